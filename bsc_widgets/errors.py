@@ -1,0 +1,89 @@
+"""One exception hierarchy for the whole package, so callers catch ``BscError``.
+
+Every error carries plain-language ``problems`` that a team member can act on:
+what is wrong and where (file, row, column or field), never a traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, said plainly, with where it is."""
+
+    message: str
+    field: str | None = None      # the label a person sees, e.g. "Numerator"
+    record: str | None = None     # e.g. "team sunrise-head-start"
+    file: str | None = None
+    row: int | None = None        # 1-based, counting the header as row 1
+    column: str | None = None
+
+    def where(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column “{self.column}”")
+        if self.record and not self.file:
+            parts.append(self.record)
+        if self.field and not self.column and not self.message.startswith(self.field):
+            parts.append(self.field)
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+    def located(self, **where) -> "Problem":
+        """The same problem, placed in a file/row/column (as an import finds it)."""
+        fields = {k: getattr(self, k) for k in ("message", "field", "record", "file", "row", "column")}
+        fields.update({k: v for k, v in where.items() if v is not None})
+        return Problem(**fields)
+
+
+class BscError(Exception):
+    """Base of every error this package raises on purpose."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems or [])
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return self.message
+        lines = [self.message] + [f"  - {p}" for p in self.problems[:50]]
+        if len(self.problems) > 50:
+            lines.append(f"  … and {len(self.problems) - 50} more")
+        return "\n".join(lines)
+
+
+class InvalidRecord(BscError):
+    """A record, or a set of records, breaks a rule of the domain."""
+
+
+class ConflictError(BscError):
+    """Someone else saved this record after you opened it; your save was refused."""
+
+
+class NotFound(BscError):
+    """The record asked for does not exist."""
+
+
+class UnknownTeam(NotFound):
+    """A team identifier that is malformed or not in this collaborative."""
+
+
+class ImportRejected(BscError):
+    """An import file has problems; nothing was written."""
+
+
+class WorkspaceError(BscError):
+    """The workspace cannot be opened or created."""
+
+
+class StoreBusy(BscError):
+    """The workspace stayed locked by other writers for too long."""

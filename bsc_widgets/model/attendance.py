@@ -1,0 +1,39 @@
+"""Who attended what, for how long: the dose a team actually received."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from ..errors import Problem
+from .base import Context, OptionalSlug, Record, Slug, register
+from .collaborative import outside_calendar
+
+EventKind = Literal["learning_session", "affinity_group", "coaching_call"]
+EVENT_KIND_LABELS = {
+    "learning_session": "Learning session",
+    "affinity_group": "Affinity group",
+    "coaching_call": "Coaching call",
+}
+
+
+@register
+class Attendance(Record):
+    TABLE: ClassVar[str] = "attendance"
+    NOUN: ClassVar[str] = "attendance record"
+    KEY: ClassVar[tuple[str, ...]] = ("member_id", "event_kind", "date")
+    REFS: ClassVar[dict[str, str]] = {"member_id": "members", "phase_id": "phases"}
+
+    member_id: Slug = Field(title="Member")
+    event_kind: EventKind = Field(title="Event")
+    date: dt.date = Field(title="Date")
+    hours: float = Field(title="Hours", gt=0, le=24)
+    phase_id: OptionalSlug = Field(None, title="Learning session")
+
+    def describe(self) -> str:
+        return f"attendance of {self.member_id} on {self.date}"
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        return super().context_problems(ctx) + outside_calendar(
+            ctx, self.date, self.field_label("date"), self.describe())

@@ -1,0 +1,200 @@
+"""The base of every record: typed fields, plain-language validation, a version.
+
+Records are pydantic models. A failed validation becomes ``InvalidRecord`` whose
+problems name the field by the label a person sees ("Numerator"), not by its
+Python name, and say what would be right.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, ClassVar, Protocol
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from ..errors import InvalidRecord, Problem
+from ..ids import SLUG_RULE, is_slug
+
+
+class Context(Protocol):
+    """What a record needs to check itself against others (a Dataset or a Store)."""
+
+    def lookup(self, model: type["Record"], key: tuple) -> "Record | None": ...
+
+    def collaborative(self) -> "Record | None": ...
+
+
+class Record(BaseModel):
+    """A stored, editable record. ``version`` is 0 until first saved."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=True)
+
+    TABLE: ClassVar[str]
+    NOUN: ClassVar[str]
+    KEY: ClassVar[tuple[str, ...]]
+    ORDER_BY: ClassVar[tuple[str, ...]] = ()  # how people expect to see them listed; KEY breaks ties
+    # field -> record type it points at, checked in context and enforced by the database
+    REFS: ClassVar[dict[str, str]] = {}
+
+    version: int = Field(0, ge=0, title="Version")
+
+    @classmethod
+    def build(cls, _columns: bool = False, **values: Any) -> "Record":
+        """Construct, turning pydantic's errors into plain problems (placed by column for tables)."""
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            raise InvalidRecord(f"This {cls.NOUN} cannot be saved.", problems_from(exc, cls, _columns)) from None
+
+    @classmethod
+    def field_label(cls, field: str) -> str:
+        info = cls.model_fields.get(field)
+        return (info.title if info and info.title else field.replace("_", " ").capitalize())
+
+    def sort_key(self) -> tuple:
+        return tuple(str(getattr(self, k)) if not isinstance(getattr(self, k), (int, float)) else getattr(self, k)
+                     for k in self.ORDER_BY) + tuple(str(v) for v in self.key())
+
+    def key(self) -> tuple:
+        return tuple(getattr(self, k) for k in self.KEY)
+
+    def describe(self) -> str:
+        return f"{self.NOUN} " + " / ".join(str(v) for v in self.key())
+
+    def data(self) -> dict[str, Any]:
+        """The record's content, without its version (what export and comparisons use)."""
+        return self.model_dump(exclude={"version"})
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        """Problems that need other records to see (unknown team, date outside the calendar)."""
+        problems = []
+        for field, table in self.REFS.items():
+            value = getattr(self, field)
+            if value is None:
+                continue
+            model = RECORD_TYPES[table]
+            if ctx.lookup(model, (value,)) is None:
+                problems.append(Problem(f"There is no {model.NOUN} “{value}”.", field=self.field_label(field),
+                                        record=self.describe()))
+        return problems
+
+
+RECORD_TYPES: dict[str, type[Record]] = {}
+
+
+def register(cls: type[Record]) -> type[Record]:
+    RECORD_TYPES[cls.TABLE] = cls
+    return cls
+
+
+# ---- reusable field types ---------------------------------------------------------------
+
+def _slug(value: str) -> str:
+    if not is_slug(value):
+        raise ValueError(f"“{value}” is not a valid identifier: use {SLUG_RULE}")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("cannot be empty")
+    return value
+
+
+_MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+def _to_month(value: Any) -> Any:
+    """Accept "2026-03" as well as a date; a month is stored as its first day."""
+    if isinstance(value, str):
+        m = _MONTH_RE.match(value)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), 1)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.replace(day=1)
+    return value
+
+
+def _optional_text(value: Any) -> Any:
+    """Empty cells and missing values mean 'no value'."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+RequiredText = Annotated[str, AfterValidator(_not_blank)]
+Month = Annotated[dt.date, BeforeValidator(_to_month)]
+OptionalSlug = Annotated[Slug | None, BeforeValidator(_optional_text)]
+
+
+def optional(tp: Any) -> Any:
+    """An optional value where an empty cell means None."""
+    return Annotated[tp | None, BeforeValidator(_optional_text)]
+
+
+# ---- pydantic errors in plain words ------------------------------------------------------
+
+def _num(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def problems_from(exc: ValidationError, model: type[Record], columns: bool = False) -> list[Problem]:
+    """Plain problems from pydantic's; with ``columns``, placed by column (the field's name)."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = [str(p) for p in err["loc"] if not isinstance(p, int)]
+        field = loc[0] if loc else None
+        label = model.field_label(field) if field else None
+        column = field if columns and field in model.model_fields else None
+        problems.append(Problem(_plain(err, label or "This value"), field=label, column=column))
+    return problems
+
+
+def _plain(err: dict, label: str) -> str:
+    kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
+    if kind == "missing":
+        return f"{label} is required."
+    if kind == "extra_forbidden":
+        return f"“{label}” is not a field of this form."
+    if kind in ("enum", "literal_error"):
+        expected = ctx.get("expected", "").replace("'", "")
+        return f"“{_shown(given)}” is not one of the allowed choices: {expected}."
+    if kind in ("int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"):
+        return f"{label} must be a number; “{_shown(given)}” is not."
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"{label} must be a date written like 2026-03-01; “{_shown(given)}” is not."
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = _num(ctx.get("ge", ctx.get("gt")))
+        word = "at least" if kind == "greater_than_equal" else "more than"
+        return f"{label} must be {word} {bound}; it was {_shown(given)}."
+    if kind in ("less_than_equal", "less_than"):
+        bound = _num(ctx.get("le", ctx.get("lt")))
+        word = "at most" if kind == "less_than_equal" else "less than"
+        return f"{label} must be {word} {bound}; it was {_shown(given)}."
+    if kind == "multiple_of":
+        return f"{label} goes in steps of {_num(ctx.get('multiple_of'))}; {_shown(given)} is not one of them."
+    if kind == "string_pattern_mismatch":
+        return f"{label} does not look right: “{_shown(given)}”."
+    if kind == "string_too_long":
+        return f"{label} is too long: at most {ctx.get('max_length')} characters."
+    if kind in ("string_type", "bool_parsing", "bool_type", "list_type"):
+        return f"{label} has the wrong kind of value: “{_shown(given)}”."
+    msg = err["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            msg = msg[len(prefix):]
+    if msg.startswith("cannot be empty"):
+        return f"{label} cannot be empty."
+    if msg.startswith("“") or msg[:1].isupper():
+        return msg if msg.endswith(".") else msg + "."
+    return f"{label} {msg}."

@@ -1,0 +1,124 @@
+"""The collaborative, its calendar, and the wording of its assessment scale."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from ..errors import Problem
+from .base import Context, Record, RequiredText, Slug, optional, register
+
+PhaseKind = Literal["pre_work", "learning_session", "action_period", "summative"]
+
+PHASE_KIND_LABELS = {
+    "pre_work": "Pre-work",
+    "learning_session": "Learning session",
+    "action_period": "Action period",
+    "summative": "Summative session",
+}
+
+
+@register
+class Collaborative(Record):
+    TABLE: ClassVar[str] = "collaborative"
+    NOUN: ClassVar[str] = "collaborative"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: Slug = Field(title="Identifier")
+    name: RequiredText = Field(title="Name", max_length=200)
+    topic: RequiredText = Field(title="Topic", max_length=200)
+    aim: RequiredText = Field(title="Aim")
+    start: dt.date = Field(title="Start date")
+    end: dt.date = Field(title="End date")
+    data_from: optional(dt.date) = Field(
+        None, title="Baseline data from",
+        description="Earliest period teams may enter measure data for (baseline may predate pre-work).")
+    report_due_day: int = Field(5, ge=1, le=28, title="Monthly report due on day",
+                                description="Each month's report is due on this day of the following month.")
+
+    @model_validator(mode="after")
+    def _dates(self):
+        if self.end <= self.start:
+            raise ValueError(f"The end date ({self.end}) must come after the start date ({self.start})")
+        if self.data_from and self.data_from > self.start:
+            raise ValueError("Baseline data cannot start after the collaborative starts")
+        return self
+
+    def earliest_data(self) -> dt.date:
+        return self.data_from or self.start
+
+
+def outside_calendar(ctx: Context, when: dt.date | None, label: str, record: str,
+                     earliest: bool = False) -> list[Problem]:
+    """A date must fall within the collaborative (or its baseline window, for data)."""
+    collab = ctx.collaborative()
+    if collab is None or when is None:
+        return []
+    first = collab.earliest_data() if earliest else collab.start
+    if first <= when <= collab.end:
+        return []
+    return [Problem(f"{when:%-d %B %Y} is outside the collaborative’s calendar "
+                    f"({first:%-d %B %Y} to {collab.end:%-d %B %Y}).", field=label, record=record)]
+
+
+@register
+class Phase(Record):
+    """One stretch of the calendar: pre-work, a learning session, an action period, the summative session."""
+
+    TABLE: ClassVar[str] = "phases"
+    NOUN: ClassVar[str] = "calendar phase"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("start",)
+
+    id: Slug = Field(title="Identifier")
+    kind: PhaseKind = Field(title="Kind of phase")
+    number: int | None = Field(None, ge=1, le=20, title="Number")
+    name: RequiredText = Field(title="Name", max_length=120)
+    start: dt.date = Field(title="Start date")
+    end: dt.date = Field(title="End date")
+
+    @model_validator(mode="after")
+    def _dates(self):
+        if self.end < self.start:
+            raise ValueError(f"{self.name} ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        out = super().context_problems(ctx)
+        for field in ("start", "end"):
+            out += outside_calendar(ctx, getattr(self, field), self.field_label(field), self.describe())
+        return out
+
+    def describe(self) -> str:
+        return self.name
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@register
+class AssessmentLevel(Record):
+    """One level of the Assessment Scale for Collaboratives, worded per collaborative."""
+
+    TABLE: ClassVar[str] = "assessment_levels"
+    NOUN: ClassVar[str] = "assessment-scale level"
+    KEY: ClassVar[tuple[str, ...]] = ("score",)
+
+    score: float = Field(title="Score", ge=0.5, le=5.0, multiple_of=0.5)
+    label: RequiredText = Field(title="Label", max_length=120)
+    definition: RequiredText = Field(title="Definition")
+
+
+# IHI's levels, with definitions paraphrased; each collaborative may reword them.
+DEFAULT_ASSESSMENT_SCALE = [
+    (1.0, "Forming team", "Team formed and charter in place; aim set; baseline measurement begun."),
+    (1.5, "Planning for the project has begun", "Team meets regularly; resources, first focus and meeting schedule organised."),
+    (2.0, "Activity, but no changes", "Learning cycles begun: planning, measurement, baseline data, studying current routines."),
+    (2.5, "Changes tested, but no improvement", "PDSA cycles under way; most goals have a measure shown on a run chart with its goal."),
+    (3.0, "Modest improvement", "Some change ideas tested successfully; small-scale adoption; early signs of improvement."),
+    (3.5, "Improvement", "Testing and adoption continue; measures keep moving towards the goals."),
+    (4.0, "Significant improvement", "Expected results reached in several areas; spread throughout the program begun; at least half the goals met."),
+    (4.5, "Sustainable improvement", "Key measures show the improvement is holding over time."),
+    (5.0, "Outstanding sustainable results", "All goals met; changes are part of policy, hiring and daily routines."),
+]

@@ -1,0 +1,100 @@
+"""A whole collaborative's records in memory: what import builds, export writes and checks run on."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from ..errors import InvalidRecord, Problem
+from .base import RECORD_TYPES, Record
+from .collaborative import AssessmentLevel, Collaborative, Phase
+from .framework import ChangeIdea, Driver, DriverLink, Measure
+from .observation import Observation
+from .pdsa import PdsaCycle
+from .report import AssessmentScore, MonthlyReport
+from .team import AffinityGroup, Member, Team
+from .attendance import Attendance
+
+# Insert order: every record comes after the records it points at.
+ORDER: tuple[type[Record], ...] = (
+    Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Measure, Driver, ChangeIdea,
+    DriverLink, Member, PdsaCycle, Observation, MonthlyReport, AssessmentScore, Attendance,
+)
+assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
+
+
+@dataclass
+class Dataset:
+    """Records by type, keyed; remembers where each came from (file, row) to locate problems."""
+
+    records: dict[type[Record], dict[tuple, Record]] = field(default_factory=lambda: {m: {} for m in ORDER})
+    origins: dict[tuple[str, tuple], tuple[str, int | None]] = field(default_factory=dict)
+    duplicates: list[Problem] = field(default_factory=list)
+
+    # ---- building ----
+    def add(self, record: Record, file: str | None = None, row: int | None = None) -> None:
+        table = self.records[type(record)]
+        key = record.key()
+        if key in table:
+            first = self.origins.get((record.TABLE, key))
+            seen = f" (first at row {first[1]})" if first and first[1] else ""
+            self.duplicates.append(Problem(f"The {record.describe()} appears twice{seen}.",
+                                           record=record.describe(), file=file, row=row))
+            return
+        table[key] = record
+        if file:
+            self.origins[(record.TABLE, key)] = (file, row)
+
+    def extend(self, records: Iterable[Record]) -> None:
+        for r in records:
+            self.add(r)
+
+    # ---- reading ----
+    def all(self, model: type[Record]) -> list[Record]:
+        return list(self.records[model].values())
+
+    def __iter__(self) -> Iterator[Record]:
+        for model in ORDER:
+            yield from self.records[model].values()
+
+    def __len__(self) -> int:
+        return sum(len(t) for t in self.records.values())
+
+    def lookup(self, model: type[Record], key: tuple) -> Record | None:
+        return self.records[model].get(key)
+
+    def collaborative(self) -> Collaborative | None:
+        found = self.all(Collaborative)
+        return found[0] if found else None
+
+    def content(self) -> dict[str, list[dict]]:
+        """Plain data for comparison: every record's fields, versions left out, in key order."""
+        return {m.TABLE: [r.data() for _, r in sorted(self.records[m].items(), key=lambda kv: _sortable(kv[0]))]
+                for m in ORDER}
+
+    # ---- checking ----
+    def problems(self) -> list[Problem]:
+        out = list(self.duplicates)
+        collabs = self.all(Collaborative)
+        if len(collabs) != 1:
+            out.append(Problem(f"A workspace holds exactly one collaborative; this data has {len(collabs)}."))
+        out += self._id_clashes()
+        for record in self:
+            file, row = self.origins.get((record.TABLE, record.key()), (None, None))
+            out += [p.located(file=file, row=row) for p in record.context_problems(self)]
+        return out
+
+    def check(self) -> "Dataset":
+        problems = self.problems()
+        if problems:
+            raise InvalidRecord(f"{len(problems)} problem(s) found; nothing was saved.", problems)
+        return self
+
+    def _id_clashes(self) -> list[Problem]:
+        """Drivers and change ideas share one diagram, so their identifiers must differ."""
+        clash = set(self.records[Driver]) & set(self.records[ChangeIdea])
+        return [Problem(f"“{k[0]}” is used both as a driver and as a change idea; identifiers in the "
+                        "driver diagram must be unique.") for k in sorted(clash)]
+
+
+def _sortable(key: tuple) -> tuple:
+    return tuple(str(k) for k in key)

@@ -1,0 +1,121 @@
+"""The change framework: measures and the driver diagram (a graph, since links are many-to-many)."""
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from ..errors import Problem
+from .base import Context, OptionalSlug, Record, RequiredText, Slug, optional, register
+
+MeasureType = Literal["outcome", "process", "balancing"]
+MeasureKind = Literal["proportion", "rate", "count", "value"]
+Frequency = Literal["monthly", "weekly"]
+Direction = Literal["up", "down", "neutral"]
+DriverKind = Literal["primary", "secondary"]
+Strength = Literal["strong", "weak"]
+
+MEASURE_KIND_LABELS = {
+    "proportion": "Proportion (numerator ÷ denominator)",
+    "rate": "Rate (count per unit of exposure)",
+    "count": "Count",
+    "value": "Value (an average or score)",
+}
+
+
+@register
+class Measure(Record):
+    TABLE: ClassVar[str] = "measures"
+    NOUN: ClassVar[str] = "measure"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
+
+    id: Slug = Field(title="Identifier")
+    name: RequiredText = Field(title="Name", max_length=200)
+    type: MeasureType = Field(title="Measure type")
+    kind: MeasureKind = Field(title="Kind of data")
+    operational_definition: RequiredText = Field(title="Operational definition")
+    numerator: optional(str) = Field(None, title="Numerator definition")
+    denominator: optional(str) = Field(None, title="Denominator definition")
+    frequency: Frequency = Field("monthly", title="Frequency")
+    direction: Direction = Field(title="Direction of improvement")
+    goal: optional(float) = Field(None, title="Goal")
+    multiplier: float = Field(1.0, gt=0, title="Multiplier", description="100 shows a proportion as a percentage")
+    unit: optional(str) = Field(None, title="Unit", max_length=60)
+    position: int = Field(0, title="Order")
+
+    @model_validator(mode="after")
+    def _ratio_needs_denominator(self):
+        if self.kind in ("proportion", "rate") and not self.denominator:
+            raise ValueError(f"A {self.kind} needs a denominator definition (what is counted below the line)")
+        return self
+
+    @property
+    def uses_denominator(self) -> bool:
+        return self.kind in ("proportion", "rate")
+
+
+@register
+class Driver(Record):
+    TABLE: ClassVar[str] = "drivers"
+    NOUN: ClassVar[str] = "driver"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
+
+    id: Slug = Field(title="Identifier")
+    kind: DriverKind = Field(title="Kind of driver")
+    title: RequiredText = Field(title="Driver", max_length=200)
+    description: optional(str) = Field(None, title="Description")
+    position: int = Field(0, title="Order")
+
+
+@register
+class ChangeIdea(Record):
+    """A change idea: shared by the collaborative (no team) or local to one team."""
+
+    TABLE: ClassVar[str] = "change_ideas"
+    NOUN: ClassVar[str] = "change idea"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
+    REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
+
+    id: Slug = Field(title="Identifier")
+    title: RequiredText = Field(title="Change idea", max_length=200)
+    description: optional(str) = Field(None, title="Description")
+    team_id: OptionalSlug = Field(None, title="Team (for a local change idea)")
+    position: int = Field(0, title="Order")
+
+
+# Which kinds may link, source -> target: a change idea feeds a secondary driver,
+# a secondary driver feeds a primary one.
+LINK_KINDS = {("change_idea", "secondary"), ("secondary", "primary")}
+
+
+@register
+class DriverLink(Record):
+    TABLE: ClassVar[str] = "driver_links"
+    NOUN: ClassVar[str] = "driver-diagram link"
+    KEY: ClassVar[tuple[str, ...]] = ("source_id", "target_id")
+
+    source_id: Slug = Field(title="From")
+    target_id: Slug = Field(title="To")
+    strength: Strength = Field("strong", title="Strength of link")
+
+    def describe(self) -> str:
+        return f"link {self.source_id} → {self.target_id}"
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        kinds = []
+        for field in ("source_id", "target_id"):
+            node = getattr(self, field)
+            idea = ctx.lookup(ChangeIdea, (node,))
+            driver = ctx.lookup(Driver, (node,))
+            if idea is None and driver is None:
+                return [Problem(f"There is no driver or change idea “{node}”.",
+                                field=self.field_label(field), record=self.describe())]
+            kinds.append("change_idea" if idea is not None else driver.kind)
+        if tuple(kinds) not in LINK_KINDS:
+            return [Problem(f"A {kinds[0].replace('_', ' ')} cannot link to a {kinds[1].replace('_', ' ')}: "
+                            "change ideas link to secondary drivers, and secondary drivers to primary drivers.",
+                            record=self.describe())]
+        return []

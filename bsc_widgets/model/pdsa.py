@@ -1,0 +1,93 @@
+"""PDSA cycles, and the ramp that successive cycles on one change idea form."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar, Iterable, Literal
+
+from pydantic import Field, model_validator
+
+from ..errors import Problem
+from .base import Context, Record, RequiredText, Slug, optional, register
+from .collaborative import outside_calendar
+from .team import Role
+
+Decision = Literal["adopt", "adapt", "abandon"]
+DECISION_LABELS = {"adopt": "Adopt", "adapt": "Adapt", "abandon": "Abandon"}
+
+
+@register
+class PdsaCycle(Record):
+    TABLE: ClassVar[str] = "pdsa_cycles"
+    NOUN: ClassVar[str] = "PDSA cycle"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "change_idea_id": "change_ideas"}
+
+    id: Slug = Field(title="Identifier")
+    team_id: Slug = Field(title="Team")
+    change_idea_id: Slug = Field(title="Change idea tested")
+    title: RequiredText = Field(title="Cycle title", max_length=200)
+    objective: RequiredText = Field(title="Objective")
+    questions: optional(str) = Field(None, title="Questions")
+    predictions: optional(str) = Field(None, title="Predictions")
+    plan_who: optional(str) = Field(None, title="Who")
+    plan_what: optional(str) = Field(None, title="What")
+    plan_when: optional(str) = Field(None, title="When")
+    plan_where: optional(str) = Field(None, title="Where")
+    data_collection: optional(str) = Field(None, title="Data-collection plan")
+    participant_roles: list[Role] = Field(default_factory=list, title="Who took part (roles)")
+    scale: optional(str) = Field(None, title="Scale of the test", max_length=200)
+    start: dt.date = Field(title="Start date")
+    end: optional(dt.date) = Field(None, title="End date")
+    do_notes: optional(str) = Field(None, title="Do: what happened")
+    study_notes: optional(str) = Field(None, title="Study: results against predictions")
+    decision: optional(Decision) = Field(None, title="Act: decision")
+    next_steps: optional(str) = Field(None, title="Act: next cycle")
+
+    @model_validator(mode="after")
+    def _dates(self):
+        if self.end and self.end < self.start:
+            raise ValueError(f"The end date ({self.end}) is before the start date ({self.start})")
+        return self
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        out = super().context_problems(ctx)
+        for field in ("start", "end"):
+            out += outside_calendar(ctx, getattr(self, field), self.field_label(field), self.describe())
+        return out
+
+    def describe(self) -> str:
+        return f"PDSA cycle “{self.title}”"
+
+    @property
+    def stage(self) -> str:
+        """Where the cycle is in Plan–Do–Study–Act, read from what has been filled in."""
+        if self.decision:
+            return "Act"
+        if self.study_notes:
+            return "Study"
+        if self.do_notes:
+            return "Do"
+        return "Plan"
+
+
+@dataclass(frozen=True)
+class Ramp:
+    """Successive cycles of one team on one change idea, in date order."""
+
+    team_id: str
+    change_idea_id: str
+    cycles: tuple[PdsaCycle, ...]
+
+    @property
+    def latest_decision(self) -> str | None:
+        decided = [c.decision for c in self.cycles if c.decision]
+        return decided[-1] if decided else None
+
+
+def ramps(cycles: Iterable[PdsaCycle]) -> list[Ramp]:
+    groups: dict[tuple[str, str], list[PdsaCycle]] = {}
+    for c in cycles:
+        groups.setdefault((c.team_id, c.change_idea_id), []).append(c)
+    return [Ramp(t, i, tuple(sorted(cs, key=lambda c: (c.start, c.id))))
+            for (t, i), cs in sorted(groups.items())]

@@ -1,0 +1,64 @@
+"""The monthly team report, and assessment-scale scores from the team and from faculty."""
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from ..errors import Problem
+from .base import Context, Month, Record, Slug, optional, register
+from .collaborative import AssessmentLevel, outside_calendar
+
+ScoreSource = Literal["team", "faculty"]
+SCORE_SOURCE_LABELS = {"team": "Team’s own score", "faculty": "Faculty score"}
+
+
+@register
+class MonthlyReport(Record):
+    TABLE: ClassVar[str] = "monthly_reports"
+    NOUN: ClassVar[str] = "monthly report"
+    KEY: ClassVar[tuple[str, ...]] = ("team_id", "month")
+    REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
+
+    team_id: Slug = Field(title="Team")
+    month: Month = Field(title="Month")
+    highlights: optional(str) = Field(None, title="Highlights")
+    barriers: optional(str) = Field(None, title="Barriers")
+    support_requested: optional(str) = Field(None, title="Support requested")
+    measures_status: optional(str) = Field(None, title="Status of our measures")
+    submitted_by: optional(str) = Field(None, title="Submitted by", max_length=200)
+
+    def describe(self) -> str:
+        return f"monthly report for {self.month:%B %Y}"
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        return super().context_problems(ctx) + outside_calendar(
+            ctx, self.month, self.field_label("month"), self.describe())
+
+
+@register
+class AssessmentScore(Record):
+    """One month's score on the assessment scale, given by the team or by faculty."""
+
+    TABLE: ClassVar[str] = "assessment_scores"
+    NOUN: ClassVar[str] = "assessment-scale score"
+    KEY: ClassVar[tuple[str, ...]] = ("team_id", "month", "source")
+    REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
+
+    team_id: Slug = Field(title="Team")
+    month: Month = Field(title="Month")
+    source: ScoreSource = Field(title="Scored by")
+    score: float = Field(title="Score", ge=0.5, le=5.0, multiple_of=0.5)
+    rationale: optional(str) = Field(None, title="Why this score / feedback")
+    scored_by: optional(str) = Field(None, title="Name of scorer", max_length=200)
+
+    def describe(self) -> str:
+        return f"{SCORE_SOURCE_LABELS[self.source].lower()} for {self.month:%B %Y}"
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        out = super().context_problems(ctx) + outside_calendar(
+            ctx, self.month, self.field_label("month"), self.describe())
+        if ctx.lookup(AssessmentLevel, (self.score,)) is None and ctx.lookup(AssessmentLevel, (1.0,)) is not None:
+            out.append(Problem(f"{self.score:g} is not a level of this collaborative’s assessment scale.",
+                               field=self.field_label("score"), record=self.describe()))
+        return out

@@ -1,0 +1,78 @@
+"""Teams, their members, roles, and the cross-team affinity groups."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from ..errors import Problem
+from .base import Context, OptionalSlug, Record, RequiredText, Slug, optional, register
+from .collaborative import outside_calendar
+
+Role = Literal["administrator", "teacher", "staff", "family"]
+ProgramType = Literal["head_start", "community_child_care", "school_pre_k", "family_child_care_network"]
+
+ROLE_LABELS = {
+    "administrator": "Administrator",
+    "teacher": "Teacher",
+    "staff": "Staff",
+    "family": "Family member",
+}
+PROGRAM_TYPE_LABELS = {
+    "head_start": "Head Start",
+    "community_child_care": "Community child care",
+    "school_pre_k": "School pre-K",
+    "family_child_care_network": "Family child care network",
+}
+
+
+@register
+class Team(Record):
+    TABLE: ClassVar[str] = "teams"
+    NOUN: ClassVar[str] = "team"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: Slug = Field(title="Team identifier")
+    name: RequiredText = Field(title="Team name", max_length=200)
+    program_type: ProgramType = Field(title="Program type")
+    joined: dt.date = Field(title="Joined on")
+    aim: optional(str) = Field(None, title="Team aim")
+    meeting_rhythm: optional(str) = Field(None, title="Meeting rhythm", max_length=200)
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        return super().context_problems(ctx) + outside_calendar(
+            ctx, self.joined, self.field_label("joined"), self.describe())
+
+    def describe(self) -> str:
+        return f"team {self.name}"
+
+
+@register
+class AffinityGroup(Record):
+    TABLE: ClassVar[str] = "affinity_groups"
+    NOUN: ClassVar[str] = "affinity group"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: Slug = Field(title="Identifier")
+    name: RequiredText = Field(title="Affinity group", max_length=200)
+    role: optional(Role) = Field(None, title="Role it gathers")
+
+
+@register
+class Member(Record):
+    TABLE: ClassVar[str] = "members"
+    NOUN: ClassVar[str] = "team member"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "affinity_group_id": "affinity_groups"}
+
+    id: Slug = Field(title="Identifier")
+    team_id: Slug = Field(title="Team")
+    name: RequiredText = Field(title="Name", max_length=200)
+    role: Role = Field(title="Role")
+    title: optional(str) = Field(None, title="Job or relationship", max_length=200)
+    affinity_group_id: OptionalSlug = Field(None, title="Affinity group")
+    email: optional(str) = Field(None, title="Email", max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+    def describe(self) -> str:
+        return f"member {self.name}"

@@ -1,0 +1,216 @@
+"""The portable format: a folder of CSV files plus ``framework.yaml``.
+
+``write_folder`` and ``read_folder`` are exact inverses: export then import gives
+the same records. Reading collects every problem, each placed by file, row and
+column, before anything is written.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ImportRejected, InvalidRecord, Problem
+from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
+                     Dataset, Driver, DriverLink, Measure, Member, MonthlyReport, Observation, PdsaCycle,
+                     Phase, Record, Team)
+from .cells import from_cell, to_cell
+
+FORMAT = "bsc-workbooks/1"
+FRAMEWORK_FILE = "framework.yaml"
+# framework.yaml sections, in order
+SECTIONS: dict[str, type[Record]] = {
+    "calendar": Phase,
+    "assessment_scale": AssessmentLevel,
+    "affinity_groups": AffinityGroup,
+    "measures": Measure,
+    "drivers": Driver,
+    "change_ideas": ChangeIdea,
+    "links": DriverLink,
+}
+CSV_FILES: dict[str, type[Record]] = {
+    "teams.csv": Team,
+    "members.csv": Member,
+    "pdsa_cycles.csv": PdsaCycle,
+    "observations.csv": Observation,
+    "monthly_reports.csv": MonthlyReport,
+    "assessment_scores.csv": AssessmentScore,
+    "attendance.csv": Attendance,
+}
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def columns(model: type[Record]) -> list[str]:
+    return [name for name in model.model_fields if name != "version"]
+
+
+# ---- export -----------------------------------------------------------------------------
+
+def _yaml_ready(record: Record) -> dict[str, Any]:
+    return {k: v for k, v in record.data().items() if v is not None and v != []}
+
+
+def write_folder(dataset: Dataset, path: str | os.PathLike) -> Path:
+    """Write the dataset; files appear whole (written aside, then moved into place)."""
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    collab = dataset.collaborative()
+    doc: dict[str, Any] = {"format": FORMAT, "collaborative": _yaml_ready(collab) if collab else None}
+    for section, model in SECTIONS.items():
+        doc[section] = [_yaml_ready(r) for r in _sorted(dataset, model)]
+    _atomic_write(folder / FRAMEWORK_FILE,
+                  yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100))
+    for name, model in CSV_FILES.items():
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        cols = columns(model)
+        writer.writerow(cols)
+        for record in _sorted(dataset, model):
+            data = record.data()
+            writer.writerow([to_cell(data[c]) for c in cols])
+        _atomic_write(folder / name, buf.getvalue())
+    return folder
+
+
+def _sorted(dataset: Dataset, model: type[Record]) -> list[Record]:
+    return sorted(dataset.records[model].values(), key=lambda r: r.sort_key())
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+# ---- import -----------------------------------------------------------------------------
+
+def read_folder(path: str | os.PathLike) -> Dataset:
+    """Read and check a whole folder; raises ImportRejected listing every problem found."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise ImportRejected(f"“{folder}” is not a folder. An export is a folder holding {FRAMEWORK_FILE} "
+                             "and CSV files.")
+    dataset = Dataset()
+    problems: list[Problem] = []
+    problems += _read_framework(folder / FRAMEWORK_FILE, dataset)
+    for name, model in CSV_FILES.items():
+        problems += _read_csv(folder / name, model, dataset)
+    unknown = sorted(p.name for p in folder.iterdir()
+                     if p.is_file() and not p.name.startswith(".") and p.name not in CSV_FILES
+                     and p.name != FRAMEWORK_FILE)
+    problems += [Problem("This file is not part of the export format; rename or remove it.", file=n)
+                 for n in unknown]
+    if not problems:
+        problems = dataset.problems()
+    if problems:
+        raise ImportRejected(f"The import from {folder.name} was refused: {len(problems)} problem(s). "
+                             "Nothing was written.", problems)
+    return dataset
+
+
+def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    if not path.exists():
+        return None, [Problem("This file is missing from the export folder.", file=path.name)]
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return None, [Problem("This file is too large to import (over 200 MB).", file=path.name)]
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        return None, [Problem("This is not a text file (it looks like a binary file, such as a spreadsheet "
+                              "saved in another format).", file=path.name)]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        return None, [Problem(f"This file is not UTF-8 text (unreadable byte at position {exc.start}). "
+                              "Save it as “CSV UTF-8”.", file=path.name)]
+
+
+def _read_framework(path: Path, dataset: Dataset) -> list[Problem]:
+    text, problems = _read_text(path)
+    if text is None:
+        return problems
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or "it is not valid YAML"
+        return [Problem(f"This YAML cannot be read: {reason}.", file=path.name, row=row)]
+    if not isinstance(doc, dict):
+        return [Problem("The file must be a YAML mapping with sections such as “collaborative:” and "
+                        "“measures:”.", file=path.name)]
+    if doc.get("format") != FORMAT:
+        problems.append(Problem(f"Unknown format “{doc.get('format')}”; expected “{FORMAT}”.",
+                                file=path.name, column="format"))
+    known = {"format", "collaborative", *SECTIONS}
+    problems += [Problem(f"“{k}” is not a section of the framework file.", file=path.name, column=str(k))
+                 for k in doc if k not in known]
+    problems += _build(Collaborative, doc.get("collaborative"), dataset, path.name, "collaborative", None)
+    for section, model in SECTIONS.items():
+        items = doc.get(section) or []
+        if not isinstance(items, list):
+            problems.append(Problem(f"“{section}” must be a list.", file=path.name, column=section))
+            continue
+        for i, item in enumerate(items, start=1):
+            problems += _build(model, item, dataset, path.name, section, i)
+    return problems
+
+
+def _build(model: type[Record], values: Any, dataset: Dataset, file: str, section: str,
+           item: int | None) -> list[Problem]:
+    where = f"{section} item {item}" if item else section
+    if not isinstance(values, dict):
+        return [Problem(f"{where} must be a mapping of field: value.", file=file)]
+    values = {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in values.items()}
+    try:
+        record = model.build(_columns=True, **values)
+    except InvalidRecord as exc:
+        return [p.located(file=file, record=where) for p in exc.problems]
+    dataset.add(record, file=file, row=None)
+    return []
+
+
+def _read_csv(path: Path, model: type[Record], dataset: Dataset) -> list[Problem]:
+    text, problems = _read_text(path)
+    if text is None:
+        return problems
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        return [Problem(f"The CSV cannot be read: {exc}.", file=path.name, row=reader.line_num)]
+    if not rows:
+        return [Problem("This file is empty; it needs at least its header row.", file=path.name)]
+    header, cols = [h.strip() for h in rows[0]], columns(model)
+    unknown = [h for h in header if h not in cols]
+    missing = [c for c in cols if c not in header and model.model_fields[c].is_required()]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    problems += [Problem("This column is not part of the format.", file=path.name, row=1, column=h) for h in unknown]
+    problems += [Problem("This required column is missing.", file=path.name, row=1, column=c) for c in missing]
+    problems += [Problem("This column appears more than once.", file=path.name, row=1, column=c) for c in dupes]
+    if problems:
+        return problems
+    fields = model.model_fields
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(f"This row has {len(row)} cells but the header has {len(header)}.",
+                                    file=path.name, row=number))
+            continue
+        values = {h: from_cell(cell, fields[h].annotation) for h, cell in zip(header, row)}
+        values = {k: v for k, v in values.items() if v is not None}
+        try:
+            record = model.build(_columns=True, **values)
+        except InvalidRecord as exc:
+            problems += [p.located(file=path.name, row=number) for p in exc.problems]
+            continue
+        dataset.add(record, file=path.name, row=number)
+    return problems

@@ -1,0 +1,264 @@
+"""Measure data from the spreadsheets teams already keep: one row per period.
+
+Columns are recognised by name (Period/Month/Week, Numerator, Denominator,
+Value; Note). Every problem names the file, row and column. Nothing is written
+unless the whole sheet is valid, and a period that already holds different
+numbers is never overwritten unless the caller says so.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ImportRejected, InvalidRecord, Problem
+from ..ids import is_slug
+from ..model import Measure, Observation, Team, period_label, period_start
+from ..store import Store
+
+HEADERS = {
+    "period": {"period", "month", "week", "date", "week of", "week starting", "month of", "period start"},
+    "numerator": {"numerator", "num"},
+    "denominator": {"denominator", "den", "denom"},
+    "value": {"value", "count", "score", "result"},
+    "note": {"note", "notes", "comment", "comments"},
+    "team": {"team", "team id"},
+    "measure": {"measure", "measure id"},
+}
+MAX_ROWS = 20_000
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+@dataclass
+class MeasureImport:
+    """What a sheet would change: new periods, changed periods, unchanged ones; and what was ignored."""
+
+    new: list[Observation] = field(default_factory=list)
+    changed: list[tuple[Observation, Observation]] = field(default_factory=list)  # (stored, incoming)
+    unchanged: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.new)} new period(s)", f"{len(self.changed)} changed", f"{self.unchanged} unchanged"]
+        text = ", ".join(parts)
+        if self.ignored_columns:
+            text += "; ignored column(s): " + ", ".join(self.ignored_columns)
+        return text
+
+
+def _norm(header: object) -> str:
+    return re.sub(r"[\s_]+", " ", str(header or "")).strip().lower()
+
+
+def parse_period(value: object) -> dt.date | None:
+    """Dates as spreadsheets hold them: a date cell, 2026-03(-01), 3/2026, 3/1/2026, Mar 2026."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text):
+        return dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
+    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
+        return dt.date(int(m[2]), int(m[1]), 1)
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):  # US month/day/year
+        return dt.date(int(m[3]), int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"([A-Za-z]{3,9})\.?[\s-]+(\d{4})", text):
+        month = _MONTHS.get(m[1][:3].lower())
+        if month:
+            return dt.date(int(m[2]), month, 1)
+    return None
+
+
+def _rows_from_csv(path: Path) -> list[list[object]]:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise ImportRejected("This is not a CSV text file.", [Problem(
+            "It looks like a binary file. Save the sheet as CSV, or upload the .xlsx itself.", file=path.name)])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise ImportRejected("The CSV cannot be read.", [Problem(str(exc), file=path.name)]) from None
+
+
+def _rows_from_xlsx(path: Path) -> list[list[object]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportRejected("This spreadsheet cannot be opened.", [Problem(
+            f"It is not a readable .xlsx file ({type(exc).__name__}). Save it again from your spreadsheet "
+            "program as an Excel workbook (.xlsx), or as CSV.", file=path.name)]) from None
+    try:
+        sheet = book.worksheets[0]
+        return [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 50)]
+    finally:
+        book.close()
+
+
+def read_rows(path: str | Path) -> list[list[object]]:
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRejected(f"There is no file “{path}”.")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _rows_from_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _rows_from_xlsx(path)
+    raise ImportRejected(f"“{path.name}” is neither a .csv nor an .xlsx file.", [Problem(
+        "Measure data can be imported from .csv or .xlsx files.", file=path.name)])
+
+
+def _number(value: object) -> object:
+    if isinstance(value, str):
+        text = value.strip().replace(",", "")
+        if text.endswith("%"):
+            return text  # validation will say a number is needed
+        return text or None
+    return value
+
+
+def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, measure: str | None = None,
+                       rows: list[list[object]] | None = None, name: str | None = None) -> MeasureImport:
+    """Check a sheet against the workspace and say what it would change (nothing is written here)."""
+    path = Path(path)
+    file = name or path.name
+    rows = read_rows(path) if rows is None else rows
+    rows = [r for r in rows if any(c not in (None, "") and str(c).strip() for c in r)]
+    if not rows:
+        raise ImportRejected("The sheet is empty.", [Problem("No header row and no data were found.", file=file)])
+    if len(rows) > MAX_ROWS:
+        raise ImportRejected("The sheet is too long.", [Problem(f"More than {MAX_ROWS} rows.", file=file)])
+    header = [_norm(h) for h in rows[0]]
+    where: dict[str, int] = {}
+    ignored = []
+    for i, h in enumerate(header):
+        role = next((k for k, names in HEADERS.items() if h in names), None)
+        if role and role not in where:
+            where[role] = i
+        elif h:
+            ignored.append(str(rows[0][i]).strip())
+    problems = []
+    if "period" not in where:
+        problems.append(Problem("No period column: name one “Period”, “Month” or “Week”.", file=file, row=1))
+    if "value" not in where and not {"numerator", "denominator"} <= where.keys():
+        problems.append(Problem("Need a “Numerator” and a “Denominator” column, or a “Value” column. "
+                                f"Found: {', '.join(str(h) for h in rows[0] if h) or 'no headers'}.",
+                                file=file, row=1))
+    if problems:
+        raise ImportRejected(f"{file} cannot be imported; nothing was written.", problems)
+
+    teams = {t.id: t for t in store.list(Team)}
+    measures = {m.id: m for m in store.list(Measure)}
+    result = MeasureImport(ignored_columns=ignored)
+    seen: dict[tuple, int] = {}
+    incoming: list[tuple[int, Observation]] = []
+    for number, row in enumerate(rows[1:], start=2):
+        cell = lambda role: row[where[role]] if role in where and where[role] < len(row) else None  # noqa: E731
+        numbers = [cell(k) for k in ("numerator", "denominator", "value")]
+        if all(v in (None, "") for v in numbers):
+            continue  # a period not yet collected
+        team_id = str(cell("team")).strip() if cell("team") not in (None, "") else team
+        measure_id = str(cell("measure")).strip() if cell("measure") not in (None, "") else measure
+        at = dict(file=file, row=number)
+        if not team_id or not is_slug(team_id) or team_id not in teams:
+            problems.append(Problem(f"Unknown team “{team_id or ''}”." if team_id else
+                                    "Which team? Choose the team, or add a “Team” column.",
+                                    column="Team", **at))
+            continue
+        if not measure_id or not is_slug(measure_id) or measure_id not in measures:
+            problems.append(Problem(f"Unknown measure “{measure_id or ''}”." if measure_id else
+                                    "Which measure? Choose the measure, or add a “Measure” column.",
+                                    column="Measure", **at))
+            continue
+        m: Measure = measures[measure_id]
+        raw_period = cell("period")
+        day = parse_period(raw_period) if raw_period not in (None, "") else None
+        if day is None:
+            problems.append(Problem(f"“{raw_period or ''}” is not a date; write it like 2026-03 or 2026-03-01.",
+                                    column=str(rows[0][where["period"]]), **at))
+            continue
+        period = period_start(day, m.frequency)
+        key = (team_id, measure_id, period)
+        if key in seen:
+            problems.append(Problem(f"{period_label(period, m.frequency)} appears twice (also row {seen[key]}).",
+                                    column=str(rows[0][where["period"]]), **at))
+            continue
+        seen[key] = number
+        values = dict(team_id=team_id, measure_id=measure_id, period=period,
+                      note=str(cell("note")).strip() if cell("note") not in (None, "") else None)
+        for role in ("numerator", "denominator", "value"):
+            if role in where and _number(cell(role)) not in (None, ""):
+                values[role] = _number(cell(role))
+        try:
+            obs = Observation.build(**values)
+        except InvalidRecord as exc:
+            problems += [p.located(column=_header_for(p.field, rows[0], where), **at) for p in exc.problems]
+            continue
+        found = obs.against(m) + _calendar(store, obs)
+        if found:
+            problems += [p.located(column=_header_for(p.field, rows[0], where), **at) for p in found]
+            continue
+        incoming.append((number, obs))
+    if problems:
+        raise ImportRejected(f"{file} was not imported: {len(problems)} problem(s). Nothing was written.", problems)
+    for number, obs in incoming:
+        stored = store.get(Observation, *obs.key())
+        if stored is None:
+            result.new.append(obs)
+        elif stored.data() == obs.data() or _same_numbers(stored, obs):
+            result.unchanged += 1
+        else:
+            result.changed.append((stored, obs.model_copy(update={"version": stored.version})))
+    return result
+
+
+def _same_numbers(a: Observation, b: Observation) -> bool:
+    return (a.numerator, a.denominator, a.value) == (b.numerator, b.denominator, b.value) and not b.note
+
+
+def _header_for(label: str | None, header_row: list[object], where: dict[str, int]) -> str | None:
+    for role in ("numerator", "denominator", "value", "period", "note"):
+        if label and label.lower() == role and role in where:
+            return str(header_row[where[role]])
+    return label
+
+
+def _calendar(store: Store, obs: Observation) -> list[Problem]:
+    with store.reading() as tx:
+        return [p for p in obs.context_problems(tx) if "calendar" in p.message]
+
+
+def import_measure_sheet(store: Store, path: str | Path, team: str | None = None, measure: str | None = None,
+                         replace_existing: bool = False) -> MeasureImport:
+    """Check the sheet, then write it in one transaction.
+
+    Periods that already hold different numbers are refused (listing each), unless
+    ``replace_existing``; even then, a period edited by someone else meanwhile is a conflict.
+    """
+    plan = read_measure_sheet(store, path, team, measure)
+    if plan.changed and not replace_existing:
+        raise ImportRejected(
+            f"{len(plan.changed)} period(s) in {Path(path).name} already hold different numbers in the workspace. "
+            "Nothing was written. Import again choosing to replace them if the sheet is right.",
+            [Problem(f"{o.period:%B %Y}: workspace has {_shown(s)}, the sheet says {_shown(o)}.",
+                     file=Path(path).name) for s, o in plan.changed])
+    store.save_many([*plan.new, *(incoming for _, incoming in plan.changed)])
+    return plan
+
+
+def _shown(o: Observation) -> str:
+    if o.value is not None:
+        return f"{o.value:g}"
+    return f"{o.numerator:g}/{o.denominator:g}"

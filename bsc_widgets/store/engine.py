@@ -1,0 +1,68 @@
+"""Where the workspace lives, and an engine tuned for many writers.
+
+A bare path means a SQLite file; anything with ``://`` is a SQLAlchemy URL
+(``postgresql+psycopg://…`` for hosted, multi-machine deployments).
+SQLite runs in WAL mode with a busy timeout, and write transactions start with
+``BEGIN IMMEDIATE`` so two writers queue instead of deadlocking on upgrade.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from ..errors import WorkspaceError
+
+DEFAULT_DB = Path("workspace") / "bsc.sqlite"
+BUSY_TIMEOUT_S = 60
+WRITE = {"bsc_write": True}  # execution option marking a write transaction
+
+
+def resolve_db(db: str | os.PathLike | None = None) -> str:
+    """The workspace URL from ``--db``, else ``$BSC_DB``, else ./workspace/bsc.sqlite."""
+    value = str(db) if db else os.environ.get("BSC_DB") or str(DEFAULT_DB)
+    if "://" in value:
+        try:
+            make_url(value)
+        except Exception:
+            raise WorkspaceError(f"“{value}” is not a database URL this tool understands.") from None
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        mode = "IMMEDIATE" if conn.get_execution_options().get("bsc_write") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine

@@ -1,0 +1,48 @@
+"""Tables, derived from the records so the two cannot drift (a test checks the migrations too)."""
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+
+from sqlalchemy import JSON, Boolean, Column, Date, Float, ForeignKey, Integer, MetaData, Table, Text
+
+from ..model import ORDER, RECORD_TYPES, Record
+
+metadata = MetaData()
+
+_SQL_TYPES = {str: Text, int: Integer, float: Float, bool: Boolean, dt.date: Date}
+
+
+def _column_type(annotation):
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _column_type(args[0])
+    if origin is typing.Literal:
+        return Text
+    if origin is list:
+        return JSON
+    if origin is typing.Annotated:
+        return _column_type(args[0])
+    return _SQL_TYPES[annotation]
+
+
+def _nullable(info) -> bool:
+    return type(None) in typing.get_args(info.annotation)
+
+
+def _table(model: type[Record]) -> Table:
+    cols = []
+    for name, info in model.model_fields.items():
+        if name == "version":
+            continue
+        ref = model.REFS.get(name)
+        args = [ForeignKey(f"{ref}.{RECORD_TYPES[ref].KEY[0]}")] if ref else []
+        cols.append(Column(name, _column_type(info.annotation), *args,
+                           primary_key=name in model.KEY, nullable=_nullable(info) and name not in model.KEY))
+    cols.append(Column("version", Integer, nullable=False, default=1))
+    return Table(model.TABLE, metadata, *cols)
+
+
+TABLES: dict[type[Record], Table] = {m: _table(m) for m in ORDER}

@@ -1,0 +1,574 @@
+"""Generate the sample collaborative in ``sample_data/collaborative/`` (deterministic).
+
+    python sample_data/generate.py            # rewrite the committed output
+    python sample_data/generate.py --check    # exit 1 if the committed output is stale
+
+"Growing Together" is a social-emotional learning BSC of 8 early care and education
+programs over 16 months, built in the spirit of the Pyramid Model with an equity
+driver. Its data has what real data has: teams with a clear sustained shift after
+a change and teams without one, missing months, points on the median, ties, and a
+team that joined late.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import filecmp
+import math
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, AssessmentLevel, AssessmentScore,
+                               Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, Measure,
+                               Member, MonthlyReport, Observation, PdsaCycle, Phase, Team)
+from bsc_widgets.portable import write_folder
+
+OUT = Path(__file__).resolve().parent / "collaborative"
+SEED = 20250901
+D = dt.date
+
+
+def months(first: dt.date, last: dt.date):
+    day = first.replace(day=1)
+    while day <= last:
+        yield day
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def weeks(first: dt.date, last: dt.date):
+    day = first - dt.timedelta(days=first.weekday())
+    while day <= last:
+        yield day
+        day += dt.timedelta(days=7)
+
+
+# ---- the collaborative and its calendar -----------------------------------------------------
+
+COLLABORATIVE = dict(
+    id="growing-together", name="Growing Together: Social-Emotional Learning Collaborative",
+    topic="Social-emotional learning and reducing exclusionary discipline",
+    aim=("By December 2026, every participating program will have no send-homes or suspensions for "
+         "challenging behavior for 3 consecutive months, and at least 70% of observed routines will "
+         "include positive descriptive feedback, for all children and especially those most often excluded."),
+    start=D(2025, 9, 1), end=D(2026, 12, 31), data_from=D(2025, 3, 1), report_due_day=5)
+
+CALENDAR = [
+    ("pre-work", "pre_work", None, "Pre-work", D(2025, 9, 1), D(2025, 11, 5)),
+    ("ls1", "learning_session", 1, "Learning Session 1", D(2025, 11, 6), D(2025, 11, 7)),
+    ("ap1", "action_period", 1, "Action Period 1", D(2025, 11, 8), D(2026, 2, 11)),
+    ("ls2", "learning_session", 2, "Learning Session 2", D(2026, 2, 12), D(2026, 2, 13)),
+    ("ap2", "action_period", 2, "Action Period 2", D(2026, 2, 14), D(2026, 5, 13)),
+    ("ls3", "learning_session", 3, "Learning Session 3", D(2026, 5, 14), D(2026, 5, 15)),
+    ("ap3", "action_period", 3, "Action Period 3", D(2026, 5, 16), D(2026, 8, 19)),
+    ("ls4", "learning_session", 4, "Learning Session 4", D(2026, 8, 20), D(2026, 8, 21)),
+    ("ap4", "action_period", 4, "Action Period 4", D(2026, 8, 22), D(2026, 11, 30)),
+    ("summative", "summative", None, "Summative session: documenting results", D(2026, 12, 1), D(2026, 12, 31)),
+]
+DATA_UNTIL = D(2026, 10, 31)   # the last complete month of data in the sample
+
+MEASURES = [
+    dict(id="positive-feedback", name="Routines with positive descriptive feedback", type="process",
+         kind="proportion", frequency="monthly", direction="up", goal=70, multiplier=100, unit="%",
+         operational_definition=("Each month a coach or peer observes a sample of classroom routines (arrival, "
+                                 "circle, meals, transitions, outdoor play) for 10 minutes each. A routine counts "
+                                 "when the teacher gives at least 4 positive descriptive feedback statements "
+                                 "(e.g. “You waited for your turn — that’s being a good friend”)."),
+         numerator="Observed routines with 4 or more positive descriptive feedback statements",
+         denominator="Routines observed that month"),
+    dict(id="send-homes", name="Send-homes and suspensions for challenging behavior", type="outcome",
+         kind="count", frequency="monthly", direction="down", goal=0, unit="incidents",
+         operational_definition=("Count of times a child was sent home early, asked to stay home, suspended or "
+                                 "expelled because of behavior, from the program’s incident log, per month. "
+                                 "Includes “soft” exclusions such as a call asking a parent to pick up early.")),
+    dict(id="family-notes", name="Families receiving a positive note this week", type="process",
+         kind="proportion", frequency="weekly", direction="up", goal=80, multiplier=100, unit="%",
+         operational_definition=("Share of enrolled families who received at least one positive, specific note "
+                                 "about their child (paper, text or app, in the family’s home language) in the "
+                                 "week starting Monday."),
+         numerator="Families who received at least one positive note that week",
+         denominator="Families enrolled that week"),
+    dict(id="visual-schedules", name="Classrooms using a visual schedule", type="process", kind="proportion",
+         frequency="monthly", direction="up", goal=100, multiplier=100, unit="%",
+         operational_definition=("Share of classrooms (or family child care homes) where, on a spot check on the "
+                                 "first Tuesday of the month, a picture schedule is posted at children’s eye "
+                                 "level AND the teacher refers to it at least once during a transition."),
+         numerator="Classrooms meeting both parts of the definition", denominator="Classrooms checked"),
+    dict(id="staff-stress", name="Average teacher stress rating", type="balancing", kind="value",
+         frequency="monthly", direction="down", unit="1–5 scale",
+         operational_definition=("Mean answer of teaching staff to “How stressful was your work this month?” "
+                                 "(1 = not at all, 5 = extremely), from the anonymous monthly pulse survey. "
+                                 "Watched so that new routines do not overload teachers.")),
+]
+
+PRIMARY = [
+    ("relationships", "Nurturing and responsive relationships with children, families and colleagues"),
+    ("environments", "High-quality, supportive classroom environments"),
+    ("targeted-supports", "Targeted social-emotional supports for children who need them"),
+    ("equity", "Equitable, culturally responsive practice that centers families’ voices"),
+    ("leadership", "Program-wide leadership, data use and staff well-being"),
+]
+SECONDARY = [  # id, title, [(primary, strength)]
+    ("positive-feedback-practice", "Teachers give frequent positive descriptive feedback",
+     [("relationships", "strong"), ("environments", "weak")]),
+    ("family-partnerships", "Two-way partnerships with families that honor home culture and language",
+     [("relationships", "strong"), ("equity", "strong")]),
+    ("predictable-routines", "Predictable schedules, routines and transitions", [("environments", "strong")]),
+    ("taught-expectations", "Clear behavior expectations that are taught and acknowledged",
+     [("environments", "strong"), ("targeted-supports", "weak")]),
+    ("emotional-literacy", "Children learn friendship skills, feeling words and problem solving",
+     [("targeted-supports", "strong"), ("relationships", "weak")]),
+    ("individual-plans", "Individualized support plans for children with persistent challenging behavior",
+     [("targeted-supports", "strong")]),
+    ("bias-aware-data", "Reviewing discipline data by race, ethnicity, language and disability",
+     [("equity", "strong"), ("leadership", "weak")]),
+    ("alternatives-to-exclusion", "Program policy replaces exclusion with support",
+     [("equity", "strong"), ("leadership", "strong")]),
+    ("reflective-supervision", "Reflective supervision and staff wellness supports",
+     [("leadership", "strong"), ("relationships", "weak")]),
+    ("leadership-team-data", "A leadership team that uses data monthly to guide decisions",
+     [("leadership", "strong")]),
+]
+IDEAS = [  # id, title, [(secondary, strength)]
+    ("five-to-one", "Five positives for every correction", [("positive-feedback-practice", "strong")]),
+    ("feedback-cue-cards", "Feedback cue cards on the wall for each routine", [("positive-feedback-practice", "strong")]),
+    ("positive-notes-home", "Positive notes home every week", [("family-partnerships", "strong"),
+                                                               ("positive-feedback-practice", "weak")]),
+    ("home-language-notes", "Notes and signs in each family’s home language", [("family-partnerships", "strong"),
+                                                                               ("bias-aware-data", "weak")]),
+    ("family-cafe", "Monthly family café co-led by parents", [("family-partnerships", "strong")]),
+    ("visual-schedules", "A visual schedule in every room", [("predictable-routines", "strong")]),
+    ("transition-songs", "Transition warnings with a song or timer", [("predictable-routines", "strong"),
+                                                                      ("taught-expectations", "weak")]),
+    ("three-expectations", "Three program-wide expectations, taught with pictures", [("taught-expectations", "strong")]),
+    ("feeling-word", "A feeling word of the week at circle time", [("emotional-literacy", "strong")]),
+    ("solution-kit", "Solution kit for problem solving between children", [("emotional-literacy", "strong")]),
+    ("super-friend", "Super friend of the day", [("emotional-literacy", "weak"), ("positive-feedback-practice", "weak")]),
+    ("support-plan-10-days", "A behavior support plan within 10 days of a second incident",
+     [("individual-plans", "strong")]),
+    ("incident-review", "Monthly review of incident reports by child subgroup", [("bias-aware-data", "strong"),
+                                                                                 ("leadership-team-data", "strong")]),
+    ("huddle-before-send-home", "No send-home without a team huddle first", [("alternatives-to-exclusion", "strong"),
+                                                                              ("individual-plans", "weak")]),
+    ("reflective-check-ins", "Reflective supervision every two weeks", [("reflective-supervision", "strong")]),
+    ("wellness-minute", "A wellness minute at every staff huddle", [("reflective-supervision", "weak")]),
+    ("data-wall", "A run-chart data wall in the staff room", [("leadership-team-data", "strong")]),
+]
+
+# ---- teams ------------------------------------------------------------------------------------
+
+TEAMS = [  # id, name, program type, joined, pattern, classrooms, families
+    ("sunrise-head-start", "Sunrise Head Start", "head_start", D(2025, 9, 1), "shift", 6, 68),
+    ("maple-street-ehs", "Maple Street Early Head Start", "head_start", D(2025, 9, 1), "flat", 4, 32),
+    ("little-acorns", "Little Acorns Child Care Center", "community_child_care", D(2025, 9, 1), "shift_late", 5, 54),
+    ("eastside-community", "Eastside Community Child Care", "community_child_care", D(2025, 9, 1), "gaps", 4, 41),
+    ("lincoln-prek", "Lincoln Elementary Pre-K", "school_pre_k", D(2025, 9, 1), "shift_mid", 3, 46),
+    ("riverbend-prek", "Riverbend School District Pre-K", "school_pre_k", D(2026, 2, 12), "late_joiner", 4, 50),
+    ("hearth-fcc", "Hearth Family Child Care Network", "family_child_care_network", D(2025, 9, 1), "small_n", 5, 22),
+    ("nuestra-casa-fcc", "Nuestra Casa Family Child Care Network", "family_child_care_network", D(2025, 9, 1),
+     "trend", 6, 30),
+]
+
+MEMBERS = {
+    "sunrise-head-start": [("Denise Carter", "administrator", "Center director"),
+                           ("Marisol Vega", "teacher", "Lead teacher, Butterflies room"),
+                           ("Kevin O'Neill", "teacher", "Lead teacher, Owls room"),
+                           ("Aisha Bello", "staff", "Family service worker"),
+                           ("Tamika Reed", "family", "Parent of a 4-year-old"),
+                           ("Luis Ortega", "family", "Grandparent and Policy Council member")],
+    "maple-street-ehs": [("Patricia Nguyen", "administrator", "Site manager"),
+                         ("Grace Kim", "teacher", "Infant-toddler teacher"),
+                         ("Shanice Brooks", "staff", "Home visitor"),
+                         ("Roberto Díaz", "family", "Father of twins in the toddler room"),
+                         ("Emily Foster", "teacher", "Toddler teacher")],
+    "little-acorns": [("Janet Morales", "administrator", "Owner and director"),
+                      ("Brianna Scott", "teacher", "Preschool lead teacher"),
+                      ("Hye-jin Park", "teacher", "Assistant teacher"),
+                      ("Omar Haddad", "staff", "Cook and bus driver"),
+                      ("Keisha Williams", "family", "Parent"),
+                      ("Sofía Ramírez", "family", "Parent, Family Council chair"),
+                      ("Megan Liu", "staff", "Inclusion coach")],
+    "eastside-community": [("Carl Jefferson", "administrator", "Executive director"),
+                           ("Dawn Whitehorse", "teacher", "Pre-K teacher"),
+                           ("Fatima Yusuf", "teacher", "Toddler teacher"),
+                           ("Irene Kowalski", "staff", "Assistant director"),
+                           ("Andre Thomas", "family", "Parent")],
+    "lincoln-prek": [("Dr. Helen Tran", "administrator", "Principal"),
+                     ("Samantha Greene", "teacher", "Pre-K teacher"),
+                     ("Miguel Santos", "teacher", "Pre-K teacher (dual language)"),
+                     ("Linda Perez", "staff", "Paraprofessional"),
+                     ("Jasmine Howard", "family", "PTA parent representative"),
+                     ("Ahmed Ali", "family", "Parent")],
+    "riverbend-prek": [("Mark Sullivan", "administrator", "Early learning coordinator"),
+                       ("Rachel Adams", "teacher", "Pre-K teacher"),
+                       ("Nia Johnson", "staff", "School social worker"),
+                       ("Veronica Chávez", "family", "Parent"),
+                       ("Tom Becker", "teacher", "Pre-K teacher")],
+    "hearth-fcc": [("Gloria Mensah", "administrator", "Network coordinator"),
+                   ("Barbara Lee", "teacher", "Family child care provider"),
+                   ("Yolanda Rivers", "teacher", "Family child care provider"),
+                   ("Dev Patel", "staff", "Network coach"),
+                   ("Chloe Martin", "family", "Parent")],
+    "nuestra-casa-fcc": [("Ana Lucía Herrera", "administrator", "Directora de la red"),
+                         ("Carmen Flores", "teacher", "Proveedora de cuidado infantil"),
+                         ("María José Torres", "teacher", "Proveedora de cuidado infantil"),
+                         ("Rosa Jiménez", "staff", "Coach bilingüe"),
+                         ("Guadalupe Núñez", "family", "Madre"),
+                         ("Jorge Castillo", "family", "Padre")],
+}
+AFFINITY = {"administrator": ("directors-circle", "Directors’ circle"),
+            "teacher": ("teachers-circle", "Teachers and providers’ circle"),
+            "staff": ("staff-circle", "Support staff circle"),
+            "family": ("family-voices", "Family voices")}
+
+# Ramps: change idea -> cycles (title, scale, objective, prediction, result, decision)
+RAMPS = {
+    "visual-schedules": [
+        ("Picture schedule for arrival and circle, one room", "1 classroom, 1 week",
+         "Learn whether a picture schedule reduces waiting and wandering at circle time.",
+         "Children will need fewer reminders at circle; we predict at most 3 reminders a day.",
+         "Reminders fell from about 9 to 4 a day; children pointed at the next picture on their own.", "adapt"),
+        ("Add transition warnings with a song, same room", "1 classroom, 2 weeks",
+         "Test whether a 2-minute song warning before each transition makes transitions calmer.",
+         "Transitions will take under 5 minutes and no child will need to be carried.",
+         "Transitions averaged 4 minutes; one hard day when the song was skipped.", "adapt"),
+        ("Visual schedules in every room", "all classrooms, 1 month",
+         "Spread the schedule and song to every classroom.",
+         "Every room will meet the visual-schedule definition on the spot check.",
+         "All rooms met the definition on the spot check; teachers asked for laminated cards.", "adopt"),
+    ],
+    "positive-notes-home": [
+        ("Two positive notes home a week, two teachers", "2 teachers, 2 weeks",
+         "See whether teachers can fit two specific positive notes a week into their routine.",
+         "Teachers will manage 2 notes a week and 3 families will reply.",
+         "One teacher managed it; the other ran out of time at pick-up. Five families replied!", "adapt"),
+        ("Notes in home language through the family app", "all teachers, 1 month",
+         "Use the family app's translation and a sentence starter card.",
+         "At least 60% of families will get a note each week.",
+         "Reached 71% of families in week 4; Spanish- and Arabic-speaking families replied most.", "adopt"),
+    ],
+    "feeling-word": [
+        ("Feeling word of the week at circle", "1 classroom, 2 weeks",
+         "Teach one feeling word a week with a picture card and a puppet.",
+         "Children will use the word on their own at least twice a week.",
+         "Children used “frustrated” 6 times in week two, often during block play.", "adopt"),
+    ],
+    "solution-kit": [
+        ("Solution kit at the block area", "1 classroom, 2 weeks",
+         "Try the solution kit cards when children argue over materials.",
+         "Teachers will step in to fewer conflicts.",
+         "Cards were lost or chewed by the toddlers; too abstract for under-threes.", "abandon"),
+    ],
+    "reflective-check-ins": [
+        ("Director check-in with each lead teacher every two weeks", "2 teachers, 1 month",
+         "Give lead teachers protected time to reflect on hard moments.",
+         "Teachers will rate their stress lower by half a point.",
+         "Teachers valued it but meetings were cancelled twice for coverage.", "adapt"),
+        ("Group reflective supervision at the staff meeting", "all staff, 2 months",
+         "Move reflection into the existing staff meeting so coverage is not needed.",
+         "Attendance above 80% and stress ratings lower.",
+         "Attendance 90%; stress rating dropped from 3.6 to 3.1.", "adopt"),
+    ],
+    "incident-review": [
+        ("Leadership team reviews incidents by subgroup", "leadership team, 2 months",
+         "Look at who is being sent home, by race, home language and disability.",
+         "We expect to find no difference between groups.",
+         "Black boys were 3 of 4 send-homes in October — a difference we had not seen.", "adapt"),
+        ("Add family members to the monthly review", "leadership team + 2 parents, 2 months",
+         "Bring family voices into the review and the plan that follows.",
+         "Parents will suggest at least one change we had not thought of.",
+         "Parents suggested a welcome ritual at drop-off; we will test it next.", "adopt"),
+    ],
+    "huddle-before-send-home": [
+        ("Huddle before any send-home", "whole program, 1 month",
+         "Require a 5-minute huddle with the director before a child is sent home.",
+         "Send-homes will fall by half.",
+         "Two send-homes in the month (was 5); huddles found other supports both times.", "adopt"),
+    ],
+    "home-language-notes": [
+        ("Bilingual signs and song cards for transitions", "2 homes, 1 month",
+         "Use Spanish and English picture cards so every child follows transitions.",
+         "Children who speak Spanish at home will join transitions without extra help.",
+         "Worked well; one provider asked for cards with fewer words.", "adapt"),
+    ],
+}
+TEAM_RAMPS = {
+    "sunrise-head-start": [("visual-schedules", D(2025, 11, 17)), ("positive-notes-home", D(2026, 1, 12)),
+                           ("incident-review", D(2026, 3, 2))],
+    "maple-street-ehs": [("solution-kit", D(2025, 12, 1)), ("feeling-word", D(2026, 4, 6)),
+                         ("reflective-check-ins", D(2026, 6, 1))],
+    "little-acorns": [("positive-notes-home", D(2025, 12, 1)), ("visual-schedules", D(2026, 3, 2)),
+                      ("huddle-before-send-home", D(2026, 6, 8))],
+    "eastside-community": [("feeling-word", D(2026, 1, 12)), ("reflective-check-ins", D(2026, 4, 13))],
+    "lincoln-prek": [("visual-schedules", D(2026, 3, 9)), ("incident-review", D(2026, 5, 18)),
+                     ("feeling-word", D(2026, 9, 14))],
+    "riverbend-prek": [("positive-notes-home", D(2026, 3, 16)), ("huddle-before-send-home", D(2026, 6, 1))],
+    "hearth-fcc": [("visual-schedules", D(2025, 12, 8)), ("solution-kit", D(2026, 4, 6))],
+    "nuestra-casa-fcc": [("home-language-notes", D(2025, 11, 17)), ("positive-notes-home", D(2026, 2, 16)),
+                         ("reflective-check-ins", D(2026, 6, 15))],
+}
+LOCAL_IDEAS = [
+    ("nc-bilingual-song-cards", "Bilingual song cards for transitions", "nuestra-casa-fcc",
+     [("predictable-routines", "strong"), ("family-partnerships", "weak")]),
+    ("hearth-schedule-kit", "A shared visual-schedule kit passed between homes", "hearth-fcc",
+     [("predictable-routines", "strong")]),
+]
+
+# ---- measure data patterns -----------------------------------------------------------------
+
+def level(pattern: str, month: dt.date, base: float, lift: float) -> float:
+    """The underlying level of a team's process measure at a month, by pattern."""
+    t = (month.year - 2025) * 12 + month.month
+    if pattern == "shift":        # Sunrise: clear sustained shift from January 2026
+        return base + (lift if month >= D(2026, 1, 1) else 0)
+    if pattern == "shift_late":   # Little Acorns: shift from April 2026
+        return base + (lift if month >= D(2026, 4, 1) else 0)
+    if pattern == "shift_mid":    # Lincoln: shift from June 2026
+        return base + (lift if month >= D(2026, 6, 1) else 0)
+    if pattern == "trend":        # Nuestra Casa: a gradual climb
+        return base + max(0, t - 22) * lift / 10
+    return base                   # flat, gaps, small_n, late_joiner: no real change
+
+
+def binomial(rng: random.Random, n: int, p: float) -> int:
+    return sum(rng.random() < p for _ in range(n))
+
+
+def poisson(rng: random.Random, lam: float) -> int:
+    k, p, limit = 0, 1.0, math.exp(-lam)
+    while True:
+        p *= rng.random()
+        if p <= limit:
+            return k
+        k += 1
+
+
+GAP_MONTHS = {D(2025, 12, 1), D(2026, 1, 1), D(2026, 7, 1)}   # Eastside's missing months
+
+
+def team_data_start(pattern: str) -> dt.date:
+    return D(2025, 12, 1) if pattern == "late_joiner" else COLLABORATIVE["data_from"]
+
+
+def observations(rng: random.Random, team, records: list) -> None:
+    tid, _, _, _, pattern, rooms, families = team
+    base = {"flat": 0.42, "small_n": 0.5}.get(pattern, 0.33)
+    lift = 0.27 if pattern != "trend" else 0.3
+    start = team_data_start(pattern)
+    for month in months(start, DATA_UNTIL):
+        if pattern == "gaps" and month in GAP_MONTHS:
+            continue
+        p = min(0.95, level(pattern, month, base, lift))
+        n = rng.randint(4, 8) if pattern == "small_n" else rng.randint(12, 30)
+        num = binomial(rng, n, p)
+        if pattern == "small_n" and month.month in (4, 8, 11):  # several exact 50% months: ties on the median
+            n, num = 6, 3
+        records.append(Observation(team_id=tid, measure_id="positive-feedback", period=month,
+                                   numerator=num, denominator=n))
+        # send-homes: counts that fall where the huddle / review ramps were adopted
+        lam = 2.6 if pattern != "small_n" else 0.8
+        if pattern in ("shift", "shift_late") and month >= D(2026, 4, 1):
+            lam = 0.6
+        records.append(Observation(team_id=tid, measure_id="send-homes", period=month,
+                                   value=poisson(rng, lam),
+                                   note="Includes 2 early pick-up calls" if (tid, month) == (
+                                       "little-acorns", D(2025, 10, 1)) else None))
+        # classrooms using a visual schedule: tiny denominators, many ties
+        adopted = pattern in ("shift", "shift_late", "shift_mid", "small_n") and month >= D(2026, 2, 1)
+        vis_p = 0.9 if adopted else 0.35
+        records.append(Observation(team_id=tid, measure_id="visual-schedules", period=month,
+                                   numerator=binomial(rng, rooms, vis_p), denominator=rooms))
+        # teacher stress, one decimal: ties are common
+        stress = 3.4 + rng.uniform(-0.4, 0.4) - (0.4 if pattern == "shift" and month >= D(2026, 6, 1) else 0)
+        records.append(Observation(team_id=tid, measure_id="staff-stress", period=month, value=round(stress, 1)))
+    # family notes, weekly, from the start of pre-work (or from joining)
+    first = max(COLLABORATIVE["start"], start)
+    notes_from = dict(TEAM_RAMPS[tid]).get("positive-notes-home")
+    for week in weeks(first, D(2026, 11, 9)):
+        if pattern == "gaps" and week.replace(day=1) in GAP_MONTHS:
+            continue
+        if week.month == 12 and week.day >= 22 or (week.month == 1 and week.day <= 2):
+            continue  # winter break: no data those weeks
+        p = 0.25 + (0.5 if notes_from and week >= notes_from + dt.timedelta(days=35) else 0)
+        fam = families + rng.randint(-2, 2)
+        records.append(Observation(team_id=tid, measure_id="family-notes", period=week,
+                                   numerator=binomial(rng, fam, p), denominator=fam))
+
+
+# ---- people, cycles, reports --------------------------------------------------------------
+
+HIGHLIGHTS = [
+    "Teachers noticed calmer transitions after lunch.",
+    "Two families joined our team meeting for the first time.",
+    "Our data wall is up in the staff room; teachers check it at huddles.",
+    "A parent suggested a welcome song at drop-off & we tried it the next day.",
+    "Children are using feeling words during block play — “I’m frustrated!”",
+    "- fewer calls home this month, and the director tracked every one",
+    "We finished our first full PDSA ramp and adopted the change.",
+]
+BARRIERS = [
+    "Staff turnover: we lost an assistant teacher and coverage is thin.",
+    "Flu season meant many absences; fewer routines were observed.",
+    "Hard to find a meeting time that works for working parents.",
+    "The observation form is long; <5 minutes would help.",
+    "Substitutes don't know our routines yet.",
+]
+SUPPORT = [
+    "Could the coach visit to model positive descriptive feedback?",
+    "Translation of the family note templates into Arabic, please.",
+    "Help reading our run chart: is this a shift or just noise?",
+    None,
+]
+MISSING_REPORTS = {("eastside-community", D(2026, 1, 1)), ("eastside-community", D(2026, 7, 1)),
+                   ("maple-street-ehs", D(2026, 4, 1)), ("hearth-fcc", D(2026, 9, 1))}
+SCORE_PATHS = {"shift": 4.0, "shift_late": 3.5, "shift_mid": 3.5, "trend": 3.5, "flat": 2.5, "gaps": 2.5,
+               "small_n": 3.0, "late_joiner": 3.0}
+
+
+def half_steps(x: float) -> float:
+    return max(1.0, min(5.0, round(x * 2) / 2))
+
+
+def build() -> Dataset:
+    rng = random.Random(SEED)
+    ds = Dataset()
+    records: list = [Collaborative(**COLLABORATIVE)]
+    records += [Phase(id=i, kind=k, number=n, name=name, start=s, end=e) for i, k, n, name, s, e in CALENDAR]
+    records += [AssessmentLevel(score=s, label=lab, definition=d) for s, lab, d in DEFAULT_ASSESSMENT_SCALE]
+    records += [AffinityGroup(id=gid, name=name, role=role) for role, (gid, name) in AFFINITY.items()]
+    records += [Measure(position=i, **m) for i, m in enumerate(MEASURES)]
+    records += [Driver(id=i, kind="primary", title=t, position=n) for n, (i, t) in enumerate(PRIMARY)]
+    records += [Driver(id=i, kind="secondary", title=t, position=n) for n, (i, t, _) in enumerate(SECONDARY)]
+    records += [DriverLink(source_id=i, target_id=p, strength=s) for i, _, links in SECONDARY for p, s in links]
+    records += [ChangeIdea(id=i, title=t, position=n) for n, (i, t, _) in enumerate(IDEAS)]
+    records += [DriverLink(source_id=i, target_id=s, strength=st) for i, _, links in IDEAS for s, st in links]
+    for n, (i, t, team_id, links) in enumerate(LOCAL_IDEAS):
+        records.append(ChangeIdea(id=i, title=t, team_id=team_id, position=100 + n))
+        records += [DriverLink(source_id=i, target_id=s, strength=st) for s, st in links]
+
+    for team in TEAMS:
+        tid, name, ptype, joined, pattern, _, _ = team
+        records.append(Team(id=tid, name=name, program_type=ptype, joined=joined,
+                            aim=_team_aim(name), meeting_rhythm=rng.choice(
+                                ["Every other Tuesday, 3:30–4:15 pm", "Weekly huddle, Thursdays at nap time",
+                                 "First and third Monday evenings (childcare provided)"])))
+        members = []
+        for k, (person, role, title) in enumerate(MEMBERS[tid]):
+            mid = f"{tid.split('-')[0]}-{k + 1}"
+            members.append(Member(id=mid, team_id=tid, name=person, role=role, title=title,
+                                  affinity_group_id=AFFINITY[role][0],
+                                  email=None if role == "family" else f"{mid}@example.org"))
+        records += members
+        records += _cycles(rng, tid, members)
+        observations(rng, team, records)
+        records += _reports(rng, team, members)
+        records += _attendance(rng, team, members)
+    ds.extend(records)
+    return ds.check()
+
+
+def _team_aim(name: str) -> str:
+    return (f"By November 2026, {name} will have zero send-homes for 3 months in a row, and 70% of observed "
+            "routines will include positive descriptive feedback.")
+
+
+def _cycles(rng: random.Random, tid: str, members: list[Member]) -> list[PdsaCycle]:
+    out = []
+    lead = {m.role: m.name for m in reversed(members)}
+    for idea, first_start in TEAM_RAMPS[tid]:
+        start = first_start
+        for step, (title, scale, objective, prediction, result, decision) in enumerate(RAMPS[idea], start=1):
+            if start > D(2026, 11, 20):
+                break
+            end = start + dt.timedelta(days=rng.choice([7, 14, 21, 28]))
+            in_progress = end > D(2026, 11, 1)
+            roles = sorted({"teacher", "administrator"} | ({"family"} if rng.random() < 0.5 else set())
+                           | ({"staff"} if rng.random() < 0.5 else set()))
+            out.append(PdsaCycle(
+                id=f"{tid.split('-')[0]}-{idea}-{step}", team_id=tid,
+                change_idea_id="nc-bilingual-song-cards" if (tid, idea) == ("nuestra-casa-fcc", "home-language-notes")
+                else idea,
+                title=title, objective=objective, questions="Will it work in our setting? What will get in the way?",
+                predictions=prediction, plan_who=f"{lead.get('teacher', lead.get('administrator'))} leads; "
+                                                 f"{lead.get('administrator')} supports",
+                plan_what=title, plan_when=f"{start:%-d %b} to {end:%-d %b %Y}", plan_where=scale,
+                data_collection="Tally sheet on a clipboard by the door; coach reviews it at the end of the week.",
+                participant_roles=roles, scale=scale, start=start, end=None if in_progress else end,
+                do_notes=None if in_progress else "Ran as planned, with one day missed for a field trip.",
+                study_notes=None if in_progress else result, decision=None if in_progress else decision,
+                next_steps=None if in_progress or decision == "adopt" else "Plan the next, larger cycle."))
+            start = end + dt.timedelta(days=rng.choice([7, 14, 21]))
+    return out
+
+
+def _reports(rng: random.Random, team, members: list[Member]) -> list:
+    tid, _, _, joined, pattern, _, _ = team
+    out = []
+    first = max(D(2025, 11, 1), joined.replace(day=1))
+    all_months = list(months(first, D(2026, 10, 1)))
+    for i, month in enumerate(all_months):
+        if (tid, month) in MISSING_REPORTS:
+            continue
+        progress = i / max(1, len(all_months) - 1)
+        team_score = half_steps(1.5 + progress * (SCORE_PATHS[pattern] - 1.5) + rng.choice([0, 0, 0.5]))
+        faculty_score = half_steps(team_score - rng.choice([0, 0.5, 0.5, 1.0]))
+        admin = next(m for m in members if m.role == "administrator")
+        out.append(MonthlyReport(team_id=tid, month=month, highlights=rng.choice(HIGHLIGHTS),
+                                 barriers=rng.choice(BARRIERS), support_requested=rng.choice(SUPPORT),
+                                 measures_status="All five measures entered." if rng.random() < 0.8 else
+                                 "Stress survey not collected this month.", submitted_by=admin.name))
+        out.append(AssessmentScore(team_id=tid, month=month, source="team", score=team_score,
+                                   rationale="We tested changes and our chart is moving.", scored_by=admin.name))
+        if not (month == D(2026, 10, 1) and tid in ("lincoln-prek", "maple-street-ehs")):  # faculty behind
+            out.append(AssessmentScore(team_id=tid, month=month, source="faculty", score=faculty_score,
+                                       rationale="Keep going: link each PDSA to the measure it should move.",
+                                       scored_by="Dr. Renee Okafor, improvement advisor"))
+    return out
+
+
+def _attendance(rng: random.Random, team, members: list[Member]) -> list[Attendance]:
+    tid, _, _, joined, _, _, _ = team
+    chance = {"administrator": 0.95, "teacher": 0.85, "staff": 0.7, "family": 0.6}
+    out = []
+    for pid, kind, _, _, start, end in CALENDAR:
+        if kind != "learning_session" or start < joined or start > D(2026, 11, 22):
+            continue
+        for m in members:
+            if rng.random() < chance[m.role]:
+                day = start
+                while day <= end:
+                    out.append(Attendance(member_id=m.id, event_kind="learning_session", date=day,
+                                          hours=6.5 if rng.random() < 0.9 else 3.5, phase_id=pid))
+                    day += dt.timedelta(days=1)
+    for month in months(max(D(2025, 11, 1), joined), D(2026, 10, 1)):
+        session = month.replace(day=20)
+        for m in members:
+            if rng.random() < chance[m.role] - 0.2:
+                out.append(Attendance(member_id=m.id, event_kind="affinity_group", date=session, hours=1.5))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="fail if the committed output is not what this script makes")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    ds = build()
+    if not args.check:
+        write_folder(ds, args.out)
+        print(f"wrote {len(ds)} records to {args.out}")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        write_folder(ds, tmp)
+        cmp = filecmp.dircmp(tmp, args.out)
+        stale = cmp.diff_files + cmp.left_only + cmp.right_only
+        if stale:
+            print("sample data is stale: " + ", ".join(stale), file=sys.stderr)
+            return 1
+    print("sample data is up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
