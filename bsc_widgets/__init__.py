@@ -1,1 +1,6 @@
-"""BSC Workbooks."""
+"""BSC Workbooks: coaching workbooks for Breakthrough Series Collaboratives in early care and education.
+
+Layers, lowest first (a lower layer never imports a higher one):
+model → store (and portable import/export) → analysis (timeline) → forms → workbook glue → CLI.
+"""
+__version__ = "0.1.0"

@@ -20,9 +20,18 @@ BUSY_TIMEOUT_S = 60
 WRITE = {"bsc_write": True}  # execution option marking a write transaction
 
 
+def _default_db() -> Path:
+    """./workspace/bsc.sqlite, or the nearest one in a parent folder (JupyterLab runs in workbooks/)."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / DEFAULT_DB).exists():
+            return folder / DEFAULT_DB
+    return here / DEFAULT_DB
+
+
 def resolve_db(db: str | os.PathLike | None = None) -> str:
     """The workspace URL from ``--db``, else ``$BSC_DB``, else ./workspace/bsc.sqlite."""
-    value = str(db) if db else os.environ.get("BSC_DB") or str(DEFAULT_DB)
+    value = str(db) if db else os.environ.get("BSC_DB") or str(_default_db())
     if "://" in value:
         try:
             make_url(value)

@@ -1,0 +1,130 @@
+"""``bsc``: a thin command line over the Python API (workspace, import/export, serving)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BscError, WorkspaceError
+from .store import Store, display_url, resolve_db
+
+
+class BscGroup(click.Group):
+    """Turns the package's errors into a plain message and exit status 1, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BscError as exc:
+            click.secho(str(exc), err=True, fg="red")
+            sys.exit(1)
+
+
+db_option = click.option("--db", envvar="BSC_DB", metavar="URL-OR-PATH",
+                         help="Workspace: a SQLite file path or a SQLAlchemy URL. "
+                              "Default: $BSC_DB, else ./workspace/bsc.sqlite.")
+
+
+@click.group(cls=BscGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="bsc")
+def main():
+    """BSC Workbooks: coaching workbooks for Breakthrough Series Collaboratives."""
+
+
+@main.command()
+@db_option
+@click.option("--sample", is_flag=True, help="Load the sample collaborative (“Growing Together”).")
+@click.option("--force", is_flag=True, help="With --sample: replace whatever the workspace already holds.")
+def init(db, sample, force):
+    """Create a workspace, optionally loaded with the sample collaborative."""
+    store = Store.open(db, create=True)
+    where = display_url(store.url)
+    if sample:
+        from .portable import read_folder
+        from .sample import sample_folder
+
+        if not store.is_empty() and not force:
+            click.echo(f"The workspace {where} already holds data; left as it is (use --force to replace it).")
+            return
+        store.load(read_folder(sample_folder()), replace=force)
+        click.echo(f"Created the sample collaborative in {where}.")
+    else:
+        click.echo(f"Workspace ready: {where}")
+
+
+@main.command(name="import")
+@db_option
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True, help="Folder import: replace everything the workspace holds.")
+@click.option("--team", metavar="TEAM", help="Spreadsheet import: the team the rows belong to.")
+@click.option("--measure", metavar="MEASURE", help="Spreadsheet import: the measure the rows belong to.")
+@click.option("--replace-existing", is_flag=True,
+              help="Spreadsheet import: overwrite periods that already hold different numbers.")
+def import_(db, path, replace, team, measure, replace_existing):
+    """Import an export folder, or a team's measure data from a .csv or .xlsx sheet.
+
+    A folder (framework.yaml plus CSV files) loads a whole collaborative, in one
+    transaction. A sheet adds measure data: one row per period, with Numerator and
+    Denominator columns, or a Value column. Nothing is written unless all of it is valid.
+    """
+    store = Store.open(db, create=path.is_dir())
+    if path.is_dir():
+        from .portable import read_folder
+
+        dataset = read_folder(path)
+        store.load(dataset, replace=replace)
+        click.echo(f"Imported {len(dataset)} records from {path} into {display_url(store.url)}.")
+        return
+    from .portable import import_measure_sheet
+
+    plan = import_measure_sheet(store, path, team, measure, replace_existing=replace_existing)
+    click.echo(f"Imported {path.name}: {plan.summary()}.")
+
+
+@main.command()
+@db_option
+@click.argument("path", type=click.Path(path_type=Path))
+def export(db, path):
+    """Export the whole workspace to a folder of CSV files plus framework.yaml."""
+    from .portable import write_folder
+    from .portable.folder import CSV_FILES, FRAMEWORK_FILE
+
+    if path.exists() and not path.is_dir():
+        raise BscError(f"{path} is a file; give a folder to export into.")
+    if path.is_dir():
+        foreign = [p.name for p in path.iterdir() if p.name not in CSV_FILES and p.name != FRAMEWORK_FILE
+                   and not p.name.startswith(".")]
+        if foreign:
+            raise BscError(f"{path} already holds other files ({', '.join(sorted(foreign)[:5])}); "
+                           "export into an empty folder.")
+    store = Store.open(db)
+    dataset = store.dataset()
+    write_folder(dataset, path)
+    click.echo(f"Exported {len(dataset)} records to {path}.")
+
+
+@main.command()
+@db_option
+@click.option("--ip", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8866, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workbooks", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of workbooks to serve (default: the project's workbooks/).")
+def serve(db, ip, port, workbooks):
+    """Serve the workbooks with Voilà against the workspace."""
+    from .serve import serve as run
+    from .workbook import workbooks_dir
+
+    Store.open(db)  # fail here, plainly, if the workspace is missing
+    sys.exit(run(workbooks or workbooks_dir(), resolve_db(db), ip, port))
+
+
+@main.command()
+def reports():
+    """Per-team reports with papermill (not built yet: reserved for the reports issue)."""
+    raise WorkspaceError("“bsc reports” is not available yet in this version.")
+
+
+if __name__ == "__main__":
+    main()

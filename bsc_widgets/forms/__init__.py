@@ -1,0 +1,1 @@
+"""Widgets the workbooks are made of (ipywidgets; every shown text is escaped)."""

@@ -1,0 +1,146 @@
+"""The home workbook: the collaborative, its calendar, the team picker and the team's workbooks."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+import ipywidgets as w
+
+from ..errors import BscError
+from ..model import PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
+from ..store import Store
+from ..text import esc
+from ..timeline import Position, position
+from .messages import MessageArea
+
+# Every workbook of the product, in the order a team uses them; only those present are linked.
+WORKBOOKS = [
+    ("00_home.ipynb", "Home", "The collaborative, its calendar and your team’s workbooks."),
+    ("01_charter.ipynb", "Team charter and roster", "Your aim, your members and their roles, how you meet."),
+    ("02_driver_diagram.ipynb", "Driver diagram", "The change framework, and the change ideas your team is testing."),
+    ("03_pdsa.ipynb", "PDSA planner and log", "Plan, do, study and act on each test of change."),
+    ("04_measures.ipynb", "Measures and run charts", "Enter your data and read your run charts."),
+    ("05_monthly_report.ipynb", "Monthly report", "This month’s highlights, barriers and progress score."),
+]
+
+CSS = """<style>
+.bsc-home h1 {font-size: 1.6em; margin: 0 0 .2em}
+.bsc-home h2 {font-size: 1.2em; margin: 1em 0 .4em}
+.bsc-aim {border-left: 4px solid #1f6f8b; padding: .4em .8em; background: #f3f8fa; max-width: 60em}
+.bsc-timeline {display: flex; width: 100%; max-width: 60em; height: 1.6em; border-radius: 4px; overflow: hidden}
+.bsc-seg {height: 100%; border-right: 1px solid #fff}
+.bsc-seg.pre_work {background: #c9d6df} .bsc-seg.learning_session {background: #1f6f8b}
+.bsc-seg.action_period {background: #99c1d1} .bsc-seg.summative {background: #52616b}
+.bsc-seg.now {outline: 3px solid #e07a1f; outline-offset: -3px}
+.bsc-phases {border-collapse: collapse; max-width: 60em; width: 100%}
+.bsc-phases td, .bsc-phases th {text-align: left; padding: .2em .6em .2em 0; vertical-align: top}
+.bsc-phases tr.now td {font-weight: bold}
+.bsc-now-tag {background: #e07a1f; color: #fff; border-radius: 3px; padding: 0 .4em; font-size: .85em}
+.bsc-msg {padding: .6em .8em; border-radius: 4px; margin: .4em 0; max-width: 60em}
+.bsc-msg-error {background: #fdecea; border: 1px solid #b3261e}
+.bsc-msg-info, .bsc-msg-ok {background: #eef6ee; border: 1px solid #2e7d32}
+.bsc-workbooks li {margin: .3em 0}
+.bsc-soon {color: #555}
+@media (max-width: 600px) { .bsc-home h1 {font-size: 1.3em} .bsc-timeline {display: none} }
+</style>"""
+
+
+def calendar_html(phases: list[Phase], where: Position) -> str:
+    phases = sorted(phases, key=lambda p: p.start)
+    total = sum((p.end - p.start).days + 1 for p in phases) or 1
+    segs = "".join(
+        f'<div class="bsc-seg {p.kind}{" now" if where.current and p.id == where.current.id else ""}" '
+        f'style="flex: {(p.end - p.start).days + 1} 1 0" title="{esc(p.name)}"></div>' for p in phases)
+    rows = []
+    for p in phases:
+        now = where.current is not None and p.id == where.current.id
+        tag = ' <span class="bsc-now-tag">we are here</span>' if now else ""
+        when = f"{p.start:%-d %b %Y}" + (f" – {p.end:%-d %b %Y}" if p.end != p.start else "")
+        rows.append(f'<tr class="{"now" if now else ""}"><td>{esc(p.name)}{tag}</td>'
+                    f'<td>{esc(PHASE_KIND_LABELS[p.kind])}</td><td>{esc(when)}</td></tr>')
+    return (f'<p class="bsc-where" role="status">{esc(where.sentence())}</p>'
+            f'<div class="bsc-timeline" aria-hidden="true">{segs}</div>'
+            f'<table class="bsc-phases" aria-label="Collaborative calendar"><thead><tr><th>Phase</th><th>Kind</th>'
+            f'<th>Dates</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def team_html(team: Team, members: list[Member], collab_start: dt.date) -> str:
+    roles = Counter(m.role for m in members)
+    present = ", ".join(f"{ROLE_LABELS[r]}s: {roles[r]}" if roles[r] > 1 else f"{ROLE_LABELS[r]}: 1"
+                        for r in ROLE_LABELS if roles[r])
+    missing = [ROLE_LABELS[r].lower() for r in ROLE_LABELS if not roles[r]]
+    joined = (f"Joined on {team.joined:%-d %B %Y}, after the collaborative began."
+              if team.joined > collab_start else "A member since the collaborative began.")
+    gap = (f'<p role="note">This team has no {", no ".join(missing)} yet: a BSC team brings every role together.</p>'
+           if missing else "")
+    aim = f'<p><strong>Team aim:</strong> {esc(team.aim)}</p>' if team.aim else ""
+    return (f'<h2 class="bsc-team-name">{esc(team.name)}</h2>'
+            f'<p>{esc(PROGRAM_TYPE_LABELS[team.program_type])} · {len(members)} members ({esc(present)}). '
+            f'{esc(joined)}</p>{aim}{gap}')
+
+
+def links_html(team: Team | None, available: set[str]) -> str:
+    items = []
+    for file, title, blurb in WORKBOOKS:
+        if file == "00_home.ipynb":
+            continue
+        if file in available and team is not None:
+            items.append(f'<li><a class="bsc-link" href="{esc(file)}?team={quote(team.id)}" target="_self">'
+                         f'{esc(title)}</a> — {esc(blurb)}</li>')
+        else:
+            why = "choose your team first" if file in available else "coming soon"
+            items.append(f'<li><span class="bsc-soon">{esc(title)} ({why})</span> — {esc(blurb)}</li>')
+    share = (f'<p>Bookmark this page for your team: <a class="bsc-permalink" href="00_home.ipynb?team='
+             f'{quote(team.id)}" target="_self">home of {esc(team.name)}</a></p>') if team else ""
+    return f'<h2>Your workbooks</h2>{share}<ul class="bsc-workbooks">{"".join(items)}</ul>'
+
+
+class HomePage(w.VBox):
+    """The page, with its team picker wired to the team panel and links."""
+
+    def __init__(self, store: Store, today: dt.date, team: Team | None = None, problem: BscError | None = None,
+                 workbooks_dir: Path | None = None):
+        collab = store.collaborative()
+        if collab is None:
+            raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample” "
+                           "or “bsc import FOLDER”.")
+        self.store = store
+        self.collab_start = collab.start
+        self.available = {f for f, _, _ in WORKBOOKS if workbooks_dir and (workbooks_dir / f).exists()}
+        teams = store.teams()
+        where = position(collab, store.list(Phase), today)
+        header = w.HTML(CSS + f'<div class="bsc-home"><h1>{esc(collab.name)}</h1><p>{esc(collab.topic)}</p>'
+                        f'<h2>Our aim</h2><div class="bsc-aim">{esc(collab.aim)}</div>'
+                        f'<h2>Where we are</h2>{calendar_html(store.list(Phase), where)}</div>')
+        self.message = MessageArea()
+        self.picker = w.Dropdown(options=[("Choose your team…", "")] + [(t.name, t.id) for t in teams],
+                                 value=team.id if team else "", description="Your team",
+                                 style={"description_width": "initial"}, layout=w.Layout(width="min(30em, 100%)"))
+        self.team_panel = w.HTML()
+        self.links = w.HTML()
+        self.picker.observe(self._on_pick, names="value")
+        if problem is not None:
+            self.message.show_error(problem)
+        self._render(team)
+        super().__init__([header, w.HTML('<div class="bsc-home"><h2>Your team</h2></div>'), self.message,
+                          self.picker, self.team_panel, self.links],
+                         layout=w.Layout(width="100%", max_width="64em"))
+        self.add_class("bsc-home")
+
+    def _on_pick(self, change) -> None:
+        try:
+            team = self.store.team(change["new"]) if change["new"] else None
+            self.message.clear()
+        except BscError as exc:
+            team = None
+            self.message.show_error(exc)
+        self._render(team)
+
+    def _render(self, team: Team | None) -> None:
+        if team is None:
+            self.team_panel.value = '<p class="bsc-soon">Choose your team to see its members and workbooks.</p>'
+        else:
+            self.team_panel.value = team_html(team, self.store.list(Member, team_id=team.id), self.collab_start)
+        self.links.value = links_html(team, self.available)

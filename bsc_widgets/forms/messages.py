@@ -1,0 +1,31 @@
+"""Message areas: errors as role=alert, confirmations as role=status, always in words, never colour alone."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..errors import BscError
+from ..text import esc
+
+
+def message_html(text: str, kind: str = "error", details: list[str] | None = None) -> str:
+    role = "alert" if kind == "error" else "status"
+    heading = {"error": "Please check", "info": "Note", "ok": "Done"}.get(kind, "")
+    items = "".join(f"<li>{esc(d)}</li>" for d in (details or [])[:20])
+    return (f'<div class="bsc-msg bsc-msg-{kind}" role="{role}"><strong>{esc(heading)}:</strong> {esc(text)}'
+            + (f"<ul>{items}</ul>" if items else "") + "</div>")
+
+
+class MessageArea(w.HTML):
+    """One place on a page where problems and confirmations are said."""
+
+    def show_error(self, error: BscError | str) -> None:
+        if isinstance(error, BscError):
+            self.value = message_html(error.message, "error", [str(p) for p in error.problems])
+        else:
+            self.value = message_html(str(error), "error")
+
+    def show(self, text: str, kind: str = "ok") -> None:
+        self.value = message_html(text, kind)
+
+    def clear(self) -> None:
+        self.value = ""

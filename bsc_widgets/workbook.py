@@ -1,0 +1,89 @@
+"""Glue for the notebooks: one call per workbook that works the same in Voilà, JupyterLab, papermill and nbval.
+
+Team selection comes from ``?team=`` (Voilà puts the query string in the kernel's
+environment) or from the papermill parameter. Both are untrusted and validated
+against the store. Any failure becomes a plain message on the page; tracebacks go
+to the server log only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import traceback
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from .errors import BscError, UnknownTeam
+from .forms.messages import MessageArea
+from .model import Team
+from .store import Store
+
+log = logging.getLogger("bsc_widgets")
+
+
+def query_param(name: str) -> str | None:
+    """A value from the page's URL (?name=…), or None outside Voilà."""
+    values = parse_qs(os.environ.get("QUERY_STRING", ""), keep_blank_values=True).get(name)
+    return values[0] if values else None
+
+
+def today(value: str | dt.date | None = None) -> dt.date:
+    """The date to show: a parameter, else $BSC_TODAY (demos, tests), else the real date."""
+    if isinstance(value, dt.date):
+        return value
+    text = value or os.environ.get("BSC_TODAY")
+    if text:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            log.warning("ignoring malformed date %r", text)
+    return dt.date.today()
+
+
+def workbooks_dir() -> Path:
+    here = Path(__file__).resolve().parents[1] / "workbooks"
+    return here if here.is_dir() else Path.cwd()
+
+
+def choose_team(store: Store, parameter: str | None) -> tuple[Team | None, BscError | None]:
+    """The team from ?team= (first) or the parameter; a bad value becomes a message, not a crash."""
+    wanted = query_param("team")
+    if wanted is None:
+        wanted = parameter or None
+    if wanted is None or wanted == "":
+        return None, None
+    try:
+        return store.team(wanted), None
+    except UnknownTeam as exc:
+        return None, UnknownTeam(f"{exc.message} Choose your team from the list below.")
+
+
+def show(build):
+    """Run a page builder and display its widget, or a plain message if anything goes wrong."""
+    from IPython.display import display
+
+    try:
+        page = build()
+    except BscError as exc:
+        page = MessageArea()
+        page.show_error(exc)
+    except Exception:  # noqa: BLE001 - the browser must never see a traceback
+        log.error("workbook failed:\n%s", traceback.format_exc())
+        page = MessageArea()
+        page.show_error("Something went wrong while loading this page. Nothing you saved was lost; "
+                        "please reload the page, and tell your coach if it happens again.")
+    display(page)
+    return page
+
+
+def home(team: str = "", db: str = "", today_: str = ""):
+    """The home workbook."""
+    from .forms.home import HomePage
+
+    def build():
+        store = Store.open(db or None)
+        chosen, problem = choose_team(store, team)
+        return HomePage(store, today(today_), chosen, problem, workbooks_dir())
+
+    return show(build)
