@@ -20,16 +20,14 @@ class Problem:
     column: str | None = None
 
     def where(self) -> str:
-        parts = []
-        if self.file:
-            parts.append(self.file)
+        parts = [self.file] if self.file else []
         if self.row is not None:
             parts.append(f"row {self.row}")
+        if self.record:
+            parts.append(self.record)
         if self.column:
             parts.append(f"column “{self.column}”")
-        if self.record and not self.file:
-            parts.append(self.record)
-        if self.field and not self.column and not self.message.startswith(self.field):
+        elif self.field and not self.message.startswith(self.field):
             parts.append(self.field)
         return ", ".join(parts)
 

@@ -43,6 +43,8 @@ CSS = """<style>
 .bsc-msg-info, .bsc-msg-ok {background: #eef6ee; border: 1px solid #2e7d32}
 .bsc-workbooks li {margin: .3em 0}
 .bsc-soon {color: #555}
+.bsc-home a, a.bsc-link, a.bsc-permalink {color: #0b5c7a; text-decoration: underline}
+.bsc-roster {margin: .2em 0 .6em; padding-left: 1.2em}
 @media (max-width: 600px) { .bsc-home h1 {font-size: 1.3em} .bsc-timeline {display: none} }
 </style>"""
 
@@ -76,9 +78,11 @@ def team_html(team: Team, members: list[Member], collab_start: dt.date) -> str:
     gap = (f'<p role="note">This team has no {", no ".join(missing)} yet: a BSC team brings every role together.</p>'
            if missing else "")
     aim = f'<p><strong>Team aim:</strong> {esc(team.aim)}</p>' if team.aim else ""
-    return (f'<h2 class="bsc-team-name">{esc(team.name)}</h2>'
+    roster = "".join(f"<li>{esc(m.name)} — {esc(ROLE_LABELS[m.role])}" + (f" ({esc(m.title)})" if m.title else "")
+                     + "</li>" for m in sorted(members, key=lambda m: (list(ROLE_LABELS).index(m.role), m.name)))
+    return (f'<div class="bsc-home"><h2 class="bsc-team-name">{esc(team.name)}</h2>'
             f'<p>{esc(PROGRAM_TYPE_LABELS[team.program_type])} · {len(members)} members ({esc(present)}). '
-            f'{esc(joined)}</p>{aim}{gap}')
+            f'{esc(joined)}</p>{aim}{gap}<ul class="bsc-roster" aria-label="Team members">{roster}</ul></div>')
 
 
 def links_html(team: Team | None, available: set[str]) -> str:
@@ -94,7 +98,7 @@ def links_html(team: Team | None, available: set[str]) -> str:
             items.append(f'<li><span class="bsc-soon">{esc(title)} ({why})</span> — {esc(blurb)}</li>')
     share = (f'<p>Bookmark this page for your team: <a class="bsc-permalink" href="00_home.ipynb?team='
              f'{quote(team.id)}" target="_self">home of {esc(team.name)}</a></p>') if team else ""
-    return f'<h2>Your workbooks</h2>{share}<ul class="bsc-workbooks">{"".join(items)}</ul>'
+    return f'<div class="bsc-home"><h2>Your workbooks</h2>{share}<ul class="bsc-workbooks">{"".join(items)}</ul></div>'
 
 
 class HomePage(w.VBox):

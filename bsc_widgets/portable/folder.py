@@ -108,9 +108,11 @@ def read_folder(path: str | os.PathLike) -> Dataset:
                      and p.name != FRAMEWORK_FILE)
     problems += [Problem("This file is not part of the export format; rename or remove it.", file=n)
                  for n in unknown]
-    if not problems:
-        problems = dataset.problems()
+    # Checks across records run even when some rows failed, except "no such team" and the like,
+    # which a row that failed to read would cause.
+    problems += [p for p in dataset.problems() if not (problems and p.message.startswith("There is no "))]
     if problems:
+        problems.sort(key=lambda p: (p.file or "", p.row or 0))
         raise ImportRejected(f"The import from {folder.name} was refused: {len(problems)} problem(s). "
                              "Nothing was written.", problems)
     return dataset
@@ -166,6 +168,8 @@ def _read_framework(path: Path, dataset: Dataset) -> list[Problem]:
 def _build(model: type[Record], values: Any, dataset: Dataset, file: str, section: str,
            item: int | None) -> list[Problem]:
     where = f"{section} item {item}" if item else section
+    if isinstance(values, dict) and isinstance(values.get("id"), str):
+        where += f" ({values['id'][:40]})"
     if not isinstance(values, dict):
         return [Problem(f"{where} must be a mapping of field: value.", file=file)]
     values = {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in values.items()}

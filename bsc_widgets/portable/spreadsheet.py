@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import ImportRejected, InvalidRecord, Problem
@@ -56,6 +56,13 @@ def _norm(header: object) -> str:
 
 def parse_period(value: object) -> dt.date | None:
     """Dates as spreadsheets hold them: a date cell, 2026-03(-01), 3/2026, 3/1/2026, Mar 2026."""
+    try:
+        return _parse_period(value)
+    except ValueError:  # 13/2026, 2026-02-30
+        return None
+
+
+def _parse_period(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -204,11 +211,11 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
         try:
             obs = Observation.build(**values)
         except InvalidRecord as exc:
-            problems += [p.located(column=_header_for(p.field, rows[0], where), **at) for p in exc.problems]
+            problems += [_at_cell(p, rows[0], where, at) for p in exc.problems]
             continue
         found = obs.against(m) + _calendar(store, obs)
         if found:
-            problems += [p.located(column=_header_for(p.field, rows[0], where), **at) for p in found]
+            problems += [_at_cell(p, rows[0], where, at) for p in found]
             continue
         incoming.append((number, obs))
     if problems:
@@ -226,6 +233,10 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
 
 def _same_numbers(a: Observation, b: Observation) -> bool:
     return (a.numerator, a.denominator, a.value) == (b.numerator, b.denominator, b.value) and not b.note
+
+
+def _at_cell(p: Problem, header_row: list[object], where: dict[str, int], at: dict) -> Problem:
+    return replace(p, record=None, column=_header_for(p.field, header_row, where), **at)
 
 
 def _header_for(label: str | None, header_row: list[object], where: dict[str, int]) -> str | None:

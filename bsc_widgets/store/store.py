@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ..errors import ConflictError, InvalidRecord, NotFound, Problem, StoreBusy, UnknownTeam, WorkspaceError
+from ..errors import ConflictError, InvalidRecord, NotFound, StoreBusy, UnknownTeam, WorkspaceError
 from ..ids import is_slug
 from ..model import ORDER, Collaborative, Dataset, Record, Team
 from ..text import shorten
@@ -169,10 +169,10 @@ class Store:
         try:
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
                 yield Transaction(conn)
-        except IntegrityError as exc:
-            raise InvalidRecord("The change was refused because it would break the workspace’s links "
-                                "between records; nothing was saved.",
-                                [Problem(shorten(str(exc.orig), 200))]) from None
+        except IntegrityError:
+            raise InvalidRecord("The change was refused: other records depend on this one (for example "
+                                "attendance or PDSA cycles), or it points at a record that does not exist. "
+                                "Nothing was saved.") from None
         except OperationalError as exc:
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
                 raise StoreBusy("The workspace is busy with other people’s saves. Nothing was saved; "
@@ -245,7 +245,7 @@ class Store:
             if any(tx.count(m) for m in ORDER):
                 if not replace:
                     raise ConflictError("This workspace already holds a collaborative. Import into a new "
-                                        "workspace, or ask to replace everything in it.")
+                                        "workspace, or replace everything in it (bsc import --replace).")
                 tx.clear()
             for model in ORDER:
                 tx.insert_many(model, dataset.all(model))

@@ -1,0 +1,40 @@
+# Two commands matter: `make run` and `make test`. Both work on a fresh machine with Python 3.10+.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+WORKSPACE ?= workspace/bsc.sqlite
+PORT   ?= 8866
+
+.PHONY: run test install chromium sample bench clean
+
+run: $(STAMP)                 ## set up, create the sample workspace if missing, serve the workbooks
+	$(BIN)/bsc init --sample --db $(WORKSPACE)
+	$(BIN)/bsc serve --db $(WORKSPACE) --port $(PORT)
+
+test: $(STAMP) chromium       ## set up everything the tests need, then run every test
+	$(BIN)/python -m pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $(STAMP)
+
+chromium:                     ## Debian's Chromium for the browser tests (apt, when missing and root)
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium for the browser tests…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Chromium is missing and cannot be installed here (not root): browser tests will skip." \
+	          "Install it with: sudo apt-get install chromium"; fi
+
+sample: $(STAMP)              ## regenerate sample_data/ from its generator
+	$(BIN)/python sample_data/generate.py
+
+bench: $(STAMP) chromium      ## print the benchmark figures
+	$(BIN)/python benchmarks/home_page.py
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

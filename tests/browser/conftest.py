@@ -1,0 +1,88 @@
+"""A real ``bsc serve`` (Voilà) on a free loopback port, driven by Debian's Chromium through Playwright.
+
+Without Chromium these tests skip on a laptop, but fail under CI=true: a skipped
+browser test is not a passed one.
+"""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# jupyterlab-plotly's harmless error in Voilà (it tries to cache a PNG into a read-only model)
+HARMLESS = ("setData is not a function",)
+
+
+def _need_chromium():
+    if CHROMIUM:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("Chromium is missing under CI=true: install it (apt-get install -y chromium)")
+    pytest.skip("no system Chromium (apt-get install chromium)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, pristine_db, today):
+    """Voilà serving the workbooks on a copy of the sample workspace."""
+    _need_chromium()
+    db = tmp_path_factory.mktemp("browser-ws") / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    port = _free_port()
+    log = tmp_path_factory.mktemp("logs") / "voila.log"
+    env = dict(os.environ, BSC_TODAY=today)
+    with open(log, "w") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "serve", "--db", str(db),
+                                 "--port", str(port)], stdout=fh, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True)
+    deadline = time.time() + 90
+    while True:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        if proc.poll() is not None or time.time() > deadline:
+            raise RuntimeError("voila did not start:\n" + log.read_text())
+        time.sleep(0.2)
+    yield {"url": f"http://127.0.0.1:{port}", "db": db, "log": log}
+    proc.terminate()
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records page errors and every request that leaves this machine."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    pg = context.new_page()
+    pg.errors, pg.external, pg.dialogs = [], [], []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)) if not any(h in str(e) for h in HARMLESS) else None)
+    pg.on("request", lambda r: pg.external.append(r.url)
+          if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()

@@ -1,0 +1,140 @@
+"""Measure data from the spreadsheets teams keep: .xlsx and .csv, one row per period."""
+import datetime as dt
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from bsc_widgets.cli import main
+from bsc_widgets.errors import ImportRejected
+from bsc_widgets.model import Observation
+from bsc_widgets.portable.spreadsheet import import_measure_sheet, parse_period
+
+TEAM = "riverbend-prek"
+
+
+def xlsx(path, rows):
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def csv_file(path, text, encoding="utf-8"):
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def count(store):
+    return len(store.list(Observation))
+
+
+def test_xlsx_with_numerator_and_denominator(sample_store, tmp_path):
+    path = xlsx(tmp_path / "feedback.xlsx", [
+        ["Month", "Numerator", "Denominator", "Percent", "Notes"],
+        [dt.datetime(2026, 11, 1), 14, 20, "=B2/C2", "new observer"],
+        ["Dec 2026", None, None, None, None],  # not yet collected: skipped
+    ])
+    plan = import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+    assert len(plan.new) == 1 and plan.ignored_columns == ["Percent"]
+    saved = sample_store.get(Observation, TEAM, "positive-feedback", dt.date(2026, 11, 1))
+    assert (saved.numerator, saved.denominator, saved.note) == (14, 20, "new observer")
+
+
+def test_csv_with_values_from_excel_on_windows(sample_store, tmp_path):
+    path = csv_file(tmp_path / "stress.csv", "Period,Value,Comment\r\n2026-11,3.1,Semana difícil\r\n", "cp1252")
+    import_measure_sheet(sample_store, path, TEAM, "staff-stress")
+    saved = sample_store.get(Observation, TEAM, "staff-stress", dt.date(2026, 11, 1))
+    assert saved.value == 3.1 and saved.note == "Semana difícil"
+
+
+def test_weekly_dates_fall_into_their_week(sample_store, tmp_path):
+    path = csv_file(tmp_path / "notes.csv", "Week of,Numerator,Denominator\n11/18/2026,30,49\n")
+    import_measure_sheet(sample_store, path, TEAM, "family-notes")
+    assert sample_store.get(Observation, TEAM, "family-notes", dt.date(2026, 11, 16)) is not None
+
+
+def test_team_and_measure_columns(sample_store, tmp_path):
+    path = csv_file(tmp_path / "all.csv", "team,measure,month,value\nhearth-fcc,send-homes,2026-11,0\n"
+                                          "lincoln-prek,send-homes,2026-11,1\n")
+    plan = import_measure_sheet(sample_store, path)
+    assert len(plan.new) == 2
+
+
+BAD_SHEETS = {
+    "no period column": ("Numerator,Denominator\n3,4\n", "No period column", "row 1"),
+    "no number columns": ("Month,Percent\n2026-11,50%\n", "Need a “Numerator” and a “Denominator” column", "row 1"),
+    "bad date": ("Month,Numerator,Denominator\nNovembre,3,4\n", "“Novembre” is not a date", "row 2, column “Month”"),
+    "duplicate period": ("Month,Numerator,Denominator\n2026-11,3,4\n2026-11-15,3,5\n",
+                         "November 2026 appears twice (also row 2)", "row 3"),
+    "numerator above denominator": ("Month,Numerator,Denominator\n2026-11,9,4\n",
+                                    "numerator (9) is larger than the denominator (4)", "row 2, column “Numerator”"),
+    "percent sign": ("Month,Numerator,Denominator\n2026-11,45%,100\n", "must be a number", "row 2"),
+    "outside calendar": ("Month,Numerator,Denominator\n2027-03,3,4\n", "outside the collaborative’s calendar", "row 2"),
+    "unknown team column": ("Team,Month,Numerator,Denominator\n../../etc,2026-11,3,4\n", "Unknown team", "row 2"),
+    "empty": ("\n\n", "The sheet is empty", "feedback.csv"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_SHEETS))
+def test_bad_sheet_names_row_and_column_and_writes_nothing(case, sample_store, tmp_path):
+    text, expected, where = BAD_SHEETS[case]
+    path = csv_file(tmp_path / "feedback.csv", text)
+    before = count(sample_store)
+    with pytest.raises(ImportRejected) as info:
+        import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+    message = str(info.value)
+    assert expected in message and where in message, message
+    assert count(sample_store) == before
+
+
+def test_one_bad_row_blocks_the_whole_sheet(sample_store, tmp_path):
+    path = csv_file(tmp_path / "f.csv", "Month,Numerator,Denominator\n2026-11,3,4\n2026-12,5,4\n")
+    with pytest.raises(ImportRejected, match="row 3"):
+        import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+    assert sample_store.get(Observation, TEAM, "positive-feedback", dt.date(2026, 11, 1)) is None
+
+
+def test_changed_periods_are_not_overwritten_silently(sample_store, tmp_path):
+    stored = sample_store.get(Observation, TEAM, "send-homes", dt.date(2026, 10, 1))
+    path = csv_file(tmp_path / "s.csv", f"Month,Value\n2026-10,{stored.value + 5:g}\n2026-09,"
+                                        f"{sample_store.get(Observation, TEAM, 'send-homes', dt.date(2026, 9, 1)).value:g}\n")
+    with pytest.raises(ImportRejected) as info:
+        import_measure_sheet(sample_store, path, TEAM, "send-homes")
+    assert "October 2026: workspace has" in str(info.value)
+    assert sample_store.get(Observation, *stored.key()).value == stored.value
+    plan = import_measure_sheet(sample_store, path, TEAM, "send-homes", replace_existing=True)
+    assert plan.unchanged == 1 and len(plan.changed) == 1
+    assert sample_store.get(Observation, *stored.key()).value == stored.value + 5
+
+
+def test_a_corrupt_xlsx_is_refused_plainly(sample_store, tmp_path):
+    path = tmp_path / "data.xlsx"
+    path.write_bytes(b"this is not a zip file")
+    with pytest.raises(ImportRejected, match="not a readable .xlsx file"):
+        import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+    path = tmp_path / "data.ods"
+    path.write_text("x")
+    with pytest.raises(ImportRejected, match="neither a .csv nor an .xlsx"):
+        import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+
+
+def test_cli_sheet_import(sample_db, tmp_path):
+    path = xlsx(tmp_path / "s.xlsx", [["Month", "Value"], ["2026-11", 2]])
+    result = CliRunner().invoke(main, ["import", "--db", str(sample_db), str(path), "--team", TEAM,
+                                       "--measure", "send-homes"])
+    assert result.exit_code == 0, result.output
+    assert "1 new period(s)" in result.output
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2026-03", dt.date(2026, 3, 1)), ("2026-03-17", dt.date(2026, 3, 17)), ("3/2026", dt.date(2026, 3, 1)),
+    ("3/17/2026", dt.date(2026, 3, 17)), ("March 2026", dt.date(2026, 3, 1)), ("Mar-2026", dt.date(2026, 3, 1)),
+    ("Sept 2026", dt.date(2026, 9, 1)), ("someday", None), ("13/2026", None)])
+def test_period_formats(text, expected):
+    try:
+        assert parse_period(text) == expected
+    except ValueError:
+        assert expected is None

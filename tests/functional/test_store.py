@@ -1,0 +1,141 @@
+"""The store against real SQLite files: atomic writes, versions, conflicts, untrusted team ids."""
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from bsc_widgets.errors import ConflictError, InvalidRecord, NotFound, UnknownTeam, WorkspaceError
+from bsc_widgets.model import ORDER, MonthlyReport, Observation, Team
+from bsc_widgets.store import Store
+
+
+def test_sqlite_workspace_uses_wal_and_foreign_keys(sample_store, sample_db):
+    with sample_store.reading() as tx:
+        assert tx.conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert tx.conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert tx.conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    con = sqlite3.connect(sample_db)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0001",)
+
+
+def test_every_save_bumps_the_version(sample_store):
+    team = sample_store.team("sunrise-head-start")
+    saved = sample_store.save(team.model_copy(update={"meeting_rhythm": "Mondays"}))
+    assert saved.version == team.version + 1
+    assert sample_store.team("sunrise-head-start").meeting_rhythm == "Mondays"
+
+
+def test_a_save_from_a_stale_copy_is_refused_and_loses_nothing(sample_store):
+    mine = sample_store.get(MonthlyReport, "sunrise-head-start", dt.date(2026, 10, 1))
+    theirs = mine.model_copy(update={"highlights": "Their edit"})
+    sample_store.save(theirs)
+    with pytest.raises(ConflictError) as info:
+        sample_store.save(mine.model_copy(update={"highlights": "My edit"}))
+    assert "changed by someone else" in info.value.message
+    assert sample_store.get(MonthlyReport, "sunrise-head-start", dt.date(2026, 10, 1)).highlights == "Their edit"
+
+
+def test_adding_a_record_that_someone_just_added_is_a_conflict(sample_store):
+    obs = Observation(team_id="sunrise-head-start", measure_id="send-homes", period=dt.date(2026, 11, 1), value=1)
+    sample_store.save(obs)
+    with pytest.raises(ConflictError, match="already exists"):
+        sample_store.save(obs.model_copy(update={"value": 3}))
+    assert sample_store.get(Observation, *obs.key()).value == 1
+
+
+def test_saving_a_deleted_record(sample_store):
+    obs = sample_store.save(Observation(team_id="sunrise-head-start", measure_id="send-homes",
+                                        period=dt.date(2026, 11, 1), value=1))
+    sample_store.delete(obs)
+    with pytest.raises(NotFound, match="no longer exists"):
+        sample_store.save(obs.model_copy(update={"value": 2}))
+
+
+def test_save_checks_against_other_records(sample_store):
+    with pytest.raises(InvalidRecord) as info:
+        sample_store.save(Observation(team_id="sunrise-head-start", measure_id="positive-feedback",
+                                      period=dt.date(2026, 11, 1), numerator=9, denominator=4))
+    assert "larger than the denominator" in str(info.value)
+    with pytest.raises(InvalidRecord, match="There is no team “ghost-team”"):
+        sample_store.save(Observation(team_id="ghost-team", measure_id="send-homes",
+                                      period=dt.date(2026, 11, 1), value=1))
+
+
+def test_a_transaction_writes_all_or_nothing(sample_store):
+    good = Observation(team_id="sunrise-head-start", measure_id="send-homes", period=dt.date(2026, 11, 1), value=1)
+    bad = Observation(team_id="sunrise-head-start", measure_id="send-homes", period=dt.date(2027, 6, 1), value=1)
+    with pytest.raises(InvalidRecord, match="outside the collaborative"):
+        sample_store.save_many([good, bad])
+    assert sample_store.get(Observation, *good.key()) is None
+
+
+@pytest.mark.parametrize("raw", ["../../etc", "<script>alert(1)</script>", "SUNRISE", "", "sunrise-head-start/x",
+                                 "a" * 500, None, 42])
+def test_untrusted_team_ids_are_refused_before_any_query(sample_store, raw):
+    with pytest.raises(UnknownTeam) as info:
+        sample_store.team(raw)
+    assert len(info.value.message) < 120
+
+
+def test_unknown_but_wellformed_team(sample_store):
+    with pytest.raises(UnknownTeam, match="There is no team “nobody-here”"):
+        sample_store.team("nobody-here")
+
+
+def test_missing_workspace_says_how_to_make_one(tmp_path):
+    with pytest.raises(WorkspaceError, match="bsc init --sample"):
+        Store.open(tmp_path / "nope" / "bsc.sqlite")
+
+
+def test_text_is_stored_exactly_as_typed(sample_store):
+    text = "<script>alert('x')</script> & “quotes”, émojis 🌱\n\ttabs and trailing spaces  "
+    team = sample_store.team("hearth-fcc")
+    sample_store.save(team.model_copy(update={"aim": text}))
+    assert sample_store.team("hearth-fcc").aim == text
+
+
+def test_load_refuses_to_mix_collaboratives(sample_store):
+    with pytest.raises(ConflictError, match="already holds a collaborative"):
+        sample_store.load(sample_store.dataset())
+    before = sample_store.dataset().content()
+    sample_store.load(sample_store.dataset(), replace=True)
+    assert sample_store.dataset().content() == before
+
+
+def test_env_and_default_workspace(tmp_path, monkeypatch, sample_db):
+    from bsc_widgets.store import resolve_db
+
+    monkeypatch.setenv("BSC_DB", str(sample_db))
+    assert resolve_db() == f"sqlite:///{sample_db}"
+    monkeypatch.delenv("BSC_DB")
+    (tmp_path / "proj" / "workspace").mkdir(parents=True)
+    (tmp_path / "proj" / "workspace" / "bsc.sqlite").write_bytes(sample_db.read_bytes())
+    (tmp_path / "proj" / "workbooks").mkdir()
+    monkeypatch.chdir(tmp_path / "proj" / "workbooks")
+    assert resolve_db() == f"sqlite:///{tmp_path / 'proj' / 'workspace' / 'bsc.sqlite'}"
+    assert resolve_db("postgresql+psycopg://u:secret@db/bsc").startswith("postgresql+psycopg://")
+
+
+def test_migrations_build_exactly_the_schema_the_code_expects(sample_store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from bsc_widgets.store.schema import metadata
+
+    with sample_store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == [], f"the models changed: add a migration (alembic revision --autogenerate): {diff}"
+
+
+def test_dataset_reads_every_record(sample_store, sample_folder):
+    ds = sample_store.dataset()
+    assert all(ds.all(m) for m in ORDER), "the sample has records of every type"
+    assert len(ds.all(Team)) == 8
+
+
+def test_deleting_a_record_others_depend_on_is_refused_plainly(sample_store):
+    from bsc_widgets.model import Member
+    member = sample_store.list(Member, team_id="hearth-fcc")[0]
+    with pytest.raises(InvalidRecord, match="other records depend on this one"):
+        sample_store.delete(member)
+    assert sample_store.get(Member, member.id) is not None

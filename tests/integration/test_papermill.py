@@ -1,0 +1,34 @@
+"""The home workbook under papermill, as an advisor's batch run would execute it."""
+import json
+
+import papermill as pm
+import pytest
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.kernel
+
+
+def test_home_runs_under_papermill_for_a_team(sample_db, tmp_path):
+    out = tmp_path / "home-sunrise.ipynb"
+    pm.execute_notebook(str(ROOT / "workbooks" / "00_home.ipynb"), str(out), progress_bar=False,
+                        parameters={"team": "sunrise-head-start", "db": str(sample_db), "today": "2026-03-01"},
+                        kernel_name="python3", cwd=str(tmp_path))
+    nb = json.loads(out.read_text())
+    injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert injected, "papermill found the parameters cell"
+    assert not any(o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", []))
+    state = json.dumps(nb["metadata"].get("widgets", {}))
+    assert "Sunrise Head Start" in state
+    assert "We are in Action Period 2 (day 16 of 89)" in state
+
+
+def test_an_unknown_team_parameter_is_a_message_not_a_failure(sample_db, tmp_path):
+    out = tmp_path / "home-bad.ipynb"
+    pm.execute_notebook(str(ROOT / "workbooks" / "00_home.ipynb"), str(out), progress_bar=False,
+                        parameters={"team": "../../etc", "db": str(sample_db)}, kernel_name="python3",
+                        cwd=str(tmp_path))
+    state = json.dumps(json.loads(out.read_text())["metadata"].get("widgets", {}))
+    assert "is not a team identifier" in state
