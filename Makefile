@@ -13,7 +13,7 @@ run: $(STAMP)                 ## set up, create the sample workspace if missing,
 	$(BIN)/bsc serve --db $(WORKSPACE) --port $(PORT)
 
 test: $(STAMP) chromium       ## set up everything the tests need, then run every test
-	$(BIN)/python -m pytest
+	BSC_TEST_POSTGRES_URL="$$(bash tests/postgres_up.sh)" $(BIN)/python -m pytest
 
 install: $(STAMP)
 

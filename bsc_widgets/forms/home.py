@@ -51,7 +51,7 @@ CSS = """<style>
 
 def calendar_html(phases: list[Phase], where: Position) -> str:
     phases = sorted(phases, key=lambda p: p.start)
-    total = sum((p.end - p.start).days + 1 for p in phases) or 1
+    sum((p.end - p.start).days + 1 for p in phases) or 1
     segs = "".join(
         f'<div class="bsc-seg {p.kind}{" now" if where.current and p.id == where.current.id else ""}" '
         f'style="flex: {(p.end - p.start).days + 1} 1 0" title="{esc(p.name)}"></div>' for p in phases)

@@ -6,9 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..errors import Problem
-from .base import Context, OptionalSlug, Record, Slug, register
-from .collaborative import outside_calendar
+from .base import OptionalSlug, Record, Slug, register
 
 EventKind = Literal["learning_session", "affinity_group", "coaching_call"]
 EVENT_KIND_LABELS = {
@@ -24,6 +22,7 @@ class Attendance(Record):
     NOUN: ClassVar[str] = "attendance record"
     KEY: ClassVar[tuple[str, ...]] = ("member_id", "event_kind", "date")
     REFS: ClassVar[dict[str, str]] = {"member_id": "members", "phase_id": "phases"}
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("date",)
 
     member_id: Slug = Field(title="Member")
     event_kind: EventKind = Field(title="Event")
@@ -33,7 +32,3 @@ class Attendance(Record):
 
     def describe(self) -> str:
         return f"attendance of {self.member_id} on {self.date}"
-
-    def context_problems(self, ctx: Context) -> list[Problem]:
-        return super().context_problems(ctx) + outside_calendar(
-            ctx, self.date, self.field_label("date"), self.describe())

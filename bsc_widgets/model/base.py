@@ -35,6 +35,10 @@ class Record(BaseModel):
     ORDER_BY: ClassVar[tuple[str, ...]] = ()  # how people expect to see them listed; KEY breaks ties
     # field -> record type it points at, checked in context and enforced by the database
     REFS: ClassVar[dict[str, str]] = {}
+    # date fields that must fall within the collaborative's calendar
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ()
+    # True where the baseline window before the start counts as in the calendar (measure data)
+    BASELINE_OK: ClassVar[bool] = False
 
     version: int = Field(0, ge=0, title="Version")
 
@@ -76,7 +80,23 @@ class Record(BaseModel):
             if ctx.lookup(model, (value,)) is None:
                 problems.append(Problem(f"There is no {model.NOUN} “{value}”.", field=self.field_label(field),
                                         record=self.describe()))
+        for field in self.CALENDAR_FIELDS:
+            problems += outside_calendar(ctx, getattr(self, field), self.field_label(field), self.describe(),
+                                         earliest=self.BASELINE_OK)
         return problems
+
+
+def outside_calendar(ctx: Context, when: dt.date | None, label: str, record: str,
+                     earliest: bool = False) -> list[Problem]:
+    """A date must fall within the collaborative (or its baseline window, for data)."""
+    collab = ctx.collaborative()
+    if collab is None or when is None:
+        return []
+    first = collab.earliest_data() if earliest else collab.start
+    if first <= when <= collab.end:
+        return []
+    return [Problem(f"{when:%-d %B %Y} is outside the collaborative’s calendar "
+                    f"({first:%-d %B %Y} to {collab.end:%-d %B %Y}).", field=label, record=record)]
 
 
 RECORD_TYPES: dict[str, type[Record]] = {}

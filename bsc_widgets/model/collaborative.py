@@ -6,8 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..errors import Problem
-from .base import Context, Record, RequiredText, Slug, optional, register
+from .base import Record, RequiredText, Slug, optional, register
 
 PhaseKind = Literal["pre_work", "learning_session", "action_period", "summative"]
 
@@ -49,19 +48,6 @@ class Collaborative(Record):
         return self.data_from or self.start
 
 
-def outside_calendar(ctx: Context, when: dt.date | None, label: str, record: str,
-                     earliest: bool = False) -> list[Problem]:
-    """A date must fall within the collaborative (or its baseline window, for data)."""
-    collab = ctx.collaborative()
-    if collab is None or when is None:
-        return []
-    first = collab.earliest_data() if earliest else collab.start
-    if first <= when <= collab.end:
-        return []
-    return [Problem(f"{when:%-d %B %Y} is outside the collaborative’s calendar "
-                    f"({first:%-d %B %Y} to {collab.end:%-d %B %Y}).", field=label, record=record)]
-
-
 @register
 class Phase(Record):
     """One stretch of the calendar: pre-work, a learning session, an action period, the summative session."""
@@ -70,6 +56,7 @@ class Phase(Record):
     NOUN: ClassVar[str] = "calendar phase"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("start",)
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
 
     id: Slug = Field(title="Identifier")
     kind: PhaseKind = Field(title="Kind of phase")
@@ -83,12 +70,6 @@ class Phase(Record):
         if self.end < self.start:
             raise ValueError(f"{self.name} ends ({self.end}) before it starts ({self.start})")
         return self
-
-    def context_problems(self, ctx: Context) -> list[Problem]:
-        out = super().context_problems(ctx)
-        for field in ("start", "end"):
-            out += outside_calendar(ctx, getattr(self, field), self.field_label(field), self.describe())
-        return out
 
     def describe(self) -> str:
         return self.name

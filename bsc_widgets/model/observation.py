@@ -8,7 +8,6 @@ from pydantic import Field, model_validator
 
 from ..errors import Problem
 from .base import Context, Record, Slug, optional, register
-from .collaborative import outside_calendar
 from .framework import Measure
 
 
@@ -29,6 +28,8 @@ class Observation(Record):
     NOUN: ClassVar[str] = "measure observation"
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "period")
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures"}
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("period",)
+    BASELINE_OK: ClassVar[bool] = True
 
     team_id: Slug = Field(title="Team")
     measure_id: Slug = Field(title="Measure")
@@ -49,7 +50,6 @@ class Observation(Record):
 
     def context_problems(self, ctx: Context) -> list[Problem]:
         out = super().context_problems(ctx)
-        out += outside_calendar(ctx, self.period, self.field_label("period"), self.describe(), earliest=True)
         measure = ctx.lookup(Measure, (self.measure_id,))
         if measure is not None:
             out += self.against(measure)

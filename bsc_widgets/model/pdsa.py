@@ -7,9 +7,7 @@ from typing import ClassVar, Iterable, Literal
 
 from pydantic import Field, model_validator
 
-from ..errors import Problem
-from .base import Context, Record, RequiredText, Slug, optional, register
-from .collaborative import outside_calendar
+from .base import Record, RequiredText, Slug, optional, register
 from .team import Role
 
 Decision = Literal["adopt", "adapt", "abandon"]
@@ -22,6 +20,7 @@ class PdsaCycle(Record):
     NOUN: ClassVar[str] = "PDSA cycle"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "change_idea_id": "change_ideas"}
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
 
     id: Slug = Field(title="Identifier")
     team_id: Slug = Field(title="Team")
@@ -49,12 +48,6 @@ class PdsaCycle(Record):
         if self.end and self.end < self.start:
             raise ValueError(f"The end date ({self.end}) is before the start date ({self.start})")
         return self
-
-    def context_problems(self, ctx: Context) -> list[Problem]:
-        out = super().context_problems(ctx)
-        for field in ("start", "end"):
-            out += outside_calendar(ctx, getattr(self, field), self.field_label(field), self.describe())
-        return out
 
     def describe(self) -> str:
         return f"PDSA cycle “{self.title}”"

@@ -7,7 +7,7 @@ from pydantic import Field
 
 from ..errors import Problem
 from .base import Context, Month, Record, Slug, optional, register
-from .collaborative import AssessmentLevel, outside_calendar
+from .collaborative import AssessmentLevel
 
 ScoreSource = Literal["team", "faculty"]
 SCORE_SOURCE_LABELS = {"team": "Team’s own score", "faculty": "Faculty score"}
@@ -19,6 +19,7 @@ class MonthlyReport(Record):
     NOUN: ClassVar[str] = "monthly report"
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "month")
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("month",)
 
     team_id: Slug = Field(title="Team")
     month: Month = Field(title="Month")
@@ -31,10 +32,6 @@ class MonthlyReport(Record):
     def describe(self) -> str:
         return f"monthly report for {self.month:%B %Y}"
 
-    def context_problems(self, ctx: Context) -> list[Problem]:
-        return super().context_problems(ctx) + outside_calendar(
-            ctx, self.month, self.field_label("month"), self.describe())
-
 
 @register
 class AssessmentScore(Record):
@@ -44,6 +41,7 @@ class AssessmentScore(Record):
     NOUN: ClassVar[str] = "assessment-scale score"
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "month", "source")
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("month",)
 
     team_id: Slug = Field(title="Team")
     month: Month = Field(title="Month")
@@ -56,8 +54,7 @@ class AssessmentScore(Record):
         return f"{SCORE_SOURCE_LABELS[self.source].lower()} for {self.month:%B %Y}"
 
     def context_problems(self, ctx: Context) -> list[Problem]:
-        out = super().context_problems(ctx) + outside_calendar(
-            ctx, self.month, self.field_label("month"), self.describe())
+        out = super().context_problems(ctx)
         if ctx.lookup(AssessmentLevel, (self.score,)) is None and ctx.lookup(AssessmentLevel, (1.0,)) is not None:
             out.append(Problem(f"{self.score:g} is not a level of this collaborative’s assessment scale.",
                                field=self.field_label("score"), record=self.describe()))

@@ -6,9 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..errors import Problem
-from .base import Context, OptionalSlug, Record, RequiredText, Slug, optional, register
-from .collaborative import outside_calendar
+from .base import OptionalSlug, Record, RequiredText, Slug, optional, register
 
 Role = Literal["administrator", "teacher", "staff", "family"]
 ProgramType = Literal["head_start", "community_child_care", "school_pre_k", "family_child_care_network"]
@@ -32,6 +30,7 @@ class Team(Record):
     TABLE: ClassVar[str] = "teams"
     NOUN: ClassVar[str] = "team"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("joined",)
 
     id: Slug = Field(title="Team identifier")
     name: RequiredText = Field(title="Team name", max_length=200)
@@ -39,10 +38,6 @@ class Team(Record):
     joined: dt.date = Field(title="Joined on")
     aim: optional(str) = Field(None, title="Team aim")
     meeting_rhythm: optional(str) = Field(None, title="Meeting rhythm", max_length=200)
-
-    def context_problems(self, ctx: Context) -> list[Problem]:
-        return super().context_problems(ctx) + outside_calendar(
-            ctx, self.joined, self.field_label("joined"), self.describe())
 
     def describe(self) -> str:
         return f"team {self.name}"

@@ -69,11 +69,17 @@ class Transaction:
         values = record.model_dump(mode="python", exclude={"version"})
         table = TABLES[model]
         if record.version == 0:
+            already = ConflictError(f"{_cap(record.describe())} already exists: someone may have just added it. "
+                                    "Reload to see it; nothing of yours was overwritten.")
             if self.get(model, *record.key()) is not None:
-                raise ConflictError(
-                    f"{_cap(record.describe())} already exists: someone may have just added it. "
-                    "Reload to see it; nothing of yours was overwritten.")
-            self.conn.execute(insert(table).values(**values, version=1))
+                raise already
+            try:
+                with self.conn.begin_nested():  # a concurrent insert of the same key (PostgreSQL) is a conflict
+                    self.conn.execute(insert(table).values(**values, version=1))
+            except IntegrityError:
+                if self.get(model, *record.key()) is not None:
+                    raise already from None
+                raise
             return record.model_copy(update={"version": 1})
         result = self.conn.execute(
             update(table).where(_key_clause(model, record.key()), table.c.version == record.version)

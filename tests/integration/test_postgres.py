@@ -1,0 +1,69 @@
+"""The same store code on PostgreSQL, for hosted, multi-machine deployments.
+
+Runs against $BSC_TEST_POSTGRES_URL (``make test`` starts a local server when it can).
+Skips on a laptop without one; fails under CI=true, where the server must be there.
+"""
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bsc_widgets.errors import ConflictError, InvalidRecord
+from bsc_widgets.model import Attendance, Member, MonthlyReport, Observation
+from bsc_widgets.portable import read_folder
+from bsc_widgets.store import Store
+
+pytestmark = pytest.mark.postgres
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def pg_store(sample_folder):
+    url = os.environ.get("BSC_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("BSC_TEST_POSTGRES_URL is not set under CI=true (see tests/postgres_up.sh)")
+        pytest.skip("no PostgreSQL test database (set BSC_TEST_POSTGRES_URL)")
+    engine = create_engine(url)
+    with engine.begin() as conn:  # a clean database for each test
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    store = Store.open(url)
+    store.load(read_folder(sample_folder))
+    yield store
+    store.close()
+
+
+def test_sample_collaborative_round_trips_through_postgres(pg_store, sample_store):
+    assert pg_store.dataset().content() == sample_store.dataset().content()
+
+
+def test_versions_and_conflicts_on_postgres(pg_store):
+    mine = pg_store.get(MonthlyReport, "sunrise-head-start", dt.date(2026, 10, 1))
+    pg_store.save(mine.model_copy(update={"highlights": "theirs"}))
+    with pytest.raises(ConflictError):
+        pg_store.save(mine.model_copy(update={"highlights": "mine"}))
+    obs = Observation(team_id="sunrise-head-start", measure_id="send-homes", period=dt.date(2026, 11, 1), value=1)
+    pg_store.save(obs)
+    with pytest.raises(ConflictError, match="already exists"):
+        pg_store.save(obs)
+    with pytest.raises(InvalidRecord, match="larger than the denominator"):
+        pg_store.save(Observation(team_id="sunrise-head-start", measure_id="positive-feedback",
+                                  period=dt.date(2026, 11, 1), numerator=5, denominator=2))
+
+
+def test_concurrent_writers_on_postgres(pg_store):
+    members = [m.id for m in pg_store.list(Member)][:4]
+    version = pg_store.team("maple-street-ehs").version
+    writers = [subprocess.Popen([sys.executable, str(HERE / "writer.py"), pg_store.url, m, "100"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for m in members]
+    for w in writers:
+        _, err = w.communicate(timeout=600)
+        assert w.returncode == 0, err
+    assert len([a for a in pg_store.list(Attendance) if a.event_kind == "coaching_call"]) == 4 * 50
+    team = pg_store.team("maple-street-ehs")
+    assert team.meeting_rhythm == "200" and team.version == version + 200
