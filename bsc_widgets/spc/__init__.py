@@ -1,0 +1,4 @@
+"""Run charts and control charts: one engine (``qic``) that matches qicharts2 0.8.1 number for number."""
+from .engine import CHARTS, OUTPUT, qic
+
+__all__ = ["qic", "CHARTS", "OUTPUT"]
