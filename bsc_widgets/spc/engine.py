@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from .limits import CHART_FUNCTIONS, Segments
+from .ihi import ihi_rules
+from .mdc import mdc_rules
 from .runs import anhoej
 
 CHARTS = tuple(CHART_FUNCTIONS)
@@ -159,12 +161,20 @@ def _aggregate(frame: pd.DataFrame, got_n: bool, agg_fun: str) -> pd.DataFrame:
 
 def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=None, multiply: float = 1,
         agg_fun: str = "mean", method: str = "anhoej", cl=None, target=None, y_neg: bool = True,
-        screened_mr: bool = True, facets=None) -> pd.DataFrame:
+        screened_mr: bool = True, facets=None, rules=("anhoej",), direction: str = "neutral") -> pd.DataFrame:
     """Analyse one series (or many, through ``facets``) as qicharts2's ``qic(..., return.data = TRUE)``.
 
     Returns one row per subgroup with the columns of ``OUTPUT`` (plus ``facet1``/``facet2`` when
     ``facets`` is given, and qicharts2's ``y_sum``, ``y_length``, ``y_mean``, ``y_sd``, ``xx``, ``target``).
+    The Anhøj runs analysis is always there; ``rules`` may add "ihi" and "mdc" columns, with
+    ``direction`` ("up", "down" or "neutral") telling improvement from concern.
     """
+    rules = (rules,) if isinstance(rules, str) else tuple(rules or ())
+    unknown = set(rules) - {"anhoej", "ihi", "mdc"}
+    if unknown:
+        raise ValueError(f"Unknown rule set {sorted(unknown)[0]!r}; choose from anhoej, ihi, mdc.")
+    if direction not in ("up", "down", "neutral"):
+        raise ValueError(f"direction must be up, down or neutral, not {direction!r}.")
     yv = _numeric(y, "y")
     if len(yv) == 0:
         raise ValueError("y is empty: there is nothing to chart.")
@@ -239,6 +249,17 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
     if not y_neg and np.nanmin(t["y"]) >= 0:
         for k in ("lcl", "lcl_95"):
             t[k] = np.where(t[k] < 0, 0.0, t[k])
+    cols = {k: t[k].to_numpy(dtype=float) for k in ("y",) + LIMIT_COLUMNS}
+    include = arrays["include"]
+    if "ihi" in rules:
+        for k, v in ihi_rules(cols["y"], cols["cl"], seg, include, nseg).items():
+            t[k] = v
+    if "mdc" in rules:
+        target_v = t["target"].to_numpy(dtype=float)
+        found = mdc_rules(cols["y"], cols["cl"], cols["lcl"], cols["ucl"], cols["lcl_95"], cols["ucl_95"], seg,
+                          include, nseg, direction, None if np.isnan(target_v).all() else target_v)
+        for k, v in found.items():
+            t[k] = v
     t = t.drop(columns=["part_label"])
     if facets is None:
         t = t.drop(columns=["facet1", "facet2"])

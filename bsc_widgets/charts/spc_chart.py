@@ -1,0 +1,113 @@
+"""Run and control charts as plotly figures: centre line and limits per phase, signals highlighted,
+the goal, PDSA cycles and learning sessions at their dates, and hover text naming the rule that fired."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ..spc.runs import long_run_points
+
+LINE, SIGNAL, GOOD, BAD, GOAL, MUTED = "#2f6f8f", "#e07a1f", "#1f77b4", "#d1495b", "#2e7d32", "#9e9e9e"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A dated annotation: a PDSA cycle or a learning session."""
+
+    when: dt.date
+    label: str
+    kind: str = "pdsa"   # pdsa | session
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def rules_fired(result: pd.DataFrame) -> list[list[str]]:
+    """For each point, the rules it is part of, in words."""
+    runs = long_run_points(result)
+    out = []
+    for i, row in enumerate(result.itertuples(index=False)):
+        why = []
+        if runs[i] and row.runs_signal:
+            why.append(f"run longer than {int(row.longest_run_max)} points (Anhøj)")
+        if row.runs_signal and not runs.any():
+            why.append("too few crossings of the centre line (Anhøj)")
+        if row.sigma_signal:
+            why.append("outside the control limits")
+        if getattr(row, "ihi_shift", False):
+            why.append("shift: 6+ on one side of the median (IHI)")
+        if getattr(row, "ihi_trend", False):
+            why.append("trend: 5+ rising or falling (IHI)")
+        point = getattr(row, "mdc_point_type", "common_cause")
+        if point and point != "common_cause":
+            why.append(point.replace("_", " ") + " (Making Data Count)")
+        out.append(why)
+    return out
+
+
+def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True):
+    x = result["x"]
+    fmt = ".0f" if percent else ".3g"
+    suffix = "%" if percent else ""
+    fired = rules_fired(result)
+    hover = [f"{_e(pd.Timestamp(xv).strftime('%b %Y') if isinstance(xv, (pd.Timestamp, dt.date)) else xv)}: "
+             f"{format(yv, fmt) if pd.notna(yv) else '–'}{suffix}" + ("<br>" + "<br>".join(map(_e, why)) if why else "")
+             for xv, yv, why in zip(x, result["y"], fired)]
+    flagged = np.array([bool(w) for w in fired])
+    kw = dict(row=row, col=col) if row else {}
+    fig.add_trace(go.Scatter(x=x, y=result["y"], mode="lines+markers", name="data", line=dict(color=LINE),
+                             marker=dict(color=np.where(flagged, SIGNAL, LINE), size=np.where(flagged, 9, 6)),
+                             hovertext=hover, hoverinfo="text", showlegend=show_legend), **kw)
+    for part, seg in result.groupby("part", sort=True):
+        signal = bool(seg["runs_signal"].iloc[0])
+        fig.add_trace(go.Scatter(x=seg["x"], y=seg["cl"], mode="lines", name="centre line",
+                                 line=dict(color=SIGNAL if signal else MUTED, dash="dash" if signal else "solid"),
+                                 hoverinfo="skip", showlegend=show_legend and part == 1), **kw)
+        if seg["ucl"].notna().any():
+            for k in ("ucl", "lcl"):
+                fig.add_trace(go.Scatter(x=seg["x"], y=seg[k], mode="lines", name="limits",
+                                         line=dict(color=MUTED, dash="dot", shape="hv"), hoverinfo="skip",
+                                         showlegend=show_legend and part == 1 and k == "ucl"), **kw)
+
+
+def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goal: float | None = None,
+               markers: list[Marker] | None = None, height: int = 420, ylabel: str = "") -> go.Figure:
+    fig = go.Figure()
+    if not result.empty:
+        _add_series(fig, result, percent=percent)
+    if goal is not None and not pd.isna(goal):
+        fig.add_hline(y=goal, line=dict(color=GOAL, dash="dashdot"),
+                      annotation_text=_e(f"goal {goal:g}{'%' if percent else ''}"), annotation_position="top left")
+    for m in markers or []:
+        fig.add_vline(x=pd.Timestamp(m.when).timestamp() * 1000, line=dict(
+            color=GOAL if m.kind == "session" else SIGNAL, width=1, dash="dot"))
+        fig.add_annotation(x=pd.Timestamp(m.when), y=1, yref="paper", text=_e(m.label), showarrow=False,
+                           textangle=-90, xanchor="left", yanchor="top", font=dict(size=10))
+    fig.update_layout(title=_e(title), height=height, margin=dict(l=50, r=20, t=50, b=40),
+                      yaxis_title=_e(ylabel), hovermode="closest", template="plotly_white",
+                      legend=dict(orientation="h", y=-0.15))
+    if percent:
+        fig.update_yaxes(ticksuffix="%")
+    return fig
+
+
+def small_multiples(result: pd.DataFrame, names: dict[str, str] | None = None, percent: bool = False,
+                    columns: int = 3, title: str = "") -> go.Figure:
+    """One panel per team (``facet1``), sharing the y axis, each with its own signals."""
+    teams = list(dict.fromkeys(result["facet1"]))
+    rows = max(1, -(-len(teams) // columns))
+    fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, vertical_spacing=0.12 / max(1, rows / 3),
+                        subplot_titles=[_e((names or {}).get(t, t)) for t in teams])
+    for i, team in enumerate(teams):
+        seg = result[result["facet1"] == team].reset_index(drop=True)
+        _add_series(fig, seg, row=i // columns + 1, col=i % columns + 1, percent=percent, show_legend=i == 0)
+    fig.update_layout(title=_e(title), height=260 * rows + 80, showlegend=False, template="plotly_white",
+                      margin=dict(l=40, r=20, t=70, b=30))
+    return fig
