@@ -34,6 +34,7 @@ sample: $(STAMP)              ## regenerate sample_data/ from its generator
 	$(BIN)/python sample_data/generate.py
 
 bench: $(STAMP) chromium      ## print the benchmark figures
+	$(BIN)/python benchmarks/spc_engine.py
 	$(BIN)/python benchmarks/home_page.py
 
 clean:

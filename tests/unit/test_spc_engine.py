@@ -56,7 +56,7 @@ def test_duplicated_x_is_aggregated():
 def test_a_series_with_no_crossings_signals():
     r = qic([5, 6, 5, 6, 5, 6, 5, 6, 10, 11, 12, 10, 11, 12, 10, 11], freeze=8)
     later = r[~r["baseline"]]
-    assert r["runs_signal"].all() and (later["y"] > later["cl"]).all() and r["longest_run"].iloc[0] == 8
+    assert r["runs_signal"].all() and (later["y"] > later["cl"]).all() and r["longest_run"].iloc[0] == 9
 
 
 def test_freeze_keeps_the_baseline_centre_and_tests_all_points():
@@ -136,3 +136,13 @@ def test_scaling_does_not_change_the_runs_analysis(values, k, chart):
 def test_a_series_that_never_crosses_its_centre_signals(n):
     r = qic([1.0] * 3 + [10.0 + i for i in range(n)], freeze=3)
     assert r["n_crossings"].iloc[0] == 0 and r["runs_signal"].all()
+
+
+def test_bestbox_and_cutbox_use_the_tabulated_limits():
+    from bsc_widgets.spc.critical import runs_signal
+    assert runs_signal(20, 5, 7, "bestbox") and not runs_signal(20, 6, 7, "bestbox")
+    assert not runs_signal(10, 2, 5, "cutbox") and runs_signal(10, 2, 6, "cutbox")
+    assert runs_signal(10, 2, 6, "anhoej") is False and runs_signal(10, 1, 6, "anhoej")
+    assert runs_signal(8, 0, 3, "bestbox") == runs_signal(8, 0, 3, "anhoej"), "outside 10..100: Anhøj"
+    r = qic([1, 2] * 10, method="bestbox")
+    assert not r["runs_signal"].any()

@@ -1,0 +1,73 @@
+"""The sample collaborative through the engine: every chart has a reading; figures show signals and escape text."""
+import datetime as dt
+import json
+
+import pytest
+
+from bsc_widgets.charts import small_multiples, spc_figure
+from bsc_widgets.charts.spc_chart import Marker
+from bsc_widgets.model import Measure, Team
+from bsc_widgets.study import study, study_all
+
+
+def test_every_chart_in_the_sample_carries_a_plain_language_reading(sample_store):
+    teams = {t.id for t in sample_store.list(Team)}
+    for measure in sample_store.list(Measure):
+        result, readings = study_all(sample_store, measure.id, rules=("anhoej", "ihi", "mdc"))
+        assert set(readings) == teams, measure.id
+        for team, reading in readings.items():
+            assert reading.text.startswith(measure.name + ":"), (measure.id, team)
+            assert reading.verdict in ("improvement", "concern", "change", "no_signal", "too_few")
+            assert len(reading.text) > 60
+
+
+def test_the_sample_shows_a_sustained_shift_where_one_was_built(sample_store):
+    s = study(sample_store, "sunrise-head-start", "positive-feedback")
+    assert s.reading.verdict == "improvement"
+    assert "a signal of improvement" in s.reading.text
+    flat = study(sample_store, "maple-street-ehs", "positive-feedback")
+    assert flat.reading.verdict == "no_signal"
+
+
+def test_study_of_a_team_one_at_a_time_equals_the_vectorised_one(sample_store):
+    one = study(sample_store, "hearth-fcc", "send-homes").result
+    allteams, _ = study_all(sample_store, "send-homes")
+    same = allteams[allteams["facet1"] == "hearth-fcc"].reset_index(drop=True)
+    for col in ("y", "cl", "n_useful", "longest_run", "n_crossings", "runs_signal"):
+        assert one[col].reset_index(drop=True).equals(same[col]), col
+
+
+def test_figure_highlights_signals_escapes_text_and_needs_no_network(sample_store):
+    s = study(sample_store, "sunrise-head-start", "positive-feedback")
+    fig = spc_figure(s.result, title="<script>alert(1)</script>", percent=True, goal=70,
+                     markers=[Marker(dt.date(2026, 1, 12), "Cycle <b>“notes”</b>"),
+                              Marker(dt.date(2026, 2, 12), "Learning Session 2", "session")])
+    data = json.loads(fig.to_json())
+    assert "<script>" not in json.dumps(data["layout"]["title"])
+    assert any("&lt;b&gt;" in a.get("text", "") for a in data["layout"]["annotations"])
+    hover = " ".join(data["data"][0]["hovertext"])
+    assert "run longer than" in hover and "(IHI)" in hover
+    assert "http" not in json.dumps(data)
+
+
+def test_small_multiples_has_a_panel_per_team(sample_store):
+    result, _ = study_all(sample_store, "send-homes")
+    names = {t.id: t.name for t in sample_store.list(Team)}
+    fig = small_multiples(result, names)
+    titles = [a["text"] for a in fig.to_dict()["layout"]["annotations"]]
+    assert sorted(titles) == sorted(names.values())
+
+
+def test_a_team_without_data_gets_a_reading_not_an_error(sample_store):
+    from bsc_widgets.model import Observation
+    for o in sample_store.list(Observation, team_id="riverbend-prek", measure_id="staff-stress"):
+        sample_store.delete(o)
+    s = study(sample_store, "riverbend-prek", "staff-stress")
+    assert s.reading.verdict == "too_few" and "no data yet" in s.reading.text
+
+
+@pytest.mark.parametrize("team", ["../../etc", "nobody"])
+def test_study_refuses_unknown_teams(sample_store, team):
+    from bsc_widgets.errors import UnknownTeam
+    with pytest.raises(UnknownTeam):
+        study(sample_store, team, "send-homes")
