@@ -14,7 +14,7 @@ cluster=$(pg_lsclusters --no-header 2>/dev/null | head -n 1)
 read -r ver name port status _ <<<"$cluster"
 if [ "$status" != "online" ]; then pg_ctlcluster "$ver" "$name" start >&2 || exit 0; fi
 psql_() { runuser -u postgres -- psql -p "$port" -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_ -c "DROP DATABASE IF EXISTS bsc_test" >&2 && \
+psql_ -c "DROP DATABASE IF EXISTS bsc_test WITH (FORCE)" >&2 && \
 psql_ -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='bsc_test') THEN CREATE ROLE bsc_test LOGIN PASSWORD 'bsc_test'; END IF; END\$\$" >&2 && \
 psql_ -c "CREATE DATABASE bsc_test OWNER bsc_test" >&2 || exit 0
 echo "postgresql+psycopg://bsc_test:bsc_test@127.0.0.1:${port}/bsc_test"
