@@ -53,6 +53,8 @@ def _check(chart, y, n, agg_fun, method):
     if chart in NEEDS_N and n is None:
         raise ValueError(f"A {chart} chart needs denominators (n).")
     finite_y = y[~np.isnan(y)]
+    if len(finite_y) == 0:
+        raise ValueError("y holds no numbers: every value is missing.")
     if np.isinf(finite_y).any():
         raise ValueError("y holds an infinite value.")
     if chart in COUNTS and (finite_y < 0).any():
@@ -65,7 +67,7 @@ def _check(chart, y, n, agg_fun, method):
         if (n[~np.isnan(n)] < 0).any():
             pos = int(np.flatnonzero(n < 0)[0])
             raise ValueError(f"A denominator cannot be negative: position {pos + 1} holds {n[pos]:g}.")
-        if chart in NEEDS_N and (n == 0).any():
+        if (n == 0).any():
             pos = int(np.flatnonzero(n == 0)[0])
             raise ValueError(f"A denominator of zero at position {pos + 1}: a rate or proportion needs a "
                              "denominator above zero (leave the period empty instead).")

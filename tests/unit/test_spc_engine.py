@@ -92,6 +92,8 @@ def test_per_team_freeze_and_part_in_one_call():
     (dict(y=[0, 2, 3], chart="t"), "more than zero"),
     (dict(y=[], chart="run"), "nothing to chart"),
     (dict(y=[1, 2], rules="westgard"), "Unknown rule set"),
+    (dict(y=[np.nan, np.nan]), "every value is missing"),
+    (dict(y=[1, 2], n=[0, 4]), "A denominator of zero at position 1"),
 ])
 def test_bad_input_is_a_clear_value_error(kwargs, message):
     with pytest.raises(ValueError) as info:
@@ -146,3 +148,10 @@ def test_bestbox_and_cutbox_use_the_tabulated_limits():
     assert runs_signal(8, 0, 3, "bestbox") == runs_signal(8, 0, 3, "anhoej"), "outside 10..100: Anhøj"
     r = qic([1, 2] * 10, method="bestbox")
     assert not r["runs_signal"].any()
+
+
+def test_a_known_centre_line_is_used_as_given():
+    r = qic([8, 9, 11, 12, 10, 9], chart="i", cl=10)
+    assert (r["cl"] == 10).all()
+    g = qic([3, 5, 8, 2, 9, 4], chart="g", cl=5)
+    assert np.allclose(g["cl"], 0.693 * 5)
