@@ -111,3 +111,19 @@ def small_multiples(result: pd.DataFrame, names: dict[str, str] | None = None, p
     fig.update_layout(title=_e(title), height=260 * rows + 80, showlegend=False, template="plotly_white",
                       margin=dict(l=40, r=20, t=70, b=30))
     return fig
+
+
+def study_markers(cycles, phases) -> list[Marker]:
+    """PDSA cycles (at their start) and learning sessions, as chart annotations."""
+    verbs = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
+    out = [Marker(c.start, f"PDSA: {c.title}" + (f" ({verbs[c.decision]})" if c.decision else ""), "pdsa")
+           for c in cycles]
+    out += [Marker(p.start, p.name, "session") for p in phases if p.kind == "learning_session"]
+    return out
+
+
+def figure_for(study, height: int = 420) -> go.Figure:
+    """The chart of a team's measure (a ``bsc_widgets.study.Study``), annotated from the store."""
+    m = study.measure
+    return spc_figure(study.result, f"{m.name} — {study.team.name}", percent=m.multiplier == 100, goal=m.goal,
+                      markers=study_markers(study.cycles, study.phases), height=height, ylabel=m.unit or "")

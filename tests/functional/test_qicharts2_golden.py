@@ -80,3 +80,24 @@ def test_critical_values_match_qicharts2_for_n_1_to_500():
     table = pd.read_csv(GOLDEN / "anhoej_critical_values_n1_500.csv")
     assert (longest_run_max(table["n"]) == table["longest.run.max"]).all()
     assert (crossings_min(table["n"]) == table["n.crossings.min"].abs()).all()
+
+
+SUMMARIES = pd.read_csv(GOLDEN / "summaries.csv")
+
+
+@pytest.mark.parametrize("name", sorted(SUMMARIES["case"].unique()))
+def test_golden_summary(name):
+    from bsc_widgets.spc import summary
+
+    case = SimpleNamespace(**CASES.set_index("case").loc[name].to_dict(), case=name)
+    ours = summary(run_case(case)[0])
+    theirs = SUMMARIES[SUMMARIES["case"] == name].reset_index(drop=True)
+    assert len(ours) == len(theirs)
+    if "facet1" in ours:
+        ours = ours.sort_values(["facet1", "part"], key=lambda c: c.astype(str)).reset_index(drop=True)
+        theirs = theirs.sort_values(["facet1", "part"], key=lambda c: c.astype(str)).reset_index(drop=True)
+    for col in ("n.obs", "n.useful", "longest.run", "longest.run.max", "n.crossings", "n.crossings.min",
+                "runs.signal", "sigma.signal", "aLCL", "aLCL.95", "CL", "aUCL.95", "aUCL"):
+        a = ours[col.replace(".", "_")].to_numpy(dtype=float)
+        b = theirs[col].to_numpy(dtype=float)
+        assert np.allclose(a, b, rtol=1e-9, atol=1e-12, equal_nan=True), (col, a, b)

@@ -71,3 +71,12 @@ def test_study_refuses_unknown_teams(sample_store, team):
     from bsc_widgets.errors import UnknownTeam
     with pytest.raises(UnknownTeam):
         study(sample_store, team, "send-homes")
+
+
+def test_a_teams_chart_is_annotated_with_its_cycles_and_the_learning_sessions(sample_store):
+    from bsc_widgets.charts import figure_for
+    s = study(sample_store, "sunrise-head-start", "positive-feedback")
+    texts = [a["text"] for a in figure_for(s).to_dict()["layout"]["annotations"]]
+    assert "Learning Session 2" in texts
+    assert any(t.startswith("PDSA: Visual schedules in every room (adopted)") for t in texts)
+    assert any("goal 70%" in t for t in texts)
