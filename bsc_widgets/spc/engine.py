@@ -203,12 +203,14 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
     series = t.groupby(["facet1", "facet2"], sort=False, observed=True).ngroup().to_numpy()
     sizes = np.bincount(series)
     keys = t[["facet1", "facet2"]].drop_duplicates().itertuples(index=False, name=None)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]   # rows are sorted by series: each one is a slice
+    all_labels = t["part_label"].to_numpy()
     part_col, base_col, incl_col, xx_col = [], [], [], []
     for s_id, key in enumerate(keys):
         size = sizes[s_id]
         label = key[0] if key[1] == 1 else key
         if part_labels:
-            p, has_parts = _parts(None, t["part_label"].to_numpy()[series == s_id], size), True
+            p, has_parts = _parts(None, all_labels[starts[s_id]:starts[s_id] + size], size), True
         else:
             own = _per_series(part, label)
             p, has_parts = _parts(own, None, size), own is not None
