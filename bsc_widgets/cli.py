@@ -69,16 +69,17 @@ def import_(db, path, replace, team, measure, replace_existing):
     transaction. A sheet adds measure data: one row per period, with Numerator and
     Denominator columns, or a Value column. Nothing is written unless all of it is valid.
     """
-    store = Store.open(db, create=path.is_dir())
     if path.is_dir():
         from .portable import read_folder
 
-        dataset = read_folder(path)
+        dataset = read_folder(path)              # every problem found before the workspace is touched
+        store = Store.open(db, create=True)
         store.load(dataset, replace=replace)
         click.echo(f"Imported {len(dataset)} records from {path} into {display_url(store.url)}.")
         return
     from .portable import import_measure_sheet
 
+    store = Store.open(db)
     plan = import_measure_sheet(store, path, team, measure, replace_existing=replace_existing)
     click.echo(f"Imported {path.name}: {plan.summary()}.")
 

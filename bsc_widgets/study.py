@@ -46,8 +46,9 @@ def analyse(frame: pd.DataFrame, measure: Measure, chart: str = "run", rules=DEF
                direction=measure.direction, target=measure.goal)
 
 
-def cycles_for(cycles: list[PdsaCycle]) -> list[Cycle]:
-    return [Cycle(c.title, c.start, c.end, c.decision) for c in cycles]
+def _read(result: pd.DataFrame, measure: Measure, cycles: list[PdsaCycle]) -> Reading:
+    return read_chart(result, measure.name, measure.direction, measure.multiplier == 100, measure.frequency,
+                      [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], measure.goal)
 
 
 def study(store: Store, team_id: str, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
@@ -59,12 +60,9 @@ def study(store: Store, team_id: str, measure_id: str, chart: str = "run", rules
     phases = store.list(Phase)
     if not observations:
         empty = pd.DataFrame(columns=["x", "y", "part"])
-        return Study(team, measure, empty, Reading("too_few", [f"{measure.name}: there is no data yet."]),
-                     cycles, phases)
+        return Study(team, measure, empty, _read(empty, measure, []), cycles, phases)
     result = analyse(_frame(observations, measure), measure, chart, rules, freeze, part)
-    reading = read_chart(result, measure.name, measure.direction, measure.multiplier == 100, measure.frequency,
-                         cycles_for(cycles), measure.goal)
-    return Study(team, measure, result, reading, cycles, phases)
+    return Study(team, measure, result, _read(result, measure, cycles), cycles, phases)
 
 
 def study_all(store: Store, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
@@ -72,12 +70,15 @@ def study_all(store: Store, measure_id: str, chart: str = "run", rules=DEFAULT_R
     """Every team on one measure in one vectorised call; per-team freeze/part may be dicts."""
     measure = store.require(Measure, measure_id)
     observations = store.list(Observation, measure_id=measure.id)
+    no_data = Reading("too_few", [f"{measure.name}: there is no data yet."])
+    readings = {t.id: no_data for t in store.list(Team)}
+    if not observations:
+        return pd.DataFrame(columns=["facet1", "facet2", "x", "y", "part"]), readings
     result = analyse(_frame(observations, measure), measure, chart, rules, freeze, part)
     cycles: dict[str, list[PdsaCycle]] = {}
     for c in store.list(PdsaCycle):
         cycles.setdefault(c.team_id, []).append(c)
-    readings = {team: read_chart(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True), measure.name,
-                                 measure.direction, measure.multiplier == 100, measure.frequency,
-                                 cycles_for(cycles.get(team, [])), measure.goal)
-                for team, group in result.groupby("facet1", sort=True)}
+    for team, group in result.groupby("facet1", sort=True):
+        readings[team] = _read(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True), measure,
+                               cycles.get(team, []))
     return result, readings

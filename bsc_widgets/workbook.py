@@ -8,18 +8,15 @@ to the server log only.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
-import traceback
 from pathlib import Path
 from urllib.parse import parse_qs
 
 from .errors import BscError, UnknownTeam
-from .forms.messages import MessageArea
+from .forms.messages import MessageArea, report_unexpected, server_log
 from .model import Team
 from .store import Store
 
-log = logging.getLogger("bsc_widgets")
 
 
 def query_param(name: str) -> str | None:
@@ -37,7 +34,7 @@ def today(value: str | dt.date | None = None) -> dt.date:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            log.warning("ignoring malformed date %r", text)
+            server_log().warning("ignoring malformed date %r", text)
     return dt.date.today()
 
 
@@ -69,10 +66,8 @@ def show(build):
         page = MessageArea()
         page.show_error(exc)
     except Exception:  # noqa: BLE001 - the browser must never see a traceback
-        log.error("workbook failed:\n%s", traceback.format_exc())
         page = MessageArea()
-        page.show_error("Something went wrong while loading this page. Nothing you saved was lost; "
-                        "please reload the page, and tell your coach if it happens again.")
+        report_unexpected(page)
     display(page)
     return page
 

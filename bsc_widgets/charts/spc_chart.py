@@ -32,12 +32,14 @@ def _e(text) -> str:
 def rules_fired(result: pd.DataFrame) -> list[list[str]]:
     """For each point, the rules it is part of, in words."""
     runs = long_run_points(result)
+    parts = result["part"].to_numpy()
+    long_in_part = {p: runs[parts == p].any() for p in np.unique(parts)}
     out = []
     for i, row in enumerate(result.itertuples(index=False)):
         why = []
         if runs[i] and row.runs_signal:
             why.append(f"run longer than {int(row.longest_run_max)} points (Anhøj)")
-        if row.runs_signal and not runs.any():
+        if row.runs_signal and not long_in_part[row.part]:
             why.append("too few crossings of the centre line (Anhøj)")
         if row.sigma_signal:
             why.append("outside the control limits")
@@ -52,12 +54,19 @@ def rules_fired(result: pd.DataFrame) -> list[list[str]]:
     return out
 
 
+def _label(x) -> str:
+    if isinstance(x, (pd.Timestamp, dt.date)):
+        d = pd.Timestamp(x)
+        return d.strftime("%b %Y") if d.day == 1 else d.strftime("%-d %b %Y")
+    return str(x)
+
+
 def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True):
     x = result["x"]
     fmt = ".0f" if percent else ".3g"
     suffix = "%" if percent else ""
     fired = rules_fired(result)
-    hover = [f"{_e(pd.Timestamp(xv).strftime('%b %Y') if isinstance(xv, (pd.Timestamp, dt.date)) else xv)}: "
+    hover = [f"{_e(_label(xv))}: "
              f"{format(yv, fmt) if pd.notna(yv) else '–'}{suffix}" + ("<br>" + "<br>".join(map(_e, why)) if why else "")
              for xv, yv, why in zip(x, result["y"], fired)]
     flagged = np.array([bool(w) for w in fired])

@@ -13,7 +13,7 @@ from ..model import PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member,
 from ..store import Store
 from ..text import esc
 from ..timeline import Position, position
-from .messages import MessageArea
+from .messages import MessageArea, guarded
 
 # Every workbook of the product, in the order a team uses them; only those present are linked.
 WORKBOOKS = [
@@ -114,17 +114,18 @@ class HomePage(w.VBox):
         self.collab_start = collab.start
         self.available = {f for f, _, _ in WORKBOOKS if workbooks_dir and (workbooks_dir / f).exists()}
         teams = store.teams()
-        where = position(collab, store.list(Phase), today)
+        phases = store.list(Phase)
+        where = position(collab, phases, today)
         header = w.HTML(CSS + f'<div class="bsc-home"><h1>{esc(collab.name)}</h1><p>{esc(collab.topic)}</p>'
                         f'<h2>Our aim</h2><div class="bsc-aim">{esc(collab.aim)}</div>'
-                        f'<h2>Where we are</h2>{calendar_html(store.list(Phase), where)}</div>')
+                        f'<h2>Where we are</h2>{calendar_html(phases, where)}</div>')
         self.message = MessageArea()
         self.picker = w.Dropdown(options=[("Choose your team…", "")] + [(t.name, t.id) for t in teams],
                                  value=team.id if team else "", description="Your team",
                                  style={"description_width": "initial"}, layout=w.Layout(width="min(30em, 100%)"))
         self.team_panel = w.HTML()
         self.links = w.HTML()
-        self.picker.observe(self._on_pick, names="value")
+        self.picker.observe(guarded(self.message)(self._on_pick), names="value")
         if problem is not None:
             self.message.show_error(problem)
         self._render(team)

@@ -1,10 +1,34 @@
 """Message areas: errors as role=alert, confirmations as role=status, always in words, never colour alone."""
 from __future__ import annotations
 
+import functools
+import logging
+import sys
+import traceback
+
 import ipywidgets as w
 
 from ..errors import BscError
 from ..text import esc
+
+
+SORRY = ("Something went wrong on this page. Nothing you saved was lost; please reload the page, and tell "
+         "your coach if it happens again.")
+
+
+def server_log() -> logging.Logger:
+    """A logger that writes to the server's own stderr, never into a cell's output (which Voilà shows)."""
+    log = logging.getLogger("bsc_widgets.server")
+    if not log.handlers:
+        log.addHandler(logging.StreamHandler(sys.__stderr__))
+        log.propagate = False
+    return log
+
+
+def report_unexpected(area: "MessageArea") -> None:
+    """The traceback to the server log; a plain sentence to the person."""
+    server_log().error("workbook failed:\n%s", traceback.format_exc())
+    area.show_error(SORRY)
 
 
 def message_html(text: str, kind: str = "error", details: list[str] | None = None) -> str:
@@ -29,3 +53,20 @@ class MessageArea(w.HTML):
 
     def clear(self) -> None:
         self.value = ""
+
+
+def guarded(area: MessageArea):
+    """Decorate a widget callback: problems become messages in `area`, never a silent failure."""
+    from ..errors import BscError
+
+    def wrap(handler):
+        @functools.wraps(handler)
+        def run(*args, **kwargs):
+            try:
+                return handler(*args, **kwargs)
+            except BscError as exc:
+                area.show_error(exc)
+            except Exception:  # noqa: BLE001 - the browser must never see a traceback
+                report_unexpected(area)
+        return run
+    return wrap

@@ -1,4 +1,4 @@
-"""The domain model: typed, validated records for every concept of a BSC (see DOMAIN.md)."""
+"""The domain model: typed, validated records for every concept of a Breakthrough Series Collaborative."""
 from .base import RECORD_TYPES, Context, Record
 from .collaborative import (DEFAULT_ASSESSMENT_SCALE, PHASE_KIND_LABELS, AssessmentLevel, Collaborative,
                             Phase)

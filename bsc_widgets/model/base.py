@@ -80,16 +80,16 @@ class Record(BaseModel):
             if ctx.lookup(model, (value,)) is None:
                 problems.append(Problem(f"There is no {model.NOUN} “{value}”.", field=self.field_label(field),
                                         record=self.describe()))
+        collab = ctx.collaborative() if self.CALENDAR_FIELDS else None
         for field in self.CALENDAR_FIELDS:
-            problems += outside_calendar(ctx, getattr(self, field), self.field_label(field), self.describe(),
+            problems += outside_calendar(collab, getattr(self, field), self.field_label(field), self.describe(),
                                          earliest=self.BASELINE_OK)
         return problems
 
 
-def outside_calendar(ctx: Context, when: dt.date | None, label: str, record: str,
+def outside_calendar(collab, when: dt.date | None, label: str, record: str | None,
                      earliest: bool = False) -> list[Problem]:
     """A date must fall within the collaborative (or its baseline window, for data)."""
-    collab = ctx.collaborative()
     if collab is None or when is None:
         return []
     first = collab.earliest_data() if earliest else collab.start

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import ImportRejected, InvalidRecord, Problem
 from ..ids import is_slug
 from ..model import Measure, Observation, Team, period_label, period_start
+from ..model.base import outside_calendar
 from ..store import Store
 
 HEADERS = {
@@ -167,6 +168,7 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
         raise ImportRejected(f"{file} cannot be imported; nothing was written.", problems)
 
     teams = {t.id: t for t in store.list(Team)}
+    collab = store.collaborative()
     measures = {m.id: m for m in store.list(Measure)}
     result = MeasureImport(ignored_columns=ignored)
     seen: dict[tuple, int] = {}
@@ -213,15 +215,18 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
         except InvalidRecord as exc:
             problems += [_at_cell(p, rows[0], where, at) for p in exc.problems]
             continue
-        found = obs.against(m) + _calendar(store, obs)
+        found = obs.against(m) + outside_calendar(collab, obs.period, obs.field_label("period"), None,
+                                                  earliest=True)
         if found:
             problems += [_at_cell(p, rows[0], where, at) for p in found]
             continue
         incoming.append((number, obs))
     if problems:
         raise ImportRejected(f"{file} was not imported: {len(problems)} problem(s). Nothing was written.", problems)
+    existing = {o.key(): o for mid in {obs.measure_id for _, obs in incoming}
+                for o in store.list(Observation, measure_id=mid)}
     for number, obs in incoming:
-        stored = store.get(Observation, *obs.key())
+        stored = existing.get(obs.key())
         if stored is None:
             result.new.append(obs)
         elif stored.data() == obs.data() or _same_numbers(stored, obs):
@@ -244,11 +249,6 @@ def _header_for(label: str | None, header_row: list[object], where: dict[str, in
         if label and label.lower() == role and role in where:
             return str(header_row[where[role]])
     return label
-
-
-def _calendar(store: Store, obs: Observation) -> list[Problem]:
-    with store.reading() as tx:
-        return [p for p in obs.context_problems(tx) if "calendar" in p.message]
 
 
 def import_measure_sheet(store: Store, path: str | Path, team: str | None = None, measure: str | None = None,

@@ -1,6 +1,6 @@
 """``qic()``: one engine behind every chart type, returning the data as well as the picture's numbers.
 
-Arguments mean what they mean in qicharts2 0.8.1 (see DOMAIN.md and qi-anchors b.5). Many
+Arguments mean what they mean in the R package qicharts2 0.8.1. Many
 series (teams, measures) are analysed at once through ``facets``; ``freeze``, ``part`` and
 ``exclude`` may then be dicts keyed by facet value, so each team keeps its own baseline.
 Everything is vectorised over series: a dashboard of 500 teams × 6 measures is one call.
@@ -103,6 +103,16 @@ def _per_series(setting, key):
     return setting
 
 
+def _check_series_keys(keys, **settings) -> None:
+    """A per-series setting (a dict) must only name series that are in the data."""
+    known = {k[0] for k in keys} | set(keys)
+    for name, setting in settings.items():
+        if isinstance(setting, Mapping):
+            unknown = [k for k in setting if k not in known]
+            if unknown:
+                raise ValueError(f"{name} names {unknown[0]!r}, which is not one of the series in the data.")
+
+
 def _parts(part, labels, size):
     """Part number (1-based) of each subgroup: from last positions, or from a label per subgroup."""
     if labels is not None:
@@ -202,7 +212,8 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
     # parts, positions, baseline and exclusions, per series
     series = t.groupby(["facet1", "facet2"], sort=False, observed=True).ngroup().to_numpy()
     sizes = np.bincount(series)
-    keys = t[["facet1", "facet2"]].drop_duplicates().itertuples(index=False, name=None)
+    keys = list(t[["facet1", "facet2"]].drop_duplicates().itertuples(index=False, name=None))
+    _check_series_keys(keys, freeze=freeze, part=part, exclude=exclude)
     starts = np.r_[0, np.cumsum(sizes)[:-1]]   # rows are sorted by series: each one is a slice
     all_labels = t["part_label"].to_numpy()
     part_col, base_col, incl_col, xx_col = [], [], [], []
@@ -215,12 +226,13 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
             own = _per_series(part, label)
             p, has_parts = _parts(own, None, size), own is not None
         fz = None if has_parts else _per_series(freeze, label)  # as in qicharts2, part overrides freeze
+        where = f" for {label}" if facets is not None else ""
         if fz is not None and not (1 <= fz <= size):
-            raise ValueError(f"freeze must be between 1 and {size} (the number of subgroups); it was {fz}.")
+            raise ValueError(f"freeze must be between 1 and {size} (the number of subgroups{where}); it was {fz}.")
         ex = _per_series(exclude, label)
         ex = np.atleast_1d(ex) if ex is not None else np.zeros(0)
         if len(ex) and ((ex < 1) | (ex > size)).any():
-            raise ValueError(f"exclude positions must be between 1 and {size}.")
+            raise ValueError(f"exclude positions must be between 1 and {size}{where}.")
         xx = np.arange(1, size + 1)
         part_col.append(p)
         xx_col.append(xx)

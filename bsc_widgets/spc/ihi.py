@@ -1,6 +1,6 @@
 """IHI run-chart rules (Perla, Provost & Murray 2011): shift, trend, too few / too many runs.
 
-Conventions, as DOMAIN.md states them:
+Conventions (the Perla, Provost & Murray rules as taught to teams):
 - shift: 6 or more consecutive points on one side of the median; a point on the median is
   skipped (it neither adds to nor breaks the shift);
 - trend: 5 or more consecutive points all going up or all going down; equal neighbours count

@@ -63,7 +63,8 @@ def _more(n: int, frequency: str | None) -> str:
 
 
 def _signal_run(cur: pd.DataFrame, limit: float):
-    """(first row, last row, side, length) of the latest run longer than `limit`, else of the longest run."""
+    """(first row, last row, side, length, is the latest run) of the latest run longer than `limit`,
+    else of the longest run."""
     with np.errstate(invalid="ignore"):
         side = np.sign(cur["y"].to_numpy(dtype=float) - cur["cl"].to_numpy(dtype=float))
     ok = cur["include"].to_numpy() & ~np.isnan(side) & (side != 0)
@@ -77,7 +78,7 @@ def _signal_run(cur: pd.DataFrame, limit: float):
     long = np.flatnonzero(lengths > limit)
     best = int(long[-1]) if len(long) else len(lengths) - 1 - int(np.argmax(lengths[::-1]))
     members = idx[run == best]
-    return members[0], members[-1], int(s[run == best][0]), int(lengths[best])
+    return members[0], members[-1], int(s[run == best][0]), int(lengths[best]), best == len(lengths) - 1
 
 
 def _last_block_start(flags: np.ndarray, usable: np.ndarray) -> int | None:
@@ -130,13 +131,16 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
     longest, lmax = cur["longest_run"].iloc[0], cur["longest_run_max"].iloc[0]
     crossings, cmin = cur["n_crossings"].iloc[0], cur["n_crossings_min"].iloc[0]
     if runs_signal and run is not None and longest > lmax:
-        first, last, side, length = run
+        first, last, side, length, latest = run
         where = "above" if side > 0 else "below"
         started = _when(cur["x"].iloc[first], frequency)
-        ends_now = last == int(np.flatnonzero(cur["include"].to_numpy() & cur["y"].notna().to_numpy())[-1])
-        if ends_now:
+        final = int(np.flatnonzero(cur["include"].to_numpy() & cur["y"].notna().to_numpy())[-1])
+        if latest:
             verdict = _judge(side, direction)
-            lead = f"The last {_count(length, frequency)} are all {where} the {centre} of {_fmt(cl, percent)}"
+            lead = (f"The last {_count(length, frequency)} are all {where} the {centre} of {_fmt(cl, percent)}"
+                    if last == final else
+                    f"Since {started}, every point off the {centre} of {_fmt(cl, percent)} has been {where} it "
+                    f"({_count(length, frequency)})")
             since = f"that started in {started}"
             cycle = _cycle_before(cycles or [], cur["x"].iloc[first])
         else:   # a long run in the past: the process has since moved to the other side
@@ -164,8 +168,8 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
         high = sigma["y"] > sigma["ucl"]
         good = high if direction == "up" else ~high if direction == "down" else None
         names = ", ".join(f"{_when(x, frequency)} ({_fmt(v, percent)})" for x, v in zip(sigma["x"], sigma["y"]))
-        quality = "" if good is None else (" unusually good" if good.all() else " unusually poor" if not good.any()
-                                           else "")
+        quality = "" if good is None else (", unusually good" if good.all() else ", unusually poor"
+                                           if not good.any() else "")
         out.append(f"{len(sigma)} point{'s' if len(sigma) > 1 else ''} fall{'s' if len(sigma) == 1 else ''} outside "
                    f"the control limits{quality}: {names}.")
         if verdict == "no_signal":

@@ -73,3 +73,24 @@ def test_notebook_entry_point_never_raises(tmp_path, monkeypatch):
     monkeypatch.setenv("BSC_DB", str(tmp_path / "missing" / "bsc.sqlite"))
     shown = home()
     assert "There is no workspace at" in shown.value and "bsc init --sample" in shown.value
+
+
+def test_an_unexpected_failure_is_a_sentence_on_the_page_and_a_traceback_in_the_server_log(capfd):
+    from bsc_widgets import workbook
+
+    def broken():
+        raise RuntimeError("secret internals")
+    shown = workbook.show(broken)
+    assert "Something went wrong" in shown.value and "secret internals" not in shown.value
+    out, err = capfd.readouterr()
+    assert "secret internals" not in out
+
+
+def test_a_failing_callback_says_so_on_the_page(sample_store):
+    p = page(sample_store)
+    with sample_store.transaction() as tx:          # a real fault: the members table is gone
+        tx.conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        tx.conn.exec_driver_sql("DROP TABLE attendance")
+        tx.conn.exec_driver_sql("DROP TABLE members")
+    p.picker.value = "hearth-fcc"
+    assert "Something went wrong" in p.message.value

@@ -48,8 +48,7 @@ def test_round_trip_keeps_tricky_text(sample_store, tmp_path):
 def _import(tmp_path, folder):
     db = tmp_path / "target" / "bsc.sqlite"
     result = CliRunner().invoke(main, ["import", "--db", str(db), str(folder)])
-    store = Store.open(db)
-    return result, store
+    return result, db
 
 
 def _edit(path: Path, old: str, new: str, count: int = 1):
@@ -120,12 +119,12 @@ def test_malformed_import_names_the_problem_and_writes_nothing(case, sample_fold
     folder = tmp_path / "bad"
     shutil.copytree(sample_folder, folder)
     mutate(folder)
-    result, store = _import(tmp_path, folder)
+    result, db = _import(tmp_path, folder)
     assert result.exit_code == 1, result.output
     assert expected in result.output, result.output
     assert location in result.output, result.output
     assert "Traceback" not in result.output
-    assert store.is_empty()
+    assert not db.exists(), "a refused import leaves no workspace behind"
 
 
 def test_there_are_at_least_fifteen_distinct_malformed_cases():
@@ -143,3 +142,13 @@ def test_export_refuses_a_folder_with_other_files(sample_db, tmp_path):
     (tmp_path / "mine.docx").write_text("x")
     result = CliRunner().invoke(main, ["export", "--db", str(sample_db), str(tmp_path)])
     assert result.exit_code == 1 and "export into an empty folder" in result.output
+
+
+def test_a_refused_import_into_an_existing_workspace_changes_nothing(sample_db, sample_folder, tmp_path):
+    folder = tmp_path / "bad"
+    shutil.copytree(sample_folder, folder)
+    _edit(folder / "members.csv", ",administrator,", ",principal,")
+    before = Store.open(sample_db).dataset().content()
+    result = CliRunner().invoke(main, ["import", "--db", str(sample_db), "--replace", str(folder)])
+    assert result.exit_code == 1 and "principal" in result.output
+    assert Store.open(sample_db).dataset().content() == before

@@ -65,3 +65,17 @@ def test_every_cli_command_has_help():
         result = subprocess.run([sys.executable, "-m", "bsc_widgets.cli", *command.split(), "--help"],
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 0 and "Usage:" in result.stdout, command
+
+
+def test_the_wheel_carries_template_migrations_and_sample(tmp_path):
+    import zipfile
+
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    names = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist()
+    for needed in ("bsc_widgets/share/jupyter/voila/templates/bsc/index.html.j2",
+                   "bsc_widgets/store/migrations/env.py",
+                   "bsc_widgets/store/migrations/versions/0001_initial_schema.py",
+                   "bsc_widgets/_sample/framework.yaml"):
+        assert needed in names, needed

@@ -64,6 +64,12 @@ def test_a_team_without_data_gets_a_reading_not_an_error(sample_store):
         sample_store.delete(o)
     s = study(sample_store, "riverbend-prek", "staff-stress")
     assert s.reading.verdict == "too_few" and "no data yet" in s.reading.text
+    _, readings = study_all(sample_store, "staff-stress")
+    assert "no data yet" in readings["riverbend-prek"].text and len(readings) == 8
+    for o in sample_store.list(Observation, measure_id="staff-stress"):
+        sample_store.delete(o)
+    result, readings = study_all(sample_store, "staff-stress")
+    assert result.empty and all("no data yet" in r.text for r in readings.values())
 
 
 @pytest.mark.parametrize("team", ["../../etc", "nobody"])

@@ -77,6 +77,10 @@ def test_per_team_freeze_and_part_in_one_call():
     a, b = r[r["facet1"] == "a"], r[r["facet1"] == "b"]
     assert (a["cl"] == 1.5).all()
     assert list(b.groupby("part")["cl"].first()) == [2, 7]
+    with pytest.raises(ValueError, match="freeze names 'c', which is not one of the series"):
+        qic(y, x=list(range(10)) * 2, facets=pd.DataFrame({"team": team}), freeze={"c": 4})
+    with pytest.raises(ValueError, match="freeze must be between 1 and 10 .the number of subgroups for b."):
+        qic(y, x=list(range(10)) * 2, facets=pd.DataFrame({"team": team}), freeze={"b": 14})
 
 
 @pytest.mark.parametrize("kwargs,message", [

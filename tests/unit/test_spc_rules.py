@@ -173,4 +173,12 @@ def test_reading_of_random_variation_with_enough_points():
 def test_reading_of_points_outside_the_limits():
     r = qic(BASE + [30], x=MONTHS[:13], chart="i")
     text = read_chart(r, "Send-homes", "down", False, "monthly").text
-    assert "1 point falls outside the control limits unusually poor: March 2026 (30)" in text
+    assert "1 point falls outside the control limits, unusually poor: March 2026 (30)" in text
+
+
+def test_a_point_on_the_median_after_a_long_run_does_not_end_it():
+    y = SHIFTED[:19] + [32.5]          # the last point sits on the baseline median
+    r = qic(y, x=MONTHS, freeze=10)
+    assert r["y"].iloc[-1] == r["cl"].iloc[-1]
+    text = read_chart(r, "Feedback", "up", True, "monthly").text
+    assert "Since January 2026, every point off the baseline median" in text and "improvement" in text
