@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, AssessmentLevel, AssessmentScore,
                                Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, Measure,
-                               Member, MonthlyReport, Observation, PdsaCycle, Phase, Team)
+                               Member, MonthlyReport, Observation, PdsaCycle, Phase, Team, TeamChangeIdea)
 from bsc_widgets.portable import write_folder
 
 OUT = Path(__file__).resolve().parent / "collaborative"
@@ -460,7 +460,9 @@ def build() -> Dataset:
                                   affinity_group_id=AFFINITY[role][0],
                                   email=None if role == "family" else f"{mid}@example.org"))
         records += members
-        records += _cycles(rng, tid, members)
+        cycles = _cycles(rng, tid, members)
+        records += [TeamChangeIdea(team_id=tid, change_idea_id=i) for i in dict.fromkeys(c.change_idea_id for c in cycles)]
+        records += cycles
         observations(rng, team, records)
         records += _reports(rng, team, members)
         records += _attendance(rng, team, members)

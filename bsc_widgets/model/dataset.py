@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 from ..errors import InvalidRecord, Problem
 from .base import RECORD_TYPES, Record
 from .collaborative import AssessmentLevel, Collaborative, Phase
-from .framework import ChangeIdea, Driver, DriverLink, Measure
+from .framework import ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea
 from .observation import Observation
 from .pdsa import PdsaCycle
 from .report import AssessmentScore, MonthlyReport
@@ -17,7 +17,7 @@ from .attendance import Attendance
 # Insert order: every record comes after the records it points at.
 ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Measure, Driver, ChangeIdea,
-    DriverLink, Member, PdsaCycle, Observation, MonthlyReport, AssessmentScore, Attendance,
+    DriverLink, Member, TeamChangeIdea, PdsaCycle, Observation, MonthlyReport, AssessmentScore, Attendance,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

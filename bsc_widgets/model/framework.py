@@ -119,3 +119,19 @@ class DriverLink(Record):
                             "change ideas link to secondary drivers, and secondary drivers to primary drivers.",
                             record=self.describe())]
         return []
+
+
+@register
+class TeamChangeIdea(Record):
+    """A change idea a team has chosen to test (shared or its own); its PDSA cycles say how it is going."""
+
+    TABLE: ClassVar[str] = "team_change_ideas"
+    NOUN: ClassVar[str] = "change idea the team is testing"
+    KEY: ClassVar[tuple[str, ...]] = ("team_id", "change_idea_id")
+    REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "change_idea_id": "change_ideas"}
+
+    team_id: Slug = Field(title="Team")
+    change_idea_id: Slug = Field(title="Change idea")
+
+    def describe(self) -> str:
+        return f"choice of change idea {self.change_idea_id}"

@@ -19,7 +19,7 @@ import yaml
 from ..errors import ImportRejected, InvalidRecord, Problem
 from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
                      Dataset, Driver, DriverLink, Measure, Member, MonthlyReport, Observation, PdsaCycle,
-                     Phase, Record, Team)
+                     Phase, Record, Team, TeamChangeIdea)
 from .cells import from_cell, to_cell
 
 FORMAT = "bsc-workbooks/1"
@@ -37,12 +37,15 @@ SECTIONS: dict[str, type[Record]] = {
 CSV_FILES: dict[str, type[Record]] = {
     "teams.csv": Team,
     "members.csv": Member,
+    "team_change_ideas.csv": TeamChangeIdea,
     "pdsa_cycles.csv": PdsaCycle,
     "observations.csv": Observation,
     "monthly_reports.csv": MonthlyReport,
     "assessment_scores.csv": AssessmentScore,
     "attendance.csv": Attendance,
 }
+# Files added after the first format: an older export without them still imports.
+OPTIONAL_FILES = {"team_change_ideas.csv"}
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -102,6 +105,8 @@ def read_folder(path: str | os.PathLike) -> Dataset:
     problems: list[Problem] = []
     problems += _read_framework(folder / FRAMEWORK_FILE, dataset)
     for name, model in CSV_FILES.items():
+        if name in OPTIONAL_FILES and not (folder / name).exists():
+            continue
         problems += _read_csv(folder / name, model, dataset)
     unknown = sorted(p.name for p in folder.iterdir()
                      if p.is_file() and not p.name.startswith(".") and p.name not in CSV_FILES

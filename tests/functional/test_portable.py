@@ -152,3 +152,15 @@ def test_a_refused_import_into_an_existing_workspace_changes_nothing(sample_db, 
     result = CliRunner().invoke(main, ["import", "--db", str(sample_db), "--replace", str(folder)])
     assert result.exit_code == 1 and "principal" in result.output
     assert Store.open(sample_db).dataset().content() == before
+
+
+def test_an_export_from_before_team_change_ideas_still_imports(sample_folder, tmp_path):
+    old = tmp_path / "old-export"
+    shutil.copytree(sample_folder, old)
+    (old / "team_change_ideas.csv").unlink()
+    db = tmp_path / "ws.sqlite"
+    result = run_bsc("import", "--db", db, old)
+    assert result.returncode == 0, result.stderr
+    from bsc_widgets.model import PdsaCycle, TeamChangeIdea
+    store = Store.open(str(db))
+    assert store.list(TeamChangeIdea) == [] and store.list(PdsaCycle)

@@ -15,7 +15,28 @@ def test_sqlite_workspace_uses_wal_and_foreign_keys(sample_store, sample_db):
         assert tx.conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert tx.conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
     con = sqlite3.connect(sample_db)
-    assert con.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0002",)
+
+
+def test_a_workspace_from_the_first_schema_is_upgraded_in_place(tmp_path):
+    """A workspace made before teams could mark change ideas opens, gains the table, keeps its data."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from bsc_widgets.store import migrate
+
+    db = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        cfg = migrate._config(conn)
+        command.upgrade(cfg, "0001")
+        conn.exec_driver_sql("insert into affinity_groups (id, name, version) values ('g', 'Group', 1)")
+    engine.dispose()
+    store = Store.open(str(db))
+    with store.reading() as tx:
+        assert tx.conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0002"
+        assert tx.conn.exec_driver_sql("select count(*) from team_change_ideas").scalar() == 0
+        assert tx.conn.exec_driver_sql("select name from affinity_groups").scalar() == "Group"
 
 
 def test_every_save_bumps_the_version(sample_store):
