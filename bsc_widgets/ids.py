@@ -17,3 +17,13 @@ def slugify(text: str, max_length: int = 48) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_length].rstrip("-") or "item"
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """``base`` made into a slug, with -2, -3… added until it is not in ``taken``."""
+    root = slugify(base, 56)
+    candidate, n = root, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{root}-{n}"
+    return candidate

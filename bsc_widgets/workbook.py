@@ -19,6 +19,18 @@ from .store import Store
 
 
 
+def request_ready() -> None:
+    """With preheated kernels, the page's URL (?team=) arrives only when someone opens the page.
+
+    Everything before this call (the imports) runs ahead of time; see jupyter-stack §1.4.
+    Outside a preheated Voilà kernel it returns at once.
+    """
+    if os.environ.get("VOILA_PREHEAT", "False") != "False":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+
+
 def query_param(name: str) -> str | None:
     """A value from the page's URL (?name=…), or None outside Voilà."""
     values = parse_qs(os.environ.get("QUERY_STRING", ""), keep_blank_values=True).get(name)
@@ -61,6 +73,7 @@ def show(build):
     from IPython.display import display
 
     try:
+        request_ready()
         page = build()
     except BscError as exc:
         page = MessageArea()
@@ -82,3 +95,23 @@ def home(team: str = "", db: str = "", today_: str = ""):
         return HomePage(store, today(today_), chosen, problem, workbooks_dir())
 
     return show(build)
+
+
+def _team_workbook(page_class, title: str, team: str, db: str, today_: str):
+    from .forms.page import NoTeamPage
+
+    def build():
+        store = Store.open(db or None)
+        chosen, problem = choose_team(store, team)
+        if chosen is None:
+            return NoTeamPage(title, problem)
+        return page_class(store, chosen, today(today_))
+
+    return show(build)
+
+
+def charter(team: str = "", db: str = "", today_: str = ""):
+    """Workbook 1: the team charter and roster."""
+    from .forms.charter import CharterPage
+
+    return _team_workbook(CharterPage, CharterPage.TITLE, team, db, today_)

@@ -14,6 +14,7 @@ from ..store import Store
 from ..text import esc
 from ..timeline import Position, position
 from .messages import MessageArea, guarded
+from .style import CSS
 
 # Every workbook of the product, in the order a team uses them; only those present are linked.
 WORKBOOKS = [
@@ -25,28 +26,7 @@ WORKBOOKS = [
     ("05_monthly_report.ipynb", "Monthly report", "This month’s highlights, barriers and progress score."),
 ]
 
-CSS = """<style>
-.bsc-home h1 {font-size: 1.6em; margin: 0 0 .2em}
-.bsc-home h2 {font-size: 1.2em; margin: 1em 0 .4em}
-.bsc-aim {border-left: 4px solid #1f6f8b; padding: .4em .8em; background: #f3f8fa; max-width: 60em}
-.bsc-timeline {display: flex; width: 100%; max-width: 60em; height: 1.6em; border-radius: 4px; overflow: hidden}
-.bsc-seg {height: 100%; border-right: 1px solid #fff}
-.bsc-seg.pre_work {background: #c9d6df} .bsc-seg.learning_session {background: #1f6f8b}
-.bsc-seg.action_period {background: #99c1d1} .bsc-seg.summative {background: #52616b}
-.bsc-seg.now {outline: 3px solid #e07a1f; outline-offset: -3px}
-.bsc-phases {border-collapse: collapse; max-width: 60em; width: 100%}
-.bsc-phases td, .bsc-phases th {text-align: left; padding: .2em .6em .2em 0; vertical-align: top}
-.bsc-phases tr.now td {font-weight: bold}
-.bsc-now-tag {background: #e07a1f; color: #fff; border-radius: 3px; padding: 0 .4em; font-size: .85em}
-.bsc-msg {padding: .6em .8em; border-radius: 4px; margin: .4em 0; max-width: 60em}
-.bsc-msg-error {background: #fdecea; border: 1px solid #b3261e}
-.bsc-msg-info, .bsc-msg-ok {background: #eef6ee; border: 1px solid #2e7d32}
-.bsc-workbooks li {margin: .3em 0}
-.bsc-soon {color: #555}
-.bsc-home a, a.bsc-link, a.bsc-permalink {color: #0b5c7a; text-decoration: underline}
-.bsc-roster {margin: .2em 0 .6em; padding-left: 1.2em}
-@media (max-width: 600px) { .bsc-home h1 {font-size: 1.3em} .bsc-timeline {display: none} }
-</style>"""
+
 
 
 def calendar_html(phases: list[Phase], where: Position) -> str:

@@ -182,7 +182,7 @@ def problems_from(exc: ValidationError, model: type[Record], columns: bool = Fal
 
 def _plain(err: dict, label: str) -> str:
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
-    if kind == "missing":
+    if kind == "missing" or (given is None and kind.endswith("_type")):
         return f"{label} is required."
     if kind == "extra_forbidden":
         return f"“{label}” is not a field of this form."

@@ -1,0 +1,118 @@
+"""Workbook 1, the team charter and roster: the team's aim, its cross-role members, how it meets."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..charter import AIM_PARTS, check_aim, missing_roles, roles_sentence
+from ..ids import unique_slug
+from ..model import ROLE_LABELS, AffinityGroup, Member, Team
+from ..text import esc
+from .fields import Field, on_pick, replace_options
+from .messages import guarded
+from .page import WorkbookPage, section
+from .record_form import RecordForm
+
+NEW = "__new__"
+AIM_HELP = ("A strong aim says <strong>what</strong> will improve, <strong>how much</strong>, <strong>for whom"
+            "</strong> and <strong>by when</strong>. Example: “By June 2026, reduce send-homes in our toddler "
+            "rooms to zero for three months in a row.”")
+
+
+def aim_check_html(aim: str | None) -> str:
+    check = check_aim(aim)
+    items = "".join(f'<li>{"✓" if ok else "✗"} {esc(AIM_PARTS[k][0])}: {"found" if ok else "missing"}</li>'
+                    for k, ok in check.present.items())
+    advice = "".join(f"<p>{esc(s)}</p>" for s in check.sentences())
+    verdict = ("Your aim has all four parts." if not check.missing else "Your aim could be stronger.")
+    return (f'<div class="bsc-aim-check" role="status"><strong>{esc(verdict)}</strong>'
+            f'<ul aria-label="Parts of the aim">{items}</ul>{advice}</div>')
+
+
+def cross_role_html(members: list[Member]) -> str:
+    missing = missing_roles(members)
+    counts = roles_sentence(members) or "no members yet"
+    if not missing:
+        return (f'<p class="bsc-ok" role="status">✓ Cross-role team ({esc(counts)}): administrator, teaching '
+                "staff and family are all here.</p>")
+    return (f'<p class="bsc-warn" role="status">✗ Not yet cross-role ({esc(counts)}). This team has no '
+            f'{esc(" and no ".join(m.removeprefix("a ").removeprefix("an ") for m in missing))}. '
+            "A BSC team brings administrators, teaching staff and families together: invite "
+            f'{esc(", ".join(missing))}.</p>')
+
+
+def roster_html(members: list[Member], groups: dict[str, str]) -> str:
+    if not members:
+        return '<p class="bsc-help">No members yet: add the first one below.</p>'
+    rows = "".join(
+        f"<tr><td>{esc(m.name)}</td><td>{esc(ROLE_LABELS[m.role])}</td><td>{esc(m.title or '')}</td>"
+        f"<td>{esc(groups.get(m.affinity_group_id or '', '—'))}</td></tr>"
+        for m in sorted(members, key=lambda m: (list(ROLE_LABELS).index(m.role), m.name.lower())))
+    return ('<div class="bsc-scroll"><table class="bsc-table" aria-label="Team roster"><thead><tr><th>Name</th>'
+            f"<th>Role</th><th>Job or relationship</th><th>Affinity group</th></tr></thead><tbody>{rows}"
+            "</tbody></table></div>")
+
+
+class CharterPage(WorkbookPage):
+    TITLE = "Team charter and roster"
+
+    def build_body(self):
+        self.groups = {g.id: g.name for g in self.store.list(AffinityGroup)}
+        aim = Field(Team, "aim", label="Our aim", kind="long", rows=4, help=AIM_HELP)
+        rhythm = Field(Team, "meeting_rhythm", label="Meeting rhythm (when and how often the team meets)",
+                       placeholder="For example: every other Tuesday, 3:30–4:15 pm")
+        self.aim_check = w.HTML(aim_check_html(self.team.aim))
+        self.team_form = RecordForm(self.store, self.team, [aim, rhythm], on_saved=self._team_saved,
+                                    layout_children=[aim, self.aim_check, rhythm])
+        self.cross_role = w.HTML()
+        self.roster = w.HTML()
+        self.member_picker = w.Dropdown(description="Edit or add a member", style={"description_width": "initial"},
+                                        layout=w.Layout(width="min(30em, 100%)"))
+        self.member_area = w.VBox()
+        self.remove_button = w.Button(description="Remove this member from the team")
+        self.remove_button.on_click(guarded(self.message)(self._remove))
+        on_pick(self.member_picker, guarded(self.message)(lambda _: self._show_member()))
+        self._refresh_members(select=NEW)
+        return [section("Our aim and how we meet"), self.team_form,
+                section("Who is on our team", "A BSC team is cross-role: an administrator, teaching staff and "
+                        "at least one family member, working side by side."),
+                self.cross_role, self.roster, self.member_picker, self.member_area]
+
+    def _team_saved(self, team: Team) -> None:
+        self.team = team
+        self.aim_check.value = aim_check_html(team.aim)
+
+    # ---- members ----
+    def _refresh_members(self, select: str | None = None) -> None:
+        self.members = self.store.list(Member, team_id=self.team.id)
+        self.cross_role.value = cross_role_html(self.members)
+        self.roster.value = roster_html(self.members, self.groups)
+        current = select if select is not None else self.member_picker.value
+        options = [("Add a new member…", NEW)] + [(f"{m.name} ({ROLE_LABELS[m.role]})", m.id) for m in self.members]
+        replace_options(self.member_picker, options, current)
+        self._show_member()
+
+    def _show_member(self) -> None:
+        chosen = self.member_picker.value
+        member = next((m for m in self.members if m.id == chosen), None)
+        if member is None:
+            taken = {m.id for m in self.store.list(Member)}
+            member = Member.model_construct(id=unique_slug(f"{self.team.id}-member", taken), team_id=self.team.id,
+                                            name="", role="teacher", title=None, affinity_group_id=None,
+                                            email=None, version=0)
+        groups = [(name, gid) for gid, name in self.groups.items()]
+        fields = [Field(Member, "name"), Field(Member, "role", choices=ROLE_LABELS),
+                  Field(Member, "title", placeholder="For example: lead teacher, parent of a toddler"),
+                  Field(Member, "affinity_group_id", kind="choice", choices=groups),
+                  Field(Member, "email", label="Email (optional)")]
+        form = RecordForm(self.store, member, fields, autosave=member.version > 0,
+                          save_label="Save member" if member.version else "Add member",
+                          on_saved=lambda m: self._refresh_members(select=m.id))
+        heading = w.HTML(f'<h3>{"Edit " + esc(member.name) if member.version else "Add a new member"}</h3>')
+        self.member_area.children = [heading, form] + ([self.remove_button] if member.version else [])
+        self.member_form = form
+
+    def _remove(self, _=None) -> None:
+        member = self.member_form.record
+        self.store.delete(member)
+        self.message.show(f"{member.name} was removed from the team.", "ok")
+        self._refresh_members(select=NEW)

@@ -1,0 +1,158 @@
+"""One labelled input per record field, with its own message under it: the building block of every form.
+
+The input is chosen from the field's type (a choice, a date, a number, short or long
+text). Numbers are typed as text, so "abc" or "-3" reach validation and get a plain
+answer instead of being silently reverted by the browser.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Any, Callable
+
+import annotated_types
+import ipywidgets as w
+
+from ..model import Record
+from ..text import esc
+from .messages import message_html
+
+WIDE = w.Layout(width="100%")
+# Text widgets send their value when the person leaves the field (or presses Enter), not per keystroke.
+TEXT_KW = dict(continuous_update=False, style={"description_width": "initial"}, layout=WIDE)
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """The field's underlying type, and whether it may be empty."""
+    optional = False
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            optional = optional or len(args) < len(typing.get_args(annotation))
+            annotation = args[0]
+        else:
+            return annotation, optional
+
+
+def field_kind(model: type[Record], name: str) -> str:
+    info = model.model_fields[name]
+    tp, _ = _unwrap(info.annotation)
+    if typing.get_origin(tp) is typing.Literal:
+        return "choice"
+    if typing.get_origin(tp) is list:
+        return "many"
+    if tp is dt.date:
+        return "date"
+    if tp in (int, float):
+        return "number"
+    longest = next((m.max_length for m in info.metadata if isinstance(m, annotated_types.MaxLen)), None)
+    return "text" if longest is not None and longest <= 254 else "long"
+
+
+def _choices(model: type[Record], name: str, labels: dict | None) -> list[tuple[str, Any]]:
+    tp, _ = _unwrap(model.model_fields[name].annotation)
+    if typing.get_origin(tp) is list:
+        tp, _ = _unwrap(typing.get_args(tp)[0])
+    values = typing.get_args(tp)
+    return [((labels or {}).get(v, str(v)), v) for v in values]
+
+
+class Field(w.VBox):
+    """A labelled input for one field of a record, and the plain-language problem with it, if any."""
+
+    def __init__(self, model: type[Record], name: str, label: str | None = None, kind: str | None = None,
+                 choices: list[tuple[str, Any]] | dict | None = None, help: str | None = None, rows: int = 3,
+                 placeholder: str = ""):
+        self.model, self.name = model, name
+        self.label = label or model.field_label(name)
+        self.kind = kind or field_kind(model, name)
+        self.optional = not model.model_fields[name].is_required()
+        if isinstance(choices, dict) or choices is None:
+            choices = _choices(model, name, choices) if self.kind in ("choice", "many") else []
+        self.choices = list(choices)
+        self.input = self._make_input(rows, placeholder)
+        self.message = w.HTML()
+        self.message.add_class("bsc-field-msg")
+        parts = [self.input] if self.kind != "many" else [w.HTML(f'<div class="bsc-group-label">{esc(self.label)}'
+                                                                 "</div>"), self.input]
+        if help:
+            parts.append(w.HTML(f'<p class="bsc-help">{help}</p>'))  # help is our own text, not a person's
+        super().__init__(parts + [self.message], layout=w.Layout(width="100%"))
+        self.add_class("bsc-field")
+
+    def _make_input(self, rows: int, placeholder: str):
+        d = self.label
+        if self.kind == "choice":
+            options = ([("—", "")] if self.optional else []) + self.choices
+            return w.Dropdown(options=options, description=d, style={"description_width": "initial"}, layout=WIDE)
+        if self.kind == "many":
+            self.boxes = [w.Checkbox(description=label, indent=False, value=False, layout=w.Layout(width="auto"))
+                          for label, _ in self.choices]
+            return w.HBox(self.boxes, layout=w.Layout(flex_flow="row wrap", width="100%"))
+        if self.kind == "date":
+            return w.DatePicker(description=d, style={"description_width": "initial"}, layout=WIDE)
+        if self.kind == "long":
+            return w.Textarea(description=d, rows=rows, placeholder=placeholder, **TEXT_KW)
+        return w.Text(description=d, placeholder=placeholder, **TEXT_KW)
+
+    # ---- value in and out (what the record's validation receives) ----
+    def get(self) -> Any:
+        if self.kind == "many":
+            return [value for (_, value), box in zip(self.choices, self.boxes) if box.value]
+        value = self.input.value
+        if isinstance(value, str):
+            value = value.strip()
+            return value or None
+        return value
+
+    def set(self, value: Any) -> None:
+        if self.kind == "many":
+            for (_, v), box in zip(self.choices, self.boxes):
+                box.value = v in (value or [])
+        elif self.kind == "choice":
+            self.input.value = "" if value is None else value
+        elif self.kind == "date":
+            self.input.value = value
+        elif self.kind == "number":
+            self.input.value = "" if value is None else f"{value:g}"
+        else:
+            self.input.value = "" if value is None else str(value)
+
+    def on_change(self, callback: Callable) -> None:
+        for widget in (self.boxes if self.kind == "many" else [self.input]):
+            widget.observe(callback, names="value")
+
+    def show_problem(self, text: str | None) -> None:
+        self.message.value = message_html(text, "error") if text else ""
+
+    @property
+    def disabled(self) -> bool:
+        return self.input.disabled if self.kind != "many" else self.boxes[0].disabled
+
+    @disabled.setter
+    def disabled(self, value: bool) -> None:
+        for widget in (self.boxes if self.kind == "many" else [self.input]):
+            widget.disabled = value
+
+
+
+def replace_options(dropdown: w.Dropdown, options: list[tuple[str, Any]], value: Any) -> None:
+    """New options and a value for a dropdown, without firing ``on_pick`` observers (the caller redraws)."""
+    values = [v for _, v in options]
+    value = value if value in values else (values[0] if values else None)
+    dropdown._bsc_quiet = True
+    try:
+        dropdown.options = options
+        dropdown.value = value
+    finally:
+        dropdown._bsc_quiet = False
+
+
+def on_pick(dropdown: w.Dropdown, callback: Callable) -> None:
+    """Observe a dropdown's choices made by a person, not those made by ``replace_options``."""
+    dropdown.observe(lambda change: None if getattr(dropdown, "_bsc_quiet", False) else callback(change),
+                     names="value")

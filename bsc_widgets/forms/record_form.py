@@ -1,0 +1,191 @@
+"""A form bound to one stored record: checked as you type, saved on every change, never over another's edit.
+
+Every workbook's editing goes through ``RecordForm``. A change is checked by the
+record's own validation (the same rules as imports), problems appear under the field
+they concern, and a valid change is saved at once with a visible "Saved at hh:mm". A
+save made from a stale copy is refused by the store; the form then keeps the person's
+text and offers two explicit ways on: see the other version (their own text is kept
+on the page to copy), or save theirs over it on purpose.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+import ipywidgets as w
+
+from ..errors import BscError, ConflictError, InvalidRecord, NotFound, Problem
+from ..model import Record
+from ..store import Store
+from ..text import esc, shorten
+from .fields import Field
+from .messages import MessageArea, guarded
+
+
+def now_hhmm() -> str:
+    return dt.datetime.now().strftime("%H:%M")
+
+
+class RecordForm(w.VBox):
+    """Fields bound to ``record``; ``on_saved(record)`` runs after each successful save."""
+
+    def __init__(self, store: Store, record: Record, fields: list[Field], autosave: bool = True,
+                 on_saved: Callable[[Record], None] | None = None, save_label: str = "Save",
+                 layout_children: list | None = None):
+        self.store, self.record, self.autosave, self.on_saved = store, record, autosave, on_saved
+        self.fields = {f.name: f for f in fields}
+        self.message = MessageArea()
+        self.status = w.HTML()
+        self.status.add_class("bsc-status")
+        self.save_button = w.Button(description=save_label, button_style="primary",
+                                    tooltip="Save now (changes are also saved as you go)")
+        self.theirs_button = w.Button(description="Show their version")
+        self.mine_button = w.Button(description="Save mine over theirs")
+        self.conflict_box = w.HBox([self.theirs_button, self.mine_button], layout=w.Layout(
+            display="none", flex_flow="row wrap"))
+        self.kept = w.HTML()  # the person's own unsaved text, after they chose to see the other version
+        self._loading = False
+        self.save_button.on_click(guarded(self.message)(lambda _: self.save()))
+        self.theirs_button.on_click(guarded(self.message)(lambda _: self.show_theirs()))
+        self.mine_button.on_click(guarded(self.message)(lambda _: self.save_mine_over_theirs()))
+        for f in fields:
+            f.on_change(guarded(self.message)(self._changed))
+        self.load(record)
+        super().__init__((layout_children if layout_children is not None else fields)
+                         + [self.message, self.conflict_box, self.kept,
+                            w.HBox([self.save_button, self.status], layout=w.Layout(flex_flow="row wrap",
+                                                                                    align_items="center"))],
+                         layout=w.Layout(width="100%"))
+        self.add_class("bsc-form")
+
+    # ---- loading ----
+    def load(self, record: Record) -> None:
+        """Show ``record``'s values (without saving them back)."""
+        self.record = record
+        self._loading = True
+        try:
+            for name, f in self.fields.items():
+                f.set(getattr(record, name))
+                f.show_problem(None)
+        finally:
+            self._loading = False
+        self._set_status()
+
+    def _set_status(self, text: str | None = None, kind: str = "saved") -> None:
+        if text is None:
+            text = "Not saved yet." if self.record.version == 0 else "Everything shown is saved."
+            kind = "unsaved" if self.record.version == 0 else "saved"
+        self.status.value = f'<span class="bsc-{kind}" role="status">{esc(text)}</span>'
+
+    # ---- checking ----
+    def values(self) -> dict:
+        return {name: f.get() for name, f in self.fields.items()}
+
+    def candidate(self, version: int | None = None) -> Record | None:
+        """The record as the form now shows it, or None after placing each problem under its field."""
+        data = dict(self.record.data(), **self.values(),
+                    version=self.record.version if version is None else version)
+        for f in self.fields.values():
+            f.show_problem(None)
+        try:
+            return type(self.record).build(**data)
+        except InvalidRecord as exc:
+            self._place(exc)
+            return None
+
+    def _place(self, exc: BscError) -> None:
+        by_label = {f.label: f for f in self.fields.values()}
+        loose: list[Problem] = []
+        for p in exc.problems:
+            target = by_label.get(p.field or "")
+            if target is not None and not target.message.value:
+                target.show_problem(p.message)
+            elif target is None:
+                loose.append(p)
+        if loose:
+            self.message.show_error(InvalidRecord("Please check:", loose))
+        elif not exc.problems:
+            self.message.show_error(exc)
+        else:
+            self.message.show("Please check the fields marked below before this can be saved.", "error")
+        self._set_status("Not saved: see the messages above.", "unsaved")
+
+    # ---- saving ----
+    def _changed(self, change) -> None:
+        if self._loading:
+            return
+        if self.autosave:
+            self.save()
+        else:
+            self._set_status("Changed, not saved yet.", "unsaved")
+
+    def save(self) -> bool:
+        """Check and save what the form shows; returns whether it was saved."""
+        self.message.clear()
+        record = self.candidate()
+        if record is None:
+            return False
+        try:
+            saved = self.store.save(record)
+        except (ConflictError, NotFound) as exc:
+            self._conflict(exc)
+            return False
+        except InvalidRecord as exc:
+            self._place(exc)
+            return False
+        except BscError as exc:  # busy, for example: nothing was written
+            self.message.show_error(exc)
+            self._set_status("Not saved.", "unsaved")
+            return False
+        self._saved(saved)
+        return True
+
+    def _saved(self, saved: Record) -> None:
+        self.record = saved
+        self.conflict_box.layout.display = "none"
+        self._set_status(f"Saved at {now_hhmm()}.")
+        if self.on_saved:
+            self.on_saved(saved)
+
+    def _conflict(self, exc: BscError) -> None:
+        self.message.show_error(exc)
+        self.conflict_box.layout.display = "flex"
+        self._set_status("Not saved: someone else changed this first.", "unsaved")
+
+    def show_theirs(self) -> None:
+        """Load the stored version; the person's own text stays on the page to copy from."""
+        mine = self.values()
+        current = self.store.get(type(self.record), *self.record.key())
+        if current is None:
+            self.message.show("It was deleted by someone else; your text is still in the form. "
+                              "Save to add it again.", "info")
+            self.record = self.record.model_copy(update={"version": 0})
+            self.conflict_box.layout.display = "none"
+            return
+        self.load(current)
+        changed = [(self.fields[n].label, v) for n, v in mine.items() if v != getattr(current, n) and v]
+        self.kept.value = ('<details open class="bsc-help"><summary>Your text that was not saved</summary><ul>'
+                           + "".join(f"<li><strong>{esc(label)}:</strong> {esc(_show(v))}</li>"
+                                     for label, v in changed) + "</ul></details>") if changed else ""
+        self.conflict_box.layout.display = "none"
+        self.message.show("This is their version, now saved. Your own text is listed below it; "
+                          "copy what you need back into the form.", "info")
+
+    def save_mine_over_theirs(self) -> None:
+        current = self.store.get(type(self.record), *self.record.key())
+        record = self.candidate(version=0 if current is None else current.version)
+        if record is None:
+            return
+        try:
+            saved = self.store.save(record)
+        except (ConflictError, NotFound) as exc:
+            self._conflict(exc)
+            return
+        self.message.show("Your version was saved in place of theirs.", "ok")
+        self._saved(saved)
+
+
+def _show(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return shorten(str(value), 2000)
