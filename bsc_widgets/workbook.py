@@ -115,3 +115,17 @@ def charter(team: str = "", db: str = "", today_: str = ""):
     from .forms.charter import CharterPage
 
     return _team_workbook(CharterPage, CharterPage.TITLE, team, db, today_)
+
+
+def pdsa(team: str = "", db: str = "", today_: str = ""):
+    """Workbook 3: the PDSA planner and log."""
+    from .forms.pdsa import PdsaPage
+
+    return _team_workbook(PdsaPage, PdsaPage.TITLE, team, db, today_)
+
+
+def measures(team: str = "", db: str = "", today_: str = ""):
+    """Workbook 4: measures, data entry and run charts."""
+    from .forms.measures import MeasuresPage
+
+    return _team_workbook(MeasuresPage, MeasuresPage.TITLE, team, db, today_)

@@ -87,7 +87,7 @@ class Field(w.VBox):
     def _make_input(self, rows: int, placeholder: str):
         d = self.label
         if self.kind == "choice":
-            options = ([("—", "")] if self.optional else []) + self.choices
+            options = [("—" if self.optional else "Choose…", "")] + self.choices
             return w.Dropdown(options=options, description=d, style={"description_width": "initial"}, layout=WIDE)
         if self.kind == "many":
             self.boxes = [w.Checkbox(description=label, indent=False, value=False, layout=w.Layout(width="auto"))

@@ -258,15 +258,59 @@ def import_measure_sheet(store: Store, path: str | Path, team: str | None = None
     Periods that already hold different numbers are refused (listing each), unless
     ``replace_existing``; even then, a period edited by someone else meanwhile is a conflict.
     """
-    plan = read_measure_sheet(store, path, team, measure)
+    return import_measure_rows(store, read_rows(path), Path(path).name, team, measure, replace_existing)
+
+
+def import_measure_rows(store: Store, rows: list[list[object]], name: str, team: str | None = None,
+                        measure: str | None = None, replace_existing: bool = False,
+                        only_team: bool = False) -> MeasureImport:
+    """Rows already read (a sheet, an upload, a paste): check all, then write all or nothing.
+
+    With ``only_team``, rows naming another team are refused (a team's workbook writes its own data).
+    """
+    plan = read_measure_sheet(store, name, team, measure, rows=rows, name=name)
+    if only_team:
+        others = sorted({o.team_id for o in plan.new + [i for _, i in plan.changed]} - {team})
+        if others:
+            raise ImportRejected(f"{name} holds rows for other teams ({', '.join(others)}); nothing was written.",
+                                 [Problem("Remove the Team column, or the rows of other teams.", file=name)])
     if plan.changed and not replace_existing:
         raise ImportRejected(
-            f"{len(plan.changed)} period(s) in {Path(path).name} already hold different numbers in the workspace. "
+            f"{len(plan.changed)} period(s) in {name} already hold different numbers in the workspace. "
             "Nothing was written. Import again choosing to replace them if the sheet is right.",
             [Problem(f"{o.period:%B %Y}: workspace has {_shown(s)}, the sheet says {_shown(o)}.",
-                     file=Path(path).name) for s, o in plan.changed])
+                     file=name) for s, o in plan.changed])
     store.save_many([*plan.new, *(incoming for _, incoming in plan.changed)])
     return plan
+
+
+def rows_from_text(text: str) -> list[list[object]]:
+    """Rows pasted from a spreadsheet: tab-separated as spreadsheets copy them, or comma-separated."""
+    text = text.replace("\r\n", "\n").strip("\n")
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ImportRejected("The pasted rows cannot be read.", [Problem(str(exc), file="pasted rows")]) from None
+
+
+def rows_from_upload(name: str, content: bytes) -> list[list[object]]:
+    """An uploaded file's rows; the name only tells .csv from .xlsx (it is never used as a path)."""
+    import tempfile
+
+    suffix = Path(str(name)).suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise ImportRejected(f"“{name}” is neither a .csv nor an .xlsx file.", [Problem(
+            "Measure data can be uploaded as .csv or .xlsx files.", file=str(name))])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(content)
+        try:
+            return read_rows(path)
+        except ImportRejected as exc:
+            raise ImportRejected(exc.message.replace(path.name, str(name)),
+                                 [replace(p, file=str(name)) for p in exc.problems]) from None
 
 
 def _shown(o: Observation) -> str:

@@ -1,0 +1,226 @@
+"""Workbook 4, measures and run charts: each measure's definition, data entry three ways, and the chart read aloud."""
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from ..charts import figure_for
+from ..errors import BscError, ImportRejected
+from ..model import MEASURE_KIND_LABELS, Measure, Observation, period_label, period_start
+from ..portable import import_measure_rows, rows_from_text, rows_from_upload
+from ..study import study
+from ..text import esc
+from .fields import Field, on_pick, replace_options
+from .messages import MessageArea, guarded
+from .page import WorkbookPage, section
+from .record_form import RecordForm
+
+RULE_SETS = [
+    ("Anhøj and IHI rules together (default)", ("anhoej", "ihi")),
+    ("Anhøj rules: unusually long runs, too few crossings", ("anhoej",)),
+    ("IHI rules: shift, trend, too many or too few runs", ("ihi",)),
+    ("Making Data Count (NHS) rules", ("anhoej", "mdc")),
+]
+CONTROL_CHART = {"proportion": ("p", "P chart"), "rate": ("u", "U chart"), "count": ("c", "C chart"),
+                 "value": ("i", "I chart (XmR)")}
+PASTE_HELP = ("Copy the rows from your spreadsheet, header row included (for example <code>Month</code>, "
+              "<code>Numerator</code>, <code>Denominator</code>, or <code>Month</code>, <code>Value</code>), "
+              "and paste them here.")
+
+
+def periods(first: dt.date, last: dt.date, frequency: str) -> list[dt.date]:
+    """Every period from ``first`` to ``last``, newest first."""
+    out, day = [], period_start(first, frequency)
+    while day <= last:
+        out.append(day)
+        day = day + dt.timedelta(days=7) if frequency == "weekly" else (day + dt.timedelta(days=32)).replace(day=1)
+    return out[::-1]
+
+
+def shown_number(o: Observation | None, m: Measure) -> str:
+    if o is None:
+        return "no data yet"
+    if m.uses_denominator:
+        return f"{o.numerator:g} of {o.denominator:g}"
+    return f"{o.value:g}"
+
+
+def definition_html(m: Measure) -> str:
+    rows = [("Operational definition", m.operational_definition), ("Numerator", m.numerator),
+            ("Denominator", m.denominator), ("Kind of data", MEASURE_KIND_LABELS[m.kind]),
+            ("How often", "Every week" if m.frequency == "weekly" else "Every month"),
+            ("Better is", {"up": "higher", "down": "lower", "neutral": "neither: we watch it"}[m.direction]),
+            ("Goal", None if m.goal is None else f"{m.goal:g}{'%' if m.multiplier == 100 else ''}")]
+    body = "".join(f"<tr><th scope='row'>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows if v)
+    return (f'<h3>{esc(m.name)} <span class="bsc-badge">{esc(m.type)} measure</span></h3>'
+            f'<table class="bsc-table" aria-label="Definition of {esc(m.name)}">{body}</table>')
+
+
+def reading_html(sentences: list[str]) -> str:
+    items = "".join(f"<li>{esc(s)}</li>" for s in sentences)
+    return f'<div class="bsc-reading" role="status"><strong>What the chart says</strong><ul>{items}</ul></div>'
+
+
+def data_table_html(observations: list[Observation], m: Measure) -> str:
+    if not observations:
+        return ""
+    rows = "".join(f"<tr><td>{esc(period_label(o.period, m.frequency))}</td><td>{esc(shown_number(o, m))}</td>"
+                   f"<td>{esc(o.note or '')}</td></tr>" for o in sorted(observations, key=lambda o: o.period))
+    return (f'<details><summary>The data as a table ({len(observations)} periods)</summary><div class="bsc-scroll">'
+            f'<table class="bsc-table" aria-label="Data for {esc(m.name)}"><thead><tr><th>Period</th><th>Data</th>'
+            f"<th>Note</th></tr></thead><tbody>{rows}</tbody></table></div></details>")
+
+
+class MeasuresPage(WorkbookPage):
+    TITLE = "Measures and run charts"
+
+    def build_body(self):
+        self.measures = {m.id: m for m in self.store.list(Measure)}
+        style = {"description_width": "initial"}
+        narrow = w.Layout(width="min(34em, 100%)")
+        self.measure_picker = w.Dropdown(description="Measure", options=[(m.name, m.id) for m in self.measures.values()],
+                                         style=style, layout=narrow)
+        self.definition = w.HTML()
+        self.chart_kind = w.Dropdown(description="Chart", style=style, layout=narrow)
+        self.rules = w.Dropdown(description="Rules for signals", options=[(label, i) for i, (label, _) in
+                                                                          enumerate(RULE_SETS)], style=style,
+                                layout=narrow)
+        self.baseline = w.Dropdown(description="Baseline (frozen centre line)", style=style, layout=narrow)
+        self.phase = w.Dropdown(description="New phase (recalculate from)", style=style, layout=narrow)
+        self.chart = w.Box(layout=w.Layout(width="100%", min_height="440px"))
+        self.reading = w.HTML()
+        self.table = w.HTML()
+        self.period_picker = w.Dropdown(description="Period", style=style, layout=narrow)
+        self.entry = w.VBox(layout=w.Layout(width="100%"))
+        self.import_message = MessageArea()
+        self.paste = w.Textarea(description="Paste rows", rows=5, continuous_update=False, style=style,
+                                layout=w.Layout(width="100%"),
+                                placeholder="Month\tNumerator\tDenominator\n2026-10\t45\t60")
+        self.replace = w.Checkbox(description="Replace numbers already entered for the same periods", indent=False,
+                                  layout=w.Layout(width="auto"))
+        self.paste_button = w.Button(description="Save pasted rows", button_style="primary")
+        self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Upload a .csv or .xlsx file",
+                                   icon="", layout=w.Layout(width="auto"))
+        guard = guarded(self.message)
+        on_pick(self.measure_picker, guard(lambda _: self._measure_changed()))
+        for control in (self.chart_kind, self.rules, self.baseline, self.phase):
+            on_pick(control, guard(lambda _: self._draw()))
+        on_pick(self.period_picker, guard(lambda _: self._show_entry()))
+        self.paste_button.on_click(guarded(self.import_message)(self._import_paste))
+        self.upload.observe(guarded(self.import_message)(self._import_upload), names="value")
+        self._measure_changed()
+        return [section("Our measures"), self.measure_picker, self.definition,
+                section("Run chart"), w.HBox([self.chart_kind, self.rules], layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([self.baseline, self.phase], layout=w.Layout(flex_flow="row wrap")),
+                self.chart, self.reading, self.table,
+                section("Enter data", "Choose a period and type its numbers; they are saved as you go."),
+                self.period_picker, self.entry,
+                section("Paste or upload many periods at once", "Every row is checked first. If any row has a "
+                        "problem, nothing is saved and the row is named."),
+                w.HTML(f'<p class="bsc-help">{PASTE_HELP}</p>'), self.paste, self.replace, self.paste_button,
+                self.upload, self.import_message]
+
+    @property
+    def measure(self) -> Measure:
+        return self.measures[self.measure_picker.value]
+
+    def _observations(self) -> list[Observation]:
+        return self.store.list(Observation, team_id=self.team.id, measure_id=self.measure.id)
+
+    # ---- measure and chart ----
+    def _measure_changed(self) -> None:
+        m = self.measure
+        self.definition.value = definition_html(m)
+        code, label = CONTROL_CHART[m.kind]
+        replace_options(self.chart_kind, [("Run chart (median)", "run"), (f"Control chart: {label}", code)], "run")
+        self._refresh_periods()
+        self._draw()
+        self._show_entry()
+
+    def _refresh_periods(self, keep: bool = False) -> None:
+        m, obs = self.measure, {o.period: o for o in self._observations()}
+        last = min(self.today, self.collab.end)
+        options = [(f"{period_label(p, m.frequency)} — {shown_number(obs.get(p), m)}", p)
+                   for p in periods(self.collab.earliest_data(), last, m.frequency)]
+        replace_options(self.period_picker, options, self.period_picker.value if keep else options[0][1])
+        have = sorted(obs)
+        keep_b, keep_p = (self.baseline.value, self.phase.value) if keep else ("", "")
+        replace_options(self.baseline, [("None: use all the data", "")] +
+                        [(f"Up to {period_label(p, m.frequency)}", p) for p in have[:-1]], keep_b)
+        replace_options(self.phase, [("No new phase", "")] +
+                        [(f"From {period_label(p, m.frequency)}", p) for p in have[1:]], keep_p)
+
+    def _draw(self) -> None:
+        have = sorted(o.period for o in self._observations())
+        freeze = sum(p <= self.baseline.value for p in have) if self.baseline.value else None
+        part = sum(p < self.phase.value for p in have) if self.phase.value else None
+        _, rules = RULE_SETS[self.rules.value]
+        try:
+            s = study(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value, rules=rules,
+                      freeze=freeze, part=part)
+        except ValueError as exc:  # the engine's checks are worded for people
+            self.message.show_error(str(exc))
+            return
+        self.message.clear()
+        fig = figure_for(s, height=420)
+        fig.update_layout(autosize=True)
+        self.chart.children = [go.FigureWidget(fig)]
+        self.reading.value = reading_html(s.reading.sentences)
+        self.table.value = data_table_html(self._observations(), self.measure)
+
+    # ---- one period ----
+    def _show_entry(self) -> None:
+        m, period = self.measure, self.period_picker.value
+        found = self.store.get(Observation, self.team.id, m.id, period)
+        record = found or Observation.model_construct(team_id=self.team.id, measure_id=m.id, period=period,
+                                                      numerator=None, denominator=None, value=None, note=None,
+                                                      version=0)
+        names = ["numerator", "denominator"] if m.uses_denominator else ["value"]
+        labels = {"numerator": f"Numerator: {m.numerator or ''}".rstrip(": "),
+                  "denominator": f"Denominator: {m.denominator or ''}".rstrip(": "),
+                  "value": f"{m.name}" + (f" ({m.unit})" if m.unit else "")}
+        fields = [Field(Observation, n, label=labels[n], kind="number") for n in names]
+        fields.append(Field(Observation, "note", label="Note (optional): anything that explains this period",
+                            kind="text"))
+        self.entry_form = RecordForm(self.store, record, fields, on_saved=lambda _: self._data_changed(keep=True))
+        self.entry.children = [self.entry_form]
+
+    def _data_changed(self, keep: bool = False) -> None:
+        self._refresh_periods(keep=keep)
+        self._draw()
+
+    # ---- many periods ----
+    def _import(self, rows, name: str) -> None:
+        try:
+            plan = import_measure_rows(self.store, rows, name, team=self.team.id, measure=self.measure.id,
+                                       replace_existing=self.replace.value, only_team=True)
+        except BscError as exc:
+            self.import_message.show_error(exc)
+            return
+        self.import_message.show(f"Saved from {name}: {plan.summary()}.", "ok")
+        self._data_changed(keep=True)
+        self._show_entry()
+
+    def _import_paste(self, _=None) -> None:
+        text = self.paste.value
+        if not text.strip():
+            self.import_message.show_error("Nothing was pasted: copy the rows from your spreadsheet first.")
+            return
+        self._import(rows_from_text(text), "pasted rows")
+        if self.import_message.value and "Saved from" in self.import_message.value:
+            self.paste.value = ""
+
+    def _import_upload(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        upload = files[0]
+        name = str(upload.get("name", "upload"))
+        try:
+            self._import(rows_from_upload(name, bytes(upload["content"])), name)
+        except ImportRejected as exc:
+            self.import_message.show_error(exc)
+        finally:
+            self.upload.value = ()

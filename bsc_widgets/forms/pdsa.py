@@ -1,0 +1,148 @@
+"""Workbook 3, the PDSA planner and log: plan a test of one change idea, then Do, Study and Act; ramps."""
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as w
+
+from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
+from ..errors import ConflictError
+from ..ids import unique_slug
+from ..model import DECISION_LABELS, ROLE_LABELS, ChangeIdea, PdsaCycle, TeamChangeIdea, ramps
+from ..text import esc
+from .fields import Field, on_pick, replace_options
+from .messages import guarded
+from .page import WorkbookPage, section
+from .record_form import RecordForm
+
+NEW = "__new__"
+
+
+def team_ideas(store, team_id: str) -> list[ChangeIdea]:
+    """The change ideas a team can test: the collaborative's and its own, the ones it chose first."""
+    chosen = {c.change_idea_id for c in store.list(TeamChangeIdea, team_id=team_id)}
+    ideas = [i for i in store.list(ChangeIdea) if i.team_id in (None, team_id)]
+    return sorted(ideas, key=lambda i: (i.id not in chosen, i.team_id is None, i.position))
+
+
+def mark_testing(store, team_id: str, idea_id: str) -> None:
+    """Planning a cycle on a change idea means the team is testing it."""
+    if store.get(TeamChangeIdea, team_id, idea_id) is None:
+        try:
+            store.save(TeamChangeIdea(team_id=team_id, change_idea_id=idea_id))
+        except ConflictError:
+            pass  # someone else marked it a moment ago: the same outcome
+
+
+def study_html(cycle: PdsaCycle) -> str:
+    """Predictions beside results, as the Study step asks."""
+    return ('<div class="bsc-side" role="group" aria-label="Predictions and results"><div><strong>What we '
+            f'predicted</strong><p>{esc(cycle.predictions or "No prediction was written in the plan.")}</p></div>'
+            f'<div><strong>What happened</strong><p>{esc(cycle.study_notes or "Not studied yet.")}</p></div></div>')
+
+
+class PdsaPage(WorkbookPage):
+    TITLE = "PDSA planner and log"
+
+    def build_body(self):
+        self.ideas = {i.id: i for i in team_ideas(self.store, self.team.id)}
+        self.ramps_html = w.HTML()
+        self.picker = w.Dropdown(description="Open a cycle", style={"description_width": "initial"},
+                                 layout=w.Layout(width="min(40em, 100%)"))
+        on_pick(self.picker, guarded(self.message)(lambda _: self._show_cycle()))
+        self.next_button = w.Button(description="Plan the next cycle on this ramp")
+        self.next_button.on_click(guarded(self.message)(self._next_cycle))
+        self.cycle_area = w.VBox(layout=w.Layout(width="100%"))
+        self._refresh(select=self._latest_id())
+        self._show_cycle()
+        return [section("Our ramps", "Each change idea is tested in a series of cycles, each a little bigger: "
+                        "a ramp. Each step below is one cycle."), self.ramps_html,
+                section("Plan, do, study, act"), self.picker, self.cycle_area]
+
+    def _latest_id(self) -> str:
+        cycles = self.store.list(PdsaCycle, team_id=self.team.id)
+        open_ = [c for c in cycles if not c.decision]
+        pick = max(open_ or cycles, key=lambda c: c.start, default=None)
+        return pick.id if pick else NEW
+
+    def _refresh(self, select: str | None = None) -> None:
+        self.cycles = self.store.list(PdsaCycle, team_id=self.team.id)
+        blocks = []
+        for ramp in ramps(self.cycles):
+            idea = self.ideas.get(ramp.change_idea_id)
+            title = idea.title if idea else ramp.change_idea_id
+            blocks.append(f'<div class="bsc-ramp"><h3>{esc(title)}</h3><div class="bsc-scroll">'
+                          f'{ramp_svg(ramp, title)}</div>{ramp_list_html(ramp)}</div>')
+        self.ramps_html.value = "".join(blocks) or '<p class="bsc-help">No cycles yet: plan your first below.</p>'
+        options = [("Plan a new cycle…", NEW)]
+        for ramp in ramps(self.cycles):
+            idea = self.ideas.get(ramp.change_idea_id)
+            for n, c in enumerate(ramp.cycles, start=1):
+                options.append((f"{idea.title if idea else c.change_idea_id} — cycle {n}: {c.title} "
+                                f"({stage_words(c)})", c.id))
+        replace_options(self.picker, options, select if select is not None else self.picker.value)
+
+    def _blank(self, idea_id: str | None = None, start: dt.date | None = None) -> PdsaCycle:
+        taken = {c.id for c in self.store.list(PdsaCycle)}
+        return PdsaCycle.model_construct(
+            id=unique_slug(f"{self.team.id}-cycle", taken), team_id=self.team.id,
+            change_idea_id=idea_id or "", title="", objective="", participant_roles=[],
+            start=start or self.today, version=0,
+            **{k: None for k in ("questions", "predictions", "plan_who", "plan_what", "plan_when", "plan_where",
+                                 "data_collection", "scale", "end", "do_notes", "study_notes", "decision",
+                                 "next_steps")})
+
+    def _show_cycle(self, record: PdsaCycle | None = None) -> None:
+        if record is None:
+            record = next((c for c in self.cycles if c.id == self.picker.value), None) or self._blank()
+        idea_choices = [(i.title + (" (our own idea)" if i.team_id else ""), i.id) for i in self.ideas.values()]
+        f = {name: Field(PdsaCycle, name, **kw) for name, kw in [
+            ("change_idea_id", dict(kind="choice", choices=idea_choices)),
+            ("title", dict(placeholder="For example: Feeling-word cards in the toddler room")),
+            ("objective", dict(rows=2)),
+            ("questions", dict(label="Questions we want to answer", rows=2)),
+            ("predictions", dict(label="Our predictions (what we think will happen)", rows=2)),
+            ("plan_who", dict(label="Who will carry it out", kind="text")),
+            ("plan_what", dict(label="What will be done", kind="text")),
+            ("plan_when", dict(label="When", kind="text")),
+            ("plan_where", dict(label="Where", kind="text")),
+            ("data_collection", dict(label="Data-collection plan: what we will measure, how and when", rows=2)),
+            ("participant_roles", dict(label="Who took part, by role", choices=ROLE_LABELS)),
+            ("scale", dict(label="Scale of the test (for example: one classroom, one week)")),
+            ("start", {}), ("end", dict(label="End date (when the test is done)")),
+            ("do_notes", dict(label="Do: what happened, and anything unexpected", rows=3)),
+            ("study_notes", dict(label="Study: what the results show, against our predictions", rows=3)),
+            ("decision", dict(label="Act: our decision", choices=DECISION_LABELS)),
+            ("next_steps", dict(label="Act: the next cycle, or how we will keep the change", rows=2)),
+        ]}
+        self.side_by_side = w.HTML(study_html(record))
+
+        def head(text):
+            return w.HTML(f"<h3>{esc(text)}</h3>")
+
+        layout = [head("Plan"), *(f[k] for k in ("change_idea_id", "title", "objective", "questions", "predictions",
+                                                   "plan_who", "plan_what", "plan_when", "plan_where",
+                                                   "data_collection", "participant_roles", "scale", "start", "end")),
+                  head("Do"), f["do_notes"], head("Study"), f["study_notes"], self.side_by_side,
+                  head("Act"), f["decision"], f["next_steps"]]
+        self.form = RecordForm(self.store, record, list(f.values()), on_saved=self._saved, layout_children=layout)
+        title = f"Cycle: {record.title}" if record.version else "Plan a new cycle"
+        self.cycle_area.children = [w.HTML(f"<h3>{esc(title)}</h3>"), self.form, self.next_button]
+
+    def _saved(self, cycle: PdsaCycle) -> None:
+        mark_testing(self.store, self.team.id, cycle.change_idea_id)
+        self.side_by_side.value = study_html(cycle)
+        self._refresh(select=cycle.id)
+
+    def _next_cycle(self, _=None) -> None:
+        current = self.form.record
+        if not current.version:
+            self.message.show("Save this cycle first (it needs a change idea, a title, an objective and a start "
+                              "date); then plan the next one.", "error")
+            return
+        start = (current.end or self.today) + dt.timedelta(days=1)
+        blank = self._blank(current.change_idea_id, min(max(start, self.today), self.collab.end))
+        replace_options(self.picker, list(self.picker.options), NEW)
+        self._show_cycle(blank)
+        self.message.show(f"A new cycle on the same change idea. Build on what you learned: "
+                          f"{current.next_steps or current.study_notes or ''}", "info")

@@ -1,0 +1,69 @@
+"""Workbook 3 (PDSA planner and log) as widgets on a real store: a ramp carried from plan to adopt."""
+import datetime as dt
+
+from bsc_widgets.forms.pdsa import NEW, PdsaPage
+from bsc_widgets.model import PdsaCycle, TeamChangeIdea, ramps
+from conftest import widget_text
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def open_page(store, team="maple-street-ehs"):
+    return PdsaPage(store, store.team(team), TODAY)
+
+
+def fill(form, **values):
+    for name, value in values.items():
+        field = form.fields[name]
+        if field.kind == "many":
+            for (_, v), box in zip(field.choices, field.boxes):
+                box.value = v in value
+        else:
+            field.input.value = value
+
+
+def test_existing_ramps_are_drawn_as_ramps(sample_store):
+    text = widget_text(open_page(sample_store, "sunrise-head-start"))
+    assert "<svg" in text and "Ramp of" in text and "Cycle 1:" in text
+
+
+def test_a_team_carries_a_ramp_from_plan_to_adopt(sample_store):
+    page = open_page(sample_store)
+    page.picker.value = NEW
+    form = page.form
+    idea = next(iter(page.ideas))
+    fill(form, change_idea_id=idea, title="Song cards at circle", objective="See if song cards help transitions",
+         predictions="Fewer than 3 upsets per transition", participant_roles=["teacher", "family"],
+         start=dt.date(2026, 11, 2))
+    cycle = sample_store.get(PdsaCycle, form.record.id)
+    assert cycle is not None and cycle.stage == "Plan" and cycle.participant_roles == ["teacher", "family"]
+    assert sample_store.get(TeamChangeIdea, "maple-street-ehs", idea) is not None
+    fill(form, do_notes="Ran it for a week", study_notes="2 upsets per transition on average",
+         end=dt.date(2026, 11, 9), decision="adapt", next_steps="Try it in both rooms")
+    assert "Fewer than 3 upsets" in page.side_by_side.value and "2 upsets" in page.side_by_side.value
+    page.next_button.click()
+    second = page.form
+    assert second.record.version == 0 and second.fields["change_idea_id"].get() == idea
+    fill(second, title="Song cards in both rooms", objective="Both rooms", start=dt.date(2026, 11, 16))
+    fill(second, study_notes="Works in both rooms", decision="adopt", end=dt.date(2026, 11, 20))
+    team_cycles = sample_store.list(PdsaCycle, team_id="maple-street-ehs")
+    ramp = next(r for r in ramps(team_cycles) if r.change_idea_id == idea)
+    assert [c.title for c in ramp.cycles][-2:] == ["Song cards at circle", "Song cards in both rooms"]
+    assert ramp.latest_decision == "adopt"
+    assert "Adopted" in page.ramps_html.value
+
+
+def test_a_cycle_without_title_or_idea_is_not_saved_and_says_why(sample_store):
+    page = open_page(sample_store)
+    page.picker.value = NEW
+    before = len(sample_store.list(PdsaCycle))
+    fill(page.form, objective="Something")
+    assert len(sample_store.list(PdsaCycle)) == before
+    assert "Cycle title is required" in page.form.fields["title"].message.value
+    assert "is required" in page.form.fields["change_idea_id"].message.value
+
+
+def test_end_before_start_is_named(sample_store):
+    page = open_page(sample_store, "sunrise-head-start")
+    fill(page.form, end=dt.date(2020, 1, 1))
+    assert "before the start date" in widget_text(page.form)
