@@ -129,3 +129,17 @@ def measures(team: str = "", db: str = "", today_: str = ""):
     from .forms.measures import MeasuresPage
 
     return _team_workbook(MeasuresPage, MeasuresPage.TITLE, team, db, today_)
+
+
+def monthly_report(team: str = "", db: str = "", today_: str = ""):
+    """Workbook 5: the monthly team report, with the team's and faculty's scores."""
+    from .forms.monthly_report import MonthlyReportPage
+
+    return _team_workbook(MonthlyReportPage, MonthlyReportPage.TITLE, team, db, today_)
+
+
+def driver_diagram(team: str = "", db: str = "", today_: str = ""):
+    """Workbook 2: the driver diagram and the change ideas the team tests."""
+    from .forms.driver_diagram import DriverDiagramPage
+
+    return _team_workbook(DriverDiagramPage, DriverDiagramPage.TITLE, team, db, today_)

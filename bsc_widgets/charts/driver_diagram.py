@@ -1,0 +1,124 @@
+"""The driver diagram, left to right: aim → primary drivers → secondary drivers → change ideas.
+
+Plain SVG (no script, no CDN), every label escaped. Links are many-to-many: strong links
+solid, weak links dotted. Columns are ordered so that linked boxes sit near each other,
+and every box keeps the same size, so 5 primary, 15 secondary drivers and 40 change ideas
+stay readable (a test checks that no boxes overlap and every line of text fits its box).
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from ..model import ChangeIdea, Driver, DriverLink
+from ..text import esc
+
+COLUMNS = ("aim", "primary", "secondary", "idea")
+HEADINGS = {"aim": "Aim", "primary": "Primary drivers", "secondary": "Secondary drivers", "idea": "Change ideas"}
+X = {"aim": 10, "primary": 250, "secondary": 500, "idea": 770}
+WIDTH = {"aim": 200, "primary": 210, "secondary": 230, "idea": 260}
+FONT = 12
+CHAR_W = 6.6          # average width of a character at 12px in a sans-serif font, generous
+LINE_H = 14
+ROW_H = 52            # vertical room per box in the busiest column
+TOP = 40
+FILL = {"aim": "#1f6f8b", "primary": "#3d8fb0", "secondary": "#99c1d1", "idea": "#f4f4f4"}
+TEXT = {"aim": "#ffffff", "primary": "#ffffff", "secondary": "#10323f", "idea": "#1a1a1a"}
+
+
+@dataclass
+class Box:
+    id: str
+    column: str
+    lines: list[str]
+    x: float
+    y: float
+    w: float
+    h: float
+    tag: str = ""                       # e.g. "testing", "adopted", "our idea": said in words
+    highlight: bool = False
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def wrap(text: str, width_px: float, max_lines: int) -> list[str]:
+    chars = max(8, int((width_px - 12) / CHAR_W))
+    lines = textwrap.wrap(" ".join(text.split()), chars) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: chars - 1].rstrip() + "…"
+    return lines
+
+
+def _order(items: list, key_of_targets, target_rank: dict[str, int]) -> list:
+    """Sort a column by the mean position of what each item links to (fewer crossings)."""
+    def rank(item):
+        ranks = [target_rank[t] for t in key_of_targets(item) if t in target_rank]
+        return (sum(ranks) / len(ranks) if ranks else 1e9, getattr(item, "position", 0))
+    return sorted(items, key=rank)
+
+
+def layout(aim: str, drivers: list[Driver], ideas: list[ChangeIdea], links: list[DriverLink],
+           tags: dict[str, str] | None = None, highlight: set[str] | None = None) -> tuple[list[Box], list, float]:
+    """Boxes and links with positions; returns (boxes, links as (source box, target box, strength), height)."""
+    tags, highlight = tags or {}, highlight or set()
+    primary = sorted((d for d in drivers if d.kind == "primary"), key=lambda d: d.position)
+    idea_ids = {i.id for i in ideas}
+    targets: dict[str, list[str]] = {}
+    for link in links:
+        targets.setdefault(link.source_id, []).append(link.target_id)
+    p_rank = {d.id: n for n, d in enumerate(primary)}
+    secondary = _order([d for d in drivers if d.kind == "secondary"], lambda d: targets.get(d.id, []), p_rank)
+    s_rank = {d.id: n for n, d in enumerate(secondary)}
+    ideas = _order(list(ideas), lambda i: targets.get(i.id, []), s_rank)
+    columns = {"aim": [("aim", aim)], "primary": [(d.id, d.title) for d in primary],
+               "secondary": [(d.id, d.title) for d in secondary], "idea": [(i.id, i.title) for i in ideas]}
+    busiest = max(len(v) for v in columns.values())
+    height = TOP + max(busiest, 1) * ROW_H + 10
+    boxes: dict[str, Box] = {}
+    for col, items in columns.items():
+        slot = (height - TOP - 10) / max(len(items), 1)
+        tag_room = 1 if col == "idea" else 0
+        max_lines = max(1, int((min(slot, 8 * ROW_H) - 10) / LINE_H) - tag_room)
+        for n, (node_id, text) in enumerate(items):
+            lines = wrap(text, WIDTH[col], max_lines if col != "aim" else 30)
+            h = (len(lines) + (1 if tags.get(node_id) else 0)) * LINE_H + 10
+            y = TOP + n * slot + (slot - h) / 2
+            boxes[node_id] = Box(node_id, col, lines, X[col], y, WIDTH[col], h, tags.get(node_id, ""),
+                                 node_id in highlight)
+    drawn = [("aim", d.id, "strong") for d in primary]
+    for link in links:
+        if link.source_id in boxes and link.target_id in boxes and (
+                link.source_id in idea_ids or boxes[link.source_id].column == "secondary"):
+            drawn.append((link.target_id, link.source_id, link.strength))
+    return list(boxes.values()), [(boxes[a], boxes[b], s) for a, b, s in drawn], height
+
+
+def driver_diagram_svg(aim: str, drivers: list[Driver], ideas: list[ChangeIdea], links: list[DriverLink],
+                       tags: dict[str, str] | None = None, highlight: set[str] | None = None) -> str:
+    boxes, drawn, height = layout(aim, drivers, ideas, links, tags, highlight)
+    width = X["idea"] + WIDTH["idea"] + 10
+    out = [f'<text x="{X[c]}" y="20" font-size="13" font-weight="bold" fill="#222">{HEADINGS[c]}</text>'
+           for c in COLUMNS]
+    for a, b, strength in drawn:
+        x1, y1, x2, y2 = a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2
+        mid = (x1 + x2) / 2
+        dash = ' stroke-dasharray="3 4"' if strength == "weak" else ""
+        out.append(f'<path d="M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}" '
+                   f'fill="none" stroke="#5f6b73" stroke-opacity="0.55" stroke-width="1.4"{dash} '
+                   f'class="bsc-link-{strength}"/>')
+    for b in boxes:
+        stroke = ' stroke="#e07a1f" stroke-width="3"' if b.highlight else ' stroke="#7a8a93" stroke-width="1"'
+        out.append(f'<g class="bsc-node bsc-{b.column}"><rect x="{b.x}" y="{b.y:.0f}" width="{b.w}" '
+                   f'height="{b.h:.0f}" rx="4" fill="{FILL[b.column]}"{stroke}/>')
+        for k, line in enumerate(b.lines):
+            out.append(f'<text x="{b.x + 6}" y="{b.y + 16 + k * LINE_H:.0f}" font-size="{FONT}" '
+                       f'fill="{TEXT[b.column]}">{esc(line)}</text>')
+        if b.tag:
+            out.append(f'<text x="{b.x + 6}" y="{b.y + 16 + len(b.lines) * LINE_H:.0f}" font-size="11" '
+                       f'font-weight="bold" fill="#8a4b00">{esc(b.tag)}</text>')
+        out.append("</g>")
+    label = (f"Driver diagram: {sum(b.column == 'primary' for b in boxes)} primary drivers, "
+             f"{sum(b.column == 'secondary' for b in boxes)} secondary drivers, "
+             f"{sum(b.column == 'idea' for b in boxes)} change ideas. The same content follows as a list.")
+    return (f'<svg role="img" aria-label="{esc(label)}" viewBox="0 0 {width} {height:.0f}" width="{width}" '
+            f'height="{height:.0f}" font-family="sans-serif">{"".join(out)}</svg>')

@@ -1,0 +1,158 @@
+"""Workbook 2, the driver diagram: the shared change framework, the ideas this team tests, its own ideas."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..charts.driver_diagram import driver_diagram_svg
+from ..charts.ramp import stage_words
+from ..errors import ConflictError, InvalidRecord
+from ..ids import unique_slug
+from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, ramps
+from ..text import esc
+from .fields import Field
+from .messages import MessageArea, guarded
+from .page import WorkbookPage, section
+from .pdsa import team_ideas
+
+
+def idea_status(cycles: list[PdsaCycle]) -> str:
+    """Where a team is with one change idea, in words, from its PDSA cycles."""
+    if not cycles:
+        return "no cycles yet"
+    latest = cycles[-1]
+    n = len(cycles)
+    return f"{n} cycle{'s' if n != 1 else ''}; latest: {stage_words(latest)}"
+
+
+def outline_html(drivers: list[Driver], ideas: list[ChangeIdea], links: list[DriverLink], tags: dict[str, str]) -> str:
+    """The same diagram as nested lists: for screen readers and narrow phones."""
+    by_target: dict[str, list[DriverLink]] = {}
+    for link in links:
+        by_target.setdefault(link.target_id, []).append(link)
+    names = {i.id: i.title for i in ideas} | {d.id: d.title for d in drivers}
+    out = []
+    for p in (d for d in drivers if d.kind == "primary"):
+        secs = []
+        for ls in by_target.get(p.id, []):
+            if ls.source_id not in names:
+                continue
+            kids = "".join(f"<li>{esc(names[li.source_id])}" + (f" — <strong>{esc(tags[li.source_id])}</strong>"
+                                                                 if tags.get(li.source_id) else "")
+                           + (" (weak link)" if li.strength == "weak" else "") + "</li>"
+                           for li in by_target.get(ls.source_id, []) if li.source_id in names)
+            secs.append(f"<li>{esc(names[ls.source_id])}" + (" (weak link)" if ls.strength == "weak" else "")
+                        + (f"<ul>{kids}</ul>" if kids else "") + "</li>")
+        out.append(f"<li><strong>{esc(p.title)}</strong><ul>{''.join(secs)}</ul></li>")
+    return (f'<details><summary>The diagram as a list</summary><ul class="bsc-outline" '
+            f'aria-label="Driver diagram as a list">{"".join(out)}</ul></details>')
+
+
+class DriverDiagramPage(WorkbookPage):
+    TITLE = "Driver diagram"
+
+    def build_body(self):
+        self.drivers = self.store.list(Driver)
+        self.diagram = w.HTML()
+        self.outline = w.HTML()
+        self.choices_box = w.VBox(layout=w.Layout(width="100%"))
+        self.cycles_table = w.HTML()
+        self.add_message = MessageArea()
+        secondaries = [(d.title, d.id) for d in self.drivers if d.kind == "secondary"]
+        self.new_title = Field(ChangeIdea, "title", label="Our change idea")
+        self.new_description = Field(ChangeIdea, "description", label="Description (optional)", kind="long")
+        self.new_driver = Field(DriverLink, "target_id", label="Under which secondary driver", kind="choice",
+                                choices=secondaries)
+        self.new_strength = Field(DriverLink, "strength", label="How strongly it should move that driver",
+                                  choices={"strong": "Strongly (solid line)", "weak": "Somewhat (dotted line)"})
+        self.add_button = w.Button(description="Add our change idea", button_style="primary")
+        self.add_button.on_click(guarded(self.add_message)(self._add_idea))
+        self._refresh()
+        return [section("Our change framework", "Read it from left to right: the aim, the drivers that move it, "
+                        "and the change ideas to test. Solid lines are strong links, dotted lines weaker ones. "
+                        "Ideas your team is testing are outlined in orange and marked in words."),
+                self.diagram, self.outline,
+                section("Change ideas we are testing", "Tick the ideas your team is testing. Planning a PDSA cycle "
+                        "on an idea ticks it for you."), self.choices_box,
+                section("Our change ideas and their PDSA cycles"), self.cycles_table,
+                section("Add our own change idea", "A change idea of your own appears in your diagram only."),
+                self.new_title, self.new_description, self.new_driver, self.new_strength, self.add_button,
+                self.add_message]
+
+    def _refresh(self) -> None:
+        ideas = team_ideas(self.store, self.team.id)
+        chosen = {c.change_idea_id for c in self.store.list(TeamChangeIdea, team_id=self.team.id)}
+        cycles = self.store.list(PdsaCycle, team_id=self.team.id)
+        by_idea = {r.change_idea_id: list(r.cycles) for r in ramps(cycles)}
+        tags = {}
+        for i in ideas:
+            words = []
+            if i.team_id:
+                words.append("our idea")
+            if i.id in by_idea and by_idea[i.id][-1].decision == "adopt":
+                words.append("adopted")
+            elif i.id in chosen or i.id in by_idea:
+                words.append("testing")
+            if words:
+                tags[i.id] = "✓ " + ", ".join(words)
+        links = self.store.list(DriverLink)
+        highlight = chosen | set(by_idea)
+        ideas_in_order = sorted(ideas, key=lambda i: (i.team_id is not None, i.position))
+        svg = driver_diagram_svg(self.collab.aim, self.drivers,
+                                 ideas_in_order, links, tags, highlight)
+        self.diagram.value = (f'<div class="bsc-scroll" tabindex="0" role="region" '
+                              f'aria-label="Driver diagram (scrolls sideways)">{svg}</div>')
+        self.outline.value = outline_html(self.drivers, ideas_in_order, links, tags)
+        boxes = []
+        for i in ideas_in_order:
+            box = w.Checkbox(value=i.id in chosen, description=i.title + (" (our idea)" if i.team_id else ""),
+                             indent=False, layout=w.Layout(width="auto"))
+            box.observe(guarded(self.message)(lambda change, idea=i: self._toggle(idea, change["new"])), names="value")
+            boxes.append(box)
+        self.choices_box.children = boxes
+        rows = []
+        for i in ideas_in_order:
+            if i.id not in highlight:
+                continue
+            mine = by_idea.get(i.id, [])
+            listed = "; ".join(f"{c.title} ({stage_words(c)})" for c in mine) or "—"
+            rows.append(f"<tr><td>{esc(i.title)}</td><td>{esc(idea_status(mine))}</td><td>{esc(listed)}</td></tr>")
+        self.cycles_table.value = (
+            '<div class="bsc-scroll"><table class="bsc-table" aria-label="Our change ideas and their PDSA cycles">'
+            "<thead><tr><th>Change idea</th><th>Status</th><th>PDSA cycles</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table></div>" if rows else
+            '<p class="bsc-help">No change ideas ticked yet.</p>')
+
+    def _toggle(self, idea: ChangeIdea, on: bool) -> None:
+        found = self.store.get(TeamChangeIdea, self.team.id, idea.id)
+        try:
+            if on and found is None:
+                self.store.save(TeamChangeIdea(team_id=self.team.id, change_idea_id=idea.id))
+            elif not on and found is not None:
+                self.store.delete(found)
+        except ConflictError:
+            pass  # someone else made the same change a moment ago
+        self.message.show(f"Saved: “{idea.title}” {'is' if on else 'is no longer'} one of the ideas we are testing.",
+                          "ok")
+        self._refresh()
+
+    def _add_idea(self, _=None) -> None:
+        title, target = self.new_title.get(), self.new_driver.get()
+        self.new_title.show_problem(None if title else "Give the change idea a title.")
+        self.new_driver.show_problem(None if target else "Choose the secondary driver it should move.")
+        if not (title and target):
+            self.add_message.show_error("The change idea was not added: see the fields above.")
+            return
+        taken = {i.id for i in self.store.list(ChangeIdea)}
+        idea_id = unique_slug(f"{self.team.id}-{title}", taken)
+        try:
+            idea = ChangeIdea.build(id=idea_id, title=title, description=self.new_description.get(),
+                                    team_id=self.team.id, position=1000 + len(taken))
+            link = DriverLink.build(source_id=idea_id, target_id=target, strength=self.new_strength.get() or "strong")
+        except InvalidRecord as exc:
+            self.add_message.show_error(exc)
+            return
+        self.store.save_many([idea, link, TeamChangeIdea(team_id=self.team.id, change_idea_id=idea_id)])
+        for f in (self.new_title, self.new_description):
+            f.set(None)
+        self.add_message.show(f"Added “{title}” to your diagram, ticked as an idea you are testing.", "ok")
+        self._refresh()

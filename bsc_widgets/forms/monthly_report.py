@@ -1,0 +1,129 @@
+"""Workbook 5, the monthly team report: the month's story, the measures, the team's score and faculty's."""
+from __future__ import annotations
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from ..charts.scores import score_history_figure
+from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation
+from ..reporting import MonthStatus, report_months
+from ..text import esc
+from .fields import Field, on_pick, replace_options
+from .messages import guarded
+from .page import WorkbookPage, section
+from .record_form import RecordForm
+
+
+def months_html(statuses: list[MonthStatus]) -> str:
+    """Every month at a glance, a missing one impossible to miss (in words, not only colour)."""
+    items = "".join(
+        f'<li class="{"bsc-ok" if s.reported else "bsc-warn"}">{"✓" if s.reported else "✗"} '
+        f'{s.month:%B %Y}: {esc(s.words)}</li>' for s in reversed(statuses))
+    missing = [s for s in statuses if s.overdue]
+    lead = (f'<p class="bsc-warn" role="status"><strong>{len(missing)} month{"s" if len(missing) != 1 else ""} '
+            f'not reported:</strong> {esc(", ".join(f"{s.month:%B %Y}" for s in missing))}.</p>' if missing else
+            '<p class="bsc-ok" role="status">Every month that is due has been reported.</p>')
+    return (f'{lead}<details><summary>All months</summary><ul class="bsc-months" aria-label="Monthly reports">'
+            f"{items}</ul></details>")
+
+
+def scale_html(levels: list[AssessmentLevel]) -> str:
+    rows = "".join(f"<tr><td>{lv.score:g}</td><td>{esc(lv.label)}</td><td>{esc(lv.definition)}</td></tr>"
+                   for lv in levels)
+    return ('<details><summary>What each score means</summary><div class="bsc-scroll"><table class="bsc-table" '
+            'aria-label="Assessment scale"><thead><tr><th>Score</th><th>Level</th><th>Definition</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div></details>")
+
+
+def measures_month_html(measures: list[Measure], observations: list[Observation], month) -> str:
+    items = []
+    for m in measures:
+        mine = [o for o in observations if o.measure_id == m.id and o.period.replace(day=1) == month]
+        if not mine:
+            items.append(f"<li>{esc(m.name)}: <strong>no data entered</strong></li>")
+        elif m.frequency == "weekly":
+            items.append(f"<li>{esc(m.name)}: {len(mine)} week(s) entered</li>")
+        else:
+            value = mine[0].plotted(m)
+            shown = "—" if value is None else f"{value:.0f}%" if m.multiplier == 100 else f"{value:g}"
+            items.append(f"<li>{esc(m.name)}: {esc(shown)}</li>")
+    return f'<p class="bsc-help">This month in our data:</p><ul aria-label="Measures this month">{"".join(items)}</ul>'
+
+
+class MonthlyReportPage(WorkbookPage):
+    TITLE = "Monthly report"
+
+    def build_body(self):
+        self.levels = self.store.list(AssessmentLevel)
+        self.measures = self.store.list(Measure)
+        self.months = w.HTML()
+        self.month_picker = w.Dropdown(description="Month", style={"description_width": "initial"},
+                                       layout=w.Layout(width="min(36em, 100%)"))
+        on_pick(self.month_picker, guarded(self.message)(lambda _: self._show_month()))
+        self.report_area = w.VBox(layout=w.Layout(width="100%"))
+        self.team_area = w.VBox(layout=w.Layout(width="100%"))
+        self.faculty_area = w.VBox(layout=w.Layout(width="100%"))
+        self.history = w.Box(layout=w.Layout(width="100%", min_height="340px"))
+        self._refresh_months(select=None)
+        self._show_month()
+        return [section("Our reports"), self.months, self.month_picker, self.report_area,
+                section("Our progress score", "Score your team on the collaborative’s assessment scale."),
+                w.HTML(scale_html(self.levels)), self.team_area,
+                section("Faculty’s score and feedback", "For the improvement advisor or coach: your score and "
+                        "feedback, kept apart from the team’s own."), self.faculty_area,
+                section("Scores over time"), self.history]
+
+    def _refresh_months(self, select) -> None:
+        statuses = report_months(self.collab, self.team, self.store.list(MonthlyReport, team_id=self.team.id),
+                                 self.today)
+        self.months.value = months_html(statuses)
+        options = [(f"{s.month:%B %Y} — {s.words}", s.month) for s in reversed(statuses)]
+        if select is None:  # the oldest month owed, else the latest
+            owed = [s.month for s in statuses if s.overdue]
+            select = owed[0] if owed else (statuses[-1].month if statuses else None)
+        replace_options(self.month_picker, options, select)
+
+    def _score_choices(self):
+        return [(f"{lv.score:g} — {lv.label}", lv.score) for lv in self.levels]
+
+    def _score_form(self, month, source: str) -> RecordForm:
+        found = self.store.get(AssessmentScore, self.team.id, month, source)
+        record = found or AssessmentScore.model_construct(team_id=self.team.id, month=month, source=source,
+                                                          score=None, rationale=None, scored_by=None, version=0)
+        who = "team’s" if source == "team" else "faculty"
+        fields = [Field(AssessmentScore, "score", label=f"Score ({who})", kind="choice", choices=self._score_choices()),
+                  Field(AssessmentScore, "rationale", label="Why this score" if source == "team" else
+                        "Faculty feedback to the team", kind="long"),
+                  Field(AssessmentScore, "scored_by", label="Scored by")]
+        return RecordForm(self.store, record, fields, on_saved=lambda _: self._draw_history())
+
+    def _show_month(self) -> None:
+        month = self.month_picker.value
+        if month is None:
+            self.report_area.children = [w.HTML('<p class="bsc-help">No month to report yet.</p>')]
+            return
+        found = self.store.get(MonthlyReport, self.team.id, month)
+        record = found or MonthlyReport.model_construct(
+            team_id=self.team.id, month=month, highlights=None, barriers=None, support_requested=None,
+            measures_status=None, submitted_by=None, version=0)
+        fields = [Field(MonthlyReport, "highlights", label="Highlights: what went well this month", kind="long"),
+                  Field(MonthlyReport, "barriers", label="Barriers: what got in the way", kind="long"),
+                  Field(MonthlyReport, "support_requested", label="Support we would like from faculty", kind="long"),
+                  Field(MonthlyReport, "measures_status", label="Status of our measures this month", kind="long"),
+                  Field(MonthlyReport, "submitted_by")]
+        observations = self.store.list(Observation, team_id=self.team.id)
+        hint = w.HTML(measures_month_html(self.measures, observations, month))
+        self.report_form = RecordForm(self.store, record, fields, on_saved=lambda r: self._refresh_months(r.month),
+                                      layout_children=fields[:3] + [hint] + fields[3:])
+        self.report_area.children = [w.HTML(f"<h3>Report for {month:%B %Y}</h3>"), self.report_form]
+        self.team_score = self._score_form(month, "team")
+        self.faculty_score = self._score_form(month, "faculty")
+        self.team_area.children = [w.HTML(f"<h3>Team’s own score for {month:%B %Y}</h3>"), self.team_score]
+        self.faculty_area.children = [w.HTML(f'<h3>Faculty score for {month:%B %Y} <span class="bsc-badge">'
+                                             "faculty</span></h3>"), self.faculty_score]
+        self._draw_history()
+
+    def _draw_history(self) -> None:
+        scores = self.store.list(AssessmentScore, team_id=self.team.id)
+        labels = {lv.score: lv.label for lv in self.levels}
+        self.history.children = [go.FigureWidget(score_history_figure(scores, labels))]

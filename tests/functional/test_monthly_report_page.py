@@ -1,0 +1,47 @@
+"""Workbook 5 (monthly report) as widgets on a real store: missing months, the report, both scores."""
+import datetime as dt
+
+from bsc_widgets.forms.monthly_report import MonthlyReportPage
+from bsc_widgets.model import AssessmentScore, MonthlyReport
+from conftest import widget_text
+
+TODAY = dt.date(2026, 11, 22)
+NOV = dt.date(2026, 11, 1)
+
+
+def open_page(store, team="sunrise-head-start"):
+    return MonthlyReportPage(store, store.team(team), TODAY)
+
+
+def test_a_month_not_reported_is_obvious(sample_store):
+    page = open_page(sample_store, "eastside-community")
+    text = widget_text(page)
+    assert "not reported" in page.months.value and 'role="status"' in page.months.value
+    assert any("not reported" in label for label, _ in page.month_picker.options)
+    assert "What each score means" in text and "Outstanding sustainable results" in text
+
+
+def test_writing_the_report_and_both_scores(sample_store):
+    page = open_page(sample_store)
+    page.month_picker.value = NOV
+    page.report_form.fields["highlights"].input.value = "Families joined our <b>circle</b> 🎉"
+    page.report_form.fields["submitted_by"].input.value = "Maria"
+    saved = sample_store.get(MonthlyReport, "sunrise-head-start", NOV)
+    assert saved.highlights == "Families joined our <b>circle</b> 🎉"
+    assert "November 2026 — reported" in [label for label, _ in page.month_picker.options]
+    page.team_score.fields["score"].input.value = 3.5
+    page.faculty_score.fields["score"].input.value = 3.0
+    page.faculty_score.fields["rationale"].input.value = "Link the PDSA to the chart"
+    team = sample_store.get(AssessmentScore, "sunrise-head-start", NOV, "team")
+    faculty = sample_store.get(AssessmentScore, "sunrise-head-start", NOV, "faculty")
+    assert (team.score, faculty.score, faculty.rationale) == (3.5, 3.0, "Link the PDSA to the chart")
+    fig = page.history.children[0]
+    assert [t.name for t in fig.data] == ["Team’s own score", "Faculty score"]
+    assert fig.data[0].y[-1] == 3.5 and fig.data[1].y[-1] == 3.0
+
+
+def test_the_measures_of_the_month_are_listed(sample_store):
+    page = open_page(sample_store)
+    page.month_picker.value = dt.date(2026, 10, 1)
+    assert "Positive descriptive feedback" in widget_text(page.report_area) or "no data entered" in widget_text(
+        page.report_area) or "%" in widget_text(page.report_area)
