@@ -97,7 +97,9 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
     for m in markers or []:
         fig.add_vline(x=pd.Timestamp(m.when).timestamp() * 1000, line=dict(
             color=GOAL if m.kind == "session" else SIGNAL, width=1, dash="dot"))
-        fig.add_annotation(x=pd.Timestamp(m.when), y=1, yref="paper", text=_e(m.label), showarrow=False,
+        short = m.label if len(m.label) <= 32 else m.label[:31] + "…"
+        fig.add_annotation(x=pd.Timestamp(m.when), y=1, yref="paper", text=_e(short), hovertext=_e(m.label),
+                           showarrow=False,
                            textangle=-90, xanchor="left", yanchor="top", font=dict(size=10))
     fig.update_layout(title=_e(title), height=height, margin=dict(l=50, r=20, t=50, b=40),
                       yaxis_title=_e(ylabel), hovermode="closest", template="plotly_white",

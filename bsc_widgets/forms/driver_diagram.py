@@ -99,7 +99,7 @@ class DriverDiagramPage(WorkbookPage):
         ideas_in_order = sorted(ideas, key=lambda i: (i.team_id is not None, i.position))
         svg = driver_diagram_svg(self.collab.aim, self.drivers,
                                  ideas_in_order, links, tags, highlight)
-        self.diagram.value = (f'<div class="bsc-scroll" tabindex="0" role="region" '
+        self.diagram.value = (f'<div class="bsc-scroll bsc-diagram" tabindex="0" role="region" '
                               f'aria-label="Driver diagram (scrolls sideways)">{svg}</div>')
         self.outline.value = outline_html(self.drivers, ideas_in_order, links, tags)
         boxes = []

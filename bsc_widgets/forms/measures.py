@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from ..charts import figure_for
 from ..errors import BscError, ImportRejected
@@ -15,6 +14,7 @@ from ..text import esc
 from .fields import Field, on_pick, replace_options
 from .messages import MessageArea, guarded
 from .page import WorkbookPage, section
+from .plot import PlotArea
 from .record_form import RecordForm
 
 RULE_SETS = [
@@ -89,7 +89,7 @@ class MeasuresPage(WorkbookPage):
                                 layout=narrow)
         self.baseline = w.Dropdown(description="Baseline (frozen centre line)", style=style, layout=narrow)
         self.phase = w.Dropdown(description="New phase (recalculate from)", style=style, layout=narrow)
-        self.chart = w.Box(layout=w.Layout(width="100%", min_height="440px"))
+        self.chart = PlotArea(440)
         self.reading = w.HTML()
         self.table = w.HTML()
         self.period_picker = w.Dropdown(description="Period", style=style, layout=narrow)
@@ -166,7 +166,7 @@ class MeasuresPage(WorkbookPage):
         self.message.clear()
         fig = figure_for(s, height=420)
         fig.update_layout(autosize=True)
-        self.chart.children = [go.FigureWidget(fig)]
+        self.chart.draw(fig)
         self.reading.value = reading_html(s.reading.sentences)
         self.table.value = data_table_html(self._observations(), self.measure)
 

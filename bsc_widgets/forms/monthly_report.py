@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from ..charts.scores import score_history_figure
 from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation
@@ -11,6 +10,7 @@ from ..text import esc
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, section
+from .plot import PlotArea
 from .record_form import RecordForm
 
 
@@ -63,7 +63,7 @@ class MonthlyReportPage(WorkbookPage):
         self.report_area = w.VBox(layout=w.Layout(width="100%"))
         self.team_area = w.VBox(layout=w.Layout(width="100%"))
         self.faculty_area = w.VBox(layout=w.Layout(width="100%"))
-        self.history = w.Box(layout=w.Layout(width="100%", min_height="340px"))
+        self.history = PlotArea(340)
         self._refresh_months(select=None)
         self._show_month()
         return [section("Our reports"), self.months, self.month_picker, self.report_area,
@@ -126,4 +126,4 @@ class MonthlyReportPage(WorkbookPage):
     def _draw_history(self) -> None:
         scores = self.store.list(AssessmentScore, team_id=self.team.id)
         labels = {lv.score: lv.label for lv in self.levels}
-        self.history.children = [go.FigureWidget(score_history_figure(scores, labels))]
+        self.history.draw(score_history_figure(scores, labels))

@@ -32,7 +32,11 @@ CSS = """<style>
 .bsc-field {width: 100%; max-width: 60em; margin: 0 0 .35em}
 .bsc-field .widget-inline-hbox {flex-direction: column; align-items: stretch; width: 100%}
 .bsc-field .widget-label {width: auto !important; max-width: 100%; text-align: left !important;
-  font-weight: 600; white-space: normal; line-height: 1.3; margin-bottom: .15em}
+  font-weight: 600; white-space: normal; line-height: 1.3; margin-bottom: .15em; height: auto !important;
+  overflow: visible}
+.bsc-field textarea, .bsc-field input {box-sizing: border-box; max-width: 100%}
+.bsc-page .widget-checkbox {height: auto; min-height: 2em}
+.bsc-page .widget-checkbox label {white-space: normal; line-height: 1.3}
 .bsc-field textarea, .bsc-field input[type=text], .bsc-field input[type=date], .bsc-field select {width: 100%}
 .bsc-field .widget-textarea, .bsc-field .widget-text, .bsc-field .widget-dropdown, .bsc-field .widget-datepicker {width: 100% !important}
 .bsc-field-msg .bsc-msg {margin: .15em 0 0; padding: .3em .6em}
@@ -52,5 +56,7 @@ CSS = """<style>
   white-space: normal; padding: .2em .8em}
 .jupyter-widgets :focus-visible, .bsc-page a:focus-visible {outline: 3px solid #e07a1f !important; outline-offset: 1px}
 .bsc-page pre, .bsc-page td, .bsc-page li, .bsc-page p {overflow-wrap: anywhere}
+.bsc-diagram svg {max-width: 100%; height: auto}
+@media (max-width: 600px) { .bsc-diagram svg {max-width: none; width: 1040px} }
 @media (max-width: 600px) { .bsc-page h1 {font-size: 1.3em} .bsc-side {grid-template-columns: 1fr} }
 </style>"""

@@ -34,7 +34,7 @@ def test_page_shows_definition_chart_and_reading(sample_store):
     page = open_page(sample_store, "sunrise-head-start")
     text = widget_text(page)
     assert "Operational definition" in text and "What the chart says" in text
-    fig = page.chart.children[0]
+    fig = page.chart.figure
     assert fig.data and fig.data[0].hovertext
     assert any("PDSA" in (a.text or "") for a in fig.layout.annotations)
 
@@ -49,7 +49,7 @@ def test_entering_a_period_saves_it_and_redraws(sample_store):
     assert (saved.numerator, saved.denominator) == (30, 40)
     assert "Saved at" in form.status.value
     assert "November 2026 — 30 of 40" in [label for label, _ in page.period_picker.options]
-    assert page.chart.children[0].data[0].y[-1] == pytest.approx(75)
+    assert page.chart.figure.data[0].y[-1] == pytest.approx(75)
 
 
 @pytest.mark.parametrize("numerator,denominator,says", [
@@ -122,7 +122,7 @@ def test_rejected_upload_changes_nothing(sample_store, name, content, says):
 def test_chart_options_baseline_phase_rules_and_control_chart(sample_store):
     page = open_page(sample_store, "sunrise-head-start")
     page.chart_kind.value = "p"
-    assert any(t.name == "limits" for t in page.chart.children[0].data)
+    assert any(t.name == "limits" for t in page.chart.figure.data)
     page.baseline.value = page.baseline.options[6][1]
     page.rules.value = 3
     page.phase.value = page.phase.options[8][1]

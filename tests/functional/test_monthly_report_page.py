@@ -35,7 +35,7 @@ def test_writing_the_report_and_both_scores(sample_store):
     team = sample_store.get(AssessmentScore, "sunrise-head-start", NOV, "team")
     faculty = sample_store.get(AssessmentScore, "sunrise-head-start", NOV, "faculty")
     assert (team.score, faculty.score, faculty.rationale) == (3.5, 3.0, "Link the PDSA to the chart")
-    fig = page.history.children[0]
+    fig = page.history.figure
     assert [t.name for t in fig.data] == ["Team’s own score", "Faculty score"]
     assert fig.data[0].y[-1] == 3.5 and fig.data[1].y[-1] == 3.0
 

@@ -32,3 +32,23 @@ def test_an_unknown_team_parameter_is_a_message_not_a_failure(sample_db, tmp_pat
                         cwd=str(tmp_path))
     state = json.dumps(json.loads(out.read_text())["metadata"].get("widgets", {}))
     assert "is not a team identifier" in state
+
+
+@pytest.mark.parametrize("workbook,shows", [
+    ("01_charter.ipynb", "Team charter and roster"),
+    ("02_driver_diagram.ipynb", "Primary drivers"),
+    ("03_pdsa.ipynb", "Ramp of"),
+    ("04_measures.ipynb", "What the chart says"),
+    ("05_monthly_report.ipynb", "What each score means"),
+])
+def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path, workbook, shows):
+    out = tmp_path / workbook
+    pm.execute_notebook(str(ROOT / "workbooks" / workbook), str(out), progress_bar=False,
+                        parameters={"team": "hearth-fcc", "db": str(sample_db), "today": "2026-11-22"},
+                        kernel_name="python3", cwd=str(tmp_path))
+    nb = json.loads(out.read_text())
+    assert not any(o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", []))
+    assert not any(o.get("name") == "stderr" for c in nb["cells"] for o in c.get("outputs", []))
+    state = json.dumps(nb["metadata"].get("widgets", {}), ensure_ascii=False)
+    assert "Hearth Family Child Care Network" in state and shows in state
+    assert "Something went wrong" not in state
