@@ -97,7 +97,7 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
     for m in markers or []:
         fig.add_vline(x=pd.Timestamp(m.when).timestamp() * 1000, line=dict(
             color=GOAL if m.kind == "session" else SIGNAL, width=1, dash="dot"))
-        short = m.label if len(m.label) <= 32 else m.label[:31] + "…"
+        short = m.label if len(m.label) <= 48 else m.label[:47] + "…"
         fig.add_annotation(x=pd.Timestamp(m.when), y=1, yref="paper", text=_e(short), hovertext=_e(m.label),
                            showarrow=False,
                            textangle=-90, xanchor="left", yanchor="top", font=dict(size=10))
@@ -127,8 +127,8 @@ def small_multiples(result: pd.DataFrame, names: dict[str, str] | None = None, p
 def study_markers(cycles, phases) -> list[Marker]:
     """PDSA cycles (at their start) and learning sessions, as chart annotations."""
     verbs = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
-    out = [Marker(c.start, f"PDSA: {c.title}" + (f" ({verbs[c.decision]})" if c.decision else ""), "pdsa")
-           for c in cycles]
+    out = [Marker(c.start, f"PDSA: {c.title if len(c.title) <= 24 else c.title[:23] + '…'}"
+                  + (f" ({verbs[c.decision]})" if c.decision else ""), "pdsa") for c in cycles]
     out += [Marker(p.start, p.name, "session") for p in phases if p.kind == "learning_session"]
     return out
 

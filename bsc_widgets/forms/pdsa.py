@@ -126,12 +126,17 @@ class PdsaPage(WorkbookPage):
                   head("Do"), f["do_notes"], head("Study"), f["study_notes"], self.side_by_side,
                   head("Act"), f["decision"], f["next_steps"]]
         self.form = RecordForm(self.store, record, list(f.values()), on_saved=self._saved, layout_children=layout)
-        title = f"Cycle: {record.title}" if record.version else "Plan a new cycle"
-        self.cycle_area.children = [w.HTML(f"<h3>{esc(title)}</h3>"), self.form, self.next_button]
+        self.cycle_heading = w.HTML(self._heading(record))
+        self.cycle_area.children = [self.cycle_heading, self.form, self.next_button]
+
+    @staticmethod
+    def _heading(record: PdsaCycle) -> str:
+        return f"<h3>{esc(f'Cycle: {record.title}' if record.version else 'Plan a new cycle')}</h3>"
 
     def _saved(self, cycle: PdsaCycle) -> None:
         mark_testing(self.store, self.team.id, cycle.change_idea_id)
         self.side_by_side.value = study_html(cycle)
+        self.cycle_heading.value = self._heading(cycle)
         self._refresh(select=cycle.id)
 
     def _next_cycle(self, _=None) -> None:

@@ -12,6 +12,9 @@ import ipywidgets as w
 import plotly.graph_objects as go
 
 MIME = "application/vnd.plotly.v1+json"
+# No "share to the cloud" button: children's data never leaves the workspace from a chart.
+CONFIG = {"displaylogo": False, "showSendToCloud": False, "showEditInChartStudio": False,
+          "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud", "editInChartStudio"]}
 
 
 class PlotArea(w.Output):
@@ -24,7 +27,7 @@ class PlotArea(w.Output):
     def draw(self, fig: go.Figure) -> None:
 
         self.figure = fig
-        bundle = {MIME: json.loads(fig.to_json()) | {"config": {"displaylogo": False}}}
+        bundle = {MIME: json.loads(fig.to_json()) | {"config": CONFIG}}
         self.outputs = ()
         self.append_display_data(_Bundle(bundle))
 

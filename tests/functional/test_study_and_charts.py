@@ -84,5 +84,7 @@ def test_a_teams_chart_is_annotated_with_its_cycles_and_the_learning_sessions(sa
     s = study(sample_store, "sunrise-head-start", "positive-feedback")
     texts = [a["text"] for a in figure_for(s).to_dict()["layout"]["annotations"]]
     assert "Learning Session 2" in texts
-    assert any(t.startswith("PDSA: Visual schedules in every room (adopted)") for t in texts)
+    assert any(t.startswith("PDSA: Visual schedules in eve… (adopted)") for t in texts)
+    hovers = [a.get("hovertext") for a in figure_for(s).to_dict()["layout"]["annotations"]]
+    assert "PDSA: Visual schedules in eve… (adopted)" in hovers
     assert any("goal 70%" in t for t in texts)

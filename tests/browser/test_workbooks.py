@@ -1,0 +1,295 @@
+"""The five team workbooks in a real Chromium against a real Voilà: as a team member would use them.
+
+Each test writes to its own team, so the tests do not depend on one another's data.
+"""
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+LOAD = 90_000
+SAVE = 20_000
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+WORKBOOKS = {
+    "01_charter": "Team charter and roster",
+    "02_driver_diagram": "Driver diagram",
+    "03_pdsa": "PDSA planner and log",
+    "04_measures": "Measures and run charts",
+    "05_monthly_report": "Monthly report",
+}
+SHOTS = Path(os.environ.get("BSC_SCREENSHOTS", "")) if os.environ.get("BSC_SCREENSHOTS") else None
+AXE_REPORT = Path(os.environ.get("BSC_AXE_REPORT", Path(__file__).parent / ".axe-report.json"))
+
+
+def open_workbook(page, server, name, team="sunrise-head-start"):
+    page.goto(f"{server['url']}/voila/render/{name}.ipynb?team={team}", wait_until="commit")
+    expect(page.get_by_role("heading", name=WORKBOOKS[name], exact=True)).to_be_visible(timeout=LOAD)
+
+
+def commit(locator, value):
+    """Type into a text field and leave it, as a person does (the value is sent when the field is left)."""
+    locator.fill(value)
+    locator.press("Tab")
+
+
+def saved(scope):
+    expect(scope.get_by_text(re.compile(r"Saved at \d\d:\d\d")).first).to_be_visible(timeout=SAVE)
+
+
+def clean(page):
+    page.wait_for_timeout(300)
+    assert page.errors == [], page.errors
+    assert page.external == [], f"requests left the machine: {page.external}"
+    assert page.dialogs == [], "user text was executed as script"
+    assert page.evaluate("window.__pwned") is None, "user text was executed as script"
+    assert "Traceback" not in page.content()
+    assert "Something went wrong" not in page.inner_text("body")
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(content=AXE)
+    return page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+                    where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+
+
+# ---- every workbook ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", list(WORKBOOKS))
+def test_workbook_shows_team_calendar_home_link_offline_and_accessible(page, server, name):
+    open_workbook(page, server, name)
+    expect(page.locator(".bsc-team-name")).to_have_text("Sunrise Head Start")
+    expect(page.get_by_text("We are in Action Period 4 (day 93 of 101)")).to_be_visible()
+    expect(page.get_by_role("link", name="← Home")).to_have_attribute("href", "00_home.ipynb?team=sunrise-head-start")
+    page.wait_for_timeout(1500)  # charts draw after the widgets
+    violations = run_axe(page)
+    report = json.loads(AXE_REPORT.read_text()) if AXE_REPORT.exists() else {}
+    report[name] = violations
+    AXE_REPORT.write_text(json.dumps(report, indent=1))
+    print(f"axe-core on {name}: {len(violations)} violation(s) {[(v['id'], v['impact']) for v in violations]}")
+    assert not [v for v in violations if v["impact"] in ("serious", "critical")], violations
+    # every control can be reached with the keyboard and has a visible label
+    unlabeled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea, button')]
+        .filter(e => e.type !== 'file' && e.offsetParent !== null)
+        .filter(e => e.tabIndex < 0 || !((e.labels && e.labels.length && e.labels[0].innerText.trim())
+                                          || e.innerText.trim() || e.getAttribute('aria-label')))
+        .map(e => e.outerHTML.slice(0, 120))""")
+    assert unlabeled == []
+    if SHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"))
+    clean(page)
+
+
+@pytest.mark.parametrize("name", list(WORKBOOKS))
+def test_workbook_is_usable_on_a_390px_phone(browser, server, name):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server['url']}/voila/render/{name}.ipynb?team=hearth-fcc", wait_until="commit")
+    expect(page.get_by_role("heading", name=WORKBOOKS[name], exact=True)).to_be_visible(timeout=LOAD)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 392, "the page scrolls sideways"
+    too_wide = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea, button')]
+        .filter(e => e.offsetParent !== null && e.type !== 'file')
+        .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > 392; })
+        .map(e => e.outerHTML.slice(0, 100))""")
+    assert too_wide == [], "controls cut off at the edge of a phone"
+    context.close()
+
+
+# ---- charter: save, reload, conflicts, hostile text ----------------------------------------
+
+def test_charter_saves_and_a_reload_shows_it(page, server):
+    open_workbook(page, server, "01_charter", "lincoln-prek")
+    rhythm = page.get_by_label("Meeting rhythm (when and how often the team meets)")
+    commit(rhythm, "Second Wednesday, 4 pm, in the library")
+    saved(page)
+    page.reload(wait_until="commit")
+    expect(page.get_by_label("Meeting rhythm (when and how often the team meets)")).to_have_value(
+        "Second Wednesday, 4 pm, in the library", timeout=LOAD)
+
+
+def test_adding_a_family_member(page, server):
+    open_workbook(page, server, "01_charter", "lincoln-prek")
+    commit(page.get_by_label("Name", exact=True), "Abuela Rosa")
+    page.get_by_label("Role").select_option(label="Family member")
+    page.get_by_role("button", name="Add member").click()
+    expect(page.get_by_label("Team roster")).to_contain_text("Abuela Rosa", timeout=SAVE)
+    clean(page)
+
+
+def test_two_pages_editing_the_same_aim_lose_nothing(browser, server):
+    pages = []
+    for _ in range(2):
+        context = browser.new_context(viewport={"width": 1100, "height": 900})
+        pg = context.new_page()
+        pg.errors, pg.external, pg.dialogs = [], [], []
+        open_workbook(pg, server, "01_charter", "little-acorns")
+        pages.append(pg)
+    a, b = pages
+    commit(a.get_by_label("Meeting rhythm (when and how often the team meets)"), "Tuesdays (from A)")
+    saved(a)
+    commit(b.get_by_label("Meeting rhythm (when and how often the team meets)"), "Fridays (from B)")
+    expect(b.get_by_role("alert").filter(has_text="changed by someone else")).to_be_visible(timeout=SAVE)
+    expect(b.get_by_label("Meeting rhythm (when and how often the team meets)")).to_have_value("Fridays (from B)")
+    b.get_by_role("button", name="Show their version").click()
+    expect(b.get_by_label("Meeting rhythm (when and how often the team meets)")).to_have_value(
+        "Tuesdays (from A)", timeout=SAVE)
+    expect(b.get_by_text("Your text that was not saved")).to_be_visible()
+    expect(b.get_by_text("Fridays (from B)")).to_be_visible()
+    for pg in pages:
+        pg.context.close()
+
+
+HOSTILE = ["<script>window.__pwned = 1</script>", "\"><img src=x onerror=\"window.__pwned=1\">",
+           "Niños 👩🏽‍🏫 子どもたち أطفال"]
+
+
+def test_hostile_text_is_shown_as_text_everywhere(page, server):
+    open_workbook(page, server, "01_charter", "nuestra-casa-fcc")
+    aim = page.get_by_label("Our aim")
+    commit(aim, " ".join(HOSTILE))
+    saved(page)
+    commit(page.get_by_label("Name", exact=True), HOSTILE[1])
+    page.get_by_role("button", name="Add member").click()
+    expect(page.get_by_label("Team roster")).to_contain_text('"><img src=x', timeout=SAVE)
+    page.reload(wait_until="commit")
+    expect(page.get_by_label("Our aim")).to_have_value(" ".join(HOSTILE), timeout=LOAD)
+    expect(page.get_by_label("Team roster")).to_contain_text('onerror="window.__pwned=1">')
+    assert page.locator("img[src=x]").count() == 0
+    clean(page)
+
+
+def test_a_huge_paste_and_impossible_date_get_plain_messages(page, server):
+    open_workbook(page, server, "04_measures", "eastside-community")
+    page.get_by_label("Paste rows").fill("Month\tNumerator\tDenominator\n2026-02-30\t3\t4\n" + "x" * 100_000)
+    page.get_by_role("button", name="Save pasted rows").click()
+    expect(page.get_by_role("alert").filter(has_text="nothing was written")).to_be_visible(timeout=SAVE)
+    expect(page.get_by_role("alert")).to_contain_text("“2026-02-30” is not a date")
+    clean(page)
+
+
+# ---- measures: entry, upload, chart ------------------------------------------------------
+
+def _upload(page, path):
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Upload a .csv or .xlsx file").click()
+    chooser.value.set_files(str(path))
+
+
+def test_measures_entry_and_uploads(page, server, tmp_path):
+    open_workbook(page, server, "04_measures", "riverbend-prek")
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=LOAD)
+    expect(page.get_by_text("What the chart says")).to_be_visible()
+    page.get_by_label("Period", exact=True).select_option(index=0)
+    page.wait_for_timeout(500)
+    commit(page.get_by_label(re.compile("^Numerator")), "abc")
+    expect(page.get_by_role("alert").filter(has_text="Numerator must be a number; “abc” is not")).to_be_visible(
+        timeout=SAVE)
+    commit(page.get_by_label(re.compile("^Numerator")), "18")
+    commit(page.get_by_label(re.compile("^Denominator")), "24")
+    saved(page)
+    good = tmp_path / "riverbend.csv"
+    good.write_text("Month,Numerator,Denominator\n2026-10,20,25\n")
+    page.get_by_label("Replace numbers already entered for the same periods").check()
+    _upload(page, good)
+    expect(page.get_by_role("status").filter(has_text="Saved from riverbend.csv")).to_be_visible(timeout=SAVE)
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"this is not a spreadsheet")
+    _upload(page, bad)
+    expect(page.get_by_role("alert").filter(has_text="cannot be opened")).to_be_visible(timeout=SAVE)
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("Month,Numerator,Denominator\n2026-09,30,25\n")
+    _upload(page, wrong)
+    expect(page.get_by_role("alert").filter(has_text="larger than the denominator")).to_be_visible(timeout=SAVE)
+    page.reload(wait_until="commit")
+    expect(page.get_by_label("Period", exact=True)).to_contain_text("November 2026 — 18 of 24", timeout=LOAD)
+    expect(page.get_by_label("Period", exact=True)).to_contain_text("October 2026 — 20 of 25")
+    clean(page)
+
+
+# ---- the whole journey: a PDSA ramp from plan to adopt, seen on the run chart -------------
+
+def test_a_team_carries_a_ramp_to_adopt_and_sees_it_on_its_run_chart(page, server):
+    open_workbook(page, server, "03_pdsa", "maple-street-ehs")
+    page.get_by_label("Open a cycle").select_option(label="Plan a new cycle…")
+    expect(page.get_by_role("heading", name="Plan a new cycle")).to_be_visible(timeout=SAVE)
+    page.get_by_label("Change idea tested").select_option(index=1)
+    commit(page.get_by_label("Cycle title"), "Calm-down kit <b>pilot</b>")
+    commit(page.get_by_label("Objective"), "See whether a calm-down kit shortens upsets")
+    commit(page.get_by_label("Our predictions (what we think will happen)"), "Upsets last under 5 minutes")
+    page.get_by_label("Family member").check()
+    page.get_by_label("Start date").fill("2026-08-03")
+    page.get_by_label("Start date").press("Tab")
+    saved(page)
+    commit(page.get_by_label("Do: what happened, and anything unexpected"), "Used it 9 times")
+    commit(page.get_by_label("Study: what the results show, against our predictions"), "Upsets lasted 3 minutes")
+    expect(page.get_by_role("group", name="Predictions and results")).to_contain_text("Upsets lasted 3 minutes",
+                                                                                     timeout=SAVE)
+    page.get_by_label("End date (when the test is done)").fill("2026-08-14")
+    page.get_by_label("End date (when the test is done)").press("Tab")
+    page.get_by_label("Act: our decision").select_option(label="Adapt")
+    saved(page)
+    expect(page.get_by_role("heading", name="Cycle: Calm-down kit <b>pilot</b>")).to_be_visible()
+    page.get_by_role("button", name="Plan the next cycle on this ramp").click()
+    expect(page.get_by_role("heading", name="Plan a new cycle")).to_be_visible(timeout=SAVE)
+    commit(page.get_by_label("Cycle title"), "Calm-down kit in every room")
+    commit(page.get_by_label("Objective"), "Spread the kit")
+    page.get_by_label("Start date").fill("2026-09-07")
+    page.get_by_label("Start date").press("Tab")
+    saved(page)
+    page.get_by_label("Act: our decision").select_option(label="Adopt")
+    saved(page)
+    ramp = page.locator(".bsc-ramp").filter(has_text="Calm-down kit in every room")
+    expect(ramp.locator("svg[role=img]")).to_be_visible(timeout=SAVE)
+    expect(ramp).to_contain_text("Calm-down kit in every room — Adopted", timeout=SAVE)
+    expect(ramp).to_contain_text("Calm-down kit <b>pilot</b> — Adapted")
+    if SHOTS:
+        ramp.screenshot(path=str(SHOTS / "03_pdsa_ramp.png"))
+    open_workbook(page, server, "04_measures", "maple-street-ehs")
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart).to_be_visible(timeout=LOAD)
+    expect(chart).to_contain_text("PDSA: Calm-down kit in every … (adopted)", timeout=SAVE)
+    expect(chart).to_contain_text("PDSA: Calm-down kit <b>pilot<… (adapted)")
+    assert chart.get_by_role("button", name="Share chart...").count() == 0, "a button uploads the chart online"
+    if SHOTS:
+        chart.screenshot(path=str(SHOTS / "04_measures_chart.png"))
+    clean(page)
+
+
+# ---- monthly report and the driver diagram -------------------------------------------------
+
+def test_monthly_report_with_team_and_faculty_scores(page, server):
+    open_workbook(page, server, "05_monthly_report", "eastside-community")
+    expect(page.get_by_text(re.compile(r"\d+ months? not reported"))).to_be_visible()
+    page.get_by_label("Month", exact=True).select_option(index=0)
+    expect(page.get_by_role("heading", name="Report for November 2026")).to_be_visible(timeout=SAVE)
+    commit(page.get_by_label("Highlights: what went well this month"), "Families led the song circle 🎶")
+    saved(page)
+    page.get_by_label("Score (team’s)").select_option(index=5)
+    page.get_by_label("Score (faculty)").select_option(index=4)
+    expect(page.locator(".js-plotly-plot").last).to_contain_text("Faculty score", timeout=SAVE)
+    page.reload(wait_until="commit")
+    page.get_by_label("Month", exact=True).select_option(index=0, timeout=LOAD)
+    expect(page.get_by_role("heading", name="Report for November 2026")).to_be_visible(timeout=SAVE)
+    expect(page.get_by_label("Highlights: what went well this month")).to_have_value(
+        "Families led the song circle 🎶", timeout=LOAD)
+    clean(page)
+
+
+def test_driver_diagram_tick_an_idea_and_add_our_own(page, server):
+    open_workbook(page, server, "02_driver_diagram", "little-acorns")
+    expect(page.locator("svg[role=img]").first).to_be_visible()
+    box = page.locator(".bsc-page .widget-checkbox input:not(:checked)").first
+    box.check()
+    expect(page.get_by_role("status").filter(has_text="is one of the ideas we are testing")).to_be_visible(
+        timeout=SAVE)
+    commit(page.get_by_label("Our change idea", exact=True), "Cozy corner <img src=x onerror=window.__pwned=1>")
+    page.get_by_label("Under which secondary driver").select_option(index=1)
+    page.get_by_role("button", name="Add our change idea").click()
+    expect(page.locator("svg[role=img]").first).to_contain_text("Cozy corner <img src=x", timeout=SAVE)
+    clean(page)
