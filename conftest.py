@@ -92,11 +92,6 @@ HOSTILE = {
 }
 
 
-@pytest.fixture(params=sorted(HOSTILE))
-def hostile(request) -> str:
-    return HOSTILE[request.param]
-
-
 def widget_text(widget) -> str:
     """Every piece of HTML and every value shown anywhere inside a widget tree (for component tests)."""
     out = []

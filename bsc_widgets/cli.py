@@ -112,13 +112,16 @@ def export(db, path):
 @click.option("--port", default=8866, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workbooks", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder of workbooks to serve (default: the project's workbooks/).")
-def serve(db, ip, port, workbooks):
+@click.option("--preheat", default=0, show_default=True, type=click.IntRange(0, 20),
+              help="Keep this many kernels per workbook started and imported ahead of visitors "
+                   "(about 150 MB each); 0 starts a kernel per visit.")
+def serve(db, ip, port, workbooks, preheat):
     """Serve the workbooks with Voilà against the workspace."""
     from .serve import serve as run
     from .workbook import workbooks_dir
 
     Store.open(db)  # fail here, plainly, if the workspace is missing
-    sys.exit(run(workbooks or workbooks_dir(), resolve_db(db), ip, port))
+    sys.exit(run(workbooks or workbooks_dir(), resolve_db(db), ip, port, preheat=preheat))
 
 
 @main.command()

@@ -22,7 +22,9 @@ def port_free(ip: str, port: int) -> bool:
     return True
 
 
-def voila_command(workbooks: Path, ip: str, port: int, show_tracebacks: bool = False) -> list[str]:
+def voila_command(workbooks: Path, ip: str, port: int, show_tracebacks: bool = False,
+                  preheat: int = 0) -> list[str]:
+    pool = ["--preheat_kernel=True", f"--pool_size={preheat}"] if preheat > 0 else []
     return [
         sys.executable, "-m", "voila", str(workbooks), "--no-browser",
         f"--port={port}", f"--Voila.ip={ip}", "--template=bsc",
@@ -31,7 +33,7 @@ def voila_command(workbooks: Path, ip: str, port: int, show_tracebacks: bool = F
         "--VoilaConfiguration.allow_theme_override=NO",
         # closed tabs leave kernels behind (voila#1458): cull idle ones
         "--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
-    ]
+    ] + pool
 
 
 def voila_env(db: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -42,7 +44,7 @@ def voila_env(db: str | None, extra: dict[str, str] | None = None) -> dict[str, 
     return env
 
 
-def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 8866) -> int:
+def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 8866, preheat: int = 0) -> int:
     if not (workbooks / "00_home.ipynb").exists():
         raise BscError(f"No workbooks found in {workbooks} (00_home.ipynb is missing).")
     if not port_free(ip, port):
@@ -51,6 +53,6 @@ def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 88
     print(f"Serving the workbooks on http://{ip}:{port}/voila/render/00_home.ipynb  (Ctrl+C to stop)",
           flush=True)
     try:
-        return subprocess.call(voila_command(workbooks, ip, port), env=voila_env(db))
+        return subprocess.call(voila_command(workbooks, ip, port, preheat=preheat), env=voila_env(db))
     except KeyboardInterrupt:
         return 0

@@ -91,16 +91,22 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
     fig = go.Figure()
     if not result.empty:
         _add_series(fig, result, percent=percent)
+    # Shapes and annotations are given in one go: plotly's add_vline re-processes every shape
+    # already there, which made a chart with a dozen PDSA cycles take a second to build.
+    shapes, notes = [], []
     if goal is not None and not pd.isna(goal):
-        fig.add_hline(y=goal, line=dict(color=GOAL, dash="dashdot"),
-                      annotation_text=_e(f"goal {goal:g}{'%' if percent else ''}"), annotation_position="top left")
+        shapes.append(dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=goal, y1=goal,
+                           line=dict(color=GOAL, dash="dashdot")))
+        notes.append(dict(xref="paper", x=0, yref="y", y=goal, text=_e(f"goal {goal:g}{'%' if percent else ''}"),
+                          showarrow=False, xanchor="left", yanchor="bottom"))
     for m in markers or []:
-        fig.add_vline(x=pd.Timestamp(m.when).timestamp() * 1000, line=dict(
-            color=GOAL if m.kind == "session" else SIGNAL, width=1, dash="dot"))
+        when = pd.Timestamp(m.when)
+        shapes.append(dict(type="line", xref="x", x0=when, x1=when, yref="paper", y0=0, y1=1,
+                           line=dict(color=GOAL if m.kind == "session" else SIGNAL, width=1, dash="dot")))
         short = m.label if len(m.label) <= 48 else m.label[:47] + "…"
-        fig.add_annotation(x=pd.Timestamp(m.when), y=1, yref="paper", text=_e(short), hovertext=_e(m.label),
-                           showarrow=False,
-                           textangle=-90, xanchor="left", yanchor="top", font=dict(size=10))
+        notes.append(dict(x=when, y=1, yref="paper", text=_e(short), hovertext=_e(m.label), showarrow=False,
+                          textangle=-90, xanchor="left", yanchor="top", font=dict(size=10)))
+    fig.update_layout(shapes=shapes, annotations=notes)
     fig.update_layout(title=_e(title), height=height, margin=dict(l=50, r=20, t=50, b=40),
                       yaxis_title=_e(ylabel), hovermode="closest", template="plotly_white",
                       legend=dict(orientation="h", y=-0.15))

@@ -26,7 +26,11 @@ def test_home_for_a_team_shows_calendar_and_links(page, server):
     expect(page.get_by_label("Team members")).to_contain_text("Tamika Reed — Family member")
     link = page.get_by_role("link", name="home of Sunrise Head Start")
     expect(link).to_have_attribute("href", "00_home.ipynb?team=sunrise-head-start")
-    expect(page.get_by_text("Driver diagram (coming soon)")).to_be_visible()
+    for title, file in [("Team charter and roster", "01_charter"), ("Driver diagram", "02_driver_diagram"),
+                        ("PDSA planner and log", "03_pdsa"), ("Measures and run charts", "04_measures"),
+                        ("Monthly report", "05_monthly_report")]:
+        expect(page.get_by_role("link", name=title, exact=True)).to_have_attribute(
+            "href", f"{file}.ipynb?team=sunrise-head-start")
     assert page.external == [], f"requests left the machine: {page.external}"
     assert page.errors == []
     no_traceback(page)

@@ -160,3 +160,14 @@ def test_deleting_a_record_others_depend_on_is_refused_plainly(sample_store):
     with pytest.raises(InvalidRecord, match="other records depend on this one"):
         sample_store.delete(member)
     assert sample_store.get(Member, member.id) is not None
+
+
+def test_the_quick_head_revision_agrees_with_alembic(sample_store):
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from bsc_widgets.store import migrate
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate._config()).get_current_head()
+    with sample_store.reading() as tx:
+        assert migrate.current_revision(tx.conn) == MigrationContext.configure(tx.conn).get_current_revision()
