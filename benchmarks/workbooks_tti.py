@@ -29,16 +29,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# workbook -> what must be on screen for the page to count as usable
-READY = {
-    "00_empty_floor": "input",
-    "00_home": "select",
-    "01_charter": "button:has-text('Add member')",
-    "02_driver_diagram": "button:has-text('Add our change idea')",
-    "03_pdsa": "button:has-text('Plan the next cycle on this ramp')",
-    "04_measures": ".js-plotly-plot",
-    "05_monthly_report": ".js-plotly-plot",
-}
+# (row label, workbook, what must be on screen for the page to count as usable). For the chart
+# workbooks, two figures: the controls usable, and the chart drawn (plotly.js parsed and run).
+READY = [
+    ("00_empty_floor", "00_empty_floor", "input"),
+    ("00_home", "00_home", "select"),
+    ("01_charter", "01_charter", "button:has-text('Add member')"),
+    ("02_driver_diagram", "02_driver_diagram", "button:has-text('Add our change idea')"),
+    ("03_pdsa", "03_pdsa", "button:has-text('Plan the next cycle on this ramp')"),
+    ("04_measures", "04_measures", "button:has-text('Save pasted rows')"),
+    ("04_measures (chart)", "04_measures", ".js-plotly-plot"),
+    ("05_monthly_report", "05_monthly_report", "h2:has-text('Scores over time')"),
+    ("05_monthly (chart)", "05_monthly_report", ".js-plotly-plot"),
+]
 FLOOR = {
     "cells": [{"cell_type": "code", "execution_count": None, "id": "floor", "metadata": {}, "outputs": [],
                "source": ["import ipywidgets as w\n", "w.Text(description='Floor')"]}],
@@ -83,6 +86,9 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--team", default="sunrise-head-start")
     parser.add_argument("--modes", default="cold,preheat")
+    parser.add_argument("--fill", type=float, default=40, help="seconds for the kernel pools to fill at start")
+    parser.add_argument("--gap", type=float, default=8, help="seconds between preheated visits (pool refill)")
+    parser.add_argument("--only", default="", help="comma-separated row labels to time (the floor always is)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -102,14 +108,17 @@ def main() -> None:
                 proc, port = serve(folder, db, preheat=1 if mode == "preheat" else 0)
                 try:
                     if mode == "preheat":
-                        time.sleep(20)  # let the pools fill
-                    for name, ready in READY.items():
-                        url = f"http://127.0.0.1:{port}/voila/render/{name}.ipynb?team={args.team}"
+                        time.sleep(args.fill)  # let the pools fill
+                    for name, notebook, ready in READY:
+                        if args.only and name != "00_empty_floor" and name not in args.only.split(","):
+                            continue
+                        url = f"http://127.0.0.1:{port}/voila/render/{notebook}.ipynb?team={args.team}"
                         times = []
                         for _ in range(args.loads):
-                            times.append(measure(browser, url, ready, None if name == "00_empty_floor" else team_name))
+                            times.append(measure(browser, url, ready,
+                                                 None if notebook == "00_empty_floor" else team_name))
                             if mode == "preheat":
-                                time.sleep(4)  # the pool refills between visits, as between real visitors
+                                time.sleep(args.gap)  # the pool refills between visits, as between real visitors
                         results.setdefault(name, {})[mode] = statistics.median(times)
                         print(f"{mode:8s} {name:20s} median {statistics.median(times):5.2f} s  "
                               f"({', '.join(f'{t:.2f}' for t in times)})", flush=True)

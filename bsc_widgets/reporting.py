@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import Collaborative, MonthlyReport, Team
+from .model import Collaborative, MonthlyReport, Phase, Team
 
 
 def next_month(day: dt.date) -> dt.date:
@@ -31,10 +31,17 @@ class MonthStatus:
         return f"not reported yet (due {self.due:%-d %B %Y})"
 
 
-def report_months(collab: Collaborative, team: Team, reports: list[MonthlyReport], today: dt.date) -> list[MonthStatus]:
-    """Every month from when the team joined (or the collaborative began) to this month, oldest first."""
+def reports_from(collab: Collaborative, phases: list[Phase]) -> dt.date:
+    """Monthly reports start with the first action period (pre-work months are not reported)."""
+    periods = sorted(p.start for p in phases if p.kind == "action_period")
+    return periods[0] if periods else collab.start
+
+
+def report_months(collab: Collaborative, team: Team, reports: list[MonthlyReport], today: dt.date,
+                  phases: list[Phase] = ()) -> list[MonthStatus]:
+    """Every month owed, from the first action period (or when the team joined) to this month, oldest first."""
     have = {r.month for r in reports if r.team_id == team.id}
-    month = max(collab.start, team.joined).replace(day=1)
+    month = max(reports_from(collab, list(phases)), team.joined).replace(day=1)
     last = min(today, collab.end).replace(day=1)
     out = []
     while month <= last:

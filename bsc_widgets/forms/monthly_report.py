@@ -75,7 +75,7 @@ class MonthlyReportPage(WorkbookPage):
 
     def _refresh_months(self, select) -> None:
         statuses = report_months(self.collab, self.team, self.store.list(MonthlyReport, team_id=self.team.id),
-                                 self.today)
+                                 self.today, self.phases)
         self.months.value = months_html(statuses)
         options = [(f"{s.month:%B %Y} — {s.words}", s.month) for s in reversed(statuses)]
         if select is None:  # the oldest month owed, else the latest

@@ -4,7 +4,7 @@ import datetime as dt
 from bsc_widgets.charter import check_aim, missing_roles
 from bsc_widgets.forms.charter import CharterPage, cross_role_html
 from bsc_widgets.model import Member
-from conftest import widget_text
+from tests.support import widget_text
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -5,7 +5,7 @@ import re
 from bsc_widgets.charts.driver_diagram import CHAR_W, FONT, layout
 from bsc_widgets.forms.driver_diagram import DriverDiagramPage
 from bsc_widgets.model import ChangeIdea, Driver, DriverLink, TeamChangeIdea
-from conftest import widget_text
+from tests.support import widget_text
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -14,7 +14,7 @@ from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.forms.monthly_report import MonthlyReportPage
 from bsc_widgets.forms.pdsa import PdsaPage
 from bsc_widgets.forms.record_form import RecordForm
-from conftest import HOSTILE
+from tests.support import HOSTILE
 
 
 def html_shown(widget) -> str:

@@ -7,7 +7,7 @@ from openpyxl import Workbook
 
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.model import Observation
-from conftest import widget_text
+from tests.support import widget_text
 
 TODAY = dt.date(2026, 11, 22)
 TEAM = "riverbend-prek"

@@ -3,7 +3,7 @@ import datetime as dt
 
 from bsc_widgets.forms.monthly_report import MonthlyReportPage
 from bsc_widgets.model import AssessmentScore, MonthlyReport
-from conftest import widget_text
+from tests.support import widget_text
 
 TODAY = dt.date(2026, 11, 22)
 NOV = dt.date(2026, 11, 1)
@@ -43,5 +43,20 @@ def test_writing_the_report_and_both_scores(sample_store):
 def test_the_measures_of_the_month_are_listed(sample_store):
     page = open_page(sample_store)
     page.month_picker.value = dt.date(2026, 10, 1)
-    assert "Positive descriptive feedback" in widget_text(page.report_area) or "no data entered" in widget_text(
-        page.report_area) or "%" in widget_text(page.report_area)
+    shown = widget_text(page.report_area)
+    assert "Routines with positive descriptive feedback: " in shown and "Measures this month" in shown
+    page.month_picker.value = NOV
+    assert "no data entered" in widget_text(page.report_area)
+
+
+def test_months_owed_start_with_the_first_action_period(sample_store):
+    from bsc_widgets.model import Phase
+    from bsc_widgets.reporting import report_months
+    collab, team = sample_store.collaborative(), sample_store.team("sunrise-head-start")
+    statuses = report_months(collab, team, sample_store.list(MonthlyReport), TODAY, sample_store.list(Phase))
+    assert statuses[0].month == dt.date(2025, 11, 1) and statuses[-1].month == NOV
+    assert [s.month for s in statuses if s.overdue] == []
+    assert not statuses[-1].overdue and "due 5 December 2026" in statuses[-1].words
+    late = report_months(collab, sample_store.team("eastside-community"), sample_store.list(MonthlyReport), TODAY,
+                         sample_store.list(Phase))
+    assert [s.month for s in late if s.overdue]

@@ -3,7 +3,7 @@ import datetime as dt
 
 from bsc_widgets.forms.pdsa import NEW, PdsaPage
 from bsc_widgets.model import PdsaCycle, TeamChangeIdea, ramps
-from conftest import widget_text
+from tests.support import widget_text
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -5,7 +5,7 @@ from bsc_widgets.forms.fields import Field
 from bsc_widgets.forms.record_form import RecordForm
 from bsc_widgets.model import Observation, PdsaCycle, Team
 from bsc_widgets.store import Store
-from conftest import HOSTILE
+from tests.support import HOSTILE
 
 
 def team_form(store, team_id="sunrise-head-start"):
