@@ -1,6 +1,8 @@
 """``bsc``: a thin command line over the Python API (workspace, import/export, serving)."""
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -125,9 +127,46 @@ def serve(db, ip, port, workbooks, preheat):
 
 
 @main.command()
-def reports():
-    """Per-team reports with papermill (not built yet: reserved for the reports issue)."""
-    raise WorkspaceError("“bsc reports” is not available yet in this version.")
+@db_option
+@click.option("--period", default=None, metavar="YYYY-MM",
+              help="The month to report (default: last month).")
+@click.option("--team", "teams", multiple=True, metavar="TEAM", help="Only this team (repeatable).")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"),
+              show_default=True, help="Reports go in OUT/<period>/.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Reports made at once (default: the cores available).")
+@click.option("--timeout", type=click.IntRange(10, 86_400), default=600, show_default=True,
+              help="Seconds after which one report is stopped.")
+def reports(db, period, teams, out, workers, timeout):
+    """Make every team's monthly report and the collaborative's, as offline HTML files."""
+    from .reports.batch import index_html, plan, run_reports
+    from .reports.team import parse_period
+    from .workbook import today as today_of
+
+    store = Store.open(db)
+    if store.collaborative() is None:
+        raise WorkspaceError("This workspace has no collaborative yet.")
+    today = today_of()
+    try:
+        month = parse_period(period) if period else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--period") from None
+    folder = out / f"{month:%Y-%m}"
+    jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout)
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    click.echo(f"Making {len(jobs)} reports for {month:%B %Y} in {folder}/ with {min(workers, len(jobs))} "
+               "worker(s)…")
+    with click.progressbar(length=len(jobs), label="Reports", show_pos=True) as bar:
+        outcomes = run_reports(jobs, min(workers, len(jobs)), on_done=lambda o: bar.update(1))
+    (folder / "index.html").write_text(index_html(f"{store.collaborative().name}: reports for {month:%B %Y}",
+                                                  outcomes), encoding="utf-8")
+    failed = [o for o in outcomes if not o.ok]
+    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports made; index: {folder / 'index.html'}")
+    for o in failed:
+        click.echo(f"  failed: {o.title}: {o.problem}", err=True)
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -122,3 +122,20 @@ def driver_diagram_svg(aim: str, drivers: list[Driver], ideas: list[ChangeIdea],
              f"{sum(b.column == 'idea' for b in boxes)} change ideas. The same content follows as a list.")
     return (f'<svg role="img" aria-label="{esc(label)}" viewBox="0 0 {width} {height:.0f}" width="{width}" '
             f'height="{height:.0f}" font-family="sans-serif">{"".join(out)}</svg>')
+
+
+def idea_tags(ideas: list[ChangeIdea], chosen: set[str], cycles_by_idea: dict[str, list]) -> dict[str, str]:
+    """What a team's diagram says, in words, beside each change idea: our idea, testing, adopted."""
+    tags = {}
+    for i in ideas:
+        words = []
+        if i.team_id:
+            words.append("our idea")
+        mine = cycles_by_idea.get(i.id, [])
+        if mine and mine[-1].decision == "adopt":
+            words.append("adopted")
+        elif i.id in chosen or mine:
+            words.append("testing")
+        if words:
+            tags[i.id] = "✓ " + ", ".join(words)
+    return tags

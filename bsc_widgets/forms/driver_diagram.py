@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..charts.driver_diagram import driver_diagram_svg
+from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import stage_words
 from ..errors import ConflictError, InvalidRecord
 from ..ids import unique_slug
@@ -83,17 +83,7 @@ class DriverDiagramPage(WorkbookPage):
         chosen = {c.change_idea_id for c in self.store.list(TeamChangeIdea, team_id=self.team.id)}
         cycles = self.store.list(PdsaCycle, team_id=self.team.id)
         by_idea = {r.change_idea_id: list(r.cycles) for r in ramps(cycles)}
-        tags = {}
-        for i in ideas:
-            words = []
-            if i.team_id:
-                words.append("our idea")
-            if i.id in by_idea and by_idea[i.id][-1].decision == "adopt":
-                words.append("adopted")
-            elif i.id in chosen or i.id in by_idea:
-                words.append("testing")
-            if words:
-                tags[i.id] = "✓ " + ", ".join(words)
+        tags = idea_tags(ideas, chosen, by_idea)
         links = self.store.list(DriverLink)
         highlight = chosen | set(by_idea)
         ideas_in_order = sorted(ideas, key=lambda i: (i.team_id is not None, i.position))

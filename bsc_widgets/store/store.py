@@ -10,6 +10,7 @@ import contextlib
 from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..errors import ConflictError, InvalidRecord, NotFound, StoreBusy, UnknownTeam, WorkspaceError
@@ -27,7 +28,15 @@ def _key_clause(model: type[Record], key: tuple):
 
 
 def _row_to_record(model: type[Record], row) -> Record:
-    return model.model_validate(dict(row._mapping))
+    values = dict(row._mapping)
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:  # edited outside the app, or a failing disk: say which record
+        key = " / ".join(str(values.get(k)) for k in model.KEY)
+        first = exc.errors(include_url=False)[0]
+        field = model.field_label(str(first["loc"][0])) if first["loc"] else "a value"
+        raise WorkspaceError(f"The workspace holds a damaged {model.NOUN} ({key}): {field} is "
+                             f"“{shorten(str(first.get('input')), 40)}”. Correct it, or restore a backup.") from None
 
 
 class Transaction:

@@ -1,0 +1,163 @@
+"""Run the report notebooks with papermill for every team and the collaborative, in parallel.
+
+Each report is executed in its own kernel by a worker process (spawned, so no state or
+sockets are shared), converted to one self-contained HTML file without code, and written
+atomically. A report that fails or hangs gets an error page naming the problem; the others
+finish. An index page links everything.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import tempfile
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable
+
+from ..errors import BscError
+from ..text import esc, shorten
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+KERNEL_START_RETRIES = 3   # parallel kernels can race for the same ports (jupyter-stack §3.4)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str            # file stem: the team id, or "collaborative"
+    title: str
+    notebook: Path
+    parameters: dict
+    out_dir: Path
+    timeout: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    title: str
+    ok: bool
+    seconds: float
+    problem: str = ""
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.html"
+
+
+def page(title: str, body: str) -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width, initial-scale=1"><title>{esc(title)}</title>'
+            '<style>body{margin:1em;font-family:system-ui,sans-serif}</style></head>'
+            f"<body>{body}</body></html>")
+
+
+def error_page(title: str, problem: str) -> str:
+    return page(title, f'<div role="alert"><h1>{esc(title)}: this report could not be made</h1>'
+                f"<p>{esc(problem)}</p><p>The other reports were made. Fix the problem and run "
+                "<code>bsc reports</code> again for this team (<code>--team</code>).</p></div>")
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _problem(exc: BaseException, timeout: int) -> str:
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        if exc.ename in ("CellTimeoutError", "TimeoutError") or "timed out" in str(exc.evalue).lower():
+            return f"It took longer than {timeout} seconds and was stopped."
+        return f"{exc.ename}: {shorten(str(exc.evalue), 400)}"
+    text = str(exc)
+    if "timed out" in text.lower() or "timeout" in type(exc).__name__.lower():
+        return f"It took longer than {timeout} seconds and was stopped."
+    return f"{type(exc).__name__}: {shorten(text, 400)}"
+
+
+def _quiet() -> None:
+    """Kernels' start-up chatter goes nowhere: each report's problems are caught and written to its page."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+
+
+def run_job(job: Job) -> Outcome:
+    """Execute one notebook and write its HTML (or its error page). Runs in a worker process."""
+    import papermill as pm
+    from nbconvert import HTMLExporter
+
+    start = time.perf_counter()
+    target = job.out_dir / f"{job.name}.html"
+    with tempfile.TemporaryDirectory(prefix="bsc-report-") as tmp:
+        executed = Path(tmp) / "executed.ipynb"
+        for attempt in range(KERNEL_START_RETRIES):
+            try:
+                pm.execute_notebook(str(job.notebook), str(executed), parameters=job.parameters,
+                                    kernel_name="python3", progress_bar=False, cwd=tmp,
+                                    execution_timeout=job.timeout, log_output=False)
+                break
+            except Exception as exc:  # noqa: BLE001 - each report fails alone, with its reason
+                starting = "Kernel didn't respond" in str(exc) or "Address already in use" in str(exc)
+                if starting and attempt + 1 < KERNEL_START_RETRIES:
+                    time.sleep(random.uniform(0.2, 1.0))
+                    continue
+                problem = _problem(exc, job.timeout)
+                _write(target, error_page(job.title, problem))
+                return Outcome(job.name, job.title, False, time.perf_counter() - start, problem)
+        exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                                exclude_output_prompt=True)
+        body, _ = exporter.from_filename(str(executed))
+    _write(target, page(job.title, body))
+    return Outcome(job.name, job.title, True, time.perf_counter() - start)
+
+
+def plan(store, period: dt.date, out_dir: Path, teams: list[str] | None, db_url: str, today: dt.date,
+         timeout: int) -> list[Job]:
+    chosen = [store.team(t) for t in teams] if teams else store.teams()
+    common = dict(period=f"{period:%Y-%m}", db=db_url, today=today.isoformat())
+    jobs = [Job("collaborative", f"{store.collaborative().name}: {period:%B %Y}",
+                TEMPLATES / "collaborative_report.ipynb", dict(common), out_dir, timeout)]
+    jobs += [Job(t.id, f"{t.name}: {period:%B %Y}", TEMPLATES / "team_report.ipynb", dict(common, team=t.id),
+                 out_dir, timeout) for t in chosen]
+    return jobs
+
+
+def index_html(title: str, outcomes: list[Outcome]) -> str:
+    rows = "".join(f'<tr><td><a href="{esc(o.file)}">{esc(o.title)}</a></td><td>'
+                   f'{"✓ made" if o.ok else "✗ failed: " + esc(o.problem)}</td></tr>'
+                   for o in sorted(outcomes, key=lambda o: (o.name != "collaborative", o.title)))
+    failed = sum(not o.ok for o in outcomes)
+    lead = (f"<p role='alert'>{failed} report(s) failed; their pages say why.</p>" if failed else
+            f"<p>All {len(outcomes)} reports were made.</p>")
+    return page(title, f"<h1>{esc(title)}</h1>{lead}<table><thead><tr><th>Report</th><th>Status</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>")
+
+
+def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Run every job, ``workers`` at a time; a failure never stops the others."""
+    if not TEMPLATES.is_dir():
+        raise BscError(f"The report templates are missing ({TEMPLATES}).")
+    for job in jobs:
+        job.out_dir.mkdir(parents=True, exist_ok=True)
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=get_context("spawn"),
+                             initializer=_quiet) as pool:
+        pending = {pool.submit(run_job, job): job for job in jobs}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = pending.pop(future)
+                try:
+                    outcome = future.result()
+                except Exception as exc:  # noqa: BLE001 - a worker that died: the report fails alone
+                    outcome = Outcome(job.name, job.title, False, 0.0, _problem(exc, job.timeout))
+                    _write(job.out_dir / outcome.file, error_page(job.title, outcome.problem))
+                outcomes.append(outcome)
+                if on_done:
+                    on_done(outcome)
+    return outcomes

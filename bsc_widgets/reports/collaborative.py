@@ -1,0 +1,115 @@
+"""The collaborative's monthly report: who reported, scores, PDSA activity, every measure across teams,
+the spread of change ideas, and who takes part in learning sessions."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..attention import coaching_questions
+from ..charts import small_multiples
+from ..model import (ROLE_LABELS, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
+                     MonthlyReport, PdsaCycle, Phase, ramps)
+from ..reporting import next_month
+from ..store import Store
+from ..study import study_all
+from ..text import esc
+from .page import Charts, section, wrap
+from .team import as_of, parse_period
+
+MONTHS_SHOWN = 6
+SPREAD_WORDS = {None: "testing", "adapt": "adapted", "adopt": "adopted", "abandon": "abandoned"}
+
+
+def recent_months(period: dt.date, n: int = MONTHS_SHOWN) -> list[dt.date]:
+    months = [period]
+    for _ in range(n - 1):
+        months.insert(0, (months[0] - dt.timedelta(days=1)).replace(day=1))
+    return months
+
+
+def _matrix(rows: list[tuple[str, list[str]]], columns: list[str], label: str) -> str:
+    head = "".join(f"<th scope='col'>{esc(c)}</th>" for c in columns)
+    body = "".join(f"<tr><th scope='row'>{esc(name)}</th>" + "".join(f"<td>{esc(v)}</td>" for v in cells) + "</tr>"
+                   for name, cells in rows)
+    return (f"<div class='bsc-scroll'><table aria-label='{esc(label)}'><thead><tr><th></th>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def collaborative_report_html(store: Store, period: dt.date, today: dt.date) -> str:
+    collab = store.collaborative()
+    day = as_of(period, today)
+    teams = store.teams()
+    months = recent_months(period)
+    names = {t.id: t.name for t in teams}
+    charts = Charts()
+
+    have = {(r.team_id, r.month) for r in store.list(MonthlyReport)}
+    reported = _matrix([(t.name, ["✓ reported" if (t.id, m) in have else "✗ missing" for m in months]) for t in teams],
+                       [f"{m:%b %Y}" for m in months], "Who reported")
+
+    levels = {lv.score: lv.label for lv in store.list(AssessmentLevel)}
+    counts: dict[float, Counter] = defaultdict(Counter)
+    for s in store.list(AssessmentScore):
+        if s.source == "team" and s.month in months:
+            counts[s.score][s.month] += 1
+    fig = go.Figure([go.Bar(name=f"{score:g} {levels.get(score, '')}", x=[f"{m:%b %Y}" for m in months],
+                            y=[counts[score][m] for m in months]) for score in sorted(counts)])
+    fig.update_layout(barmode="stack", title="Teams at each level of the assessment scale (team's own scores)",
+                      height=360, template="plotly_white", yaxis_title="teams")
+    scale = charts.html(fig, "Assessment scale distribution") if counts else "<p>No scores yet.</p>"
+
+    started = Counter((c.team_id, c.start.replace(day=1)) for c in store.list(PdsaCycle))
+    pdsa = _matrix([(t.name, [str(started[(t.id, m)]) for m in months]) for t in teams],
+                   [f"{m:%b %Y}" for m in months], "PDSA cycles started per team per month")
+
+    measure_html = []
+    for m in store.list(Measure):
+        result, readings = study_all(store, m.id)
+        if result.empty:
+            continue
+        shown = result[result["x"] < pd.Timestamp(next_month(period))]
+        fig = small_multiples(shown, names, percent=m.multiplier == 100, title=m.name)
+        verdicts = "".join(f"<li>{esc(names[t])}: {esc(r.sentences[0] if r.sentences else '')}</li>"
+                           for t, r in sorted(readings.items(), key=lambda kv: names.get(kv[0], ""))
+                           if r.verdict in ("improvement", "concern", "change"))
+        measure_html.append(f"<h3>{esc(m.name)}</h3>{charts.html(fig, m.name)}"
+                            + (f"<p>Signals:</p><ul class='bsc-reading'>{verdicts}</ul>" if verdicts else
+                               "<p>No team shows a signal on this measure.</p>"))
+
+    ideas = store.list(ChangeIdea)
+    state = {(r.team_id, r.change_idea_id): SPREAD_WORDS[r.latest_decision] for r in ramps(store.list(PdsaCycle))}
+    used = [i for i in ideas if any((t.id, i.id) in state for t in teams)]
+    spread = _matrix([(i.title, [state.get((t.id, i.id), "") for t in teams]) for i in used],
+                     [t.name for t in teams], "Change ideas across teams") if used else "<p>No cycles yet.</p>"
+
+    members = {m.id: m for m in store.list(Member)}
+    sessions = [p for p in store.list(Phase) if p.kind == "learning_session" and p.start <= day]
+    hours: dict[tuple[str, str], float] = defaultdict(float)
+    for a in store.list(Attendance):
+        if a.event_kind == "learning_session" and a.phase_id and a.member_id in members:
+            hours[(a.phase_id, members[a.member_id].role)] += a.hours
+    roles = list(ROLE_LABELS)
+    participation = _matrix([(p.name, [f"{hours[(p.id, r)]:g} h" for r in roles]) for p in sessions],
+                            [ROLE_LABELS[r] for r in roles], "Learning-session hours by role")
+
+    questions = coaching_questions(store, day)
+    flagged = "".join(f"<li><strong>{esc(names[t])}</strong>: " + "; ".join(esc(q.label) for q in qs) + "</li>"
+                      for t, qs in questions.items() if qs)
+    return wrap(f"<h1>{esc(collab.name)}: report for {period:%B %Y}</h1><p>{len(teams)} teams.</p>"
+                + section("Who needs attention", f"<ul>{flagged}</ul>" if flagged else "<p>No team is flagged.</p>")
+                + section("Who reported", reported) + section("Assessment scale over time", scale)
+                + section("PDSA cycles per team per month", pdsa) + section("Measures across teams", "".join(measure_html))
+                + section("Spread: change ideas across teams", spread)
+                + section("Participation in learning sessions by role", participation))
+
+
+def show_collaborative_report(period: str, db: str = "", today: str = "") -> None:
+    from IPython.display import HTML, display
+
+    from ..workbook import today as today_of
+
+    store = Store.open(db or None)
+    display(HTML(collaborative_report_html(store, parse_period(period), today_of(today))))

@@ -1,0 +1,89 @@
+"""`bsc reports` end to end: real papermill runs in worker processes, real HTML files, failures isolated."""
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.kernel
+BSC = [sys.executable, "-m", "bsc_widgets.cli"]
+TEAMS = ["eastside-community", "hearth-fcc", "lincoln-prek", "little-acorns", "maple-street-ehs",
+         "nuestra-casa-fcc", "riverbend-prek", "sunrise-head-start"]
+CDN_HOSTS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "cdn.plot.ly", "ajax.googleapis.com",
+             "cdn.mathjax.org")
+
+
+def reports(db, out, *extra):
+    return subprocess.run([*BSC, "reports", "--db", str(db), "--out", str(out), "--period", "2026-10", *extra],
+                          capture_output=True, text=True, timeout=900, env={**__import__("os").environ,
+                                                                              "BSC_TODAY": "2026-11-22"})
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory, pristine_db):
+    base = tmp_path_factory.mktemp("reports")
+    db = base / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    result = reports(db, base / "out", "--workers", "2")
+    return result, base / "out" / "2026-10"
+
+
+def test_one_report_per_team_plus_the_collaborative_and_an_index(made):
+    result, folder = made
+    assert result.returncode == 0, result.stderr
+    assert "9 of 9 reports made" in result.stdout
+    assert sorted(p.stem for p in folder.glob("*.html")) == sorted(TEAMS + ["collaborative", "index"])
+    index = (folder / "index.html").read_text()
+    assert all(f'href="{t}.html"' in index for t in TEAMS) and 'href="collaborative.html"' in index
+
+
+@pytest.mark.parametrize("name", ["sunrise-head-start", "hearth-fcc", "collaborative"])
+def test_reports_are_self_contained_without_code(made, name):
+    html = (made[1] / f"{name}.html").read_text()
+    assert "plotly-graph-div" in html and "Plotly.newPlot" in html
+    assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', html), "something loads from the web"
+    assert not any(host in html for host in CDN_HOSTS)
+    assert "show_team_report" not in html and "show_collaborative_report" not in html and "jp-InputArea" not in html
+
+
+def test_a_team_report_holds_its_sections(made):
+    html = (made[1] / "sunrise-head-start.html").read_text()
+    for part in ["Sunrise Head Start: report for October 2026", "Questions for the coaching call", "Driver diagram",
+                 "PDSA ramps", "What the", "Assessment scale", "Last monthly report"]:
+        assert part.replace("What the", "Measures") in html
+
+
+def test_a_team_with_damaged_data_fails_alone(tmp_path, pristine_db):
+    db = tmp_path / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    con = sqlite3.connect(db)
+    con.execute("update observations set numerator = 'lots' where team_id = 'hearth-fcc' and "
+                "period = (select max(period) from observations where team_id = 'hearth-fcc')")
+    con.commit()
+    con.close()
+    result = reports(db, tmp_path / "out", "--workers", "2")
+    assert result.returncode != 0
+    folder = tmp_path / "out" / "2026-10"
+    broken = (folder / "hearth-fcc.html").read_text()
+    assert "could not be made" in broken and "damaged measure observation" in broken and "lots" in broken
+    for team in TEAMS:
+        if team != "hearth-fcc":
+            assert "plotly-graph-div" in (folder / f"{team}.html").read_text(), team
+    assert "failed: Hearth Family Child Care Network" in result.stderr
+    assert "✗ failed" in (folder / "index.html").read_text()
+
+
+@pytest.mark.parametrize("args,says", [
+    (["--team", "nobody"], "There is no team “nobody”"),
+    (["--team", "../etc"], "is not a team identifier"),
+    (["--period", "October"], "is not a month"),
+])
+def test_bad_arguments_get_a_plain_message(tmp_path, pristine_db, args, says):
+    db = tmp_path / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    result = subprocess.run([*BSC, "reports", "--db", str(db), "--out", str(tmp_path / "o"), *args],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and says in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
