@@ -143,3 +143,10 @@ def driver_diagram(team: str = "", db: str = "", today_: str = ""):
     from .forms.driver_diagram import DriverDiagramPage
 
     return _team_workbook(DriverDiagramPage, DriverDiagramPage.TITLE, team, db, today_)
+
+
+def coach_dashboard(db: str = "", today_: str = ""):
+    """The coach's live dashboard across every team."""
+    from .forms.dashboard import DashboardPage
+
+    return show(lambda: DashboardPage(Store.open(db or None), today(today_)))

@@ -78,7 +78,10 @@ def links_html(team: Team | None, available: set[str]) -> str:
             items.append(f'<li><span class="bsc-soon">{esc(title)} ({why})</span> — {esc(blurb)}</li>')
     share = (f'<p>Bookmark this page for your team: <a class="bsc-permalink" href="00_home.ipynb?team='
              f'{quote(team.id)}" target="_self">home of {esc(team.name)}</a></p>') if team else ""
-    return f'<div class="bsc-home"><h2>Your workbooks</h2>{share}<ul class="bsc-workbooks">{"".join(items)}</ul></div>'
+    coach = ('<p>For coaches and faculty: <a class="bsc-link" href="coach_dashboard.ipynb" target="_self">'
+             "the coach dashboard</a>, every team at a glance.</p>") if "coach_dashboard.ipynb" in available else ""
+    return (f'<div class="bsc-home"><h2>Your workbooks</h2>{share}<ul class="bsc-workbooks">{"".join(items)}</ul>'
+            f"{coach}</div>")
 
 
 class HomePage(w.VBox):
@@ -92,7 +95,8 @@ class HomePage(w.VBox):
                            "or “bsc import FOLDER”.")
         self.store = store
         self.collab_start = collab.start
-        self.available = {f for f, _, _ in WORKBOOKS if workbooks_dir and (workbooks_dir / f).exists()}
+        self.available = {f for f in [*(f for f, _, _ in WORKBOOKS), "coach_dashboard.ipynb"]
+                          if workbooks_dir and (workbooks_dir / f).exists()}
         teams = store.teams()
         phases = store.list(Phase)
         where = position(collab, phases, today)

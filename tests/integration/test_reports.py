@@ -87,3 +87,16 @@ def test_bad_arguments_get_a_plain_message(tmp_path, pristine_db, args, says):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and says in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_hung_report_is_stopped_by_its_timeout(tmp_path):
+    from pathlib import Path
+
+    from bsc_widgets.reports.batch import Job, run_reports
+
+    hung = Path(__file__).parents[1] / "fixtures" / "notebooks" / "sleeps_forever.ipynb"
+    job = Job("stuck-team", "Stuck team", hung, {"seconds": 3600}, tmp_path, timeout=10)
+    [outcome] = run_reports([job], workers=1)
+    assert not outcome.ok and "longer than 10 seconds" in outcome.problem
+    assert outcome.seconds < 120
+    assert "could not be made" in (tmp_path / "stuck-team.html").read_text()

@@ -1,0 +1,40 @@
+"""The coach dashboard in a real browser: filter, read who needs attention, open a team's workbook."""
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+LOAD = 90_000
+
+
+def test_coach_filters_then_opens_a_team(page, server):
+    page.goto(f"{server['url']}/voila/render/00_home.ipynb", wait_until="commit")
+    page.get_by_role("link", name="the coach dashboard").click()
+    expect(page.get_by_role("heading", name="Coach dashboard")).to_be_visible(timeout=LOAD)
+    expect(page.get_by_label("Who needs attention")).to_contain_text("Hearth Family Child Care Network")
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=LOAD)
+    page.get_by_label("Program type").select_option(label="Head Start")
+    expect(page.get_by_label("Teams")).not_to_contain_text("Hearth Family Child Care Network", timeout=20_000)
+    expect(page.get_by_label("Teams")).to_contain_text("Sunrise Head Start")
+    page.get_by_label("Measure").select_option(label="Classrooms using a visual schedule")
+    expect(page.locator(".js-plotly-plot").first).to_contain_text("Classrooms using a visual schedule",
+                                                                  timeout=20_000)
+    page.get_by_label("Teams").get_by_role("row").filter(has_text="Sunrise Head Start").get_by_role(
+        "link", name="Measures and run charts").click()
+    expect(page.get_by_role("heading", name="Measures and run charts", exact=True)).to_be_visible(timeout=LOAD)
+    expect(page.locator(".bsc-team-name")).to_have_text("Sunrise Head Start")
+    assert page.errors == [] and page.external == []
+
+
+def test_dashboard_passes_axe_and_fits_a_phone(browser, server):
+    from test_workbooks import run_axe
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server['url']}/voila/render/coach_dashboard.ipynb", wait_until="commit")
+    expect(page.get_by_role("heading", name="Coach dashboard")).to_be_visible(timeout=LOAD)
+    page.wait_for_timeout(1500)
+    violations = run_axe(page)
+    print(f"axe-core on coach_dashboard: {[(v['id'], v['impact']) for v in violations]}")
+    assert not [v for v in violations if v["impact"] in ("serious", "critical")], violations
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 392
+    context.close()

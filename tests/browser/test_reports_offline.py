@@ -1,0 +1,54 @@
+"""A report opened from disk with the network off, as from an email attachment: plots and readings render."""
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def report_folder(tmp_path_factory, pristine_db):
+    base = tmp_path_factory.mktemp("offline-reports")
+    db = base / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    result = subprocess.run([sys.executable, "-m", "bsc_widgets.cli", "reports", "--db", str(db), "--out",
+                             str(base / "out"), "--period", "2026-10", "--team", "sunrise-head-start"],
+                            capture_output=True, text=True, timeout=600, env=dict(os.environ, BSC_TODAY="2026-11-22"))
+    assert result.returncode == 0, result.stderr
+    return base / "out" / "2026-10"
+
+
+@pytest.mark.parametrize("name,reading", [
+    ("sunrise-head-start", "What the chart says"),
+    ("collaborative", "Who needs attention"),
+])
+def test_report_renders_offline_from_disk(browser, report_folder, name, reading):
+    context = browser.new_context(offline=True, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors, online = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: online.append(r.url) if r.url.startswith("http") else None)
+    page.goto((report_folder / f"{name}.html").as_uri())
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
+    assert page.locator(".js-plotly-plot").count() >= 3
+    if name == "sunrise-head-start":
+        expect(page.get_by_text("Questions for the coaching call")).to_be_visible()
+        expect(page.locator(".bsc-reading").first).to_be_visible()
+    else:
+        expect(page.get_by_role("heading", name=reading)).to_be_visible()
+    assert errors == [] and online == []
+    context.close()
+
+
+def test_index_links_every_report(browser, report_folder):
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    page.goto((report_folder / "index.html").as_uri())
+    expect(page.get_by_role("link", name="Sunrise Head Start: October 2026")).to_be_visible()
+    page.get_by_role("link", name="Sunrise Head Start: October 2026").click()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    context.close()

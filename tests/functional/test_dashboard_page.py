@@ -1,0 +1,44 @@
+"""The coach dashboard's widgets on a real store: filters, who needs attention, links to each team."""
+import datetime as dt
+
+from bsc_widgets.forms.dashboard import MAX_PANELS, DashboardPage
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def test_dashboard_shows_attention_chart_and_team_links(sample_store):
+    page = DashboardPage(sample_store, TODAY)
+    assert "Hearth Family Child Care Network" in page.attention.value and "Score gap" in page.attention.value
+    assert page.chart.figure is not None and len(page.chart.figure.layout.annotations) >= 8
+    assert 'href="04_measures.ipynb?team=sunrise-head-start"' in page.team_table.value
+
+
+def test_filters_narrow_everything(sample_store):
+    page = DashboardPage(sample_store, TODAY)
+    page.program.value = "family_child_care_network"
+    assert "Sunrise Head Start" not in page.team_table.value and "Hearth" in page.team_table.value
+    page.team.value = "sunrise-head-start"
+    assert "None of these 0 teams" in page.attention.value
+    page.program.value = ""
+    assert "Sunrise Head Start" in page.team_table.value and "Hearth" not in page.team_table.value
+    page.measure.value = "family-notes"
+    page.period.value = dt.date(2026, 3, 1)
+    assert page.chart.figure.layout.title.text == "Families receiving a positive note this week"
+    import numpy as np
+    assert max(max(t.x) for t in page.chart.figure.data if t.x is not None) < np.datetime64("2026-04-01")
+
+
+def test_a_collaborative_of_300_teams_stays_usable(sample_store):
+    """Many teams: the attention list covers all of them, charts are capped, filters stay quick."""
+    from bsc_widgets.model import Observation, Team
+    base = sample_store.team("sunrise-head-start")
+    obs = sample_store.list(Observation, team_id=base.id, measure_id="positive-feedback")
+    with sample_store.transaction() as tx:
+        tx.insert_many(Team, [base.model_copy(update={"id": f"clone-{i:03d}", "name": f"Clone {i:03d}"})
+                              for i in range(292)])
+        tx.insert_many(Observation, [o.model_copy(update={"team_id": f"clone-{i:03d}"}) for i in range(292)
+                                     for o in obs])
+    page = DashboardPage(sample_store, TODAY)
+    assert len(page.teams) == 300
+    assert f"Showing {MAX_PANELS} of 300 teams" in page.readings.value
+    assert len(page.chart.figure.layout.annotations) == MAX_PANELS
