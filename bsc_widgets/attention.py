@@ -43,11 +43,12 @@ def _month_back(month: dt.date, n: int) -> dt.date:
 
 
 def coaching_questions(store: Store, today: dt.date, rules=("anhoej", "ihi"),
-                       team_id: str | None = None) -> dict[str, list[Question]]:
+                       team_id: str | None = None, studies: dict | None = None) -> dict[str, list[Question]]:
     """For every team (or one), the questions its data raise (an empty list when none).
 
     With ``team_id`` only that team's records are read, so one team's report never depends
-    on (or fails because of) another team's data.
+    on (or fails because of) another team's data; its report may pass the ``studies`` it
+    has already made (measure id -> Study) so the charts are not analysed twice.
     """
     collab = store.collaborative()
     teams = [store.team(team_id)] if team_id else store.list(Team)
@@ -79,7 +80,7 @@ def coaching_questions(store: Store, today: dt.date, rules=("anhoej", "ihi"),
 
     for m in measures:
         if team_id:
-            one = study(store, team_id, m.id, rules=rules)
+            one = (studies or {}).get(m.id) or study(store, team_id, m.id, rules=rules)
             result, readings = one.result.assign(facet1=team_id), {team_id: one.reading}
         else:
             result, readings = study_all(store, m.id, rules=rules)

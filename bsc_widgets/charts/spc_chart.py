@@ -106,10 +106,9 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
         short = m.label if len(m.label) <= 48 else m.label[:47] + "…"
         notes.append(dict(x=when, y=1, yref="paper", text=_e(short), hovertext=_e(m.label), showarrow=False,
                           textangle=-90, xanchor="left", yanchor="top", font=dict(size=10)))
-    fig.update_layout(shapes=shapes, annotations=notes)
-    fig.update_layout(title=_e(title), height=height, margin=dict(l=50, r=20, t=50, b=40),
-                      yaxis_title=_e(ylabel), hovermode="closest", template="plotly_white",
-                      legend=dict(orientation="h", y=-0.15))
+    fig.update_layout(shapes=shapes, annotations=notes, title=_e(title), height=height,
+                      margin=dict(l=50, r=20, t=50, b=40), yaxis_title=_e(ylabel), hovermode="closest",
+                      template="plotly_white", legend=dict(orientation="h", y=-0.15))
     if percent:
         fig.update_yaxes(ticksuffix="%")
     return fig

@@ -47,7 +47,8 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
             f"<p><strong>Team:</strong> {esc(roles_sentence(members) or 'no members')}."
             + (f' <span class="bsc-warn">Missing: {esc(", ".join(gaps))}.</span>' if gaps else "") + "</p>")
 
-    questions = coaching_questions(store, day, team_id=team.id).get(team.id, [])
+    studies = {m.id: study(store, team.id, m.id) for m in store.list(Measure)}
+    questions = coaching_questions(store, day, team_id=team.id, studies=studies).get(team.id, [])
     q_html = ('<ul class="bsc-questions">' + "".join(f"<li><strong>{esc(q.label)}:</strong> {esc(q.text)}</li>"
                                                       for q in questions) + "</ul>") if questions else \
         "<p>Nothing stands out in the data this month: ask what the team is proudest of.</p>"
@@ -75,7 +76,7 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
 
     measure_html = []
     for m in store.list(Measure):
-        s = study(store, team.id, m.id)
+        s = studies[m.id]
         reading = "".join(f"<li>{esc(t)}</li>" for t in s.reading.sentences)
         chart = charts.html(figure_for(s, height=380), f"{m.name}: run chart") if not s.result.empty else ""
         measure_html.append(f"<h3>{esc(m.name)}</h3>{chart}<ul class='bsc-reading'>{reading}</ul>")
