@@ -137,9 +137,13 @@ def serve(db, ip, port, workbooks, preheat):
               help="Reports made at once (default: the cores available).")
 @click.option("--timeout", type=click.IntRange(10, 86_400), default=600, show_default=True,
               help="Seconds after which one report is stopped.")
-def reports(db, period, teams, out, workers, timeout):
+@click.option("--pdf", is_flag=True, help="Also print each report to PDF (needs Chromium).")
+@click.option("--shared-plotly", is_flag=True,
+              help="Put plotly.js once beside the reports instead of inside each (smaller files; keep the folder "
+                   "together).")
+def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly):
     """Make every team's monthly report and the collaborative's, as offline HTML files."""
-    from .reports.batch import index_html, plan, run_reports
+    from .reports.batch import chromium, index_html, plan, run_reports, share_plotly, to_pdf
     from .reports.team import parse_period
     from .workbook import today as today_of
 
@@ -152,7 +156,11 @@ def reports(db, period, teams, out, workers, timeout):
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--period") from None
     folder = out / f"{month:%Y-%m}"
-    jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout)
+    if pdf and chromium() is None:
+        raise BscError("--pdf needs Chromium (apt-get install chromium).")
+    jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly)
+    if shared_plotly:
+        share_plotly(folder)
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     click.echo(f"Making {len(jobs)} reports for {month:%B %Y} in {folder}/ with {min(workers, len(jobs))} "
@@ -162,6 +170,10 @@ def reports(db, period, teams, out, workers, timeout):
     (folder / "index.html").write_text(index_html(f"{store.collaborative().name}: reports for {month:%B %Y}",
                                                   outcomes), encoding="utf-8")
     failed = [o for o in outcomes if not o.ok]
+    if pdf:
+        with click.progressbar([o for o in outcomes if o.ok], label="PDF") as made:
+            for o in made:
+                to_pdf(folder / o.file)
     click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports made; index: {folder / 'index.html'}")
     for o in failed:
         click.echo(f"  failed: {o.title}: {o.problem}", err=True)

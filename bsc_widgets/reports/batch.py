@@ -117,9 +117,9 @@ def run_job(job: Job) -> Outcome:
 
 
 def plan(store, period: dt.date, out_dir: Path, teams: list[str] | None, db_url: str, today: dt.date,
-         timeout: int) -> list[Job]:
+         timeout: int, shared_plotly: bool = False) -> list[Job]:
     chosen = [store.team(t) for t in teams] if teams else store.teams()
-    common = dict(period=f"{period:%Y-%m}", db=db_url, today=today.isoformat())
+    common = dict(period=f"{period:%Y-%m}", db=db_url, today=today.isoformat(), shared_plotly=shared_plotly)
     jobs = [Job("collaborative", f"{store.collaborative().name}: {period:%B %Y}",
                 TEMPLATES / "collaborative_report.ipynb", dict(common), out_dir, timeout)]
     jobs += [Job(t.id, f"{t.name}: {period:%B %Y}", TEMPLATES / "team_report.ipynb", dict(common, team=t.id),
@@ -161,3 +161,46 @@ def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None
                 if on_done:
                     on_done(outcome)
     return outcomes
+
+
+def share_plotly(out_dir: Path) -> Path:
+    """plotly.js once, beside the reports that load it (``--shared-plotly``)."""
+    import plotly
+
+    from .page import PLOTLY_FILE
+
+    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / PLOTLY_FILE
+    text = source.read_text(encoding="utf-8")
+    from .page import OFFLINE_ONLY
+
+    for url in OFFLINE_ONLY:
+        text = text.replace(url, "offline:")
+    _write(target, text)
+    return target
+
+
+def chromium() -> str | None:
+    import shutil
+
+    return next((c for c in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"),
+                             shutil.which("google-chrome")) if c and os.path.exists(c)), None)
+
+
+def to_pdf(html: Path, timeout: int = 120) -> Path:
+    """Print a report to PDF with a headless Chromium (charts drawn first); offline like the HTML."""
+    import subprocess
+
+    browser = chromium()
+    if browser is None:
+        raise BscError("PDF needs Chromium (apt-get install chromium); the HTML reports were made.")
+    pdf = html.with_suffix(".pdf")
+    try:
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--virtual-time-budget=10000", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", html.resolve().as_uri()], check=True, timeout=timeout,
+                       capture_output=True)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        raise BscError(f"{html.name} could not be printed to PDF ({type(exc).__name__}); its HTML is fine.") from None
+    return pdf

@@ -38,13 +38,14 @@ def _matrix(rows: list[tuple[str, list[str]]], columns: list[str], label: str) -
             f"<tbody>{body}</tbody></table></div>")
 
 
-def collaborative_report_html(store: Store, period: dt.date, today: dt.date) -> str:
+def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
+                              shared_plotly: bool = False) -> str:
     collab = store.collaborative()
     day = as_of(period, today)
     teams = store.teams()
     months = recent_months(period)
     names = {t.id: t.name for t in teams}
-    charts = Charts()
+    charts = Charts(shared=shared_plotly)
 
     have = {(r.team_id, r.month) for r in store.list(MonthlyReport)}
     reported = _matrix([(t.name, ["✓ reported" if (t.id, m) in have else "✗ missing" for m in months]) for t in teams],
@@ -106,10 +107,10 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date) -> 
                 + section("Participation in learning sessions by role", participation))
 
 
-def show_collaborative_report(period: str, db: str = "", today: str = "") -> None:
+def show_collaborative_report(period: str, db: str = "", today: str = "", shared_plotly: bool = False) -> None:
     from IPython.display import HTML, display
 
     from ..workbook import today as today_of
 
     store = Store.open(db or None)
-    display(HTML(collaborative_report_html(store, parse_period(period), today_of(today))))
+    display(HTML(collaborative_report_html(store, parse_period(period), today_of(today), shared_plotly)))

@@ -26,21 +26,33 @@ CSS = """<style>
 </style>"""
 
 
+CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud"]}
 OFFLINE_ONLY = ("https://cdn.jsdelivr.net/npm/@mapbox/maki@8.2.0/icons/", "https://cdn.plot.ly/un/")
 
 
-class Charts:
-    """Turns figures into HTML, putting plotly.js into the first one only."""
+PLOTLY_FILE = "plotly.min.js"
 
-    def __init__(self):
+
+class Charts:
+    """Turns figures into HTML, putting plotly.js into the first one only.
+
+    With ``shared``, no report carries plotly.js: the first chart loads ``plotly.min.js`` from
+    the report's own folder (smaller files, for a folder kept together rather than emailed).
+    """
+
+    def __init__(self, shared: bool = False):
         self.count = 0
+        self.shared = shared
 
     def html(self, fig: go.Figure, label: str) -> str:
         first = self.count == 0
         self.count += 1
+        if self.shared:
+            lead = f'<script src="{PLOTLY_FILE}"></script>' if first else ""
+            div = lead + fig.to_html(full_html=False, include_plotlyjs=False, config=CONFIG)
+            return f'<figure class="bsc-chart" aria-label="{esc(label)}">{div}</figure>'
         div = fig.to_html(full_html=False, include_plotlyjs=True if first else False,
-                          config={"displaylogo": False, "modeBarButtonsToRemove": ["sendChartToCloud",
-                                                                                   "sendDataToCloud"]})
+                          config=CONFIG)
         if first:  # URLs inside plotly.js for map tiles and icons we never use: nothing may point online
             for url in OFFLINE_ONLY:
                 div = div.replace(url, "offline:")

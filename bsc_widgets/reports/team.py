@@ -34,11 +34,12 @@ def as_of(period: dt.date, today: dt.date) -> dt.date:
     return min(today, next_month(period) - dt.timedelta(days=1))
 
 
-def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date) -> str:
+def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date,
+                     shared_plotly: bool = False) -> str:
     team = store.team(team_id)
     collab = store.collaborative()
     day = as_of(period, today)
-    charts = Charts()
+    charts = Charts(shared=shared_plotly)
     members = store.list(Member, team_id=team.id)
     where = position(collab, store.list(Phase), day)
     gaps = missing_roles(members)
@@ -103,11 +104,11 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
                 + section("Last monthly report", last_html))
 
 
-def show_team_report(team: str, period: str, db: str = "", today: str = "") -> None:
+def show_team_report(team: str, period: str, db: str = "", today: str = "", shared_plotly: bool = False) -> None:
     """What the report notebook calls: the report as one HTML output."""
     from IPython.display import HTML, display
 
     from ..workbook import today as today_of
 
     store = Store.open(db or None)
-    display(HTML(team_report_html(store, team, parse_period(period), today_of(today))))
+    display(HTML(team_report_html(store, team, parse_period(period), today_of(today), shared_plotly)))

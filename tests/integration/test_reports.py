@@ -100,3 +100,24 @@ def test_a_hung_report_is_stopped_by_its_timeout(tmp_path):
     assert not outcome.ok and "longer than 10 seconds" in outcome.problem
     assert outcome.seconds < 120
     assert "could not be made" in (tmp_path / "stuck-team.html").read_text()
+
+
+@pytest.mark.browser
+def test_shared_plotly_and_pdf(tmp_path, pristine_db):
+    from bsc_widgets.reports.batch import chromium
+
+    if chromium() is None:
+        if __import__("os").environ.get("CI", "").lower() == "true":
+            pytest.fail("Chromium is missing under CI=true")
+        pytest.skip("no Chromium for PDF")
+    db = tmp_path / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    result = reports(db, tmp_path / "out", "--team", "sunrise-head-start", "--shared-plotly", "--pdf")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "out" / "2026-10"
+    html = (folder / "sunrise-head-start.html").read_text()
+    assert '<script src="plotly.min.js"></script>' in html and (folder / "plotly.min.js").stat().st_size > 1e6
+    assert len(html) < 1_000_000
+    assert not any(host in (folder / "plotly.min.js").read_text() for host in CDN_HOSTS)
+    pdf = folder / "sunrise-head-start.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
