@@ -21,7 +21,14 @@ from typing import Callable
 from ..errors import BscError
 from ..text import esc, shorten
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+def _templates() -> Path:
+    """The report notebooks: the project's templates/ folder, or the copy an installed wheel carries."""
+    here = Path(__file__).resolve()
+    checkout = here.parents[2] / "templates"
+    return checkout if (checkout / "team_report.ipynb").exists() else here.parents[1] / "_templates"
+
+
+TEMPLATES = _templates()
 KERNEL_START_RETRIES = 3   # parallel kernels can race for the same ports (jupyter-stack §3.4)
 
 

@@ -77,5 +77,6 @@ def test_the_wheel_carries_template_migrations_and_sample(tmp_path):
     for needed in ("bsc_widgets/share/jupyter/voila/templates/bsc/index.html.j2",
                    "bsc_widgets/store/migrations/env.py",
                    "bsc_widgets/store/migrations/versions/0001_initial_schema.py",
-                   "bsc_widgets/_sample/framework.yaml"):
+                   "bsc_widgets/_sample/framework.yaml", "bsc_widgets/_templates/team_report.ipynb",
+                   "bsc_widgets/_templates/collaborative_report.ipynb"):
         assert needed in names, needed
