@@ -36,6 +36,8 @@ sample: $(STAMP)              ## regenerate sample_data/ from its generator
 bench: $(STAMP) chromium      ## print the benchmark figures
 	$(BIN)/python benchmarks/spc_engine.py
 	$(BIN)/python benchmarks/home_page.py
+	$(BIN)/python benchmarks/workbooks_tti.py
+	$(BIN)/python benchmarks/reports.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
