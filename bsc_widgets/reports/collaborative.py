@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from ..attention import coaching_questions
 from ..charts import small_multiples
+from ..dosage import expected_by_now, role_doses, years_so_far
 from ..model import (ROLE_LABELS, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, ramps)
 from ..reporting import next_month
@@ -96,6 +97,18 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
     participation = _matrix([(p.name, [f"{hours[(p.id, r)]:g} h" for r in roles]) for p in sessions],
                             [ROLE_LABELS[r] for r in roles], "Learning-session hours by role")
 
+    years = years_so_far(collab.start, collab.end, day)
+    doses = role_doses(store)
+    low, high = expected_by_now("learning_session", years)
+    dose_rows = [(names[t.id], [next((f"{d.attending}/{d.members} · {d.learning_hours:.0f} h LS · "
+                                      f"{d.affinity_hours:.0f} h AG · {d.pdsa_cycles} PDSA"
+                                      for d in doses if d.team_id == t.id and d.role == r), "no one")
+                                for r in ROLE_LABELS]) for t in teams]
+    dosage = (f"<p>Expected by now, per member: {low:.0f}–{high:.0f} h of learning sessions (30–35 h a year) and "
+              f"{expected_by_now('affinity_group', years)[0]:.0f} h of affinity groups (50 h a year). Each cell: "
+              "members taking part / members · learning-session hours per member · affinity-group hours per member "
+              "· PDSA cycles the role took part in.</p>"
+              + _matrix(dose_rows, [ROLE_LABELS[r] for r in ROLE_LABELS], "Dosage and participation by role"))
     questions = coaching_questions(store, day)
     flagged = "".join(f"<li><strong>{esc(names[t])}</strong>: " + "; ".join(esc(q.label) for q in qs) + "</li>"
                       for t, qs in questions.items() if qs)
@@ -104,7 +117,8 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
                 + section("Who reported", reported) + section("Assessment scale over time", scale)
                 + section("PDSA cycles per team per month", pdsa) + section("Measures across teams", "".join(measure_html))
                 + section("Spread: change ideas across teams", spread)
-                + section("Participation in learning sessions by role", participation))
+                + section("Participation in learning sessions by role", participation)
+                + section("Dosage and participation by role, per team", dosage))
 
 
 def show_collaborative_report(period: str, db: str = "", today: str = "", shared_plotly: bool = False) -> None:

@@ -5,6 +5,7 @@ import datetime as dt
 
 from ..attention import coaching_questions
 from ..charter import missing_roles, roles_sentence
+from ..dosage import participation_sentence, role_doses, years_so_far
 from ..charts import figure_for
 from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
@@ -49,6 +50,8 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
             + (f' <span class="bsc-warn">Missing: {esc(", ".join(gaps))}.</span>' if gaps else "") + "</p>")
 
     studies = {m.id: study(store, team.id, m.id) for m in store.list(Measure)}
+    doses = role_doses(store, team.id)
+    who = participation_sentence(doses, years_so_far(collab.start, collab.end, day))
     questions = coaching_questions(store, day, team_id=team.id, studies=studies).get(team.id, [])
     q_html = ('<ul class="bsc-questions">' + "".join(f"<li><strong>{esc(q.label)}:</strong> {esc(q.text)}</li>"
                                                       for q in questions) + "</ul>") if questions else \
@@ -96,6 +99,7 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
         + "</table>") if last else "<p>No monthly report yet.</p>"
 
     return wrap(head + section("Questions for the coaching call", q_html)
+                + section("Who takes part", f"<p>{esc(who)}</p>")
                 + section("Driver diagram: the ideas this team is testing",
                           f"<div class='bsc-scroll'>{diagram}</div>")
                 + section("PDSA cycles this month", this_month) + section("PDSA ramps", ramp_html)

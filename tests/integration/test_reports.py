@@ -50,9 +50,13 @@ def test_reports_are_self_contained_without_code(made, name):
 
 def test_a_team_report_holds_its_sections(made):
     html = (made[1] / "sunrise-head-start.html").read_text()
-    for part in ["Sunrise Head Start: report for October 2026", "Questions for the coaching call", "Driver diagram",
-                 "PDSA ramps", "What the", "Assessment scale", "Last monthly report"]:
-        assert part.replace("What the", "Measures") in html
+    for part in ["Sunrise Head Start: report for October 2026", "Questions for the coaching call", "Who takes part",
+                 "Driver diagram", "PDSA ramps", "Measures", "Assessment scale", "Last monthly report"]:
+        assert part in html
+    collab = (made[1] / "collaborative.html").read_text()
+    for part in ["Who needs attention", "Who reported", "PDSA cycles per team per month", "Measures across teams",
+                 "Spread: change ideas across teams", "Dosage and participation by role, per team"]:
+        assert part in collab
 
 
 def test_a_team_with_damaged_data_fails_alone(tmp_path, pristine_db):

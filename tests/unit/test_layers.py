@@ -7,7 +7,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "bsc_widgets"
 LAYERS = {
     "errors": 0, "ids": 0, "text": 0, "model": 0,
     "store": 1, "portable": 1, "sample": 1,
-    "timeline": 2, "spc": 2, "study": 2, "charter": 2, "reporting": 2, "attention": 2,
+    "timeline": 2, "spc": 2, "study": 2, "charter": 2, "reporting": 2, "attention": 2, "dosage": 2,
     "charts": 3,
     "forms": 4,
     "workbook": 5, "reports": 5,

@@ -1,0 +1,107 @@
+"""Participation and dosage: who actually takes part, for how long, against the BSC's annual dose.
+
+The brief's Table 3 sets the dose a year: learning sessions of 4–5 full days (30–35 hours)
+and affinity groups of 50 hours, for every role on a team. The question coaches ask is
+whether family members and frontline staff take part, or only directors; so every figure
+here is by role, and PDSA participation ("who took part") is counted beside attendance.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import ROLE_LABELS, Attendance, Member, PdsaCycle, Team
+from .store import Store
+
+# hours a year per member (low, high)
+ANNUAL_DOSE = {"learning_session": (30.0, 35.0), "affinity_group": (50.0, 50.0)}
+FRONTLINE = ("teacher", "staff", "family")
+ROLE_PLURALS = {"administrator": "Administrators", "teacher": "Teachers", "staff": "Staff", "family": "Family members"}
+
+
+@dataclass(frozen=True)
+class RoleDose:
+    team_id: str
+    role: str
+    members: int
+    attending: int              # members with any learning-session or affinity-group hours
+    learning_hours: float       # per member, on average
+    affinity_hours: float       # per member, on average
+    coaching_hours: float       # per member, on average
+    pdsa_cycles: int            # cycles in which this role took part
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+    @property
+    def plural(self) -> str:
+        return ROLE_PLURALS[self.role]
+
+
+def years_so_far(start: dt.date, end: dt.date, today: dt.date) -> float:
+    """How many years of the collaborative have passed (the dose expected so far scales with it)."""
+    days = (min(today, end) - start).days
+    return max(days, 0) / 365.25
+
+
+def expected_by_now(kind: str, years: float) -> tuple[float, float]:
+    low, high = ANNUAL_DOSE[kind]
+    return low * years, high * years
+
+
+def role_doses(store: Store, team_id: str | None = None) -> list[RoleDose]:
+    """For every team (or one) and every role it has, the hours per member and PDSA participation."""
+    where = {"team_id": team_id} if team_id else {}
+    members = store.list(Member, **where)
+    by_member = {m.id: m for m in members}
+    hours: dict[tuple[str, str], float] = defaultdict(float)
+    attended: set[str] = set()
+    for a in store.list(Attendance):
+        if a.member_id in by_member:
+            hours[(a.member_id, a.event_kind)] += a.hours
+            if a.event_kind in ANNUAL_DOSE:
+                attended.add(a.member_id)
+    cycles: dict[tuple[str, str], int] = defaultdict(int)
+    for c in store.list(PdsaCycle, **where):
+        for role in set(c.participant_roles):
+            cycles[(c.team_id, role)] += 1
+    teams = [t.id for t in store.list(Team)] if team_id is None else [team_id]
+    out = []
+    for tid in teams:
+        for role in ROLE_LABELS:
+            mine = [m for m in members if m.team_id == tid and m.role == role]
+            if not mine:
+                continue
+            n = len(mine)
+
+            def per(kind: str) -> float:
+                return sum(hours[(m.id, kind)] for m in mine) / n
+
+            out.append(RoleDose(tid, role, n, sum(m.id in attended for m in mine), per("learning_session"),
+                                per("affinity_group"), per("coaching_call"), cycles[(tid, role)]))
+    return out
+
+
+def participation_sentence(doses: list[RoleDose], years: float) -> str:
+    """One team's answer to "are families and frontline staff taking part, or only directors?"."""
+    if not doses:
+        return "No members yet."
+    low, _ = expected_by_now("learning_session", years)
+    by_role = {d.role: d for d in doses}
+    parts = []
+    for d in doses:
+        parts.append(f"{d.plural}: {d.attending} of {d.members} took part, {d.learning_hours:.0f} h of learning "
+                     f"sessions each on average, in {d.pdsa_cycles} PDSA cycle{'s' if d.pdsa_cycles != 1 else ''}")
+    admin = by_role.get("administrator")
+    frontline = [by_role[r] for r in FRONTLINE if r in by_role]
+    absent = [d.plural.lower() for d in frontline if d.attending == 0 and d.pdsa_cycles == 0]
+    if absent:
+        verdict = f"No {' or '.join(absent)} took part yet."
+    elif admin and frontline and all(d.learning_hours < admin.learning_hours / 2 for d in frontline):
+        verdict = "Frontline staff and families take part far less than administrators."
+    else:
+        verdict = "Every role takes part."
+    pace = (f" Learning-session dose expected by now: at least {low:.0f} h per member." if low >= 1 else "")
+    return f"{verdict} " + "; ".join(parts) + "." + pace

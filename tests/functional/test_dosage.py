@@ -1,0 +1,43 @@
+"""Participation and dosage by role, on a real store: hours per member, PDSA roles, the plain answer."""
+import datetime as dt
+
+import pytest
+
+from bsc_widgets.dosage import expected_by_now, participation_sentence, role_doses, years_so_far
+from bsc_widgets.model import Attendance, Member, PdsaCycle
+
+
+def test_hours_per_member_match_the_attendance_records(sample_store):
+    members = {m.id: m for m in sample_store.list(Member, team_id="hearth-fcc")}
+    teachers = [m for m in members.values() if m.role == "teacher"]
+    expected = sum(a.hours for a in sample_store.list(Attendance) if a.member_id in {m.id for m in teachers}
+                   and a.event_kind == "learning_session") / len(teachers)
+    dose = next(d for d in role_doses(sample_store, "hearth-fcc") if d.role == "teacher")
+    assert dose.members == len(teachers) and dose.learning_hours == pytest.approx(expected)
+    cycles = sum("teacher" in c.participant_roles for c in sample_store.list(PdsaCycle, team_id="hearth-fcc"))
+    assert dose.pdsa_cycles == cycles
+
+
+def test_one_team_or_all_teams_agree(sample_store):
+    everyone = [d for d in role_doses(sample_store) if d.team_id == "sunrise-head-start"]
+    assert everyone == role_doses(sample_store, "sunrise-head-start")
+
+
+def test_families_who_never_take_part_are_named(sample_store):
+    family = [m.id for m in sample_store.list(Member, team_id="lincoln-prek") if m.role == "family"]
+    with sample_store.transaction() as tx:
+        for mid in family:
+            tx.conn.exec_driver_sql("delete from attendance where member_id = ?", (mid,))
+    for c in sample_store.list(PdsaCycle, team_id="lincoln-prek"):
+        if "family" in c.participant_roles:
+            sample_store.save(c.model_copy(update={"participant_roles": [r for r in c.participant_roles
+                                                                           if r != "family"]}))
+    text = participation_sentence(role_doses(sample_store, "lincoln-prek"), 1.0)
+    assert text.startswith("No family members took part yet.")
+    assert "Family members: 0 of" in text
+
+
+def test_expected_dose_follows_the_brief():
+    assert expected_by_now("learning_session", 1.0) == (30.0, 35.0)
+    assert expected_by_now("affinity_group", 0.5) == (25.0, 25.0)
+    assert years_so_far(dt.date(2025, 9, 1), dt.date(2026, 12, 31), dt.date(2026, 9, 1)) == pytest.approx(1.0, 0.01)
