@@ -57,7 +57,7 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
     for s in store.list(AssessmentScore):
         if s.source == "team" and s.month in months:
             counts[s.score][s.month] += 1
-    fig = go.Figure([go.Bar(name=f"{score:g} {levels.get(score, '')}", x=[f"{m:%b %Y}" for m in months],
+    fig = go.Figure([go.Bar(name=esc(f"{score:g} {levels.get(score, '')}"), x=[f"{m:%b %Y}" for m in months],
                             y=[counts[score][m] for m in months]) for score in sorted(counts)])
     fig.update_layout(barmode="stack", title="Teams at each level of the assessment scale (team's own scores)",
                       height=360, template="plotly_white", yaxis_title="teams")

@@ -42,3 +42,13 @@ def test_a_collaborative_of_300_teams_stays_usable(sample_store):
     assert len(page.teams) == 300
     assert f"Showing {MAX_PANELS} of 300 teams" in page.readings.value
     assert len(page.chart.figure.layout.annotations) == MAX_PANELS
+
+
+def test_text_typed_by_advisors_is_escaped_in_the_collaborative_report(sample_store):
+    from bsc_widgets.model import AssessmentLevel
+    from bsc_widgets.reports.collaborative import collaborative_report_html
+
+    level = sample_store.get(AssessmentLevel, 3.0)
+    sample_store.save(level.model_copy(update={"label": "<img src=x onerror=alert(1)>"}))
+    html = collaborative_report_html(sample_store, dt.date(2026, 10, 1), TODAY)
+    assert "<img src=x" not in html and "&lt;img src=x" in html
