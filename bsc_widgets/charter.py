@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import ROLE_LABELS, Member
+from .model import ROLE_LABELS, ROLE_PLURALS, Member
 
 # The roles a BSC team must bring together (staff beyond teachers are welcome, not required).
 REQUIRED_ROLES = {"administrator": "an administrator", "teacher": "teaching staff", "family": "a family member"}
@@ -60,4 +60,5 @@ def missing_roles(members: list[Member]) -> list[str]:
 
 def roles_sentence(members: list[Member]) -> str:
     counts = Counter(m.role for m in members)
-    return ", ".join(f"{ROLE_LABELS[r]}{'s' if counts[r] > 1 else ''}: {counts[r]}" for r in ROLE_LABELS if counts[r])
+    return ", ".join(f"{ROLE_PLURALS[r] if counts[r] > 1 else ROLE_LABELS[r]}: {counts[r]}"
+                     for r in ROLE_LABELS if counts[r])

@@ -11,13 +11,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import ROLE_LABELS, Attendance, Member, PdsaCycle, Team
+from .model import ROLE_LABELS, ROLE_PLURALS, Attendance, Member, PdsaCycle, Team
 from .store import Store
 
 # hours a year per member (low, high)
 ANNUAL_DOSE = {"learning_session": (30.0, 35.0), "affinity_group": (50.0, 50.0)}
 FRONTLINE = ("teacher", "staff", "family")
-ROLE_PLURALS = {"administrator": "Administrators", "teacher": "Teachers", "staff": "Staff", "family": "Family members"}
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
 import ipywidgets as w
 
+from ..charter import missing_roles, roles_sentence
 from ..errors import BscError
 from ..model import PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
 from ..store import Store
@@ -49,14 +49,12 @@ def calendar_html(phases: list[Phase], where: Position) -> str:
 
 
 def team_html(team: Team, members: list[Member], collab_start: dt.date) -> str:
-    roles = Counter(m.role for m in members)
-    present = ", ".join(f"{ROLE_LABELS[r]}s: {roles[r]}" if roles[r] > 1 else f"{ROLE_LABELS[r]}: 1"
-                        for r in ROLE_LABELS if roles[r])
-    missing = [ROLE_LABELS[r].lower() for r in ROLE_LABELS if not roles[r]]
+    present = roles_sentence(members)
+    missing = missing_roles(members)
     joined = (f"Joined on {team.joined:%-d %B %Y}, after the collaborative began."
               if team.joined > collab_start else "A member since the collaborative began.")
-    gap = (f'<p role="note">This team has no {", no ".join(missing)} yet: a BSC team brings every role together.</p>'
-           if missing else "")
+    gap = (f'<p role="note">This team does not yet have {esc(" or ".join(missing))}: a BSC team brings '
+           "administrators, teaching staff and families together.</p>" if missing else "")
     aim = f'<p><strong>Team aim:</strong> {esc(team.aim)}</p>' if team.aim else ""
     roster = "".join(f"<li>{esc(m.name)} — {esc(ROLE_LABELS[m.role])}" + (f" ({esc(m.title)})" if m.title else "")
                      + "</li>" for m in sorted(members, key=lambda m: (list(ROLE_LABELS).index(m.role), m.name)))

@@ -17,6 +17,8 @@ ROLE_LABELS = {
     "staff": "Staff",
     "family": "Family member",
 }
+ROLE_PLURALS = {"administrator": "Administrators", "teacher": "Teachers", "staff": "Staff",
+                "family": "Family members"}
 PROGRAM_TYPE_LABELS = {
     "head_start": "Head Start",
     "community_child_care": "Community child care",

@@ -66,7 +66,11 @@ def test_missing_roles_are_named(sample_store):
         if m.role == "family":
             sample_store.save(m.model_copy(update={"role": "staff"}))
     p = page(sample_store, sample_store.team("hearth-fcc"))
-    assert "This team has no family member yet" in p.team_panel.value
+    assert "This team does not yet have a family member" in p.team_panel.value
+    assert "Staffs" not in p.team_panel.value and "Staff: " in p.team_panel.value
+    # the same rule as the charter: staff beyond teachers are welcome, not required
+    full = page(sample_store, sample_store.team("sunrise-head-start"))
+    assert "does not yet have" not in full.team_panel.value
 
 
 def test_notebook_entry_point_never_raises(tmp_path, monkeypatch):
