@@ -38,6 +38,7 @@ bench: $(STAMP) chromium      ## print the benchmark figures
 	$(BIN)/python benchmarks/home_page.py
 	$(BIN)/python benchmarks/workbooks_tti.py
 	$(BIN)/python benchmarks/reports.py
+	$(BIN)/python benchmarks/collaborative_views.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bsc_widgets.model import (AssessmentScore, Attendance, Member, MonthlyReport, Observation, PdsaCycle, Team,
+from bsc_widgets.model import (AssessmentScore, Attendance, Member, MonthlyReport, Observation, PdsaCycle,
+                               StratumObservation, Team,
                                TeamChangeIdea)
 from bsc_widgets.portable import read_folder
 from bsc_widgets.reports.batch import Job, plan, run_reports
@@ -53,7 +54,7 @@ def collaborative_of(n_teams: int, folder: Path) -> Path:
         members = {m.id: m.id + suffix for m in ds.all(Member) if m.team_id == t.id}
         copies += [m.model_copy(update={"id": members[m.id], "team_id": new_id}) for m in ds.all(Member)
                    if m.team_id == t.id]
-        for model in (TeamChangeIdea, Observation, MonthlyReport, AssessmentScore):
+        for model in (TeamChangeIdea, Observation, StratumObservation, MonthlyReport, AssessmentScore):
             copies += [r.model_copy(update={"team_id": new_id}) for r in ds.all(model) if r.team_id == t.id]
         copies += [c.model_copy(update={"id": c.id + suffix, "team_id": new_id}) for c in ds.all(PdsaCycle)
                    if c.team_id == t.id]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import AssessmentScore, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Team
+from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Team
 from .reporting import next_month, report_months
 from .store import Store
 from .study import study, study_all
@@ -57,7 +57,7 @@ def coaching_questions(store: Store, today: dt.date, rules=("anhoej", "ihi"),
     if collab is None:
         return out
     phases = store.list(Phase)
-    measures = store.list(Measure)
+    measures = current(store.list(Measure), today)
     observations = store.list(Observation, **mine)
     cycles = store.list(PdsaCycle, **mine)
     this_month = today.replace(day=1)

@@ -141,34 +141,47 @@ def serve(db, ip, port, workbooks, preheat):
 @click.option("--shared-plotly", is_flag=True,
               help="Put plotly.js once beside the reports instead of inside each (smaller files; keep the folder "
                    "together).")
-def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly):
+@click.option("--final", is_flag=True, help="Instead, the end-of-collaborative effectiveness summary "
+              "(documenting results), in OUT/final/.")
+@click.option("--system", is_flag=True, help="Instead, the leaders' PD-matrix system assessment, in "
+              "OUT/system-assessment/.")
+def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly, final, system):
     """Make every team's monthly report and the collaborative's, as offline HTML files."""
-    from .reports.batch import chromium, index_html, plan, run_reports, share_plotly, to_pdf
+    from .reports.batch import chromium, index_html, plan, plan_one, run_reports, share_plotly, to_pdf
     from .reports.team import parse_period
     from .workbook import today as today_of
 
+    if final and system:
+        raise click.UsageError("Choose one of --final and --system.")
+    if (final or system) and (period or teams):
+        raise click.UsageError("--period and --team are for the monthly reports, not --final or --system.")
     store = Store.open(db)
-    if store.collaborative() is None:
+    if store.collaborative() is None and not system:
         raise WorkspaceError("This workspace has no collaborative yet.")
     today = today_of()
-    try:
-        month = parse_period(period) if period else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--period") from None
-    folder = out / f"{month:%Y-%m}"
     if pdf and chromium() is None:
         raise BscError("--pdf needs Chromium (apt-get install chromium).")
-    jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly)
+    if final or system:
+        kind = "final" if final else "system"
+        folder = out / ("final" if final else "system-assessment")
+        jobs = plan_one(kind, store, folder, resolve_db(db), today, timeout, shared_plotly)
+        title = jobs[0].title
+    else:
+        try:
+            month = parse_period(period) if period else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--period") from None
+        folder = out / f"{month:%Y-%m}"
+        jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly)
+        title = f"{store.collaborative().name}: reports for {month:%B %Y}"
     if shared_plotly:
         share_plotly(folder)
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    click.echo(f"Making {len(jobs)} reports for {month:%B %Y} in {folder}/ with {min(workers, len(jobs))} "
-               "worker(s)…")
+    click.echo(f"Making {len(jobs)} report(s) in {folder}/ with {min(workers, len(jobs))} worker(s)…")
     with click.progressbar(length=len(jobs), label="Reports", show_pos=True) as bar:
         outcomes = run_reports(jobs, min(workers, len(jobs)), on_done=lambda o: bar.update(1))
-    (folder / "index.html").write_text(index_html(f"{store.collaborative().name}: reports for {month:%B %Y}",
-                                                  outcomes), encoding="utf-8")
+    (folder / "index.html").write_text(index_html(title, outcomes), encoding="utf-8")
     failed = [o for o in outcomes if not o.ok]
     if pdf:
         with click.progressbar([o for o in outcomes if o.ok], label="PDF") as made:

@@ -17,6 +17,7 @@ from .store import Store
 # hours a year per member (low, high)
 ANNUAL_DOSE = {"learning_session": (30.0, 35.0), "affinity_group": (50.0, 50.0)}
 FRONTLINE = ("teacher", "staff", "family")
+BEHIND = 0.6   # a frontline role with under 60% of administrators' hours is "far behind"
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,29 @@ def participation_sentence(doses: list[RoleDose], years: float) -> str:
     absent = [d.plural.lower() for d in frontline if d.attending == 0 and d.pdsa_cycles == 0]
     if absent:
         verdict = f"No {' or '.join(absent)} took part yet."
-    elif admin and frontline and all(d.learning_hours < admin.learning_hours / 2 for d in frontline):
-        verdict = "Frontline staff and families take part far less than administrators."
+    elif admin and [d for d in frontline if d.learning_hours < admin.learning_hours * BEHIND]:
+        behind = [d for d in frontline if d.learning_hours < admin.learning_hours * BEHIND]
+        verdict = (f"{' and '.join(d.plural for d in behind)} take part far less than administrators: "
+                   + ", ".join(f"{d.learning_hours:.0f} h" for d in behind)
+                   + f" of learning sessions each, against {admin.learning_hours:.0f} h.")
     else:
         verdict = "Every role takes part."
     pace = (f" Learning-session dose expected by now: at least {low:.0f} h per member." if low >= 1 else "")
     return f"{verdict} " + "; ".join(parts) + "." + pace
+
+
+def network_doses(doses: list[RoleDose]) -> list[RoleDose]:
+    """Every team's figures for one role pooled (hours per member weighted by members), for the whole network."""
+    out = []
+    for role in ROLE_LABELS:
+        mine = [d for d in doses if d.role == role]
+        n = sum(d.members for d in mine)
+        if not n:
+            continue
+
+        def per(attr: str) -> float:
+            return sum(getattr(d, attr) * d.members for d in mine) / n
+
+        out.append(RoleDose("", role, n, sum(d.attending for d in mine), per("learning_hours"),
+                            per("affinity_hours"), per("coaching_hours"), sum(d.pdsa_cycles for d in mine)))
+    return out

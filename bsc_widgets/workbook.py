@@ -150,3 +150,39 @@ def coach_dashboard(db: str = "", today_: str = ""):
     from .forms.dashboard import DashboardPage
 
     return show(lambda: DashboardPage(Store.open(db or None), today(today_)))
+
+
+def _collaborative_page(module: str, name: str, db: str, today_: str):
+    import importlib
+
+    page_class = getattr(importlib.import_module(f"bsc_widgets.forms.{module}"), name)
+    return show(lambda: page_class(Store.open(db or None), today(today_)))
+
+
+def collaborative_setup(db: str = "", today_: str = ""):
+    """The advisor's and faculty's set-up: calendar, change framework, scale, groups, teams."""
+    return _collaborative_page("setup", "SetupPage", db, today_)
+
+
+def participation(db: str = "", today_: str = ""):
+    """Attendance and dosage by role."""
+    return _collaborative_page("participation", "ParticipationPage", db, today_)
+
+
+def equity(db: str = "", today_: str = ""):
+    """Measures by group, small groups suppressed."""
+    return _collaborative_page("equity", "EquityPage", db, today_)
+
+
+def spread(db: str = "", today_: str = ""):
+    """How change ideas spread across the network."""
+    return _collaborative_page("spread", "SpreadPage", db, today_)
+
+
+def system_assessment(db: str = "", today_: str = ""):
+    """The leaders' PD-matrix system assessment, with its offline report."""
+    from .forms.system_assessment import SystemAssessmentPage
+    from .reports.system import system_assessment_html
+
+    return show(lambda: SystemAssessmentPage(Store.open(db or None),
+                                             lambda store: system_assessment_html(store, today(today_))))

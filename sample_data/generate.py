@@ -21,8 +21,9 @@ import tempfile
 from pathlib import Path
 
 from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, AssessmentLevel, AssessmentScore,
-                               Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, Measure,
-                               Member, MonthlyReport, Observation, PdsaCycle, Phase, Team, TeamChangeIdea)
+                               Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, FrameworkChange,
+                               Grouping, Measure, Member, MonthlyReport, Observation, PdOffering, PdsaCycle, Phase,
+                               Stratum, StratumObservation, Team, TeamChangeIdea)
 from bsc_widgets.portable import write_folder
 
 OUT = Path(__file__).resolve().parent / "collaborative"
@@ -88,7 +89,7 @@ MEASURES = [
                                  "about their child (paper, text or app, in the family’s home language) in the "
                                  "week starting Monday."),
          numerator="Families who received at least one positive note that week",
-         denominator="Families enrolled that week"),
+         denominator="Families enrolled that week", stratified_by="home-language"),
     dict(id="visual-schedules", name="Classrooms using a visual schedule", type="process", kind="proportion",
          frequency="monthly", direction="up", goal=100, multiplier=100, unit="%",
          operational_definition=("Share of classrooms (or family child care homes) where, on a spot check on the "
@@ -466,8 +467,92 @@ def build() -> Dataset:
         observations(rng, team, records)
         records += _reports(rng, team, members)
         records += _attendance(rng, team, members)
+    records += _equity_and_history(records)
+    records += [PdOffering(id=i, name=n, funding_stream=f, reach=r, hours=h, audience=a, purpose=p)
+                for i, n, f, r, h, a, p in PD_OFFERINGS]
     ds.extend(records)
     return ds.check()
+
+
+# ---- equity views, the framework's history, the state's PD system -------------------------------
+
+GROUPS = [("english", "English"), ("spanish", "Spanish"), ("other-languages", "Other languages")]
+LANGUAGE_MIX = {  # share of families by home language: English, Spanish, other
+    "sunrise-head-start": (0.50, 0.32, 0.18), "maple-street-ehs": (0.50, 0.25, 0.25),
+    "little-acorns": (0.55, 0.25, 0.20), "eastside-community": (0.45, 0.30, 0.25),
+    "lincoln-prek": (0.40, 0.35, 0.25), "riverbend-prek": (0.45, 0.30, 0.25),
+    "hearth-fcc": (0.80, 0.15, 0.05), "nuestra-casa-fcc": (0.20, 0.65, 0.15),
+}
+CHANGED_AT_LS2 = D(2026, 2, 12)
+OLD_FEEDBACK_DEFINITION = ("Each month a coach or peer observes a sample of classroom routines for 10 minutes each. "
+                           "A routine counts when the teacher gives at least 3 positive statements.")
+PD_OFFERINGS = [  # id, name, funding stream, reach a year, hours each, audience 0-100, purpose 0-100
+    ("cda-coursework", "CDA coursework at community colleges", "CCDF quality set-aside", 820, 120, 5, 10),
+    ("health-safety-online", "Online health and safety modules", "CCDF quality set-aside", 5200, 10, 0, 5),
+    ("pyramid-workshops", "Pyramid Model workshops", "Preschool Development Grant", 1300, 18, 10, 25),
+    ("standards-inservice", "In-service days on the early learning standards", "State pre-K", 610, 12, 80, 20),
+    ("qris-coaching", "QRIS coaching for directors and lead teachers", "QRIS", 450, 24, 25, 75),
+    ("infant-toddler-specialists", "Infant-toddler specialist coaching", "CCDF infant-toddler set-aside", 310, 40,
+     15, 85),
+    ("mental-health-consultation", "Early childhood mental health consultation", "State general funds", 220, 30,
+     50, 80),
+    ("fcc-plc", "Family child care peer learning community", "CCDF quality set-aside", 90, 20, 20, 60),
+    ("growing-together-bsc", "Growing Together BSC (pilot)", "Preschool Development Grant", 52, 85, 95, 95),
+]
+
+
+def _equity_and_history(records: list) -> list:
+    """Home-language groups for the family-notes measure, a retired measure, reworded records.
+
+    Uses its own random stream, so the rest of the sample does not move when this changes.
+    """
+    rng = random.Random(SEED + 1)
+    out: list = [Grouping(id="home-language", name="Family’s home language")]
+    out += [Stratum(id=i, grouping_id="home-language", label=label, position=n) for n, (i, label) in enumerate(GROUPS)]
+    ideas = {(c.team_id, c.change_idea_id) for c in records if isinstance(c, PdsaCycle)}
+    for o in [r for r in records if isinstance(r, Observation) and r.measure_id == "family-notes"]:
+        mix = LANGUAGE_MIX[o.team_id]
+        sizes = [round(o.denominator * share) for share in mix[1:]]
+        sizes = [int(o.denominator) - sum(sizes)] + sizes
+        closing = o.period >= D(2026, 3, 1) and ((o.team_id, "home-language-notes") in ideas
+                                                 or (o.team_id, "nc-bilingual-song-cards") in ideas
+                                                 or (o.team_id, "positive-notes-home") in ideas)
+        weight = [1.0, 0.95 if closing else 0.55, 0.9 if closing else 0.45]
+        families = [g for g, size in enumerate(sizes) for _ in range(size)]
+        chosen = [0] * 3
+        for _ in range(int(o.numerator)):  # weighted draw without replacement of who got a note
+            total = sum(weight[g] for g in families)
+            pick, acc = rng.random() * total, 0.0
+            for k, g in enumerate(families):
+                acc += weight[g]
+                if acc >= pick:
+                    chosen[g] += 1
+                    families.pop(k)
+                    break
+        out += [StratumObservation(team_id=o.team_id, measure_id=o.measure_id, period=o.period, stratum_id=GROUPS[g][0],
+                                   numerator=chosen[g], denominator=sizes[g]) for g in range(3) if sizes[g] > 0]
+    # a measure the faculty dropped at Learning Session 2: its data stays, marked retired
+    out.append(Measure(id="circle-minutes", name="Minutes of large-group circle time", type="balancing", kind="value",
+                       frequency="monthly", direction="neutral", unit="minutes", position=9, retired_on=CHANGED_AT_LS2,
+                       operational_definition="Average length of large-group circle time on three observed days."))
+    for team in TEAMS:
+        for month in months(team_data_start(team[4]), D(2026, 1, 1)):
+            out.append(Observation(team_id=team[0], measure_id="circle-minutes", period=month,
+                                   value=round(rng.uniform(14, 26))))
+    out += [
+        FrameworkChange(id="positive-feedback-definition-1", record_table="measures", record_id="positive-feedback",
+                        field="operational_definition", before=OLD_FEEDBACK_DEFINITION,
+                        after=MEASURES[0]["operational_definition"], changed_on=CHANGED_AT_LS2,
+                        changed_by="Dr. Renee Okafor, improvement advisor"),
+        FrameworkChange(id="feeling-word-title-1", record_table="change_ideas", record_id="feeling-word",
+                        field="title", before="A feelings chart at circle time",
+                        after="A feeling word of the week at circle time",
+                        changed_on=CHANGED_AT_LS2, changed_by="Dr. Renee Okafor, improvement advisor"),
+        FrameworkChange(id="circle-minutes-retired-1", record_table="measures", record_id="circle-minutes",
+                        field="retired_on", before=None, after=CHANGED_AT_LS2.isoformat(), changed_on=CHANGED_AT_LS2,
+                        changed_by="Dr. Renee Okafor, improvement advisor"),
+    ]
+    return out
 
 
 def _team_aim(name: str) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 from ..attention import coaching_questions
 from ..charts import small_multiples
 from ..errors import BscError
-from ..model import PROGRAM_TYPE_LABELS, Measure, Phase
+from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
 from ..reporting import next_month
 from ..store import Store
 from ..study import study_all
@@ -45,7 +45,7 @@ class DashboardPage(w.VBox):
             raise BscError("This workspace has no collaborative yet.")
         self.store, self.today = store, today
         self.teams = store.teams()
-        self.measures = {m.id: m for m in store.list(Measure)}
+        self.measures = {m.id: m for m in current(store.list(Measure), today)}
         self.questions = coaching_questions(store, today)
         self._analyses: dict[str, tuple] = {}
         where = position(collab, store.list(Phase), today)

@@ -7,7 +7,7 @@ from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import stage_words
 from ..errors import ConflictError, InvalidRecord
 from ..ids import unique_slug
-from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, ramps
+from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, current, ramps
 from ..text import esc
 from .fields import Field
 from .messages import MessageArea, guarded
@@ -51,7 +51,7 @@ class DriverDiagramPage(WorkbookPage):
     TITLE = "Driver diagram"
 
     def build_body(self):
-        self.drivers = self.store.list(Driver)
+        self.drivers = current(self.store.list(Driver))
         self.diagram = w.HTML()
         self.outline = w.HTML()
         self.choices_box = w.VBox(layout=w.Layout(width="100%"))

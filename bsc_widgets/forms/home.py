@@ -25,6 +25,16 @@ WORKBOOKS = [
     ("04_measures.ipynb", "Measures and run charts", "Enter your data and read your run charts."),
     ("05_monthly_report.ipynb", "Monthly report", "This month’s highlights, barriers and progress score."),
 ]
+COACH_PAGES = [
+    ("coach_dashboard.ipynb", "Coach dashboard", "Every team at a glance, and who needs attention."),
+    ("participation.ipynb", "Participation and dosage", "Take attendance; see who takes part, by role."),
+    ("equity.ipynb", "Equity: measures by group", "Measures by home language and other groups, small groups "
+     "suppressed."),
+    ("spread.ipynb", "Spread of change ideas", "Which ideas moved across the network, for learning sessions."),
+    ("collaborative_setup.ipynb", "Collaborative set-up", "Calendar, change framework, assessment scale, teams."),
+    ("leaders/system_assessment.ipynb", "System assessment (state and regional leaders)",
+     "Your PD offerings on the PD Matrix, and where a BSC fits."),
+]
 
 
 
@@ -76,8 +86,10 @@ def links_html(team: Team | None, available: set[str]) -> str:
             items.append(f'<li><span class="bsc-soon">{esc(title)} ({why})</span> — {esc(blurb)}</li>')
     share = (f'<p>Bookmark this page for your team: <a class="bsc-permalink" href="00_home.ipynb?team='
              f'{quote(team.id)}" target="_self">home of {esc(team.name)}</a></p>') if team else ""
-    coach = ('<p>For coaches and faculty: <a class="bsc-link" href="coach_dashboard.ipynb" target="_self">'
-             "the coach dashboard</a>, every team at a glance.</p>") if "coach_dashboard.ipynb" in available else ""
+    shown = [(f, t, b) for f, t, b in COACH_PAGES if f in available]
+    coach = ('<h2>For coaches, faculty and leaders</h2><ul class="bsc-workbooks">' + "".join(
+        f'<li><a class="bsc-link" href="{esc(f)}" target="_self">{esc(t)}</a> — {esc(b)}</li>' for f, t, b in shown)
+        + "</ul>") if shown else ""
     return (f'<div class="bsc-home"><h2>Your workbooks</h2>{share}<ul class="bsc-workbooks">{"".join(items)}</ul>'
             f"{coach}</div>")
 
@@ -93,7 +105,7 @@ class HomePage(w.VBox):
                            "or “bsc import FOLDER”.")
         self.store = store
         self.collab_start = collab.start
-        self.available = {f for f in [*(f for f, _, _ in WORKBOOKS), "coach_dashboard.ipynb"]
+        self.available = {f for f in [*(f for f, _, _ in WORKBOOKS), *(f for f, _, _ in COACH_PAGES)]
                           if workbooks_dir and (workbooks_dir / f).exists()}
         teams = store.teams()
         phases = store.list(Phase)

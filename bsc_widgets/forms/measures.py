@@ -6,12 +6,15 @@ import datetime as dt
 import ipywidgets as w
 
 from ..charts import figure_for
+from ..charts.tables import framework_history_html
 from ..errors import BscError, ImportRejected
+from ..framework_history import history
 from ..model import MEASURE_KIND_LABELS, Measure, Observation, period_label, period_start
 from ..portable import import_measure_rows, rows_from_text, rows_from_upload
 from ..study import study
 from ..text import esc
 from .fields import Field, on_pick, replace_options
+from .group_entry import GroupEntry
 from .messages import MessageArea, guarded
 from .page import WorkbookPage, section
 from .plot import PlotArea
@@ -80,7 +83,9 @@ class MeasuresPage(WorkbookPage):
         self.measures = {m.id: m for m in self.store.list(Measure)}
         style = {"description_width": "initial"}
         narrow = w.Layout(width="min(34em, 100%)")
-        self.measure_picker = w.Dropdown(description="Measure", options=[(m.name, m.id) for m in self.measures.values()],
+        self.measure_picker = w.Dropdown(description="Measure", options=[(m.name + ("" if m.is_current() else
+                                                                                     " (retired)"), m.id)
+                                                                          for m in self.measures.values()],
                                          style=style, layout=narrow)
         self.definition = w.HTML()
         self.chart_kind = w.Dropdown(description="Chart", style=style, layout=narrow)
@@ -132,7 +137,7 @@ class MeasuresPage(WorkbookPage):
     # ---- measure and chart ----
     def _measure_changed(self) -> None:
         m = self.measure
-        self.definition.value = definition_html(m)
+        self.definition.value = definition_html(m) + framework_history_html(m, history(self.store, m))
         code, label = CONTROL_CHART[m.kind]
         replace_options(self.chart_kind, [("Run chart (median)", "run"), (f"Control chart: {label}", code)], "run")
         self._refresh_periods()
@@ -142,6 +147,8 @@ class MeasuresPage(WorkbookPage):
     def _refresh_periods(self, keep: bool = False) -> None:
         m, obs = self.measure, {o.period: o for o in self._observations()}
         last = min(self.today, self.collab.end)
+        if m.retired_on:  # nothing can be entered from the retirement on; what was entered stays
+            last = min(last, m.retired_on - dt.timedelta(days=1))
         options = [(f"{period_label(p, m.frequency)} — {shown_number(obs.get(p), m)}", p)
                    for p in periods(self.collab.earliest_data(), last, m.frequency)]
         replace_options(self.period_picker, options, self.period_picker.value if keep else options[0][1])
@@ -185,7 +192,8 @@ class MeasuresPage(WorkbookPage):
         fields.append(Field(Observation, "note", label="Note (optional): anything that explains this period",
                             kind="text"))
         self.entry_form = RecordForm(self.store, record, fields, on_saved=lambda _: self._data_changed(keep=True))
-        self.entry.children = [self.entry_form]
+        self.entry.children = [self.entry_form] + (
+            [GroupEntry(self.store, self.team.id, m, period)] if m.stratified_by and m.is_current(period) else [])
 
     def _data_changed(self, keep: bool = False) -> None:
         self._refresh_periods(keep=keep)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..charts.scores import score_history_figure
-from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation
+from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation, current
 from ..reporting import MonthStatus, report_months
 from ..text import esc
 from .fields import Field, on_pick, replace_options
@@ -55,7 +55,7 @@ class MonthlyReportPage(WorkbookPage):
 
     def build_body(self):
         self.levels = self.store.list(AssessmentLevel)
-        self.measures = self.store.list(Measure)
+        self.measures = current(self.store.list(Measure), self.today)
         self.months = w.HTML()
         self.month_picker = w.Dropdown(description="Month", style={"description_width": "initial"},
                                        layout=w.Layout(width="min(36em, 100%)"))

@@ -55,6 +55,31 @@ class WorkbookPage(w.VBox):
         raise NotImplementedError
 
 
+class CollaborativePage(w.VBox):
+    """A page for the whole collaborative (coaches, faculty, the advisor): the header, then ``build_body()``."""
+
+    TITLE = "Collaborative"
+
+    def __init__(self, store: Store, today: dt.date):
+        collab = store.collaborative()
+        if collab is None:
+            raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample”.")
+        self.store, self.today, self.collab = store, today, collab
+        self.phases = store.list(Phase)
+        self.where = position(collab, self.phases, today)
+        self.message = MessageArea()
+        self.header = w.HTML(CSS + f'<div class="bsc-page"><nav class="bsc-crumbs" aria-label="Back">'
+                             f'{home_link(None)}</nav><h1>{esc(self.TITLE)}</h1><p class="bsc-team-line">'
+                             f'{esc(collab.name)}</p><p class="bsc-where" role="status">{esc(self.where.sentence())}'
+                             "</p></div>")
+        super().__init__([self.header, self.message, *self.build_body()],
+                         layout=w.Layout(width="100%", max_width="64em"))
+        self.add_class("bsc-page")
+
+    def build_body(self) -> list[w.Widget]:
+        raise NotImplementedError
+
+
 class NoTeamPage(w.VBox):
     """A team workbook opened without a (valid) team: say so, and lead back home to choose one."""
 

@@ -25,11 +25,15 @@ class PlotArea(w.Output):
         self.figure: go.Figure | None = None
 
     def draw(self, fig: go.Figure) -> None:
-
         self.figure = fig
         bundle = {MIME: json.loads(fig.to_json()) | {"config": CONFIG}}
         self.outputs = ()
         self.append_display_data(_Bundle(bundle))
+
+
+    def clear(self) -> None:
+        self.figure = None
+        self.outputs = ()
 
 
 class _Bundle:

@@ -31,8 +31,9 @@ class RecordForm(w.VBox):
 
     def __init__(self, store: Store, record: Record, fields: list[Field], autosave: bool = True,
                  on_saved: Callable[[Record], None] | None = None, save_label: str = "Save",
-                 layout_children: list | None = None):
+                 layout_children: list | None = None, saver: Callable[[Record], Record] | None = None):
         self.store, self.record, self.autosave, self.on_saved = store, record, autosave, on_saved
+        self.saver = saver or store.save  # e.g. a framework edit that also keeps what it said before
         self.fields = {f.name: f for f in fields}
         self.message = MessageArea()
         self.status = w.HTML()
@@ -126,7 +127,7 @@ class RecordForm(w.VBox):
         if record is None:
             return False
         try:
-            saved = self.store.save(record)
+            saved = self.saver(record)
         except (ConflictError, NotFound) as exc:
             self._conflict(exc)
             return False
@@ -177,7 +178,7 @@ class RecordForm(w.VBox):
         if record is None:
             return
         try:
-            saved = self.store.save(record)
+            saved = self.saver(record)
         except (ConflictError, NotFound) as exc:
             self._conflict(exc)
             return

@@ -2,21 +2,25 @@
 from .base import RECORD_TYPES, Context, Record
 from .collaborative import (DEFAULT_ASSESSMENT_SCALE, PHASE_KIND_LABELS, AssessmentLevel, Collaborative,
                             Phase)
-from .framework import MEASURE_KIND_LABELS, ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea
+from .framework import MEASURE_KIND_LABELS, ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea, current
 from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team
 from .pdsa import DECISION_LABELS, PdsaCycle, Ramp, ramps
 from .observation import Observation, period_label, period_start
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
 from .attendance import EVENT_KIND_LABELS, Attendance
+from .equity import Grouping, Stratum, StratumObservation
+from .history import FrameworkChange
+from .system import PdOffering
 from .dataset import ORDER, Dataset
 
 __all__ = [
     "RECORD_TYPES", "ORDER", "Context", "Record", "Dataset",
     "Collaborative", "Phase", "AssessmentLevel", "DEFAULT_ASSESSMENT_SCALE", "PHASE_KIND_LABELS",
-    "Measure", "Driver", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS",
+    "Measure", "Driver", "current", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS",
     "Team", "Member", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
     "PdsaCycle", "Ramp", "ramps", "DECISION_LABELS",
     "Observation", "period_start", "period_label",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",
+    "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "PdOffering",
 ]

@@ -35,6 +35,9 @@ class Collaborative(Record):
         description="Earliest period teams may enter measure data for (baseline may predate pre-work).")
     report_due_day: int = Field(5, ge=1, le=28, title="Monthly report due on day",
                                 description="Each month's report is due on this day of the following month.")
+    suppress_below: int = Field(10, ge=1, le=1000, title="Hide groups smaller than",
+                                description="In views by group, a group with fewer children or families than "
+                                            "this is shown as suppressed, to protect their privacy.")
 
     @model_validator(mode="after")
     def _dates(self):

@@ -13,11 +13,15 @@ from .pdsa import PdsaCycle
 from .report import AssessmentScore, MonthlyReport
 from .team import AffinityGroup, Member, Team
 from .attendance import Attendance
+from .equity import Grouping, Stratum, StratumObservation
+from .history import FrameworkChange
+from .system import PdOffering
 
 # Insert order: every record comes after the records it points at.
 ORDER: tuple[type[Record], ...] = (
-    Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Measure, Driver, ChangeIdea,
-    DriverLink, Member, TeamChangeIdea, PdsaCycle, Observation, MonthlyReport, AssessmentScore, Attendance,
+    Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
+    DriverLink, Member, TeamChangeIdea, PdsaCycle, Observation, StratumObservation, MonthlyReport,
+    AssessmentScore, Attendance, FrameworkChange, PdOffering,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

@@ -1,6 +1,7 @@
 """The change framework: measures and the driver diagram (a graph, since links are many-to-many)."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -23,12 +24,35 @@ MEASURE_KIND_LABELS = {
 }
 
 
+class Retirable:
+    """Framework records are retired, never deleted, once teams use them: their data stays."""
+
+    retired_on: dt.date | None
+
+    def is_current(self, day: dt.date | None = None) -> bool:
+        """Not retired (or, given a day, not yet retired on it)."""
+        return self.retired_on is None or (day is not None and day < self.retired_on)
+
+
+def current(records: list, day: dt.date | None = None) -> list:
+    return [r for r in records if r.is_current(day)]
+
+
+def retired_problem(record: Retirable, day: dt.date, field: str, where: str) -> list[Problem]:
+    """New data cannot be entered against a retired measure or change idea (what it had is kept)."""
+    if record.is_current(day):
+        return []
+    return [Problem(f"“{getattr(record, 'name', None) or record.title}” was retired on {record.retired_on:%-d %B %Y}; "
+                    f"nothing dated from then on can be added to it.", field=field, record=where)]
+
+
 @register
-class Measure(Record):
+class Measure(Retirable, Record):
     TABLE: ClassVar[str] = "measures"
     NOUN: ClassVar[str] = "measure"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
+    REFS: ClassVar[dict[str, str]] = {"stratified_by": "groupings"}
 
     id: Slug = Field(title="Identifier")
     name: RequiredText = Field(title="Name", max_length=200)
@@ -43,11 +67,16 @@ class Measure(Record):
     multiplier: float = Field(1.0, gt=0, title="Multiplier", description="100 shows a proportion as a percentage")
     unit: optional(str) = Field(None, title="Unit", max_length=60)
     position: int = Field(0, title="Order")
+    stratified_by: OptionalSlug = Field(None, title="Also shown by group (equity view)")
+    retired_on: optional(dt.date) = Field(None, title="Retired on")
 
     @model_validator(mode="after")
     def _ratio_needs_denominator(self):
         if self.kind in ("proportion", "rate") and not self.denominator:
             raise ValueError(f"A {self.kind} needs a denominator definition (what is counted below the line)")
+        if self.stratified_by and self.kind not in ("proportion", "rate"):
+            raise ValueError("Only a proportion or a rate can be shown by group: each group needs its own "
+                             "denominator (how many children or families are in it)")
         return self
 
     @property
@@ -56,7 +85,7 @@ class Measure(Record):
 
 
 @register
-class Driver(Record):
+class Driver(Retirable, Record):
     TABLE: ClassVar[str] = "drivers"
     NOUN: ClassVar[str] = "driver"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
@@ -67,10 +96,11 @@ class Driver(Record):
     title: RequiredText = Field(title="Driver", max_length=200)
     description: optional(str) = Field(None, title="Description")
     position: int = Field(0, title="Order")
+    retired_on: optional(dt.date) = Field(None, title="Retired on")
 
 
 @register
-class ChangeIdea(Record):
+class ChangeIdea(Retirable, Record):
     """A change idea: shared by the collaborative (no team) or local to one team."""
 
     TABLE: ClassVar[str] = "change_ideas"
@@ -84,6 +114,7 @@ class ChangeIdea(Record):
     description: optional(str) = Field(None, title="Description")
     team_id: OptionalSlug = Field(None, title="Team (for a local change idea)")
     position: int = Field(0, title="Order")
+    retired_on: optional(dt.date) = Field(None, title="Retired on")
 
 
 # Which kinds may link, source -> target: a change idea feeds a secondary driver,

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from ..errors import Problem
 from .base import Context, Record, Slug, optional, register
-from .framework import Measure
+from .framework import Measure, retired_problem
 
 
 def period_start(day: dt.date, frequency: str) -> dt.date:
@@ -53,6 +53,7 @@ class Observation(Record):
         measure = ctx.lookup(Measure, (self.measure_id,))
         if measure is not None:
             out += self.against(measure)
+            out += retired_problem(measure, self.period, self.field_label("period"), self.describe())
         return out
 
     def against(self, measure: Measure) -> list[Problem]:

@@ -7,7 +7,9 @@ from typing import ClassVar, Iterable, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Record, RequiredText, Slug, optional, register
+from ..errors import Problem
+from .base import Context, Record, RequiredText, Slug, optional, register
+from .framework import ChangeIdea, retired_problem
 from .team import Role
 
 Decision = Literal["adopt", "adapt", "abandon"]
@@ -51,6 +53,13 @@ class PdsaCycle(Record):
 
     def describe(self) -> str:
         return f"PDSA cycle “{self.title}”"
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        out = super().context_problems(ctx)
+        idea = ctx.lookup(ChangeIdea, (self.change_idea_id,))
+        if idea is not None:
+            out += retired_problem(idea, self.start, self.field_label("start"), self.describe())
+        return out
 
     @property
     def stage(self) -> str:

@@ -52,3 +52,15 @@ def from_cell(text: str, annotation: Any) -> Any:
     if base_type(annotation) is str and text.startswith("'"):
         return text[1:]
     return text
+
+
+def csv_text(header: list[str], rows: list[list[Any]]) -> str:
+    """A small table as CSV text for people to open in a spreadsheet (formulas defused, as in exports)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\n")
+    out.writerow(header)
+    out.writerows([to_cell(v) for v in row] for row in rows)
+    return buf.getvalue()

@@ -18,8 +18,9 @@ import yaml
 
 from ..errors import ImportRejected, InvalidRecord, Problem
 from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
-                     Dataset, Driver, DriverLink, Measure, Member, MonthlyReport, Observation, PdsaCycle,
-                     Phase, Record, Team, TeamChangeIdea)
+                     Dataset, Driver, DriverLink, FrameworkChange, Grouping, Measure, Member, MonthlyReport,
+                     Observation, PdOffering, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
+                     TeamChangeIdea)
 from .cells import from_cell, to_cell
 
 FORMAT = "bsc-workbooks/1"
@@ -29,6 +30,8 @@ SECTIONS: dict[str, type[Record]] = {
     "calendar": Phase,
     "assessment_scale": AssessmentLevel,
     "affinity_groups": AffinityGroup,
+    "groupings": Grouping,
+    "groups": Stratum,
     "measures": Measure,
     "drivers": Driver,
     "change_ideas": ChangeIdea,
@@ -43,9 +46,12 @@ CSV_FILES: dict[str, type[Record]] = {
     "monthly_reports.csv": MonthlyReport,
     "assessment_scores.csv": AssessmentScore,
     "attendance.csv": Attendance,
+    "group_observations.csv": StratumObservation,
+    "framework_changes.csv": FrameworkChange,
+    "pd_offerings.csv": PdOffering,
 }
 # Files added after the first format: an older export without them still imports.
-OPTIONAL_FILES = {"team_change_ideas.csv"}
+OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv"}
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 

@@ -134,6 +134,16 @@ def plan(store, period: dt.date, out_dir: Path, teams: list[str] | None, db_url:
     return jobs
 
 
+def plan_one(kind: str, store, out_dir: Path, db_url: str, today: dt.date, timeout: int,
+             shared_plotly: bool = False) -> list[Job]:
+    """The end-of-collaborative effectiveness summary ("final") or the leaders' system assessment ("system")."""
+    if kind == "final":
+        return [Job("final", f"{store.collaborative().name}: effectiveness summary", TEMPLATES / "final_report.ipynb",
+                    dict(db=db_url, today=today.isoformat(), shared_plotly=shared_plotly), out_dir, timeout)]
+    return [Job("system-assessment", "System assessment: the PD Matrix", TEMPLATES / "system_assessment.ipynb",
+                dict(db=db_url, today=today.isoformat()), out_dir, timeout)]
+
+
 def index_html(title: str, outcomes: list[Outcome]) -> str:
     rows = "".join(f'<tr><td><a href="{esc(o.file)}">{esc(o.title)}</a></td><td>'
                    f'{"✓ made" if o.ok else "✗ failed: " + esc(o.problem)}</td></tr>'

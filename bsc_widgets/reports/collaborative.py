@@ -10,18 +10,19 @@ import plotly.graph_objects as go
 
 from ..attention import coaching_questions
 from ..charts import small_multiples
-from ..dosage import expected_by_now, role_doses, years_so_far
-from ..model import (ROLE_LABELS, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
+from ..dosage import role_doses, years_so_far
+from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, ramps)
 from ..reporting import next_month
 from ..store import Store
 from ..study import study_all
 from ..text import esc
+from ..charts.tables import DECISION_WORDS, dosage_html, matrix_html
+from .final import equity_section
 from .page import Charts, section, wrap
 from .team import as_of, parse_period
 
 MONTHS_SHOWN = 6
-SPREAD_WORDS = {None: "testing", "adapt": "adapted", "adopt": "adopted", "abandon": "abandoned"}
 
 
 def recent_months(period: dt.date, n: int = MONTHS_SHOWN) -> list[dt.date]:
@@ -29,14 +30,6 @@ def recent_months(period: dt.date, n: int = MONTHS_SHOWN) -> list[dt.date]:
     for _ in range(n - 1):
         months.insert(0, (months[0] - dt.timedelta(days=1)).replace(day=1))
     return months
-
-
-def _matrix(rows: list[tuple[str, list[str]]], columns: list[str], label: str) -> str:
-    head = "".join(f"<th scope='col'>{esc(c)}</th>" for c in columns)
-    body = "".join(f"<tr><th scope='row'>{esc(name)}</th>" + "".join(f"<td>{esc(v)}</td>" for v in cells) + "</tr>"
-                   for name, cells in rows)
-    return (f"<div class='bsc-scroll'><table aria-label='{esc(label)}'><thead><tr><th></th>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table></div>")
 
 
 def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
@@ -49,7 +42,7 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
     charts = Charts(shared=shared_plotly)
 
     have = {(r.team_id, r.month) for r in store.list(MonthlyReport)}
-    reported = _matrix([(t.name, ["✓ reported" if (t.id, m) in have else "✗ missing" for m in months]) for t in teams],
+    reported = matrix_html([(t.name, ["✓ reported" if (t.id, m) in have else "✗ missing" for m in months]) for t in teams],
                        [f"{m:%b %Y}" for m in months], "Who reported")
 
     levels = {lv.score: lv.label for lv in store.list(AssessmentLevel)}
@@ -64,11 +57,11 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
     scale = charts.html(fig, "Assessment scale distribution") if counts else "<p>No scores yet.</p>"
 
     started = Counter((c.team_id, c.start.replace(day=1)) for c in store.list(PdsaCycle))
-    pdsa = _matrix([(t.name, [str(started[(t.id, m)]) for m in months]) for t in teams],
+    pdsa = matrix_html([(t.name, [str(started[(t.id, m)]) for m in months]) for t in teams],
                    [f"{m:%b %Y}" for m in months], "PDSA cycles started per team per month")
 
     measure_html = []
-    for m in store.list(Measure):
+    for m in current(store.list(Measure), period):
         result, readings = study_all(store, m.id)
         if result.empty:
             continue
@@ -82,9 +75,9 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
                                "<p>No team shows a signal on this measure.</p>"))
 
     ideas = store.list(ChangeIdea)
-    state = {(r.team_id, r.change_idea_id): SPREAD_WORDS[r.latest_decision] for r in ramps(store.list(PdsaCycle))}
+    state = {(r.team_id, r.change_idea_id): DECISION_WORDS[r.latest_decision] for r in ramps(store.list(PdsaCycle))}
     used = [i for i in ideas if any((t.id, i.id) in state for t in teams)]
-    spread = _matrix([(i.title, [state.get((t.id, i.id), "") for t in teams]) for i in used],
+    spread = matrix_html([(i.title, [state.get((t.id, i.id), "") for t in teams]) for i in used],
                      [t.name for t in teams], "Change ideas across teams") if used else "<p>No cycles yet.</p>"
 
     members = {m.id: m for m in store.list(Member)}
@@ -94,21 +87,10 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
         if a.event_kind == "learning_session" and a.phase_id and a.member_id in members:
             hours[(a.phase_id, members[a.member_id].role)] += a.hours
     roles = list(ROLE_LABELS)
-    participation = _matrix([(p.name, [f"{hours[(p.id, r)]:g} h" for r in roles]) for p in sessions],
+    participation = matrix_html([(p.name, [f"{hours[(p.id, r)]:g} h" for r in roles]) for p in sessions],
                             [ROLE_LABELS[r] for r in roles], "Learning-session hours by role")
 
-    years = years_so_far(collab.start, collab.end, day)
-    doses = role_doses(store)
-    low, high = expected_by_now("learning_session", years)
-    dose_rows = [(names[t.id], [next((f"{d.attending}/{d.members} · {d.learning_hours:.0f} h LS · "
-                                      f"{d.affinity_hours:.0f} h AG · {d.pdsa_cycles} PDSA"
-                                      for d in doses if d.team_id == t.id and d.role == r), "no one")
-                                for r in ROLE_LABELS]) for t in teams]
-    dosage = (f"<p>Expected by now, per member: {low:.0f}–{high:.0f} h of learning sessions (30–35 h a year) and "
-              f"{expected_by_now('affinity_group', years)[0]:.0f} h of affinity groups (50 h a year). Each cell: "
-              "members taking part / members · learning-session hours per member · affinity-group hours per member "
-              "· PDSA cycles the role took part in.</p>"
-              + _matrix(dose_rows, [ROLE_LABELS[r] for r in ROLE_LABELS], "Dosage and participation by role"))
+    dosage = dosage_html(role_doses(store), teams, years_so_far(collab.start, collab.end, day))
     questions = coaching_questions(store, day)
     flagged = "".join(f"<li><strong>{esc(names[t])}</strong>: " + "; ".join(esc(q.label) for q in qs) + "</li>"
                       for t, qs in questions.items() if qs)
@@ -117,6 +99,7 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
                 + section("Who reported", reported) + section("Assessment scale over time", scale)
                 + section("PDSA cycles per team per month", pdsa) + section("Measures across teams", "".join(measure_html))
                 + section("Spread: change ideas across teams", spread)
+                + section("Equity: measures by group", equity_section(store, charts))
                 + section("Participation in learning sessions by role", participation)
                 + section("Dosage and participation by role, per team", dosage))
 

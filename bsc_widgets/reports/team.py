@@ -10,7 +10,7 @@ from ..charts import figure_for
 from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..charts.scores import score_history_figure
-from ..model import (AssessmentLevel, AssessmentScore, ChangeIdea, Driver, DriverLink, Measure, Member,
+from ..model import (current, AssessmentLevel, AssessmentScore, ChangeIdea, Driver, DriverLink, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, TeamChangeIdea, ramps)
 from ..reporting import next_month
 from ..store import Store
@@ -49,7 +49,8 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
             f"<p><strong>Team:</strong> {esc(roles_sentence(members) or 'no members')}."
             + (f' <span class="bsc-warn">Missing: {esc(", ".join(gaps))}.</span>' if gaps else "") + "</p>")
 
-    studies = {m.id: study(store, team.id, m.id) for m in store.list(Measure)}
+    measures = current(store.list(Measure), period)
+    studies = {m.id: study(store, team.id, m.id) for m in measures}
     doses = role_doses(store, team.id)
     who = participation_sentence(doses, years_so_far(collab.start, collab.end, day))
     questions = coaching_questions(store, day, team_id=team.id, studies=studies).get(team.id, [])
@@ -62,7 +63,7 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
     chosen = {c.change_idea_id for c in store.list(TeamChangeIdea, team_id=team.id)}
     by_idea = {r.change_idea_id: list(r.cycles) for r in ramps(cycles)}
     in_play = [i for i in ideas if i.id in chosen or i.id in by_idea]
-    diagram = driver_diagram_svg(collab.aim, store.list(Driver), in_play, store.list(DriverLink),
+    diagram = driver_diagram_svg(collab.aim, current(store.list(Driver), period), in_play, store.list(DriverLink),
                                  idea_tags(in_play, chosen, by_idea), set(by_idea))
 
     titles = {i.id: i.title for i in ideas}
@@ -79,7 +80,7 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
                   f"</thead><tbody>{rows}</tbody></table>") if rows else "<p>No cycle was active this month.</p>"
 
     measure_html = []
-    for m in store.list(Measure):
+    for m in measures:
         s = studies[m.id]
         reading = "".join(f"<li>{esc(t)}</li>" for t in s.reading.sentences)
         chart = charts.html(figure_for(s, height=380), f"{m.name}: run chart") if not s.result.empty else ""

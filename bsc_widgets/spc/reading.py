@@ -81,6 +81,18 @@ def _signal_run(cur: pd.DataFrame, limit: float):
     return members[0], members[-1], int(s[run == best][0]), int(lengths[best]), best == len(lengths) - 1
 
 
+def signal_start(result: pd.DataFrame) -> pd.Timestamp | None:
+    """Where the current phase's run signal began (the first point of its long run), if it has one."""
+    if result.empty:
+        return None
+    cur = result[result["part"] == result["part"].max()].reset_index(drop=True)
+    limit = cur["longest_run_max"].iloc[0]
+    if not bool(cur["runs_signal"].iloc[0]) or not cur["longest_run"].iloc[0] > limit:
+        return None
+    run = _signal_run(cur, limit)
+    return None if run is None else pd.Timestamp(cur["x"].iloc[run[0]])
+
+
 def _last_block_start(flags: np.ndarray, usable: np.ndarray) -> int | None:
     """Row where the last block of flagged rows starts (rows that are not usable do not split a block)."""
     rows = np.flatnonzero(usable)

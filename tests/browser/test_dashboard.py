@@ -8,7 +8,7 @@ LOAD = 90_000
 
 def test_coach_filters_then_opens_a_team(page, server):
     page.goto(f"{server['url']}/voila/render/00_home.ipynb", wait_until="commit")
-    page.get_by_role("link", name="the coach dashboard").click()
+    page.get_by_role("link", name="Coach dashboard").click()
     expect(page.get_by_role("heading", name="Coach dashboard")).to_be_visible(timeout=LOAD)
     expect(page.get_by_label("Who needs attention")).to_contain_text("Hearth Family Child Care Network")
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=LOAD)

@@ -52,3 +52,29 @@ def test_index_links_every_report(browser, report_folder):
     page.get_by_role("link", name="Sunrise Head Start: October 2026").click()
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
     context.close()
+
+
+def test_the_effectiveness_summary_renders_offline(browser, tmp_path, pristine_db):
+    from pathlib import Path
+
+    db = tmp_path / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    result = subprocess.run([sys.executable, "-m", "bsc_widgets.cli", "reports", "--db", str(db), "--out",
+                             str(tmp_path / "out"), "--final"], capture_output=True, text=True, timeout=600,
+                            env=dict(os.environ, BSC_TODAY="2026-11-22"))
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(offline=True, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors, online = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: online.append(r.url) if r.url.startswith("http") else None)
+    page.goto((tmp_path / "out" / "final" / "final.html").as_uri())
+    expect(page.get_by_role("heading", name="Baseline against the end, by signals")).to_be_visible()
+    expect(page.get_by_label("End against baseline, by signals")).to_contain_text("Improved")
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
+    shots = os.environ.get("BSC_SCREENSHOTS")
+    if shots:
+        page.screenshot(path=str(Path(shots) / "final_report.png"), full_page=True,
+                        clip={"x": 0, "y": 0, "width": 1100, "height": 1500})
+    assert errors == [] and online == []
+    context.close()

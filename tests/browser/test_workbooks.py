@@ -57,6 +57,15 @@ def run_axe(page) -> list[dict]:
                     where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
 
 
+def unlabeled_controls(page) -> list[str]:
+    """Visible controls that the keyboard cannot reach or that have no visible label."""
+    return page.evaluate("""() => [...document.querySelectorAll('input, select, textarea, button')]
+        .filter(e => e.type !== 'file' && e.offsetParent !== null)
+        .filter(e => e.tabIndex < 0 || !((e.labels && e.labels.length && e.labels[0].innerText.trim())
+                                          || e.innerText.trim() || e.getAttribute('aria-label')))
+        .map(e => e.outerHTML.slice(0, 120))""")
+
+
 # ---- every workbook ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", list(WORKBOOKS))
@@ -72,13 +81,7 @@ def test_workbook_shows_team_calendar_home_link_offline_and_accessible(page, ser
     AXE_REPORT.write_text(json.dumps(report, indent=1))
     print(f"axe-core on {name}: {len(violations)} violation(s) {[(v['id'], v['impact']) for v in violations]}")
     assert not [v for v in violations if v["impact"] in ("serious", "critical")], violations
-    # every control can be reached with the keyboard and has a visible label
-    unlabeled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea, button')]
-        .filter(e => e.type !== 'file' && e.offsetParent !== null)
-        .filter(e => e.tabIndex < 0 || !((e.labels && e.labels.length && e.labels[0].innerText.trim())
-                                          || e.innerText.trim() || e.getAttribute('aria-label')))
-        .map(e => e.outerHTML.slice(0, 120))""")
-    assert unlabeled == []
+    assert unlabeled_controls(page) == []
     if SHOTS:
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{name}.png"))

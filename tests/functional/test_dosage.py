@@ -41,3 +41,15 @@ def test_expected_dose_follows_the_brief():
     assert expected_by_now("learning_session", 1.0) == (30.0, 35.0)
     assert expected_by_now("affinity_group", 0.5) == (25.0, 25.0)
     assert years_so_far(dt.date(2025, 9, 1), dt.date(2026, 12, 31), dt.date(2026, 9, 1)) == pytest.approx(1.0, 0.01)
+
+
+def test_families_far_behind_directors_are_said_with_their_hours(sample_store):
+    from bsc_widgets.dosage import network_doses
+
+    doses = network_doses(role_doses(sample_store))
+    by_role = {d.role: d for d in doses}
+    assert sum(d.members for d in doses) == len(sample_store.list(Member))
+    assert by_role["family"].learning_hours < by_role["administrator"].learning_hours * 0.6
+    text = participation_sentence(doses, 1.0)
+    assert text.startswith("Family members take part far less than administrators: "
+                           f"{by_role['family'].learning_hours:.0f} h of learning sessions each")

@@ -52,3 +52,22 @@ def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path,
     state = json.dumps(nb["metadata"].get("widgets", {}), ensure_ascii=False)
     assert "Hearth Family Child Care Network" in state and shows in state
     assert "Something went wrong" not in state
+
+
+@pytest.mark.parametrize("workbook,shows", [
+    ("collaborative_setup.ipynb", "Change framework: measures"),
+    ("participation.ipynb", "Take attendance"),
+    ("equity.ipynb", "suppressed"),
+    ("spread.ipynb", "spread furthest"),
+    ("leaders/system_assessment.ipynb", "Q3: Organizational coaching"),
+])
+def test_each_collaborative_workbook_runs_under_papermill(sample_db, tmp_path, workbook, shows):
+    out = tmp_path / workbook.replace("/", "-")
+    pm.execute_notebook(str(ROOT / "workbooks" / workbook), str(out), progress_bar=False,
+                        parameters={"db": str(sample_db), "today": "2026-11-22"}, kernel_name="python3",
+                        cwd=str(tmp_path))
+    nb = json.loads(out.read_text())
+    assert not any(o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", []))
+    assert not any(o.get("name") == "stderr" for c in nb["cells"] for o in c.get("outputs", []))
+    state = json.dumps(nb["metadata"].get("widgets", {}), ensure_ascii=False)
+    assert shows in state and "Something went wrong" not in state

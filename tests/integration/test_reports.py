@@ -125,3 +125,39 @@ def test_shared_plotly_and_pdf(tmp_path, pristine_db):
     assert not any(host in (folder / "plotly.min.js").read_text() for host in CDN_HOSTS)
     pdf = folder / "sunrise-head-start.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+
+
+def _one(db, out, *flags, copy_to=None):
+    """``bsc reports`` with ``flags`` (on a private copy of ``db`` when ``copy_to`` is given)."""
+    if copy_to is not None:
+        db = shutil.copy(db, copy_to / "bsc.sqlite")
+    return subprocess.run([*BSC, "reports", "--db", str(db), "--out", str(out), *flags], capture_output=True,
+                          text=True, timeout=900, env={**__import__("os").environ, "BSC_TODAY": "2026-11-22"})
+
+
+def test_final_makes_the_effectiveness_summary_offline(tmp_path, pristine_db):
+    result = _one(pristine_db, tmp_path / "out", "--final", copy_to=tmp_path)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "final" / "final.html").read_text()
+    assert "effectiveness summary" in html and "Baseline against the end, by signals" in html
+    assert "Plotly.newPlot" in html and not any(host in html for host in CDN_HOSTS)
+    assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', html)
+    assert "show_final_report" not in html
+    assert 'href="final.html"' in (tmp_path / "out" / "final" / "index.html").read_text()
+
+
+def test_system_makes_the_leaders_assessment_offline(tmp_path, pristine_db):
+    result = _one(pristine_db, tmp_path / "out", "--system", copy_to=tmp_path)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "system-assessment" / "system-assessment.html").read_text()
+    assert "Professional Development Matrix" in html and "<svg" in html and "Q3: Organizational coaching" in html
+    assert "Plotly" not in html and not any(host in html for host in CDN_HOSTS)
+
+
+@pytest.mark.parametrize("flags,says", [
+    (["--final", "--system"], "Choose one of --final and --system."),
+    (["--final", "--period", "2026-10"], "--period and --team are for the monthly reports"),
+])
+def test_final_and_system_refuse_mixed_arguments(tmp_path, pristine_db, flags, says):
+    result = _one(pristine_db, tmp_path / "out", *flags)
+    assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr

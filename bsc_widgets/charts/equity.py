@@ -1,0 +1,76 @@
+"""A measure by group, side by side, and the gap between groups: from a ``GroupView`` only.
+
+The view has already emptied every suppressed cell, so nothing here can show a suppressed
+count; a suppressed period is a grey band across the group's panel, explained under the chart,
+so it is never mistaken for zero or for missing data.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ..equity import SUPPRESSED, GroupView
+from .spc_chart import MUTED, _add_series, _e, _label
+
+
+def _bands(periods: list[pd.Timestamp], weekly: bool) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Consecutive suppressed periods merged into spans, each widened by half a period on either side."""
+    half = pd.Timedelta(days=3.5 if weekly else 15)
+    step = pd.Timedelta(days=7 if weekly else 32)
+    spans: list[list[pd.Timestamp]] = []
+    for p in sorted(periods):
+        if spans and p - spans[-1][1] <= step:
+            spans[-1][1] = p
+        else:
+            spans.append([p, p])
+    return [(a - half, b + half) for a, b in spans]
+
+
+def group_figure(view: GroupView, height: int = 330) -> go.Figure:
+    """One run chart per group, sharing the y axis, each with its own median and signals.
+
+    Suppressed periods are grey bands across the whole panel: no point, no height, nothing that
+    could be read as a value.
+    """
+    groups = [s for s in view.strata if s.id in set(view.table["stratum_id"])]
+    cols = max(1, len(groups))
+    fig = make_subplots(rows=1, cols=cols, shared_yaxes=True, subplot_titles=[_e(s.label) for s in groups])
+    shapes = []
+    for i, s in enumerate(groups, start=1):
+        seg = view.result[view.result["facet1"] == s.id].reset_index(drop=True) if not view.result.empty else None
+        if seg is not None and not seg.empty:
+            _add_series(fig, seg, row=1, col=i, percent=view.percent, show_legend=i == 1)
+        hidden = view.table[(view.table["stratum_id"] == s.id) & view.table["suppressed"].astype(bool)]
+        axis = "" if i == 1 else str(i)
+        for x0, x1 in _bands(list(hidden["period"]), view.measure.frequency == "weekly"):
+            shapes.append(dict(type="rect", xref=f"x{axis}", yref=f"y{axis} domain", x0=x0, x1=x1, y0=0, y1=1,
+                               fillcolor=MUTED, opacity=0.3, line=dict(width=0), layer="below"))
+        if seg is None or seg.empty:
+            fig.add_trace(go.Scatter(x=list(hidden["period"][:1]), y=[None], mode="markers", showlegend=False,
+                                     hoverinfo="skip"), row=1, col=i)
+    note = dict(xref="paper", yref="paper", x=0, y=-0.18, xanchor="left", showarrow=False, font=dict(size=11),
+                text=_e(f"Grey: {SUPPRESSED} (fewer than {view.threshold} in the group, or hidden so it cannot be "
+                        "worked out from a total)."))
+    fig.update_layout(title=_e(f"{view.measure.name} by {view.grouping.name.lower()}"), height=height,
+                      showlegend=False, template="plotly_white", margin=dict(l=40, r=20, t=70, b=60),
+                      shapes=shapes, annotations=list(fig.layout.annotations) + [note])
+    if view.percent:
+        fig.update_yaxes(ticksuffix="%", range=[0, view.measure.multiplier * 1.02])
+    return fig
+
+
+def gap_figure(view: GroupView, height: int = 260) -> go.Figure:
+    """The gap between the highest and lowest shown group, period by period."""
+    gap = view.gap if not view.gap.empty else pd.DataFrame(columns=["period", "gap", "high", "low"])
+    unit = " points" if view.percent else ""
+    hover = [_e(f"{_label(p)}: {g:.0f}{unit} ({hi} highest, {lo} lowest)")
+             for p, g, hi, lo in zip(gap["period"], gap["gap"], gap["high"], gap["low"])]
+    fig = go.Figure(go.Scatter(x=gap["period"], y=gap["gap"], mode="lines+markers", name="gap",
+                               line=dict(color="#6a4c93"), hovertext=hover, hoverinfo="text"))
+    if len(gap):
+        median = float(gap["gap"].median())
+        fig.add_hline(y=median, line=dict(color=MUTED), annotation_text=_e(f"median {median:.0f}{unit}"))
+    fig.update_layout(title="Gap between the highest and lowest group", height=height, template="plotly_white",
+                      yaxis_title=_e(f"gap{unit}"), margin=dict(l=50, r=20, t=50, b=30), showlegend=False)
+    return fig

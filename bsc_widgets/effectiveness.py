@@ -1,0 +1,123 @@
+"""The effectiveness summary, the "document results" step at the end of a collaborative.
+
+For every team and measure the end is judged against the baseline by signals, not by raw
+differences: the baseline median is frozen from the data before the team's first action
+period, and the run-chart rules then say whether what came after is a signal of improvement,
+of concern, or no signal. Beside it: change ideas adopted, the dose received, and the path of
+the assessment scale from the first month scored to the last.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .dosage import RoleDose, role_doses
+from .model import AssessmentScore, Measure, Observation, Phase, Team, current
+from .spc.reading import Reading
+from .spread import IdeaSpread, spread
+from .store import Store
+from .study import study_all
+
+MIN_BASELINE = 6   # fewer baseline points than this: the whole series' median is used, and said so
+VERDICT_WORDS = {"improvement": "Improved", "concern": "Worse", "change": "Changed", "no_signal": "No signal",
+                 "too_few": "Too little data"}
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    team_id: str
+    measure: Measure
+    baseline_points: int
+    reading: Reading
+
+    @property
+    def verdict(self) -> str:
+        return VERDICT_WORDS.get(self.reading.verdict, self.reading.verdict)
+
+
+@dataclass(frozen=True)
+class ScorePath:
+    first: tuple[dt.date, float] | None
+    last: tuple[dt.date, float] | None
+
+
+@dataclass
+class Effectiveness:
+    teams: list[Team]
+    measures: list[Measure]
+    results: dict[tuple[str, str], MeasureResult]
+    spreads: list[IdeaSpread]
+    doses: dict[str, list[RoleDose]]
+    scores: dict[tuple[str, str], ScorePath]       # (team, source) -> first and last score
+
+    def adopted(self, team_id: str) -> list[str]:
+        return [s.idea.title for s in self.spreads if s.decisions.get(team_id) == "adopt"]
+
+    def tally(self) -> dict[str, int]:
+        """How many team × measure pairs end in each verdict."""
+        out = {w: 0 for w in VERDICT_WORDS.values()}
+        for r in self.results.values():
+            out[r.verdict] += 1
+        return out
+
+    def sentences(self) -> list[str]:
+        tally = self.tally()
+        pairs = len(self.results)
+        adopted = [s for s in self.spreads if s.teams_with("adopt")]
+        up = [(t, p) for (t, src), p in self.scores.items() if src == "faculty" and p.first and p.last]
+        rose = sum(p.last[1] > p.first[1] for _, p in up)
+        return [f"Of {pairs} team-and-measure pairs, {tally['Improved']} show a signal of improvement against "
+                f"their baseline, {tally['Worse']} a signal of concern, {tally['Changed']} a change, and "
+                f"{tally['No signal']} no signal; {tally['Too little data']} have too little data to judge.",
+                f"{len(adopted)} change ideas were adopted by at least one team, "
+                f"{sum(len(s.teams_with('adopt')) for s in adopted)} adoptions in all.",
+                f"Faculty’s assessment-scale score rose for {rose} of {len(up)} teams from their first scored month "
+                "to their last."]
+
+
+def baseline_end(team: Team, phases: list[Phase]) -> dt.date:
+    """Data before the team's first action period is its baseline."""
+    starts = [p.start for p in phases if p.kind == "action_period"]
+    first = min(starts) if starts else team.joined
+    return max(first, team.joined)
+
+
+def effectiveness(store: Store, today: dt.date) -> Effectiveness:
+    teams = store.teams()
+    phases = store.list(Phase)
+    measures = current(store.list(Measure), today)
+    results: dict[tuple[str, str], MeasureResult] = {}
+    for m in measures:
+        periods: dict[str, list[dt.date]] = {}
+        for o in store.list(Observation, measure_id=m.id):
+            periods.setdefault(o.team_id, []).append(o.period)
+        freeze = {}
+        for t in teams:
+            n = sum(p < baseline_end(t, phases) for p in periods.get(t.id, []))
+            if MIN_BASELINE <= n < len(periods.get(t.id, [])):
+                freeze[t.id] = n
+        _, readings = study_all(store, m.id, freeze=freeze or None)
+        for t in teams:
+            results[(t.id, m.id)] = MeasureResult(t.id, m, freeze.get(t.id, 0), readings[t.id])
+    scores: dict[tuple[str, str], ScorePath] = {}
+    by: dict[tuple[str, str], list[AssessmentScore]] = {}
+    for s in store.list(AssessmentScore):
+        by.setdefault((s.team_id, s.source), []).append(s)
+    for key, got in by.items():
+        got.sort(key=lambda s: s.month)
+        scores[key] = ScorePath((got[0].month, got[0].score), (got[-1].month, got[-1].score))
+    doses: dict[str, list[RoleDose]] = {}
+    for d in role_doses(store):
+        doses.setdefault(d.team_id, []).append(d)
+    return Effectiveness(teams, measures, results, spread(store, today), doses, scores)
+
+
+def results_frame(e: Effectiveness) -> pd.DataFrame:
+    """Team × measure verdicts, for a table or export."""
+    names = {t.id: t.name for t in e.teams}
+    return pd.DataFrame([(names[t], r.measure.name, r.verdict, r.baseline_points,
+                          r.reading.sentences[0] if r.reading.sentences else "")
+                         for (t, _), r in e.results.items()],
+                        columns=["team", "measure", "end against baseline", "baseline points", "reading"])

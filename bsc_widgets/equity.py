@@ -1,0 +1,182 @@
+"""Equity views: a measure shown by group (home language, race/ethnicity), small groups suppressed.
+
+Children's privacy comes first, so suppression is decided here, once, before anything is drawn,
+tabled or exported: the views below carry no number for a suppressed cell at all.
+
+- A group smaller than the collaborative's threshold (``suppress_below``, 10 by default) in a
+  period is suppressed (primary suppression).
+- A team's overall figure is shown elsewhere, and so is the network's total for each group; a
+  single hidden cell could then be worked out by subtraction. So whenever exactly one cell of a
+  team's period (across groups), or of a group's period (across teams), is hidden, the next
+  smallest is hidden too (complementary suppression), until no single hidden cell is left.
+- A suppressed cell is shown as "suppressed", never as zero or as a gap without explanation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import BscError
+from .model import Grouping, Measure, Stratum, StratumObservation, period_label
+from .portable.cells import csv_text
+from .spc import qic
+from .spc.reading import Reading, read_chart
+from .store import Store
+from .study import analyse
+
+SUPPRESSED = "suppressed"
+
+
+def suppression(cells: pd.DataFrame, threshold: int, margins: list[list[str]]) -> pd.Series:
+    """Which cells to hide: small ones, then complements so no single hidden cell can be derived."""
+    hidden = cells["denominator"] < threshold
+    groups = [list(cells.groupby(keys if len(keys) > 1 else keys[0], sort=False).groups.values())
+              for keys in margins]
+    changed = True
+    while changed:
+        changed = False
+        for margin in groups:
+            for index in margin:
+                h = hidden.loc[index]
+                if int(h.sum()) == 1 and len(index) > 1:
+                    hidden.loc[cells.loc[index][~h]["denominator"].idxmin()] = True
+                    changed = True
+    return hidden
+
+
+@dataclass
+class GroupView:
+    """A measure by group, for one team or the whole network, with suppressed cells already emptied."""
+
+    measure: Measure
+    grouping: Grouping
+    strata: list[Stratum]
+    threshold: int
+    table: pd.DataFrame                 # period, stratum_id, group, numerator, denominator, value, suppressed
+    result: pd.DataFrame                # the engine's result per group (facet1 = stratum id), shown cells only
+    readings: dict[str, Reading]
+    gap: pd.DataFrame                   # period, gap, high, low: where at least two groups are shown
+    gap_reading: Reading | None = None
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def percent(self) -> bool:
+        return self.measure.multiplier == 100
+
+    def csv(self) -> str:
+        """The view as a spreadsheet: suppressed cells say so and carry no number."""
+        return csv_text(["period", "group", "numerator", "denominator",
+                         f"value{' (%)' if self.percent else ''}", "status"],
+                        [[r.period.date(), r.group, None, None, None, SUPPRESSED] if r.suppressed else
+                         [r.period.date(), r.group, r.numerator, r.denominator, round(r.value, 1), "shown"]
+                         for r in self.table.itertuples()])
+
+
+def stratified_measures(store: Store) -> list[Measure]:
+    return [m for m in store.list(Measure) if m.stratified_by]
+
+
+def _cells(store: Store, measure: Measure, threshold: int) -> pd.DataFrame:
+    rows = [(o.team_id, pd.Timestamp(o.period), o.stratum_id, o.numerator, o.denominator)
+            for o in store.list(StratumObservation, measure_id=measure.id)]
+    cells = pd.DataFrame(rows, columns=["team", "period", "stratum_id", "numerator", "denominator"])
+    if cells.empty:
+        return cells.assign(suppressed=pd.Series(dtype=bool))
+    cells["suppressed"] = suppression(cells, threshold, [["team", "period"], ["stratum_id", "period"]])
+    return cells
+
+
+def group_view(store: Store, measure_id: str, team_id: str | None = None) -> GroupView:
+    """``measure_id`` by group for ``team_id``, or summed over the network when it is None."""
+    measure = store.require(Measure, measure_id)
+    if not measure.stratified_by:
+        raise BscError(f"“{measure.name}” is not shown by group.")
+    collab = store.collaborative()
+    threshold = collab.suppress_below if collab else 10
+    grouping = store.require(Grouping, measure.stratified_by)
+    strata = store.list(Stratum, grouping_id=grouping.id)
+    labels = {s.id: s.label for s in strata}
+    cells = _cells(store, measure, threshold)
+    if team_id is not None:
+        cells = cells[cells["team"] == store.team(team_id).id]
+    elif not cells.empty:  # the network: sum every team's cells, then suppress the sums
+        cells = cells.groupby(["period", "stratum_id"], as_index=False)[["numerator", "denominator"]].sum()
+        cells["suppressed"] = suppression(cells, threshold, [["period"]])
+    table = _table(cells, labels, [s.id for s in strata], measure.multiplier)
+    view = GroupView(measure, grouping, strata, threshold, table, pd.DataFrame(), {}, pd.DataFrame())
+    _analyse(view)
+    return view
+
+
+def _table(cells: pd.DataFrame, labels: dict[str, str], order: list[str], multiplier: float) -> pd.DataFrame:
+    """Only shown cells keep their numbers: from here on a suppressed count does not exist."""
+    columns = ["period", "stratum_id", "group", "numerator", "denominator", "value", "suppressed"]
+    if cells.empty:
+        return pd.DataFrame(columns=columns)
+    hidden = cells["suppressed"].to_numpy(bool)
+    table = pd.DataFrame({
+        "period": cells["period"].to_numpy(), "stratum_id": cells["stratum_id"].to_numpy(),
+        "group": [labels.get(s, s) for s in cells["stratum_id"]],
+        "numerator": np.where(hidden, np.nan, cells["numerator"].to_numpy(float)),
+        "denominator": np.where(hidden, np.nan, cells["denominator"].to_numpy(float)),
+        "suppressed": hidden})
+    table["value"] = table["numerator"] / table["denominator"] * multiplier
+    rank = {s: i for i, s in enumerate(order)}
+    table = table.sort_values(["period", "stratum_id"], key=lambda c: c.map(rank) if c.name == "stratum_id" else c)
+    return table[columns].reset_index(drop=True)
+
+
+def _analyse(view: GroupView) -> None:
+    m, table = view.measure, view.table
+    shown = table[~table["suppressed"].astype(bool)]
+    unit = "families or children"
+    view.sentences.append(f"Groups with fewer than {view.threshold} {unit} in a period are suppressed to protect "
+                          "privacy, and so is the next smallest group when only one would be hidden, so no "
+                          "hidden figure can be worked out from a total.")
+    if shown.empty:
+        view.sentences.append("No group can be shown yet." if not table.empty else "No data by group yet.")
+        return
+    frame = pd.DataFrame({"team": shown["stratum_id"], "x": shown["period"], "y": shown["numerator"],
+                          "n": shown["denominator"], "numerator": shown["numerator"],
+                          "denominator": shown["denominator"], "value": np.nan})
+    view.result = analyse(frame, m)
+    labels = {s.id: s.label for s in view.strata}
+    for sid, group in view.result.groupby("facet1", sort=False):
+        reading = read_chart(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True),
+                             labels.get(sid, sid), m.direction, view.percent, m.frequency)
+        view.readings[sid] = reading
+    latest = table[table["period"] == table["period"].max()]
+    unit_sign = "%" if view.percent else ""
+    parts = [f"{r.group} {SUPPRESSED}" if r.suppressed else f"{r.group} {r.value:.0f}{unit_sign}"
+             for r in latest.itertuples()]
+    view.sentences.append(f"Latest ({period_label(latest['period'].iloc[0].date(), m.frequency)}): "
+                          + ", ".join(parts) + ".")
+    for sid in [s.id for s in view.strata if s.id in view.readings]:
+        first = view.readings[sid].sentences[:1]
+        if first:
+            view.sentences.append(first[0] if first[0].startswith(labels[sid]) else f"{labels[sid]}: {first[0]}")
+    _gap(view, shown)
+
+
+def _gap(view: GroupView, shown: pd.DataFrame) -> None:
+    """The distance between the highest and lowest shown group, period by period, and its run chart."""
+    rows = []
+    for period, g in shown.groupby("period", sort=True):
+        if len(g) >= 2:
+            hi, lo = g.loc[g["value"].idxmax()], g.loc[g["value"].idxmin()]
+            rows.append((period, hi["value"] - lo["value"], hi["group"], lo["group"]))
+    view.gap = pd.DataFrame(rows, columns=["period", "gap", "high", "low"])
+    unit = "points" if view.percent else ""
+    if len(view.gap) < 2:
+        view.sentences.append("The gap between groups needs at least two groups shown in the same period.")
+        return
+    result = qic(view.gap["gap"], x=view.gap["period"], chart="run", direction="down")
+    view.gap_reading = read_chart(result, "The gap between groups", "down", False, view.measure.frequency)
+    k = min(8, len(view.gap) // 2) or 1
+    early, late = view.gap["gap"].head(k).mean(), view.gap["gap"].tail(k).mean()
+    view.sentences.append(f"The gap between the highest and lowest group averaged {early:.0f} {unit} over the "
+                          f"first {k} periods with two groups shown and {late:.0f} {unit} over the last {k}."
+                          .replace("  ", " "))
+    view.sentences += view.gap_reading.sentences[:1]

@@ -1,0 +1,69 @@
+"""The equity view: a measure by group (home language, race/ethnicity) for one team or the network.
+
+Each group's run chart sits beside the others with its own median and signals, then the gap
+between groups over time, the reading in words, a table and a CSV export. All of it comes from
+``equity.group_view``, which has already suppressed small groups: a suppressed cell says
+"suppressed" in the chart, its hover, the table and the export, and carries no number anywhere.
+"""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..charts.equity import gap_figure, group_figure
+from ..charts.tables import group_table_html
+from ..equity import group_view, stratified_measures
+from ..ids import slugify
+from ..text import esc
+from .download import download_link
+from .fields import on_pick
+from .messages import guarded
+from .page import CollaborativePage, section
+from .plot import PlotArea
+
+NETWORK = ""
+
+
+class EquityPage(CollaborativePage):
+    TITLE = "Equity: measures by group"
+
+    def build_body(self):
+        style, narrow = {"description_width": "initial"}, w.Layout(width="min(30em, 100%)")
+        self.measures = stratified_measures(self.store)
+        self.measure = w.Dropdown(description="Measure", options=[(m.name, m.id) for m in self.measures],
+                                  style=style, layout=narrow)
+        self.team = w.Dropdown(description="Team", style=style, layout=narrow,
+                               options=[("All teams (the network)", NETWORK)]
+                               + [(t.name, t.id) for t in self.store.teams()])
+        self.reading = w.HTML()
+        self.groups_chart = PlotArea(340)
+        self.gap_chart = PlotArea(270)
+        self.table = w.HTML()
+        self.export = w.HTML()
+        for picker in (self.measure, self.team):
+            on_pick(picker, guarded(self.message)(lambda _: self.refresh()))
+        if not self.measures:
+            return [w.HTML("<p class='bsc-page'>No measure is shown by group yet. In the collaborative set-up, "
+                           "define a grouping and its groups, then choose it for a proportion or rate measure.</p>")]
+        self.refresh()
+        return [self.measure, self.team, self.reading, self.groups_chart, self.gap_chart,
+                section("The last twelve periods by group", "Each cell: the value (numerator of denominator)."),
+                self.table, self.export]
+
+    def refresh(self) -> None:
+        view = group_view(self.store, self.measure.value, self.team.value or None)
+        self.view = view
+        who = next((k for k, v in self.team.options if v == self.team.value), "")
+        self.reading.value = (f"<h2>{esc(view.measure.name)} by {esc(view.grouping.name.lower())}: {esc(who)}</h2>"
+                              "<ul class='bsc-reading'>" + "".join(f"<li>{esc(s)}</li>" for s in view.sentences)
+                              + "</ul>")
+        if view.table.empty:
+            self.groups_chart.clear()
+            self.gap_chart.clear()
+            self.table.value = self.export.value = ""
+            return
+        self.groups_chart.draw(group_figure(view))
+        self.gap_chart.draw(gap_figure(view))
+        self.table.value = group_table_html(view)
+        name = f"{slugify(view.measure.name)}-by-group-{self.team.value or 'network'}.csv"
+        self.export.value = ("<p>" + download_link(view.csv(), name, "Download this view (CSV, small groups "
+                                                   "suppressed)") + "</p>")

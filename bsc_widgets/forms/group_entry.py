@@ -1,0 +1,82 @@
+"""Entering a period's figures by group (for a measure shown by group), all groups saved together.
+
+For children's privacy, figures by group are write-only here: the form says which groups have
+figures for the period but never shows the numbers again. They appear only in the equity view,
+where small groups are suppressed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as w
+
+from ..errors import InvalidRecord, Problem
+from ..model import Measure, Stratum, StratumObservation, period_label
+from ..store import Store
+from ..text import esc
+from .messages import MessageArea, guarded
+
+KW = dict(continuous_update=False, style={"description_width": "initial"}, layout=w.Layout(width="min(16em, 48%)"))
+
+
+class GroupEntry(w.VBox):
+    def __init__(self, store: Store, team_id: str, measure: Measure, period: dt.date):
+        self.store, self.team_id, self.measure, self.period = store, team_id, measure, period
+        self.strata = store.list(Stratum, grouping_id=measure.stratified_by)
+        self.inputs = {s.id: (w.Text(description=f"{s.label}: numerator", **KW),
+                              w.Text(description=f"{s.label}: denominator", **KW)) for s in self.strata}
+        self.message = MessageArea()
+        self.status = w.HTML()
+        button = w.Button(description="Save figures by group", button_style="primary")
+        button.on_click(guarded(self.message)(lambda _: self.save()))
+        rows = [w.HBox(pair, layout=w.Layout(flex_flow="row wrap")) for pair in self.inputs.values()]
+        super().__init__([w.HTML(f"<h3>By group: {esc(period_label(period, measure.frequency))}</h3>"
+                                 "<p class='bsc-help'>For privacy, figures by group are not shown again once saved; "
+                                 "type a group’s figures again to correct them. The equity view shows them, with "
+                                 "small groups suppressed.</p>"), self.status, *rows, self.message, button],
+                         layout=w.Layout(width="100%"))
+        self._status()
+
+    def _existing(self) -> dict[str, StratumObservation]:
+        return {o.stratum_id: o for o in self.store.list(StratumObservation, team_id=self.team_id,
+                                                         measure_id=self.measure.id, period=self.period)}
+
+    def _status(self) -> None:
+        have = self._existing()
+        names = [s.label for s in self.strata if s.id in have]
+        self.status.value = (f"<p role='status'>Figures saved for: {esc(', '.join(names))}.</p>" if names else
+                             "<p role='status'>No figures by group for this period yet.</p>")
+
+    def save(self) -> bool:
+        """All groups typed are checked first; if any has a problem nothing is saved."""
+        self.message.clear()
+        have, records, problems = self._existing(), [], []
+        for s in self.strata:
+            num, den = (box.value.strip() for box in self.inputs[s.id])
+            if not num and not den:
+                continue
+            old = have.get(s.id)
+            try:
+                records.append(StratumObservation.build(
+                    team_id=self.team_id, measure_id=self.measure.id, period=self.period, stratum_id=s.id,
+                    numerator=num or None, denominator=den or None, version=old.version if old else 0))
+            except InvalidRecord as exc:
+                problems += [Problem(f"{s.label}: {p.message}") for p in exc.problems]
+        with self.store.reading() as tx:
+            for r, label in [(r, next(s.label for s in self.strata if s.id == r.stratum_id)) for r in records]:
+                problems += [Problem(f"{label}: {p.message}") for p in r.context_problems(tx)]
+        if not records and not problems:
+            self.message.show("Type at least one group’s numerator and denominator.", "info")
+            return False
+        if problems:
+            self.message.show_error(InvalidRecord("Nothing was saved:", problems))
+            return False
+        with self.store.transaction() as tx:
+            for r in records:
+                tx.save(r)
+        for pair in self.inputs.values():
+            for box in pair:
+                box.value = ""
+        self.message.show(f"Saved figures for {len(records)} group{'s' if len(records) != 1 else ''}.", "ok")
+        self._status()
+        return True

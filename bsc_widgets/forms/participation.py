@@ -1,0 +1,138 @@
+"""Participation and dosage: record who attended a learning session, affinity group or coaching call,
+and see whether families and frontline staff take part, or only directors.
+
+Attendance is taken like a register: choose the team, the event and its date, tick who was
+there. Saving writes the whole register in one transaction (ticked members added or updated,
+unticked ones removed), so a half-saved register cannot happen.
+"""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..charts.tables import dosage_html
+from ..dosage import network_doses, participation_sentence, role_doses, years_so_far
+from ..errors import BscError, InvalidRecord
+from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Attendance, Member
+from ..text import esc
+from .fields import on_pick
+from .messages import MessageArea, guarded
+from .page import CollaborativePage, section
+
+STYLE = {"description_width": "initial"}
+NARROW = w.Layout(width="min(30em, 100%)")
+
+
+class ParticipationPage(CollaborativePage):
+    TITLE = "Participation and dosage"
+
+    def build_body(self):
+        self.teams = self.store.teams()
+        self.team = w.Dropdown(description="Team", options=[(t.name, t.id) for t in self.teams], style=STYLE,
+                               layout=NARROW)
+        self.kind = w.Dropdown(description="Event", options=[(v, k) for k, v in EVENT_KIND_LABELS.items()],
+                               style=STYLE, layout=NARROW)
+        sessions = [p for p in self.phases if p.kind == "learning_session"]
+        self.session = w.Dropdown(description="Learning session", style=STYLE, layout=NARROW,
+                                  options=[("—", "")] + [(p.name, p.id) for p in sessions])
+        self.date = w.DatePicker(description="Date", value=min(self.today, self.collab.end), style=STYLE,
+                                 layout=NARROW)
+        self.hours = w.Text(description="Hours each", value="1.5", style=STYLE, layout=NARROW,
+                            continuous_update=False)
+        self.register = w.VBox(layout=w.Layout(width="100%"))
+        self.save_button = w.Button(description="Save attendance", button_style="primary")
+        self.form_message = MessageArea()
+        self.summary = w.HTML()
+        self.dosage = w.HTML()
+        self.save_button.on_click(guarded(self.form_message)(lambda _: self.save()))
+        for picker in (self.team, self.kind, self.date):
+            on_pick(picker, guarded(self.form_message)(lambda _: self._load_register()))
+        on_pick(self.session, guarded(self.form_message)(lambda _: self._session_picked()))
+        self._load_register()
+        self._refresh_dosage()
+        return [section("Take attendance", "Tick everyone who was there; untick someone to remove them. "
+                        "Saved together when you press the button."),
+                self.team, self.kind, self.session, self.date, self.hours, self.register, self.form_message,
+                self.save_button,
+                section("Who takes part", "Against the brief’s annual dose: 30–35 hours of learning sessions "
+                        "and about 50 hours of affinity groups for every member, in every role."),
+                self.summary, self.dosage]
+
+    # ---- the register ----
+    def _members(self) -> list[Member]:
+        return sorted(self.store.list(Member, team_id=self.team.value) if self.team.value else [],
+                      key=lambda m: (list(ROLE_LABELS).index(m.role), m.name.lower()))
+
+    def _session_picked(self) -> None:
+        phase = next((p for p in self.phases if p.id == self.session.value), None)
+        if phase is not None:
+            self.kind.value = "learning_session"
+            self.date.value = phase.start
+        self._load_register()
+
+    def _load_register(self) -> None:
+        members = self._members()
+        present = {a.member_id: a for a in self.store.list(Attendance, event_kind=self.kind.value, date=self.date.value)
+                   } if self.date.value else {}
+        first = next((present[m.id] for m in members if m.id in present), None)
+        if first is not None:
+            self.hours.value = f"{first.hours:g}"
+        self.boxes = {}
+        for m in members:
+            self.boxes[m.id] = w.Checkbox(value=m.id in present, indent=False, layout=w.Layout(width="auto"),
+                                          description=f"{m.name} ({ROLE_LABELS[m.role]})")
+        count = sum(m.id in present for m in members)
+        self.register.children = [w.HTML(f"<p class='bsc-help' role='status'>{count} of {len(members)} recorded "
+                                         "as present for this event.</p>")] + list(self.boxes.values())
+
+    def save(self) -> bool:
+        """Write the register: all of it, or (with a message saying why) none of it."""
+        self.form_message.clear()
+        if not self.date.value:
+            self.form_message.show_error("Choose the date of the event.")
+            return False
+        existing = {a.member_id: a for a in self.store.list(Attendance, event_kind=self.kind.value,
+                                                            date=self.date.value)}
+        keep, problems = [], []
+        for member_id, box in self.boxes.items():
+            if not box.value:
+                continue
+            old = existing.get(member_id)
+            try:
+                record = Attendance.build(member_id=member_id, event_kind=self.kind.value, date=self.date.value,
+                                          hours=self.hours.value.strip() or None,
+                                          phase_id=self.session.value or None, version=old.version if old else 0)
+            except InvalidRecord as exc:
+                problems = exc.problems
+                break
+            keep.append(record)
+        if problems:
+            self.form_message.show_error(InvalidRecord("Nothing was saved:", problems))
+            return False
+        gone = [a for mid, a in existing.items() if mid in self.boxes and not self.boxes[mid].value]
+        try:
+            with self.store.transaction() as tx:
+                for a in gone:
+                    tx.delete(a)
+                for record in keep:
+                    tx.save(record)
+        except BscError as exc:  # refused whole (a date outside the calendar, someone else's edit)
+            self.form_message.show_error(exc)
+            return False
+        self.form_message.show(f"Attendance saved: {len(keep)} present, {len(gone)} removed.", "ok")
+        self._load_register()
+        self._refresh_dosage()
+        return True
+
+    # ---- dosage ----
+    def _refresh_dosage(self) -> None:
+        years = years_so_far(self.collab.start, self.collab.end, self.today)
+        doses = role_doses(self.store)
+        names = {t.id: t.name for t in self.teams}
+        network = participation_sentence(network_doses(doses), years)
+        per_team = "".join(f"<li><strong>{esc(names[t.id])}</strong>: "
+                           f"{esc(participation_sentence([d for d in doses if d.team_id == t.id], years))}</li>"
+                           for t in self.teams)
+        self.summary.value = (f"<p><strong>Across the collaborative:</strong> {esc(network)}</p>"
+                              f"<ul class='bsc-reading'>{per_team}</ul>")
+        self.dosage.value = dosage_html(doses, self.teams, years)
+

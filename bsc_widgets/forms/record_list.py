@@ -1,0 +1,89 @@
+"""Pick one record of a kind from a list (or add a new one), edit it, remove it: the set-up pages' building block.
+
+A new record gets its identifier from its name when first saved, so nobody types identifiers.
+Removing asks the caller what removal means (a framework record teams use is retired, not
+deleted) and says what happened.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import ipywidgets as w
+
+from ..ids import unique_slug
+from ..model import Record
+from ..store import Store
+from ..text import esc
+from .fields import Field, on_pick, replace_options
+from .messages import MessageArea, guarded
+from .record_form import RecordForm
+
+NEW = "__new__"
+
+
+class RecordEditor(w.VBox):
+    def __init__(self, store: Store, model: type[Record], *, noun: str, records: Callable[[], list[Record]],
+                 label: Callable[[Record], str], fields: Callable[[Record], list[Field]],
+                 new: Callable[[], dict], name_field: str = "name",
+                 save: Callable[[Record], Record] | None = None, remove: Callable[[Record], str] | None = None,
+                 extra: Callable[[Record], list[w.Widget]] | None = None,
+                 on_change: Callable[[], None] | None = None):
+        self.store, self.model, self.noun = store, model, noun
+        self._records, self._label, self._fields, self._new = records, label, fields, new
+        self.name_field, self._save, self._remove, self._extra = name_field, save or store.save, remove, extra
+        self.on_change = on_change
+        self.message = MessageArea()
+        self.picker = w.Dropdown(description=f"Edit or add a {noun}", style={"description_width": "initial"},
+                                 layout=w.Layout(width="min(34em, 100%)"))
+        self.area = w.VBox(layout=w.Layout(width="100%"))
+        self.remove_button = w.Button(description=f"Remove this {noun}")
+        self.remove_button.on_click(guarded(self.message)(self._do_remove))
+        on_pick(self.picker, guarded(self.message)(lambda _: self._show()))
+        super().__init__([self.picker, self.message, self.area], layout=w.Layout(width="100%"))
+        self.refresh(select=NEW)
+
+    def refresh(self, select: str | None = None, redraw: bool = True) -> None:
+        self.items = {"/".join(map(str, r.key())): r for r in self._records()}
+        current = select if select is not None else self.picker.value
+        replace_options(self.picker, [(f"Add a new {self.noun}…", NEW)] +
+                        [(self._label(r), k) for k, r in self.items.items()], current)
+        if redraw:
+            self._show()
+
+    def _saved(self, record: Record) -> None:
+        """A new record becomes the one being edited; an edit keeps its form (and its "Saved at")."""
+        if self.on_change:
+            self.on_change()
+        key = "/".join(map(str, record.key()))
+        editing = self.picker.value == key
+        self.refresh(select=key, redraw=not editing)
+        if editing and self._extra:
+            self.extras.children = self._extra(record)
+
+    def _save_new_or_edit(self, record: Record) -> Record:
+        if record.version == 0 and "id" in self.model.KEY:
+            taken = {str(r.key()[0]) for r in self.store.list(self.model)}
+            record = record.model_copy(update={"id": unique_slug(str(getattr(record, self.name_field) or self.noun),
+                                                                 taken)})
+        return self._save(record)
+
+    def _show(self) -> None:
+        record = self.items.get(self.picker.value)
+        if record is None:
+            record = self.model.model_construct(**dict(self._new(), version=0))
+        fields = self._fields(record)
+        self.form = RecordForm(self.store, record, fields, autosave=record.version > 0,
+                               save_label="Save" if record.version else f"Add {self.noun}",
+                               on_saved=self._saved, saver=self._save_new_or_edit)
+        title = (f"Edit {esc(self._label(record))}" if record.version else f"Add a new {esc(self.noun)}")
+        self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],
+                             layout=w.Layout(width="100%"))
+        removable = [self.remove_button] if (self._remove and record.version) else []
+        self.area.children = [w.HTML(f"<h3>{title}</h3>"), self.form, self.extras, *removable]
+
+    def _do_remove(self, _=None) -> None:
+        said = self._remove(self.form.record)
+        if self.on_change:
+            self.on_change()
+        self.refresh(select=NEW)
+        self.message.show(said, "ok")

@@ -1,0 +1,232 @@
+"""The collaborative set-up workbook, for the improvement advisor and faculty: everything teams build on.
+
+The collaborative and its calendar (with each month's report due date), the change framework
+(measures with operational definitions, the driver diagram and its links), the wording of the
+assessment scale, the groupings for equity views, and the teams with their invitations.
+
+Edits to a framework that teams already use go through ``framework_history``: the old wording is
+kept with the date it changed, and removing a measure or change idea teams have used retires it,
+keeping its data.
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import ipywidgets as w
+
+from ..charter import roles_sentence
+from ..charts.tables import framework_history_html
+from ..framework_history import history, remove_framework, restore_framework, save_framework
+from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, AssessmentLevel,
+                     ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member, Phase, Record,
+                     Stratum, Team)
+from ..reporting import next_month, reports_from
+from ..text import esc
+from .fields import Field
+from .messages import guarded
+from .page import CollaborativePage, section
+from .record_form import RecordForm
+from .record_list import RecordEditor
+
+TYPE_LABELS = {"outcome": "Outcome", "process": "Process", "balancing": "Balancing"}
+DIRECTION_LABELS = {"up": "Higher is better", "down": "Lower is better", "neutral": "Neither: we watch it"}
+FREQUENCY_LABELS = {"monthly": "Every month", "weekly": "Every week"}
+DRIVER_KIND_LABELS = {"primary": "Primary driver", "secondary": "Secondary driver"}
+
+
+def due_dates_html(collab: Collaborative, phases: list[Phase]) -> str:
+    """Every month teams report on, and the day its report is due."""
+    month, rows = reports_from(collab, phases).replace(day=1), []
+    while month <= collab.end:
+        rows.append(f"<tr><td>{month:%B %Y}</td><td>{next_month(month).replace(day=collab.report_due_day):%-d %B %Y}"
+                    "</td></tr>")
+        month = next_month(month)
+    return ("<details class='bsc-help'><summary>Monthly report due dates</summary><div class='bsc-scroll'>"
+            "<table class='bsc-table' aria-label='Monthly report due dates'><thead><tr><th>Report for</th>"
+            f"<th>Due</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div></details>")
+
+
+def invitation_html(team: Team, members: list[Member]) -> str:
+    """A link to the team's home and a ready-made email to its members (no accounts to create)."""
+    home = f"00_home.ipynb?team={quote(team.id)}"
+    emails = ",".join(m.email for m in members if m.email)
+    body = (f"You are invited to the {team.name} team's workbooks. Open this page on the collaborative's "
+            f"site and bookmark it: {home}")
+    mail = (f'<a class="bsc-link" href="mailto:{quote(emails, safe="@,")}?subject={quote("Your team workbooks")}'
+            f'&amp;body={quote(body)}">Email the invitation to {len([m for m in members if m.email])} members</a>'
+            if emails else "No member has an email address yet.")
+    return (f"<p>{esc(roles_sentence(members) or 'No members yet')}. Members are added by the team in its "
+            f'<a class="bsc-link" href="01_charter.ipynb?team={quote(team.id)}" target="_self">charter and roster'
+            f'</a>. Team link: <a class="bsc-link" href="{esc(home)}" target="_self">{esc(home)}</a>. {mail}</p>')
+
+
+class SetupPage(CollaborativePage):
+    TITLE = "Collaborative set-up"
+
+    def build_body(self):
+        self.editor_name = w.Text(description="Your name (kept with each change to the framework)",
+                                  style={"description_width": "initial"}, layout=w.Layout(width="min(34em, 100%)"),
+                                  continuous_update=False)
+        collab_form = RecordForm(self.store, self.collab, [
+            Field(Collaborative, "name"), Field(Collaborative, "topic"), Field(Collaborative, "aim", kind="long"),
+            Field(Collaborative, "start"), Field(Collaborative, "end"), Field(Collaborative, "data_from"),
+            Field(Collaborative, "report_due_day"), Field(Collaborative, "suppress_below")],
+            on_saved=self._collab_saved)
+        self.due_dates = w.HTML(due_dates_html(self.collab, self.phases))
+        calendar = RecordEditor(
+            self.store, Phase, noun="calendar phase", records=lambda: self.store.list(Phase),
+            label=lambda p: f"{p.name} ({p.start:%-d %b %Y} – {p.end:%-d %b %Y})",
+            fields=lambda p: [Field(Phase, "kind", choices=PHASE_KIND_LABELS), Field(Phase, "number"),
+                              Field(Phase, "name"), Field(Phase, "start"), Field(Phase, "end")],
+            new=lambda: dict(id="new", kind="learning_session", number=None, name="", start=self.today,
+                             end=self.today),
+            remove=self._remove_plain, on_change=self._calendar_changed)
+        groupings = {g.id: g.name for g in self.store.list(Grouping)}
+        measures = RecordEditor(
+            self.store, Measure, noun="measure", records=lambda: self.store.list(Measure),
+            label=lambda m: m.name + ("" if m.is_current() else " (retired)"),
+            fields=lambda m: [
+                Field(Measure, "name"), Field(Measure, "type", choices=TYPE_LABELS),
+                Field(Measure, "kind", choices=MEASURE_KIND_LABELS),
+                Field(Measure, "operational_definition", kind="long", rows=4),
+                Field(Measure, "numerator"), Field(Measure, "denominator"),
+                Field(Measure, "frequency", choices=FREQUENCY_LABELS),
+                Field(Measure, "direction", choices=DIRECTION_LABELS), Field(Measure, "goal"),
+                Field(Measure, "multiplier"), Field(Measure, "unit"),
+                Field(Measure, "stratified_by", kind="choice", choices=[(n, i) for i, n in groupings.items()])],
+            new=lambda: dict(id="new", name="", type="process", kind="proportion", operational_definition="",
+                             numerator=None, denominator=None, frequency="monthly", direction="up", goal=None,
+                             multiplier=100.0, unit="%", position=len(self.store.list(Measure)), stratified_by=None,
+                             retired_on=None),
+            save=self._save_framework, remove=self._retire, extra=self._history)
+        drivers = RecordEditor(
+            self.store, Driver, noun="driver", records=lambda: self.store.list(Driver),
+            label=lambda d: f"{DRIVER_KIND_LABELS[d.kind]}: {d.title}" + ("" if d.is_current() else " (retired)"),
+            name_field="title",
+            fields=lambda d: [Field(Driver, "kind", choices=DRIVER_KIND_LABELS), Field(Driver, "title"),
+                              Field(Driver, "description", kind="long")],
+            new=lambda: dict(id="new", kind="secondary", title="", description=None,
+                             position=len(self.store.list(Driver)), retired_on=None),
+            save=self._save_framework, remove=self._retire,
+            extra=lambda d: self._history(d) + ([self._links(d, "primary")] if d.kind == "secondary" else []))
+        ideas = RecordEditor(
+            self.store, ChangeIdea, noun="change idea",
+            records=lambda: [i for i in self.store.list(ChangeIdea) if i.team_id is None],
+            label=lambda i: i.title + ("" if i.is_current() else " (retired)"), name_field="title",
+            fields=lambda i: [Field(ChangeIdea, "title"), Field(ChangeIdea, "description", kind="long")],
+            new=lambda: dict(id="new", title="", description=None, team_id=None,
+                             position=len(self.store.list(ChangeIdea)), retired_on=None),
+            save=self._save_framework, remove=self._retire,
+            extra=lambda i: self._history(i) + [self._links(i, "secondary")])
+        scale = [RecordForm(self.store, lv, [Field(AssessmentLevel, "label", label=f"Level {lv.score:g}: label"),
+                                             Field(AssessmentLevel, "definition", label=f"Level {lv.score:g}: "
+                                                   "what it looks like", kind="long", rows=2)])
+                 for lv in self.store.list(AssessmentLevel)]
+        grouping_editor = RecordEditor(
+            self.store, Grouping, noun="grouping", records=lambda: self.store.list(Grouping), label=lambda g: g.name,
+            fields=lambda g: [Field(Grouping, "name")], new=lambda: dict(id="new", name=""),
+            remove=self._remove_plain)
+        strata = RecordEditor(
+            self.store, Stratum, noun="group", records=lambda: self.store.list(Stratum),
+            label=lambda s: f"{groupings.get(s.grouping_id, s.grouping_id)}: {s.label}", name_field="label",
+            fields=lambda s: [Field(Stratum, "grouping_id", kind="choice",
+                                    choices=[(g.name, g.id) for g in self.store.list(Grouping)]),
+                              Field(Stratum, "label"), Field(Stratum, "position")],
+            new=lambda: dict(id="new", grouping_id=next(iter(groupings), ""), label="", position=0),
+            remove=self._remove_plain)
+        teams = RecordEditor(
+            self.store, Team, noun="team", records=self.store.teams, label=lambda t: t.name,
+            fields=lambda t: [Field(Team, "name"), Field(Team, "program_type", choices=PROGRAM_TYPE_LABELS),
+                              Field(Team, "joined")],
+            new=lambda: dict(id="new", name="", program_type="head_start", joined=max(self.today, self.collab.start),
+                             aim=None, meeting_rhythm=None),
+            extra=lambda t: [w.HTML(invitation_html(t, self.store.list(Member, team_id=t.id)))])
+        return [
+            w.HTML('<nav class="bsc-page" aria-label="Sections"><p>Jump to: <a class="bsc-link" href="#calendar">'
+                   'calendar</a> · <a class="bsc-link" href="#framework">change framework</a> · '
+                   '<a class="bsc-link" href="#scale">assessment scale</a> · <a class="bsc-link" href="#groups">'
+                   'groups for equity views</a> · <a class="bsc-link" href="#teams">teams</a></p></nav>'),
+            self.editor_name,
+            section("The collaborative", "Its name, topic, aim and dates. Every change is saved when you leave "
+                    "the field."), collab_form,
+            _anchor("calendar"), section("Calendar", "Pre-work, learning sessions, action periods and the summative "
+                                         "session. Monthly reports are owed from the first action period."),
+            self.due_dates, calendar,
+            _anchor("framework"), section("Change framework: measures", "Teams’ data stays attached when a measure "
+                                          "is reworded; a measure teams have used is retired, not deleted."), measures,
+            section("Change framework: driver diagram", "Primary and secondary drivers, and the collaborative’s "
+                    "change ideas with the secondary drivers they feed."), drivers, ideas,
+            _anchor("scale"), section("Assessment scale", "The wording teams and faculty score against each month."),
+            *scale,
+            _anchor("groups"), section("Groups for equity views", "Groupings such as home language or race and "
+                                       "ethnicity; a measure chosen to be shown by group asks teams for each "
+                                       "group’s figures. Small groups are suppressed (see the collaborative above)."),
+            grouping_editor, strata,
+            _anchor("teams"), section("Teams", "Add a team, then send its members their link."), teams]
+
+    # ---- saving through the framework's history ----
+    def _by(self) -> str | None:
+        return self.editor_name.value.strip()[:200] or None
+
+    def _save_framework(self, record: Record) -> Record:
+        return save_framework(self.store, record, self.today, self._by())
+
+    def _retire(self, record: Record) -> str:
+        what = remove_framework(self.store, record, self.today, self._by())
+        name = getattr(record, "name", None) or record.title
+        if what == "retired":
+            return (f"“{name}” is retired: teams have used it, so its data is kept and marked retired. "
+                    "You can bring it back from the list.")
+        return f"“{name}” was deleted: no team had used it yet."
+
+    def _remove_plain(self, record: Record) -> str:
+        self.store.delete(record)
+        return f"{record.describe()[:1].upper()}{record.describe()[1:]} was removed."
+
+    def _history(self, record: Record) -> list[w.Widget]:
+        out: list[w.Widget] = [w.HTML(framework_history_html(record, history(self.store, record)))]
+        if not record.is_current():
+            back = w.Button(description="Bring it back into use")
+            back.on_click(guarded(self.message)(lambda _: self._restore(record)))
+            out.append(back)
+        return out
+
+    def _restore(self, record: Record) -> None:
+        current = self.store.require(type(record), *record.key())
+        restore_framework(self.store, current, self.today, self._by())
+        self.message.show(f"{current.describe()[:1].upper()}{current.describe()[1:]} is back in use.", "ok")
+
+    def _links(self, record: Record, target_kind: str) -> w.Widget:
+        """Tick what this feeds: a change idea feeds secondary drivers, a secondary driver primary ones."""
+        targets = [d for d in self.store.list(Driver) if d.kind == target_kind and d.is_current()]
+        linked = {link.target_id for link in self.store.list(DriverLink, source_id=record.id)}
+        boxes = []
+        for d in targets:
+            box = w.Checkbox(value=d.id in linked, description=d.title, indent=False, layout=w.Layout(width="auto"))
+            box.observe(guarded(self.message)(lambda change, t=d.id: self._link(record.id, t, change["new"])),
+                        names="value")
+            boxes.append(box)
+        label = "Feeds these secondary drivers" if target_kind == "secondary" else "Feeds these primary drivers"
+        return w.VBox([w.HTML(f'<div class="bsc-group-label">{esc(label)}</div>'), *boxes])
+
+    def _link(self, source: str, target: str, on: bool) -> None:
+        existing = self.store.get(DriverLink, source, target)
+        if on and existing is None:
+            self.store.save(DriverLink(source_id=source, target_id=target))
+        elif not on and existing is not None:
+            self.store.delete(existing)
+        self.message.show("Link saved." if on else "Link removed.", "ok")
+
+    # ---- keeping the page consistent ----
+    def _collab_saved(self, collab: Collaborative) -> None:
+        self.collab = collab
+        self.due_dates.value = due_dates_html(collab, self.phases)
+
+    def _calendar_changed(self) -> None:
+        self.phases = self.store.list(Phase)
+        self.due_dates.value = due_dates_html(self.collab, self.phases)
+
+
+def _anchor(name: str) -> w.HTML:
+    return w.HTML(f'<span id="{esc(name)}"></span>')
+

@@ -1,0 +1,84 @@
+"""The leaders' system assessment: place the state's PD offerings on the PD Matrix and see where it is thin.
+
+For state and regional leaders, following the brief's "Conducting a system assessment": enter each
+offering (name, funding stream, reach and hours), place it on the two axes, and read the four
+quadrants, the gap in plain words, and where a BSC would sit. The same page exports an offline
+HTML report made by the report machinery (passed in as ``report_html``, since reports sit above
+forms in the house).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import ipywidgets as w
+
+from ..charts.pd_matrix import offerings_key_html, pd_matrix_svg
+from ..errors import BscError
+from ..model import PdOffering
+from ..store import Store
+from ..system_assessment import assess
+from ..text import esc
+from .download import download_link
+from .fields import Field
+from .messages import MessageArea
+from .page import section
+from .record_list import RecordEditor
+from .style import CSS
+
+TITLE = "System assessment: the PD Matrix"
+AXES_HELP = ("Place each offering on the two axes from 0 to 100. <strong>Engages</strong>: 0 = individuals "
+             "(people who do not work together), 100 = whole programs or teams who work together. "
+             "<strong>Aims at</strong>: 0 = knowledge gain, 100 = transfer of knowledge to practice. "
+             "50 puts it on the middle line, between two quadrants.")
+
+
+class SystemAssessmentPage(w.VBox):
+    def __init__(self, store: Store, report_html: Callable[[Store], str] | None = None):
+        self.store, self.report_html = store, report_html
+        self.message = MessageArea()
+        self.matrix = w.HTML()
+        self.summary = w.HTML()
+        self.key = w.HTML()
+        self.export = w.HTML()
+        editor = RecordEditor(
+            store, PdOffering, noun="PD offering", records=lambda: store.list(PdOffering), label=lambda o: o.name,
+            fields=lambda o: [Field(PdOffering, "name"), Field(PdOffering, "funding_stream"),
+                              Field(PdOffering, "reach"), Field(PdOffering, "hours"),
+                              Field(PdOffering, "audience", help=AXES_HELP), Field(PdOffering, "purpose"),
+                              Field(PdOffering, "notes", kind="long", rows=2)],
+            new=lambda: dict(id="new", name="", funding_stream=None, reach=0, hours=0.0, audience=0, purpose=0,
+                             notes=None),
+            remove=self._remove, on_change=self.refresh)
+        self.refresh()
+        header = w.HTML(CSS + '<div class="bsc-page"><nav class="bsc-crumbs" aria-label="Back"><a class="bsc-link" '
+                        'href="../00_home.ipynb" target="_self">← Home</a></nav>'
+                        f"<h1>{esc(TITLE)}</h1><p class='bsc-help'>For state and regional leaders: where do your "
+                        "professional-development offerings sit, where is the system thin, and where would a "
+                        "Breakthrough Series Collaborative fit?</p></div>")
+        super().__init__([header, self.message, section("Your system on the matrix"), self.summary,
+                          self.matrix, self.key, self.export,
+                          section("Your offerings", "Add each offering; changes are saved as you go."), editor],
+                         layout=w.Layout(width="100%", max_width="64em"))
+        self.add_class("bsc-page")
+
+    def _remove(self, record: PdOffering) -> str:
+        self.store.delete(record)
+        return f"“{record.name}” was removed."
+
+    def refresh(self) -> None:
+        offerings = self.store.list(PdOffering)
+        result = assess(offerings)
+        self.summary.value = "<ul class='bsc-reading'>" + "".join(f"<li>{esc(s)}</li>" for s in result.sentences) \
+            + "</ul>"
+        self.matrix.value = (f'<div class="bsc-scroll" role="region" aria-label="PD Matrix" tabindex="0">'
+                             f'{pd_matrix_svg(offerings, result)}</div>')
+        self.key.value = offerings_key_html(offerings, result) if offerings else ""
+        if self.report_html is not None:
+            try:
+                page = self.report_html(self.store)
+            except BscError as exc:
+                self.message.show_error(exc)
+                return
+            self.export.value = "<p>" + download_link(page, "system-assessment.html", "Download the report (HTML, "
+                                                      "works offline)", mime="text/html") + "</p>"
+

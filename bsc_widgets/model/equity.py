@@ -1,0 +1,88 @@
+"""Groupings for equity views: a measure's data by children's or families' group (home language, race/ethnicity).
+
+The collaborative defines a grouping and its groups (strata); a team enters each group's
+numerator and denominator beside its overall figure. What is shown again is decided
+by ``bsc_widgets.equity``, which suppresses small groups.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from pydantic import Field
+
+from ..errors import Problem
+from .base import Context, Record, RequiredText, Slug, register
+from .framework import Measure
+from .observation import period_start
+
+
+@register
+class Grouping(Record):
+    TABLE: ClassVar[str] = "groupings"
+    NOUN: ClassVar[str] = "grouping"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+
+    id: Slug = Field(title="Identifier")
+    name: RequiredText = Field(title="Grouping", max_length=120)
+
+
+@register
+class Stratum(Record):
+    """One group of a grouping ("Spanish" in "Family's home language")."""
+
+    TABLE: ClassVar[str] = "strata"
+    NOUN: ClassVar[str] = "group"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("grouping_id", "position")
+    REFS: ClassVar[dict[str, str]] = {"grouping_id": "groupings"}
+
+    id: Slug = Field(title="Identifier")
+    grouping_id: Slug = Field(title="Grouping")
+    label: RequiredText = Field(title="Group", max_length=120)
+    position: int = Field(0, title="Order")
+
+    def describe(self) -> str:
+        return f"group {self.label}"
+
+
+@register
+class StratumObservation(Record):
+    """One group's numerator and denominator for one team, measure and period."""
+
+    TABLE: ClassVar[str] = "stratum_observations"
+    NOUN: ClassVar[str] = "group's figures"
+    KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "period", "stratum_id")
+    REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures", "stratum_id": "strata"}
+    CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("period",)
+    BASELINE_OK: ClassVar[bool] = True
+
+    team_id: Slug = Field(title="Team")
+    measure_id: Slug = Field(title="Measure")
+    period: dt.date = Field(title="Period")
+    stratum_id: Slug = Field(title="Group")
+    numerator: float = Field(ge=0, title="Numerator")
+    denominator: float = Field(gt=0, title="Denominator")
+
+    def describe(self) -> str:
+        return f"{self.measure_id} for {self.period:%-d %B %Y}, group {self.stratum_id}"
+
+    def context_problems(self, ctx: Context) -> list[Problem]:
+        out = super().context_problems(ctx)
+        measure, stratum = ctx.lookup(Measure, (self.measure_id,)), ctx.lookup(Stratum, (self.stratum_id,))
+        if measure is None or stratum is None:
+            return out
+        where = dict(record=self.describe())
+        if not measure.stratified_by:
+            out.append(Problem(f"“{measure.name}” is not shown by group.", **where))
+        elif stratum.grouping_id != measure.stratified_by:
+            out.append(Problem(f"“{stratum.label}” is not one of the groups “{measure.name}” is shown by.",
+                               field=self.field_label("stratum_id"), **where))
+        if period_start(self.period, measure.frequency) != self.period:
+            out.append(Problem(f"For “{measure.name}” the period must be "
+                               f"{'a Monday' if measure.frequency == 'weekly' else 'the first day of a month'}.",
+                               field=self.field_label("period"), **where))
+        if measure.kind == "proportion" and self.numerator > self.denominator:
+            out.append(Problem(f"The numerator ({self.numerator:g}) is larger than the denominator "
+                               f"({self.denominator:g}).", field=self.field_label("numerator"), **where))
+        return out

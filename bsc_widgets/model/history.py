@@ -1,0 +1,37 @@
+"""The change framework's history: what a measure, driver or change idea said before it was edited.
+
+Team data points at a framework record by its identifier, which never changes; so a
+renamed change idea keeps its PDSA cycles, and a measure whose definition was reworded
+keeps its data. Each edit of a record teams already use is written here, so anyone can
+see what the data was entered against, and when that changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from .base import Record, Slug, optional, register
+
+FrameworkTable = Literal["measures", "drivers", "change_ideas"]
+
+
+@register
+class FrameworkChange(Record):
+    TABLE: ClassVar[str] = "framework_changes"
+    NOUN: ClassVar[str] = "framework change"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("changed_on",)
+
+    id: Slug = Field(title="Identifier")
+    record_table: FrameworkTable = Field(title="Kind of record")
+    record_id: Slug = Field(title="Record")
+    field: str = Field(title="What changed", max_length=120)
+    before: optional(str) = Field(None, title="Before")
+    after: optional(str) = Field(None, title="After")
+    changed_on: dt.date = Field(title="Changed on")
+    changed_by: optional(str) = Field(None, title="Changed by", max_length=200)
+
+    def describe(self) -> str:
+        return f"change to {self.record_id} on {self.changed_on}"

@@ -1,0 +1,33 @@
+"""A state's professional-development offerings, placed on the brief's PD Matrix (the leaders' system assessment).
+
+Two axes, each a continuum from 0 to 100: whom the offering engages (0 individuals, 100
+whole organizations or teams) and what it is for (0 knowledge gain, 100 transfer to
+practice). An offering may sit between quadrants; 50 is the middle line.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from .base import Record, RequiredText, Slug, optional, register
+
+
+@register
+class PdOffering(Record):
+    TABLE: ClassVar[str] = "pd_offerings"
+    NOUN: ClassVar[str] = "PD offering"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("name",)
+
+    id: Slug = Field(title="Identifier")
+    name: RequiredText = Field(title="Offering", max_length=200)
+    funding_stream: optional(str) = Field(None, title="Funding stream", max_length=200)
+    reach: int = Field(0, ge=0, le=10_000_000, title="Reach (people a year)")
+    hours: float = Field(0, ge=0, le=10_000, title="Hours per participant")
+    audience: int = Field(0, ge=0, le=100, title="Engages (0 individuals – 100 whole organizations)")
+    purpose: int = Field(0, ge=0, le=100, title="Aims at (0 knowledge gain – 100 transfer to practice)")
+    notes: optional(str) = Field(None, title="Notes")
+
+    def describe(self) -> str:
+        return f"offering “{self.name}”"

@@ -1,0 +1,105 @@
+"""Spread: how change ideas move across the network, which coaches present at learning sessions.
+
+For each change idea teams have tested: which team tested it first and when, how many teams
+test it, adopted, adapted or abandoned it, and which signals on the teams' run charts came
+near a cycle on it (from three months before the signal began to a month after).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .portable.cells import csv_text
+from .model import ChangeIdea, Measure, PdsaCycle, Team, current, ramps
+from .spc.reading import signal_start
+from .store import Store
+from .study import study_all
+
+BEFORE, AFTER = dt.timedelta(days=92), dt.timedelta(days=31)
+VERDICT_WORDS = {"improvement": "improvement", "concern": "concern", "change": "change"}
+
+
+@dataclass(frozen=True)
+class LinkedSignal:
+    team_id: str
+    measure: str
+    verdict: str
+    since: dt.date
+
+    def text(self, team_names: dict[str, str]) -> str:
+        return (f"{team_names.get(self.team_id, self.team_id)}: {self.measure}, a signal of "
+                f"{VERDICT_WORDS[self.verdict]} from {self.since:%-d %b %Y}")
+
+
+@dataclass
+class IdeaSpread:
+    idea: ChangeIdea
+    first_team: str
+    first_date: dt.date
+    testing: list[str]                       # teams with a cycle on it, in the order they started
+    decisions: dict[str, str | None]         # team -> latest decision (None while testing)
+    signals: list[LinkedSignal] = field(default_factory=list)
+
+    def teams_with(self, decision: str) -> list[str]:
+        return [t for t in self.testing if self.decisions[t] == decision]
+
+
+def _signals(store: Store, today: dt.date) -> list[LinkedSignal]:
+    out = []
+    for m in current(store.list(Measure), today):
+        result, readings = study_all(store, m.id)
+        for team_id, reading in readings.items():
+            if reading.verdict not in VERDICT_WORDS:
+                continue
+            start = signal_start(result[result["facet1"] == team_id].reset_index(drop=True))
+            if start is not None:
+                out.append(LinkedSignal(team_id, m.name, reading.verdict, start.date()))
+    return out
+
+
+def spread(store: Store, today: dt.date) -> list[IdeaSpread]:
+    """Every change idea at least one team has tested, the earliest first."""
+    ideas = {i.id: i for i in store.list(ChangeIdea)}
+    by_idea: dict[str, list] = {}
+    for r in ramps(store.list(PdsaCycle)):
+        by_idea.setdefault(r.change_idea_id, []).append(r)
+    signals = _signals(store, today)
+    out = []
+    for idea_id, rs in by_idea.items():
+        rs = sorted(rs, key=lambda r: (r.cycles[0].start, r.team_id))
+        linked = [s for s in signals for r in rs if s.team_id == r.team_id
+                  and any(s.since - BEFORE <= c.start <= s.since + AFTER for c in r.cycles)]
+        out.append(IdeaSpread(ideas[idea_id], rs[0].team_id, rs[0].cycles[0].start, [r.team_id for r in rs],
+                              {r.team_id: r.latest_decision for r in rs}, list(dict.fromkeys(linked))))
+    return sorted(out, key=lambda s: (s.first_date, s.idea.title))
+
+
+def spread_sentences(spreads: list[IdeaSpread], team_names: dict[str, str]) -> list[str]:
+    if not spreads:
+        return ["No team has tested a change idea yet."]
+    widest = max(spreads, key=lambda s: (len(s.teams_with("adopt")), len(s.testing)))
+    several = [s for s in spreads if len(s.teams_with("adopt")) >= 2]
+    out = [f"{len(spreads)} change idea{'s' if len(spreads) != 1 else ''} tested; {len(several)} adopted by two "
+           "teams or more.",
+           f"“{widest.idea.title}” spread furthest: first tested by {team_names.get(widest.first_team)} on "
+           f"{widest.first_date:%-d %B %Y}, now tested by {len(widest.testing)} team"
+           f"{'s' if len(widest.testing) != 1 else ''} and adopted by {len(widest.teams_with('adopt'))}."]
+    improving = [s for s in spreads if any(x.verdict == "improvement" for x in s.signals)]
+    if improving:
+        out.append("Ideas tested near a signal of improvement: "
+                   + "; ".join(f"“{s.idea.title}”" for s in improving) + ".")
+    return out
+
+
+def spread_csv(spreads: list[IdeaSpread], team_names: dict[str, str]) -> str:
+    """The spread table for a spreadsheet or a learning-session slide."""
+    return csv_text(["change idea", "local to", "first tested by", "first tested on", "teams testing", "adopted",
+                     "adapted", "abandoned", "still testing", "linked signals"], [
+        [s.idea.title, team_names.get(s.idea.team_id, "") if s.idea.team_id else "",
+                      team_names.get(s.first_team, s.first_team), s.first_date.isoformat(), len(s.testing),
+                      len(s.teams_with("adopt")), len(s.teams_with("adapt")), len(s.teams_with("abandon")),
+         len(s.teams_with(None)), " | ".join(x.text(team_names) for x in s.signals)] for s in spreads])
+
+
+def team_names(store: Store) -> dict[str, str]:
+    return {t.id: t.name for t in store.list(Team)}
