@@ -57,8 +57,10 @@ class RecordEditor(w.VBox):
         key = "/".join(map(str, record.key()))
         editing = self.picker.value == key
         self.refresh(select=key, redraw=not editing)
-        if editing and self._extra:
-            self.extras.children = self._extra(record)
+        if editing:
+            self.heading.value = f"<h3>Edit {esc(self._label(record))}</h3>"
+            if self._extra:
+                self.extras.children = self._extra(record)
 
     def _save_new_or_edit(self, record: Record) -> Record:
         if record.version == 0 and "id" in self.model.KEY:
@@ -79,7 +81,8 @@ class RecordEditor(w.VBox):
         self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],
                              layout=w.Layout(width="100%"))
         removable = [self.remove_button] if (self._remove and record.version) else []
-        self.area.children = [w.HTML(f"<h3>{title}</h3>"), self.form, self.extras, *removable]
+        self.heading = w.HTML(f"<h3>{title}</h3>")
+        self.area.children = [self.heading, self.form, self.extras, *removable]
 
     def _do_remove(self, _=None) -> None:
         said = self._remove(self.form.record)

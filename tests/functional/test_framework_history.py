@@ -132,3 +132,4 @@ def test_an_edit_keeps_its_form_says_saved_and_shows_the_new_history(sample_stor
     assert ideas.form is form and "Saved at" in form.status.value
     assert "changed from “Solution kit for problem solving between children”" in widget_text(ideas.extras)
     assert any(label == "A solution kit in every room" for label, _ in ideas.picker.options)
+    assert ideas.heading.value == "<h3>Edit A solution kit in every room</h3>"
