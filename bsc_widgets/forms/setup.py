@@ -81,7 +81,9 @@ class SetupPage(CollaborativePage):
             new=lambda: dict(id="new", kind="learning_session", number=None, name="", start=self.today,
                              end=self.today),
             remove=self._remove_plain, on_change=self._calendar_changed)
-        groupings = {g.id: g.name for g in self.store.list(Grouping)}
+        def groupings() -> dict[str, str]:  # read each time: a grouping added below is offered at once
+            return {g.id: g.name for g in self.store.list(Grouping)}
+
         measures = RecordEditor(
             self.store, Measure, noun="measure", records=lambda: self.store.list(Measure),
             label=lambda m: m.name + ("" if m.is_current() else " (retired)"),
@@ -93,7 +95,7 @@ class SetupPage(CollaborativePage):
                 Field(Measure, "frequency", choices=FREQUENCY_LABELS),
                 Field(Measure, "direction", choices=DIRECTION_LABELS), Field(Measure, "goal"),
                 Field(Measure, "multiplier"), Field(Measure, "unit"),
-                Field(Measure, "stratified_by", kind="choice", choices=[(n, i) for i, n in groupings.items()])],
+                Field(Measure, "stratified_by", kind="choice", choices=[(n, i) for i, n in groupings().items()])],
             new=lambda: dict(id="new", name="", type="process", kind="proportion", operational_definition="",
                              numerator=None, denominator=None, frequency="monthly", direction="up", goal=None,
                              multiplier=100.0, unit="%", position=len(self.store.list(Measure)), stratified_by=None,
@@ -128,11 +130,11 @@ class SetupPage(CollaborativePage):
             remove=self._remove_plain)
         strata = RecordEditor(
             self.store, Stratum, noun="group", records=lambda: self.store.list(Stratum),
-            label=lambda s: f"{groupings.get(s.grouping_id, s.grouping_id)}: {s.label}", name_field="label",
+            label=lambda s: f"{groupings().get(s.grouping_id, s.grouping_id)}: {s.label}", name_field="label",
             fields=lambda s: [Field(Stratum, "grouping_id", kind="choice",
                                     choices=[(g.name, g.id) for g in self.store.list(Grouping)]),
                               Field(Stratum, "label"), Field(Stratum, "position")],
-            new=lambda: dict(id="new", grouping_id=next(iter(groupings), ""), label="", position=0),
+            new=lambda: dict(id="new", grouping_id=next(iter(groupings()), ""), label="", position=0),
             remove=self._remove_plain)
         teams = RecordEditor(
             self.store, Team, noun="team", records=self.store.teams, label=lambda t: t.name,

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from test_workbooks import LOAD, SAVE, SHOTS, clean, commit, run_axe, unlabeled_controls
+from test_workbooks import LOAD, SAVE, SHOTS, check_fits_a_phone, clean, commit, run_axe, unlabeled_controls
 
 pytestmark = pytest.mark.browser
 PAGES = {
@@ -40,13 +40,7 @@ def test_each_page_is_offline_accessible_and_labelled(page, server, name):
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_each_page_fits_a_390px_phone(browser, server, name):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(f"{server['url']}/voila/render/{name}.ipynb", wait_until="commit")
-    expect(page.get_by_role("heading", name=PAGES[name], exact=True)).to_be_visible(timeout=LOAD)
-    page.wait_for_timeout(1000)
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= 392, "the page scrolls sideways"
-    context.close()
+    check_fits_a_phone(browser, f"{server['url']}/voila/render/{name}.ipynb", PAGES[name])
 
 
 def test_home_links_the_collaborative_pages(page, server):

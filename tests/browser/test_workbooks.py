@@ -88,12 +88,12 @@ def test_workbook_shows_team_calendar_home_link_offline_and_accessible(page, ser
     clean(page)
 
 
-@pytest.mark.parametrize("name", list(WORKBOOKS))
-def test_workbook_is_usable_on_a_390px_phone(browser, server, name):
+def check_fits_a_phone(browser, url: str, heading: str) -> None:
+    """At 390 px: no sideways scroll, and no control cut off at the edge."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(f"{server['url']}/voila/render/{name}.ipynb?team=hearth-fcc", wait_until="commit")
-    expect(page.get_by_role("heading", name=WORKBOOKS[name], exact=True)).to_be_visible(timeout=LOAD)
+    page.goto(url, wait_until="commit")
+    expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=LOAD)
     page.wait_for_timeout(1000)
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 392, "the page scrolls sideways"
     too_wide = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea, button')]
@@ -102,6 +102,11 @@ def test_workbook_is_usable_on_a_390px_phone(browser, server, name):
         .map(e => e.outerHTML.slice(0, 100))""")
     assert too_wide == [], "controls cut off at the edge of a phone"
     context.close()
+
+
+@pytest.mark.parametrize("name", list(WORKBOOKS))
+def test_workbook_is_usable_on_a_390px_phone(browser, server, name):
+    check_fits_a_phone(browser, f"{server['url']}/voila/render/{name}.ipynb?team=hearth-fcc", WORKBOOKS[name])
 
 
 # ---- charter: save, reload, conflicts, hostile text ----------------------------------------
