@@ -12,8 +12,10 @@ run: $(STAMP)                 ## set up, create the sample workspace if missing,
 	$(BIN)/bsc init --sample --db $(WORKSPACE)
 	$(BIN)/bsc serve --db $(WORKSPACE) --port $(PORT)
 
-test: $(STAMP) chromium       ## set up everything the tests need, then run every test
-	BSC_TEST_POSTGRES_URL="$$(bash tests/postgres_up.sh)" $(BIN)/python -m pytest
+test: $(STAMP) chromium       ## set up everything the tests need, run every test, stop what it started
+	@url="$$(bash tests/postgres_up.sh)"; \
+	BSC_TEST_POSTGRES_URL="$$url" $(BIN)/python -m pytest; status=$$?; \
+	bash tests/postgres_down.sh; exit $$status
 
 install: $(STAMP)
 

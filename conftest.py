@@ -2,10 +2,17 @@
 
 Before anything runs, a real sample workspace is created in a temporary folder and
 BSC_DB points at it, so kernels started by nbval and papermill find real data.
+
+Every process the suite starts (Voilà, its kernels, papermill's, Chromium, writers) inherits
+BSC_TEST_SESSION. When the session ends, any such process still running is stopped and named,
+and the session fails: no test may leave a server behind.
 """
 import os
 import shutil
+import signal
 import tempfile
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -25,7 +32,11 @@ def _make_pristine() -> None:
     store.close()
 
 
+SESSION = f"bsc-tests-{uuid.uuid4().hex[:12]}"
+
+
 def pytest_configure(config):
+    os.environ["BSC_TEST_SESSION"] = SESSION
     _make_pristine()
     nb_ws = _SESSION_DIR / "notebooks" / "bsc.sqlite"
     nb_ws.parent.mkdir(parents=True)
@@ -36,6 +47,46 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+
+
+def _started_by_this_session() -> dict[int, str]:
+    """Processes (other than pytest itself) that carry this session's marker: ones the suite started."""
+    marker, found = f"BSC_TEST_SESSION={SESSION}".encode(), {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if marker in (entry / "environ").read_bytes().split(b"\0"):
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                if "multiprocessing.resource_tracker" not in command:  # pytest's own helper: ends with it
+                    found[int(entry.name)] = command[:120]
+        except OSError:
+            continue  # ended meanwhile, or not ours to read
+    return found
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Every fixture has been torn down by now: whatever the suite started must have ended."""
+    if not Path("/proc/self/environ").exists():
+        return
+    deadline = time.time() + 15  # servers shutting down their kernels are given a moment
+    left = _started_by_this_session()
+    while left and time.time() < deadline:
+        time.sleep(0.5)
+        left = _started_by_this_session()
+    if not left:
+        return
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    lines = "\n".join(f"  pid {pid}: {cmd}" for pid, cmd in sorted(left.items()))
+    if reporter:
+        reporter.write_line(f"These processes started by the tests were still running and were stopped:\n{lines}",
+                            red=True)
+    session.exitstatus = 1
 
 
 @pytest.fixture

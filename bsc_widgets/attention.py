@@ -58,13 +58,14 @@ def coaching_questions(store: Store, today: dt.date, rules=("anhoej", "ihi"),
         return out
     phases = store.list(Phase)
     measures = current(store.list(Measure), today)
-    observations = store.list(Observation, **mine)
+    damaged = []  # a damaged period still counts as entered: its chart's reading names it
+    observations = store.list(Observation, damaged=damaged, **mine)
     cycles = store.list(PdsaCycle, **mine)
     this_month = today.replace(day=1)
     last_two = {_month_back(this_month, 1), _month_back(this_month, 2)}
     seen: dict[tuple[str, str], set[dt.date]] = {}
-    for o in observations:
-        seen.setdefault((o.team_id, o.measure_id), set()).add(o.period.replace(day=1))
+    for team, measure, period in [o.key() for o in observations] + [d.key for d in damaged]:
+        seen.setdefault((team, measure), set()).add(period.replace(day=1))
     by_team_cycles: dict[str, list[PdsaCycle]] = {}
     for c in cycles:
         by_team_cycles.setdefault(c.team_id, []).append(c)

@@ -14,14 +14,30 @@ from .store import Store, display_url, resolve_db
 
 
 class BscGroup(click.Group):
-    """Turns the package's errors into a plain message and exit status 1, never a traceback."""
+    """Turns every failure into a plain message and exit status 1, never a traceback.
+
+    The package's own errors say what to do; a file the system refused names the file; anything
+    else is a fault of ours, said in one line (``BSC_DEBUG=1`` shows the traceback).
+    """
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
         except BscError as exc:
             click.secho(str(exc), err=True, fg="red")
-            sys.exit(1)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.secho(f"The system refused{where}: {exc.strerror or exc}. Nothing else was changed.", err=True,
+                        fg="red")
+        except Exception as exc:  # noqa: BLE001 - a bug of ours must still not print a traceback to a person
+            if os.environ.get("BSC_DEBUG"):
+                raise
+            click.secho(f"bsc stopped on an unexpected problem ({type(exc).__name__}: {str(exc)[:200]}). "
+                        "Run it again with BSC_DEBUG=1 to see the details, and please report it.", err=True,
+                        fg="red")
+        sys.exit(1)
 
 
 db_option = click.option("--db", envvar="BSC_DB", metavar="URL-OR-PATH",
@@ -102,9 +118,13 @@ def export(db, path):
         if foreign:
             raise BscError(f"{path} already holds other files ({', '.join(sorted(foreign)[:5])}); "
                            "export into an empty folder.")
-    store = Store.open(db)
+    store = Store.open(db, read_only=True)  # an export only reads: it works on a read-only workspace
     dataset = store.dataset()
-    write_folder(dataset, path)
+    try:
+        write_folder(dataset, path)
+    except OSError as exc:
+        raise BscError(f"The export cannot be written to {path}: {exc.strerror or exc}. Choose a folder you "
+                       "can write to.") from None
     click.echo(f"Exported {len(dataset)} records to {path}.")
 
 
@@ -148,7 +168,7 @@ def serve(db, ip, port, workbooks, preheat):
 def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly, final, system):
     """Make every team's monthly report and the collaborative's, as offline HTML files."""
     from .reports.batch import chromium, index_html, plan, plan_one, run_reports, share_plotly, to_pdf
-    from .reports.team import parse_period
+    from .reporting import check_report_month, parse_month
     from .workbook import today as today_of
 
     if final and system:
@@ -168,8 +188,9 @@ def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly, final,
         title = jobs[0].title
     else:
         try:
-            month = parse_period(period) if period else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-        except ValueError as exc:
+            month = parse_month(period) if period else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+            check_report_month(store.collaborative(), month, today)
+        except (ValueError, BscError) as exc:
             raise click.BadParameter(str(exc), param_hint="--period") from None
         folder = out / f"{month:%Y-%m}"
         jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly)

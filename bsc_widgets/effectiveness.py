@@ -91,7 +91,7 @@ def effectiveness(store: Store, today: dt.date) -> Effectiveness:
     results: dict[tuple[str, str], MeasureResult] = {}
     for m in measures:
         periods: dict[str, list[dt.date]] = {}
-        for o in store.list(Observation, measure_id=m.id):
+        for o in store.list(Observation, measure_id=m.id, damaged=[]):  # as study_all counts them
             periods.setdefault(o.team_id, []).append(o.period)
         freeze = {}
         for t in teams:

@@ -78,9 +78,9 @@ def stratified_measures(store: Store) -> list[Measure]:
     return [m for m in store.list(Measure) if m.stratified_by]
 
 
-def _cells(store: Store, measure: Measure, threshold: int) -> pd.DataFrame:
+def _cells(store: Store, measure: Measure, threshold: int, damaged: list | None = None) -> pd.DataFrame:
     rows = [(o.team_id, pd.Timestamp(o.period), o.stratum_id, o.numerator, o.denominator)
-            for o in store.list(StratumObservation, measure_id=measure.id)]
+            for o in store.list(StratumObservation, measure_id=measure.id, damaged=damaged)]
     cells = pd.DataFrame(rows, columns=["team", "period", "stratum_id", "numerator", "denominator"])
     if cells.empty:
         return cells.assign(suppressed=pd.Series(dtype=bool))
@@ -98,15 +98,23 @@ def group_view(store: Store, measure_id: str, team_id: str | None = None) -> Gro
     grouping = store.require(Grouping, measure.stratified_by)
     strata = store.list(Stratum, grouping_id=grouping.id)
     labels = {s.id: s.label for s in strata}
-    cells = _cells(store, measure, threshold)
+    damaged: list = []
+    cells = _cells(store, measure, threshold, damaged)
     if team_id is not None:
-        cells = cells[cells["team"] == store.team(team_id).id]
+        team_id = store.team(team_id).id
+        damaged = [d for d in damaged if d.key[0] == team_id]
+        cells = cells[cells["team"] == team_id]
     elif not cells.empty:  # the network: sum every team's cells, then suppress the sums
         cells = cells.groupby(["period", "stratum_id"], as_index=False)[["numerator", "denominator"]].sum()
         cells["suppressed"] = suppression(cells, threshold, [["period"]])
     table = _table(cells, labels, [s.id for s in strata], measure.multiplier)
     view = GroupView(measure, grouping, strata, threshold, table, pd.DataFrame(), {}, pd.DataFrame())
     _analyse(view)
+    if damaged:  # named by period and group only: a damaged count is still a count not to show
+        view.sentences.append(f"{len(damaged)} group figure(s) are damaged in the workspace and left out: "
+                              + "; ".join(f"{labels.get(d.key[3], d.key[3])}, "
+                                          f"{period_label(d.key[2], measure.frequency)}" for d in damaged[:6])
+                              + ". The team can enter them again in its measures workbook.")
     return view
 
 

@@ -83,5 +83,17 @@ class WorkspaceError(BscError):
     """The workspace cannot be opened or created."""
 
 
+class DamagedRecord(WorkspaceError):
+    """A stored row no longer passes the record's checks (edited outside the app, or from an older version).
+
+    ``what`` names it the way a person would ("send-homes for March 2026"); ``key`` is its stored key,
+    so a page can tell whose it is (an observation's team and period) and show everyone else's.
+    """
+
+    def __init__(self, message: str, what: str, problem: "Problem", key: tuple = (), version: int = 0):
+        super().__init__(message, [problem])
+        self.what, self.key, self.version = what, key, version
+
+
 class StoreBusy(BscError):
     """The workspace stayed locked by other writers for too long."""

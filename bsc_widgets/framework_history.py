@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .ids import unique_slug
 from .model import (ChangeIdea, Driver, DriverLink, FrameworkChange, Measure, Observation, PdsaCycle, Record,
                     StratumObservation, TeamChangeIdea)
 from .store import Store
@@ -46,22 +45,18 @@ def _text(value) -> str | None:
 
 
 def _log(tx: Transaction, before: Record, after: Record, on: dt.date, by: str | None) -> None:
-    taken = {c.id for c in tx.list(FrameworkChange)}
     for field in TRACKED[type(after)]:
         old, new = getattr(before, field), getattr(after, field)
         if old != new:
-            change = FrameworkChange(id=unique_slug(f"{after.id}-{field.replace('_', '-')}", taken),
-                                     record_table=after.TABLE, record_id=after.id, field=field, before=_text(old),
-                                     after=_text(new), changed_on=on, changed_by=by)
-            taken.add(change.id)
-            tx.save(change)
+            tx.add(FrameworkChange(id="new", record_table=after.TABLE, record_id=after.id, field=field,
+                                   before=_text(old), after=_text(new), changed_on=on, changed_by=by))
 
 
 def save_framework(store: Store, record: Record, on: dt.date, by: str | None = None) -> Record:
     """Save a framework record; if teams use it, keep what it said before (one transaction)."""
     with store.transaction() as tx:
         before = tx.get(type(record), *record.key()) if record.version else None
-        saved = tx.save(record)
+        saved = tx.save(record) if record.version else tx.add(record)
         if before is not None and in_use(tx, before):
             _log(tx, before, saved, on, by)
         return saved

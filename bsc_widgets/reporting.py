@@ -2,13 +2,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
+from .errors import BscError
 from .model import Collaborative, MonthlyReport, Phase, Team
+
+_MONTH = re.compile(r"\s*(\d{4})-(\d{1,2})\s*")
 
 
 def next_month(day: dt.date) -> dt.date:
     return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
+def parse_month(text: str | dt.date) -> dt.date:
+    """A report's month, written "2026-10"; anything else (2026-13, 2026-02-30, "last month") is refused."""
+    if isinstance(text, dt.date):
+        return text.replace(day=1)
+    m = _MONTH.fullmatch(str(text))
+    if not m or not 1 <= int(m[2]) <= 12 or int(m[1]) < 1900:
+        raise ValueError(f"“{str(text)[:40]}” is not a month: write it as year-month, like 2026-10.")
+    return dt.date(int(m[1]), int(m[2]), 1)
+
+
+def check_report_month(collab: Collaborative, month: dt.date, today: dt.date) -> None:
+    """A month can be reported on when it is within the collaborative and has begun."""
+    if not collab.in_reach(month):
+        raise BscError(f"{month:%B %Y} is outside the collaborative, which runs from "
+                       f"{collab.earliest_data():%B %Y} to {collab.end:%B %Y}.")
+    if month > today.replace(day=1):
+        raise BscError(f"{month:%B %Y} has not begun yet (today is {today:%-d %B %Y}).")
 
 
 @dataclass(frozen=True)

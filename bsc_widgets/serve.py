@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -52,7 +53,25 @@ def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 88
                        f"port with --port.")
     print(f"Serving the workbooks on http://{ip}:{port}/voila/render/00_home.ipynb  (Ctrl+C to stop)",
           flush=True)
+    return run_until_stopped(voila_command(workbooks, ip, port, preheat=preheat), voila_env(db))
+
+
+def run_until_stopped(command: list[str], env: dict[str, str]) -> int:
+    """Run the server as our child and pass on any request to stop, so that stopping ``bsc serve`` (Ctrl+C,
+    a service manager's SIGTERM) stops Voilà and its kernels too, never leaving them running without us."""
+    child = subprocess.Popen(command, env=env)
+
+    def forward(signum, _frame):
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM if signum != signal.SIGINT else signal.SIGINT)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
     try:
-        return subprocess.call(voila_command(workbooks, ip, port, preheat=preheat), env=voila_env(db))
-    except KeyboardInterrupt:
-        return 0
+        while True:
+            try:
+                return child.wait()
+            except KeyboardInterrupt:
+                continue
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -2,6 +2,10 @@
 
 This is what the run-chart workbook, the reports and the coach dashboard call; the same
 analysis for one team or, vectorised, for every team at once.
+
+One team's bad data never takes down another's chart: a damaged stored row or a period with no
+number is left out and named in that team's reading, and a series the engine refuses is said to
+be so in its reading while every other team's chart is drawn.
 """
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .model import Measure, Observation, PdsaCycle, Phase, Team
+from .errors import DamagedRecord
+from .model import Measure, Observation, PdsaCycle, Phase, Team, period_label
 from .spc import qic
 from .spc.reading import Cycle, Reading, read_chart
 from .store import Store
@@ -26,6 +31,41 @@ class Study:
     reading: Reading
     cycles: list[PdsaCycle]
     phases: list[Phase]
+
+
+def usable(store: Store, measure: Measure, team_id: str | None = None
+           ) -> tuple[list[Observation], dict[str, list[str]]]:
+    """A measure's readable observations, and per team the periods a chart cannot show, said in words."""
+    damaged: list[DamagedRecord] = []
+    where = {"measure_id": measure.id} | ({"team_id": team_id} if team_id else {})
+    observations = store.list(Observation, damaged=damaged, **where)
+    out: dict[str, list[str]] = {}
+    for d in damaged:
+        team, _, period = d.key
+        out.setdefault(str(team), []).append(f"{_label(period, measure)} (its stored number is damaged: "
+                                             f"{d.problems[0].message} Enter it again)")
+    for o in observations:  # kept as a gap in the chart (so baselines and phases count the same periods)
+        if o.plotted(measure) is None:
+            out.setdefault(o.team_id, []).append(f"{_label(o.period, measure)} (it has no number)")
+    return observations, out
+
+
+def _label(period, measure: Measure) -> str:
+    return period_label(period, measure.frequency) if hasattr(period, "year") else str(period)
+
+
+def _left_out(reading: Reading, left_out: list[str] | None) -> Reading:
+    if not left_out:
+        return reading
+    n = len(left_out)
+    return Reading(reading.verdict, reading.sentences + [
+        f"{n} period{'s are' if n != 1 else ' is'} not shown: {'; '.join(left_out[:6])}"
+        + (f"; and {n - 6} more" if n > 6 else "") + "."])
+
+
+def _refused(measure: Measure, why: Exception) -> Reading:
+    return Reading("too_few", [f"{measure.name}: this chart cannot be drawn from the data as it is: {why} "
+                               "Correct the data in the measures workbook."])
 
 
 def _frame(observations: list[Observation], measure: Measure) -> pd.DataFrame:
@@ -55,30 +95,55 @@ def study(store: Store, team_id: str, measure_id: str, chart: str = "run", rules
           part=None) -> Study:
     team = store.team(team_id)
     measure = store.require(Measure, measure_id)
-    observations = store.list(Observation, team_id=team.id, measure_id=measure.id)
+    observations, left_out = usable(store, measure, team.id)
     cycles = store.list(PdsaCycle, team_id=team.id)
     phases = store.list(Phase)
+    empty = pd.DataFrame(columns=["x", "y", "part"])
     if not observations:
-        empty = pd.DataFrame(columns=["x", "y", "part"])
-        return Study(team, measure, empty, _read(empty, measure, []), cycles, phases)
-    result = analyse(_frame(observations, measure), measure, chart, rules, freeze, part)
-    return Study(team, measure, result, _read(result, measure, cycles), cycles, phases)
+        return Study(team, measure, empty, _left_out(_read(empty, measure, []), left_out.get(team.id)), cycles,
+                     phases)
+    try:
+        result = analyse(_frame(observations, measure), measure, chart, rules, freeze, part)
+    except ValueError as exc:  # the engine's checks are worded for people
+        return Study(team, measure, empty, _left_out(_refused(measure, exc), left_out.get(team.id)), cycles,
+                     phases)
+    return Study(team, measure, result, _left_out(_read(result, measure, cycles), left_out.get(team.id)), cycles,
+                 phases)
 
 
 def study_all(store: Store, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
               part=None) -> tuple[pd.DataFrame, dict[str, Reading]]:
     """Every team on one measure in one vectorised call; per-team freeze/part may be dicts."""
     measure = store.require(Measure, measure_id)
-    observations = store.list(Observation, measure_id=measure.id)
+    observations, left_out = usable(store, measure)
     no_data = Reading("too_few", [f"{measure.name}: there is no data yet."])
     readings = {t.id: no_data for t in store.list(Team)}
-    if not observations:
-        return pd.DataFrame(columns=["facet1", "facet2", "x", "y", "part"]), readings
-    result = analyse(_frame(observations, measure), measure, chart, rules, freeze, part)
+    empty = pd.DataFrame(columns=["facet1", "facet2", "x", "y", "part"])
+    results, frame = [], _frame(observations, measure) if observations else None
+    if frame is not None:
+        try:
+            results.append(analyse(frame, measure, chart, rules, freeze, part))
+        except ValueError:  # one team's series is refused: analyse each alone, so the others are drawn
+            for team, rows in frame.groupby("team", sort=True):
+                try:
+                    results.append(analyse(rows, measure, chart, rules, _one(freeze, team), _one(part, team)))
+                except ValueError as exc:
+                    readings[team] = _refused(measure, exc)
+    result = pd.concat(results, ignore_index=True) if results else empty
     cycles: dict[str, list[PdsaCycle]] = {}
     for c in store.list(PdsaCycle):
         cycles.setdefault(c.team_id, []).append(c)
-    for team, group in result.groupby("facet1", sort=True):
-        readings[team] = _read(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True), measure,
-                               cycles.get(team, []))
+    if not result.empty:
+        for team, group in result.groupby("facet1", sort=True):
+            readings[team] = _read(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True), measure,
+                                   cycles.get(team, []))
+    for team, lost in left_out.items():
+        if team in readings:
+            readings[team] = _left_out(readings[team], lost)
     return result, readings
+
+
+def _one(setting, team: str):
+    """A per-team setting (a dict) narrowed to one team, for analysing that team alone."""
+    return {team: setting[team]} if isinstance(setting, dict) and team in setting else \
+        (None if isinstance(setting, dict) else setting)

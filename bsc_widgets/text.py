@@ -9,6 +9,14 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def plotly_text(value: object) -> str:
+    """Text for a plotly title, label or hover: its markup (``<b>``, ``<br>``) made inert, and nothing else.
+
+    Plotly reads ``&lt;``, ``&gt;`` and ``&amp;`` but shows ``&quot;`` as it is, so quotes are left
+    alone (outside a tag, which can no longer be formed, they are plain text)."""
+    return html.escape("" if value is None else str(value), quote=False)
+
+
 def shorten(value: str, limit: int = 80) -> str:
     value = " ".join(str(value).split())
     return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -1,15 +1,79 @@
 """Helpers shared by the test layers (plain functions and data, not fixtures)."""
+import io
+import multiprocessing
+import os
+import signal
+import subprocess
+
+BOUND_S = 60  # generous: every import finishes or refuses within seconds (benchmarks/hostile_files.py)
+
+
+def xlsx_bytes(rows) -> bytes:
+    """A real .xlsx holding ``rows`` on its first sheet."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def _invoke(args, queue):
+    from click.testing import CliRunner
+
+    from bsc_widgets.cli import main
+
+    result = CliRunner().invoke(main, args)
+    queue.put((result.exit_code, result.output))
+
+
+def bsc_bounded(*args) -> tuple[int, str]:
+    """``bsc ARGS`` in a forked process, stopped if it runs past BOUND_S: a file that hangs an import
+    fails its test instead of hanging the suite."""
+    import pytest
+
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_invoke, args=([str(a) for a in args], queue))
+    child.start()
+    try:
+        code, output = queue.get(timeout=BOUND_S)
+    except Exception:  # noqa: BLE001 - queue.Empty: it hung
+        child.kill()
+        pytest.fail(f"bsc {' '.join(map(str, args))[:120]} did not finish within {BOUND_S} s")
+    child.join(10)
+    return code, output
+
+
+def stop(proc: subprocess.Popen, grace: float = 20) -> None:
+    """Stop a server the tests started (in its own session) the way a person would, then make sure."""
+    if proc.poll() is None:
+        proc.terminate()  # bsc serve passes this on to Voilà, which shuts its kernels down
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # anything of its group still running
+    except OSError:
+        pass
+    proc.wait()
 
 
 # What people may type or paste into any field: every workbook is tested against these.
 HOSTILE = {
     "empty": "",
-    "huge": "A teacher’s long note. " * 4600,  # about 100 kB
+    "huge": "A teacher’s long note. " * 860,  # 19,780 characters: just under the longest a text field takes
     "emoji": "Great week 🎉👩🏽‍🏫 — 子どもたち, niños, أطفال",
     "script": "<script>window.__pwned = 1; alert('x')</script>",
     "img": "\"><img src=x onerror=\"window.__pwned=1\">",
     "formula": "=HYPERLINK(\"http://evil\")",
 }
+
+# Longer than any text field takes (20,000 characters): refused with the limit named, never stored.
+TOO_LONG = "A teacher’s long note. " * 4600
 
 
 def widget_text(widget) -> str:

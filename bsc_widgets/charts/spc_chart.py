@@ -3,7 +3,6 @@ the goal, PDSA cycles and learning sessions at their dates, and hover text namin
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,6 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..spc.runs import long_run_points
+from ..text import plotly_text
 
 LINE, SIGNAL, GOOD, BAD, GOAL, MUTED = "#2f6f8f", "#e07a1f", "#1f77b4", "#d1495b", "#2e7d32", "#9e9e9e"
 
@@ -25,8 +25,7 @@ class Marker:
     kind: str = "pdsa"   # pdsa | session
 
 
-def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+_e = plotly_text
 
 
 def rules_fired(result: pd.DataFrame) -> list[list[str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..charter import AIM_PARTS, check_aim, missing_roles, roles_sentence
-from ..ids import unique_slug
 from ..model import ROLE_LABELS, AffinityGroup, Member, Team
 from ..text import esc
 from .fields import Field, on_pick, replace_options
@@ -94,11 +93,9 @@ class CharterPage(WorkbookPage):
     def _show_member(self) -> None:
         chosen = self.member_picker.value
         member = next((m for m in self.members if m.id == chosen), None)
-        if member is None:
-            taken = {m.id for m in self.store.list(Member)}
-            member = Member.model_construct(id=unique_slug(f"{self.team.id}-member", taken), team_id=self.team.id,
-                                            name="", role="teacher", title=None, affinity_group_id=None,
-                                            email=None, version=0)
+        if member is None:  # its identifier comes from the store when it is added
+            member = Member.model_construct(id="new", team_id=self.team.id, name="", role="teacher", title=None,
+                                            affinity_group_id=None, email=None, version=0)
         groups = [(name, gid) for gid, name in self.groups.items()]
         fields = [Field(Member, "name"), Field(Member, "role", choices=ROLE_LABELS),
                   Field(Member, "title", placeholder="For example: lead teacher, parent of a toddler"),

@@ -6,7 +6,6 @@ import ipywidgets as w
 from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import stage_words
 from ..errors import ConflictError, InvalidRecord
-from ..ids import unique_slug
 from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, current, ramps
 from ..text import esc
 from .fields import Field
@@ -132,16 +131,17 @@ class DriverDiagramPage(WorkbookPage):
         if not (title and target):
             self.add_message.show_error("The change idea was not added: see the fields above.")
             return
-        taken = {i.id for i in self.store.list(ChangeIdea)}
-        idea_id = unique_slug(f"{self.team.id}-{title}", taken)
         try:
-            idea = ChangeIdea.build(id=idea_id, title=title, description=self.new_description.get(),
-                                    team_id=self.team.id, position=1000 + len(taken))
-            link = DriverLink.build(source_id=idea_id, target_id=target, strength=self.new_strength.get() or "strong")
+            idea = ChangeIdea.build(id="new", title=title, description=self.new_description.get(),
+                                    team_id=self.team.id, position=1000 + len(self.store.list(ChangeIdea)))
+            link = DriverLink.build(source_id="new", target_id=target, strength=self.new_strength.get() or "strong")
         except InvalidRecord as exc:
             self.add_message.show_error(exc)
             return
-        self.store.save_many([idea, link, TeamChangeIdea(team_id=self.team.id, change_idea_id=idea_id)])
+        with self.store.transaction() as tx:  # the idea, its link and its tick: all or nothing
+            idea = tx.add(idea)
+            tx.save(link.model_copy(update={"source_id": idea.id}))
+            tx.save(TeamChangeIdea(team_id=self.team.id, change_idea_id=idea.id))
         for f in (self.new_title, self.new_description):
             f.set(None)
         self.add_message.show(f"Added “{title}” to your diagram, ticked as an idea you are testing.", "ok")

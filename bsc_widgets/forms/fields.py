@@ -2,7 +2,8 @@
 
 The input is chosen from the field's type (a choice, a date, a number, short or long
 text). Numbers are typed as text, so "abc" or "-3" reach validation and get a plain
-answer instead of being silently reverted by the browser.
+answer instead of being silently reverted by the browser. A text field says how long it
+may be (long ones always, short ones once they are near it), before the limit is reached.
 """
 from __future__ import annotations
 
@@ -38,6 +39,20 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             return annotation, optional
 
 
+def max_length(model: type[Record], name: str) -> int | None:
+    return next((m.max_length for m in model.model_fields[name].metadata if isinstance(m, annotated_types.MaxLen)),
+                None)
+
+
+def length_hint(text: str | None, limit: int | None, always: bool) -> str:
+    """How much of its limit a text uses, said before the limit is reached (empty when far from it)."""
+    used = len(text or "")
+    if limit is None or (not always and used < 0.8 * limit):
+        return ""
+    words = f"{used:,} of {limit:,} characters used." if used >= 0.8 * limit else f"Up to {limit:,} characters."
+    return f'<p class="bsc-help bsc-length" aria-live="polite">{words}</p>'
+
+
 def field_kind(model: type[Record], name: str) -> str:
     info = model.model_fields[name]
     tp, _ = _unwrap(info.annotation)
@@ -49,7 +64,7 @@ def field_kind(model: type[Record], name: str) -> str:
         return "date"
     if tp in (int, float):
         return "number"
-    longest = next((m.max_length for m in info.metadata if isinstance(m, annotated_types.MaxLen)), None)
+    longest = max_length(model, name)
     return "text" if longest is not None and longest <= 254 else "long"
 
 
@@ -75,14 +90,22 @@ class Field(w.VBox):
             choices = _choices(model, name, choices) if self.kind in ("choice", "many") else []
         self.choices = list(choices)
         self.input = self._make_input(rows, placeholder)
+        self.limit = max_length(model, name) if self.kind in ("text", "long") else None
+        self.length = w.HTML()
+        if self.limit is not None:
+            self.input.observe(lambda change: self._show_length(), names="value")
+            self._show_length()
         self.message = w.HTML()
         self.message.add_class("bsc-field-msg")
         parts = [self.input] if self.kind != "many" else [w.HTML(f'<div class="bsc-group-label">{esc(self.label)}'
                                                                  "</div>"), self.input]
         if help:
             parts.append(w.HTML(f'<p class="bsc-help">{help}</p>'))  # help is our own text, not a person's
-        super().__init__(parts + [self.message], layout=w.Layout(width="100%"))
+        super().__init__(parts + [self.length, self.message], layout=w.Layout(width="100%"))
         self.add_class("bsc-field")
+
+    def _show_length(self) -> None:
+        self.length.value = length_hint(self.input.value, self.limit, always=self.kind == "long")
 
     def _make_input(self, rows: int, placeholder: str):
         d = self.label

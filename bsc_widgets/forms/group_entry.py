@@ -2,7 +2,8 @@
 
 For children's privacy, figures by group are write-only here: the form says which groups have
 figures for the period but never shows the numbers again. They appear only in the equity view,
-where small groups are suppressed.
+where small groups are suppressed. Each group's figures carry the version this form read, so a
+save from a page opened before someone else saved them is refused (the typed figures stay).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as dt
 
 import ipywidgets as w
 
-from ..errors import InvalidRecord, Problem
+from ..errors import ConflictError, InvalidRecord, Problem
 from ..model import Measure, Stratum, StratumObservation, period_label
 from ..store import Store
 from ..text import esc
@@ -42,7 +43,7 @@ class GroupEntry(w.VBox):
                                                          measure_id=self.measure.id, period=self.period)}
 
     def _status(self) -> None:
-        have = self._existing()
+        self.seen = have = self._existing()  # the versions a save from this page may replace
         names = [s.label for s in self.strata if s.id in have]
         self.status.value = (f"<p role='status'>Figures saved for: {esc(', '.join(names))}.</p>" if names else
                              "<p role='status'>No figures by group for this period yet.</p>")
@@ -50,7 +51,7 @@ class GroupEntry(w.VBox):
     def save(self) -> bool:
         """All groups typed are checked first; if any has a problem nothing is saved."""
         self.message.clear()
-        have, records, problems = self._existing(), [], []
+        have, records, problems = self.seen, [], []
         for s in self.strata:
             num, den = (box.value.strip() for box in self.inputs[s.id])
             if not num and not den:
@@ -71,9 +72,15 @@ class GroupEntry(w.VBox):
         if problems:
             self.message.show_error(InvalidRecord("Nothing was saved:", problems))
             return False
-        with self.store.transaction() as tx:
-            for r in records:
-                tx.save(r)
+        try:
+            with self.store.transaction() as tx:
+                for r in records:
+                    tx.save(r)
+        except ConflictError:
+            self.message.show_error("Someone else saved figures by group for this period after you opened it. "
+                                    "Your figures were not saved, so theirs are not lost; they are still typed "
+                                    "above. Reload the page to see which groups have figures, then save again.")
+            return False
         for pair in self.inputs.values():
             for box in pair:
                 box.value = ""

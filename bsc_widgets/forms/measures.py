@@ -7,7 +7,7 @@ import ipywidgets as w
 
 from ..charts import figure_for
 from ..charts.tables import framework_history_html
-from ..errors import BscError, ImportRejected
+from ..errors import BscError, DamagedRecord, ImportRejected
 from ..framework_history import history
 from ..model import MEASURE_KIND_LABELS, Measure, Observation, period_label, period_start
 from ..portable import import_measure_rows, rows_from_text, rows_from_upload
@@ -132,7 +132,11 @@ class MeasuresPage(WorkbookPage):
         return self.measures[self.measure_picker.value]
 
     def _observations(self) -> list[Observation]:
-        return self.store.list(Observation, team_id=self.team.id, measure_id=self.measure.id)
+        """This team's data on the measure; a damaged stored row is left out here (the chart names it)."""
+        self.damaged = {}
+        found = self.store.list(Observation, damaged=(damaged := []), team_id=self.team.id, measure_id=self.measure.id)
+        self.damaged = {d.key[2]: d for d in damaged}
+        return found
 
     # ---- measure and chart ----
     def _measure_changed(self) -> None:
@@ -149,7 +153,8 @@ class MeasuresPage(WorkbookPage):
         last = min(self.today, self.collab.end)
         if m.retired_on:  # nothing can be entered from the retirement on; what was entered stays
             last = min(last, m.retired_on - dt.timedelta(days=1))
-        options = [(f"{period_label(p, m.frequency)} — {shown_number(obs.get(p), m)}", p)
+        options = [(f"{period_label(p, m.frequency)} — "
+                    f"{'damaged: enter it again' if p in self.damaged else shown_number(obs.get(p), m)}", p)
                    for p in periods(self.collab.earliest_data(), last, m.frequency)]
         replace_options(self.period_picker, options, self.period_picker.value if keep else options[0][1])
         have = sorted(obs)
@@ -164,12 +169,8 @@ class MeasuresPage(WorkbookPage):
         freeze = sum(p <= self.baseline.value for p in have) if self.baseline.value else None
         part = sum(p < self.phase.value for p in have) if self.phase.value else None
         _, rules = RULE_SETS[self.rules.value]
-        try:
-            s = study(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value, rules=rules,
-                      freeze=freeze, part=part)
-        except ValueError as exc:  # the engine's checks are worded for people
-            self.message.show_error(str(exc))
-            return
+        s = study(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value, rules=rules,
+                  freeze=freeze, part=part)  # data it cannot draw is said in its reading
         self.message.clear()
         fig = figure_for(s, height=420)
         fig.update_layout(autosize=True)
@@ -180,10 +181,15 @@ class MeasuresPage(WorkbookPage):
     # ---- one period ----
     def _show_entry(self) -> None:
         m, period = self.measure, self.period_picker.value
-        found = self.store.get(Observation, self.team.id, m.id, period)
+        try:
+            found, version = self.store.get(Observation, self.team.id, m.id, period), 0
+        except DamagedRecord as exc:  # typed again, the numbers replace the damaged ones
+            found, version = None, exc.version
+            self.message.show(f"The numbers stored for {period_label(period, m.frequency)} are damaged "
+                              f"({exc.problems[0].message}) Type them again to correct them.", "info")
         record = found or Observation.model_construct(team_id=self.team.id, measure_id=m.id, period=period,
                                                       numerator=None, denominator=None, value=None, note=None,
-                                                      version=0)
+                                                      version=version)
         names = ["numerator", "denominator"] if m.uses_denominator else ["value"]
         labels = {"numerator": f"Numerator: {m.numerator or ''}".rstrip(": "),
                   "denominator": f"Denominator: {m.denominator or ''}".rstrip(": "),

@@ -1,4 +1,9 @@
-"""Workbook 5, the monthly team report: the month's story, the measures, the team's score and faculty's."""
+"""Workbook 5, the monthly team report: the month's story, the measures, the team's score and faculty's.
+
+The faculty score is faculty's, not the team's: on the team's page it is shown read-only, in a
+section marked "faculty only", and its form opens only when someone says they are faculty.
+(Hosted with sign-in, that becomes a permission checked on the server.)
+"""
 from __future__ import annotations
 
 import ipywidgets as w
@@ -69,8 +74,9 @@ class MonthlyReportPage(WorkbookPage):
         return [section("Our reports"), self.months, self.month_picker, self.report_area,
                 section("Our progress score", "Score your team on the collaborative’s assessment scale."),
                 w.HTML(scale_html(self.levels)), self.team_area,
-                section("Faculty’s score and feedback", "For the improvement advisor or coach: your score and "
-                        "feedback, kept apart from the team’s own."), self.faculty_area,
+                section("Faculty’s score and feedback (faculty only)", "Written by your coach or improvement "
+                        "advisor, kept apart from the team’s own score. Teams read it here; they do not fill it in."),
+                self.faculty_area,
                 section("Scores over time"), self.history]
 
     def _refresh_months(self, select) -> None:
@@ -85,6 +91,36 @@ class MonthlyReportPage(WorkbookPage):
 
     def _score_choices(self):
         return [(f"{lv.score:g} — {lv.label}", lv.score) for lv in self.levels]
+
+    def _faculty_html(self, month) -> str:
+        found = self.store.get(AssessmentScore, self.team.id, month, "faculty")
+        if found is None:
+            return f'<p class="bsc-help" role="status">Faculty have not scored {month:%B %Y} yet.</p>'
+        label = next((lv.label for lv in self.levels if lv.score == found.score), "")
+        return (f'<p role="status"><strong>Faculty score for {month:%B %Y}: {found.score:g}</strong> {esc(label)}'
+                + (f" (by {esc(found.scored_by)})" if found.scored_by else "") + "</p>"
+                + (f'<blockquote class="bsc-quote">{esc(found.rationale)}</blockquote>' if found.rationale else ""))
+
+    def _faculty_section(self, month) -> list[w.Widget]:
+        """Read-only for the team; the form opens for faculty, on purpose."""
+        summary = w.HTML(self._faculty_html(month))
+        self.faculty_score = self._score_form(month, "faculty")
+        self.faculty_score.on_saved = lambda _: (self._draw_history(), setattr(summary, "value",
+                                                                                self._faculty_html(month)))
+        self.faculty_score.read_only = True
+        self.faculty_score.layout.display = "none"
+        self.faculty_toggle = w.ToggleButton(description="I am faculty: edit this score", value=False,
+                                             tooltip="For coaches and improvement advisors only")
+
+        def opened(change):
+            on = bool(change["new"])
+            self.faculty_score.read_only = not on
+            self.faculty_score.layout.display = "flex" if on else "none"
+            self.faculty_toggle.description = "Close the faculty form" if on else "I am faculty: edit this score"
+
+        self.faculty_toggle.observe(guarded(self.message)(opened), names="value")
+        return [w.HTML(f'<h3>Faculty score for {month:%B %Y} <span class="bsc-badge">faculty only</span></h3>'),
+                summary, self.faculty_toggle, self.faculty_score]
 
     def _score_form(self, month, source: str) -> RecordForm:
         found = self.store.get(AssessmentScore, self.team.id, month, source)
@@ -111,16 +147,14 @@ class MonthlyReportPage(WorkbookPage):
                   Field(MonthlyReport, "support_requested", label="Support we would like from faculty", kind="long"),
                   Field(MonthlyReport, "measures_status", label="Status of our measures this month", kind="long"),
                   Field(MonthlyReport, "submitted_by")]
-        observations = self.store.list(Observation, team_id=self.team.id)
+        observations = self.store.list(Observation, team_id=self.team.id, damaged=[])
         hint = w.HTML(measures_month_html(self.measures, observations, month))
         self.report_form = RecordForm(self.store, record, fields, on_saved=lambda r: self._refresh_months(r.month),
                                       layout_children=fields[:3] + [hint] + fields[3:])
         self.report_area.children = [w.HTML(f"<h3>Report for {month:%B %Y}</h3>"), self.report_form]
         self.team_score = self._score_form(month, "team")
-        self.faculty_score = self._score_form(month, "faculty")
         self.team_area.children = [w.HTML(f"<h3>Team’s own score for {month:%B %Y}</h3>"), self.team_score]
-        self.faculty_area.children = [w.HTML(f'<h3>Faculty score for {month:%B %Y} <span class="bsc-badge">'
-                                             "faculty</span></h3>"), self.faculty_score]
+        self.faculty_area.children = self._faculty_section(month)
         self._draw_history()
 
     def _draw_history(self) -> None:

@@ -2,8 +2,9 @@
 and see whether families and frontline staff take part, or only directors.
 
 Attendance is taken like a register: choose the team, the event and its date, tick who was
-there. Saving writes the whole register in one transaction (ticked members added or updated,
-unticked ones removed), so a half-saved register cannot happen.
+there. Saving writes the whole register in one transaction (``register.save_register``), so a
+half-saved register cannot happen, and a register someone else saved after this page read it is
+never overwritten: the save is refused, the ticks stay, and "Show the saved register" reloads it.
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import ipywidgets as w
 
 from ..charts.tables import dosage_html
 from ..dosage import network_doses, participation_sentence, role_doses, years_so_far
-from ..errors import BscError, InvalidRecord
-from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Attendance, Member
+from ..errors import BscError, ConflictError, InvalidRecord
+from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Member
+from ..register import open_register, save_register
 from ..text import esc
 from .fields import on_pick
 from .messages import MessageArea, guarded
@@ -40,10 +42,12 @@ class ParticipationPage(CollaborativePage):
                             continuous_update=False)
         self.register = w.VBox(layout=w.Layout(width="100%"))
         self.save_button = w.Button(description="Save attendance", button_style="primary")
+        self.reload_button = w.Button(description="Show the saved register", layout=w.Layout(display="none"))
         self.form_message = MessageArea()
         self.summary = w.HTML()
         self.dosage = w.HTML()
         self.save_button.on_click(guarded(self.form_message)(lambda _: self.save()))
+        self.reload_button.on_click(guarded(self.form_message)(lambda _: self._reload()))
         for picker in (self.team, self.kind, self.date):
             on_pick(picker, guarded(self.form_message)(lambda _: self._load_register()))
         on_pick(self.session, guarded(self.form_message)(lambda _: self._session_picked()))
@@ -52,7 +56,7 @@ class ParticipationPage(CollaborativePage):
         return [section("Take attendance", "Tick everyone who was there; untick someone to remove them. "
                         "Saved together when you press the button."),
                 self.team, self.kind, self.session, self.date, self.hours, self.register, self.form_message,
-                self.save_button,
+                w.HBox([self.save_button, self.reload_button], layout=w.Layout(flex_flow="row wrap")),
                 section("Who takes part", "Against the brief’s annual dose: 30–35 hours of learning sessions "
                         "and about 50 hours of affinity groups for every member, in every role."),
                 self.summary, self.dosage]
@@ -69,10 +73,17 @@ class ParticipationPage(CollaborativePage):
             self.date.value = phase.start
         self._load_register()
 
+    def _reload(self) -> None:
+        self._load_register()
+        self.form_message.show("This is the register as saved now. Tick again anyone you marked, then save.",
+                               "info")
+
     def _load_register(self) -> None:
         members = self._members()
-        present = {a.member_id: a for a in self.store.list(Attendance, event_kind=self.kind.value, date=self.date.value)
-                   } if self.date.value else {}
+        self.reload_button.layout.display = "none"
+        self.state = (open_register(self.store, self.team.value, self.kind.value, self.date.value)
+                      if self.date.value and self.team.value else None)
+        present = self.state.marks if self.state else {}
         first = next((present[m.id] for m in members if m.id in present), None)
         if first is not None:
             self.hours.value = f"{first.hours:g}"
@@ -87,38 +98,24 @@ class ParticipationPage(CollaborativePage):
     def save(self) -> bool:
         """Write the register: all of it, or (with a message saying why) none of it."""
         self.form_message.clear()
-        if not self.date.value:
-            self.form_message.show_error("Choose the date of the event.")
+        if not self.date.value or self.state is None:
+            self.form_message.show_error("Choose the team and the date of the event.")
             return False
-        existing = {a.member_id: a for a in self.store.list(Attendance, event_kind=self.kind.value,
-                                                            date=self.date.value)}
-        keep, problems = [], []
-        for member_id, box in self.boxes.items():
-            if not box.value:
-                continue
-            old = existing.get(member_id)
-            try:
-                record = Attendance.build(member_id=member_id, event_kind=self.kind.value, date=self.date.value,
-                                          hours=self.hours.value.strip() or None,
-                                          phase_id=self.session.value or None, version=old.version if old else 0)
-            except InvalidRecord as exc:
-                problems = exc.problems
-                break
-            keep.append(record)
-        if problems:
-            self.form_message.show_error(InvalidRecord("Nothing was saved:", problems))
-            return False
-        gone = [a for mid, a in existing.items() if mid in self.boxes and not self.boxes[mid].value]
+        present = [member_id for member_id, box in self.boxes.items() if box.value]
         try:
-            with self.store.transaction() as tx:
-                for a in gone:
-                    tx.delete(a)
-                for record in keep:
-                    tx.save(record)
-        except BscError as exc:  # refused whole (a date outside the calendar, someone else's edit)
+            self.state, kept, gone = save_register(self.store, self.state, present, self.hours.value.strip() or None,
+                                                   self.session.value)
+        except InvalidRecord as exc:
+            self.form_message.show_error(InvalidRecord("Nothing was saved:", exc.problems) if exc.problems else exc)
+            return False
+        except ConflictError as exc:  # someone saved this register after this page read it: their ticks stay
+            self.form_message.show_error(exc)
+            self.reload_button.layout.display = "flex"
+            return False
+        except BscError as exc:  # refused whole (a date outside the calendar, the workspace busy)
             self.form_message.show_error(exc)
             return False
-        self.form_message.show(f"Attendance saved: {len(keep)} present, {len(gone)} removed.", "ok")
+        self.form_message.show(f"Attendance saved: {kept} present, {gone} removed.", "ok")
         self._load_register()
         self._refresh_dosage()
         return True

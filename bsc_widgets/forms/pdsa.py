@@ -7,7 +7,6 @@ import ipywidgets as w
 
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..errors import ConflictError
-from ..ids import unique_slug
 from ..model import DECISION_LABELS, ROLE_LABELS, ChangeIdea, PdsaCycle, TeamChangeIdea, ramps
 from ..text import esc
 from .fields import Field, on_pick, replace_options
@@ -83,9 +82,9 @@ class PdsaPage(WorkbookPage):
         replace_options(self.picker, options, select if select is not None else self.picker.value)
 
     def _blank(self, idea_id: str | None = None, start: dt.date | None = None) -> PdsaCycle:
-        taken = {c.id for c in self.store.list(PdsaCycle)}
+        """A new cycle to plan; its identifier comes from the store when it is first saved."""
         return PdsaCycle.model_construct(
-            id=unique_slug(f"{self.team.id}-cycle", taken), team_id=self.team.id,
+            id="new", team_id=self.team.id,
             change_idea_id=idea_id or "", title="", objective="", participant_roles=[],
             start=start or self.today, version=0,
             **{k: None for k in ("questions", "predictions", "plan_who", "plan_what", "plan_when", "plan_where",

@@ -5,7 +5,9 @@ record's own validation (the same rules as imports), problems appear under the f
 they concern, and a valid change is saved at once with a visible "Saved at hh:mm". A
 save made from a stale copy is refused by the store; the form then keeps the person's
 text and offers two explicit ways on: see the other version (their own text is kept
-on the page to copy), or save theirs over it on purpose.
+on the page to copy), or save theirs over it on purpose. "Save mine over theirs" only ever
+replaces the record this form opened: a new record gets its own identifier from the store
+when first saved, so it never meets, or replaces, a record someone else added meanwhile.
 """
 from __future__ import annotations
 
@@ -31,9 +33,11 @@ class RecordForm(w.VBox):
 
     def __init__(self, store: Store, record: Record, fields: list[Field], autosave: bool = True,
                  on_saved: Callable[[Record], None] | None = None, save_label: str = "Save",
-                 layout_children: list | None = None, saver: Callable[[Record], Record] | None = None):
+                 layout_children: list | None = None, saver: Callable[[Record], Record] | None = None,
+                 adder: Callable[[Record], Record] | None = None):
         self.store, self.record, self.autosave, self.on_saved = store, record, autosave, on_saved
         self.saver = saver or store.save  # e.g. a framework edit that also keeps what it said before
+        self.adder = adder or store.add    # a new record: the store gives it its identifier
         self.fields = {f.name: f for f in fields}
         self.message = MessageArea()
         self.status = w.HTML()
@@ -46,6 +50,7 @@ class RecordForm(w.VBox):
             display="none", flex_flow="row wrap"))
         self.kept = w.HTML()  # the person's own unsaved text, after they chose to see the other version
         self._loading = False
+        self._read_only = False
         self.save_button.on_click(guarded(self.message)(lambda _: self.save()))
         self.theirs_button.on_click(guarded(self.message)(lambda _: self.show_theirs()))
         self.mine_button.on_click(guarded(self.message)(lambda _: self.save_mine_over_theirs()))
@@ -58,6 +63,18 @@ class RecordForm(w.VBox):
                                                                                     align_items="center"))],
                          layout=w.Layout(width="100%"))
         self.add_class("bsc-form")
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        """A read-only form shows its record and saves nothing, whatever its inputs are sent."""
+        self._read_only = bool(value)
+        for f in self.fields.values():
+            f.disabled = self._read_only
+        self.save_button.disabled = self._read_only
 
     # ---- loading ----
     def load(self, record: Record) -> None:
@@ -95,7 +112,9 @@ class RecordForm(w.VBox):
             return None
 
     def _place(self, exc: BscError) -> None:
-        by_label = {f.label: f for f in self.fields.values()}
+        # a problem names the field as the record does ("Numerator"); the page may label it more fully
+        by_label = {f.model.field_label(f.name): f for f in self.fields.values()}
+        by_label.update({f.label: f for f in self.fields.values()})
         loose: list[Problem] = []
         for p in exc.problems:
             target = by_label.get(p.field or "")
@@ -115,6 +134,9 @@ class RecordForm(w.VBox):
     def _changed(self, change) -> None:
         if self._loading:
             return
+        if self._read_only:  # a value sent to a disabled input: put back what is stored
+            self.load(self.record)
+            return
         if self.autosave:
             self.save()
         else:
@@ -123,11 +145,13 @@ class RecordForm(w.VBox):
     def save(self) -> bool:
         """Check and save what the form shows; returns whether it was saved."""
         self.message.clear()
+        if self._read_only:
+            return False
         record = self.candidate()
         if record is None:
             return False
         try:
-            saved = self.saver(record)
+            saved = self._write(record)
         except (ConflictError, NotFound) as exc:
             self._conflict(exc)
             return False
@@ -140,6 +164,16 @@ class RecordForm(w.VBox):
             return False
         self._saved(saved)
         return True
+
+    def _write(self, record: Record) -> Record:
+        return self.adder(record) if self.record.version == 0 else self.saver(record)
+
+    def _opened(self) -> Record | None:
+        """The stored version of the record this form opened (None for one it is adding with a new
+        identifier: nobody else can have that record)."""
+        if self.record.version == 0 and self.record.new_id_base() is not None:
+            return None
+        return self.store.get(type(self.record), *self.record.key())
 
     def _saved(self, saved: Record) -> None:
         self.record = saved
@@ -156,7 +190,7 @@ class RecordForm(w.VBox):
     def show_theirs(self) -> None:
         """Load the stored version; the person's own text stays on the page to copy from."""
         mine = self.values()
-        current = self.store.get(type(self.record), *self.record.key())
+        current = self._opened()
         if current is None:
             self.message.show("It was deleted by someone else; your text is still in the form. "
                               "Save to add it again.", "info")
@@ -173,12 +207,13 @@ class RecordForm(w.VBox):
                           "copy what you need back into the form.", "info")
 
     def save_mine_over_theirs(self) -> None:
-        current = self.store.get(type(self.record), *self.record.key())
+        """Replace the other person's version of this same record (never a different one) with mine."""
+        current = self._opened()
         record = self.candidate(version=0 if current is None else current.version)
         if record is None:
             return
         try:
-            saved = self.saver(record)
+            saved = self.adder(record) if current is None else self.saver(record)
         except (ConflictError, NotFound) as exc:
             self._conflict(exc)
             return

@@ -1,6 +1,7 @@
 """Pick one record of a kind from a list (or add a new one), edit it, remove it: the set-up pages' building block.
 
-A new record gets its identifier from its name when first saved, so nobody types identifiers.
+A new record gets its identifier from the store when first saved (made from its name, unique
+even when two people add at once), so nobody types identifiers.
 Removing asks the caller what removal means (a framework record teams use is retired, not
 deleted) and says what happened.
 """
@@ -10,7 +11,6 @@ from typing import Callable
 
 import ipywidgets as w
 
-from ..ids import unique_slug
 from ..model import Record
 from ..store import Store
 from ..text import esc
@@ -24,13 +24,13 @@ NEW = "__new__"
 class RecordEditor(w.VBox):
     def __init__(self, store: Store, model: type[Record], *, noun: str, records: Callable[[], list[Record]],
                  label: Callable[[Record], str], fields: Callable[[Record], list[Field]],
-                 new: Callable[[], dict], name_field: str = "name",
+                 new: Callable[[], dict],
                  save: Callable[[Record], Record] | None = None, remove: Callable[[Record], str] | None = None,
                  extra: Callable[[Record], list[w.Widget]] | None = None,
                  on_change: Callable[[], None] | None = None):
         self.store, self.model, self.noun = store, model, noun
         self._records, self._label, self._fields, self._new = records, label, fields, new
-        self.name_field, self._save, self._remove, self._extra = name_field, save or store.save, remove, extra
+        self._save, self._remove, self._extra = save or store.save, remove, extra
         self.on_change = on_change
         self.message = MessageArea()
         self.picker = w.Dropdown(description=f"Edit or add a {noun}", style={"description_width": "initial"},
@@ -62,13 +62,6 @@ class RecordEditor(w.VBox):
             if self._extra:
                 self.extras.children = self._extra(record)
 
-    def _save_new_or_edit(self, record: Record) -> Record:
-        if record.version == 0 and "id" in self.model.KEY:
-            taken = {str(r.key()[0]) for r in self.store.list(self.model)}
-            record = record.model_copy(update={"id": unique_slug(str(getattr(record, self.name_field) or self.noun),
-                                                                 taken)})
-        return self._save(record)
-
     def _show(self) -> None:
         record = self.items.get(self.picker.value)
         if record is None:
@@ -76,7 +69,7 @@ class RecordEditor(w.VBox):
         fields = self._fields(record)
         self.form = RecordForm(self.store, record, fields, autosave=record.version > 0,
                                save_label="Save" if record.version else f"Add {self.noun}",
-                               on_saved=self._saved, saver=self._save_new_or_edit)
+                               on_saved=self._saved, saver=self._save)
         title = (f"Edit {esc(self._label(record))}" if record.version else f"Add a new {esc(self.noun)}")
         self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],
                              layout=w.Layout(width="100%"))

@@ -104,7 +104,6 @@ class SetupPage(CollaborativePage):
         drivers = RecordEditor(
             self.store, Driver, noun="driver", records=lambda: self.store.list(Driver),
             label=lambda d: f"{DRIVER_KIND_LABELS[d.kind]}: {d.title}" + ("" if d.is_current() else " (retired)"),
-            name_field="title",
             fields=lambda d: [Field(Driver, "kind", choices=DRIVER_KIND_LABELS), Field(Driver, "title"),
                               Field(Driver, "description", kind="long")],
             new=lambda: dict(id="new", kind="secondary", title="", description=None,
@@ -114,7 +113,7 @@ class SetupPage(CollaborativePage):
         ideas = RecordEditor(
             self.store, ChangeIdea, noun="change idea",
             records=lambda: [i for i in self.store.list(ChangeIdea) if i.team_id is None],
-            label=lambda i: i.title + ("" if i.is_current() else " (retired)"), name_field="title",
+            label=lambda i: i.title + ("" if i.is_current() else " (retired)"),
             fields=lambda i: [Field(ChangeIdea, "title"), Field(ChangeIdea, "description", kind="long")],
             new=lambda: dict(id="new", title="", description=None, team_id=None,
                              position=len(self.store.list(ChangeIdea)), retired_on=None),
@@ -130,7 +129,7 @@ class SetupPage(CollaborativePage):
             remove=self._remove_plain)
         strata = RecordEditor(
             self.store, Stratum, noun="group", records=lambda: self.store.list(Stratum),
-            label=lambda s: f"{groupings().get(s.grouping_id, s.grouping_id)}: {s.label}", name_field="label",
+            label=lambda s: f"{groupings().get(s.grouping_id, s.grouping_id)}: {s.label}",
             fields=lambda s: [Field(Stratum, "grouping_id", kind="choice",
                                     choices=[(g.name, g.id) for g in self.store.list(Grouping)]),
                               Field(Stratum, "label"), Field(Stratum, "position")],

@@ -50,6 +50,7 @@ CSS = """<style>
 .bsc-side {display: grid; grid-template-columns: 1fr 1fr; gap: .8em; max-width: 60em}
 .bsc-side > div {background: #f7f7f7; padding: .5em .7em; border-radius: 4px; overflow-wrap: anywhere}
 .bsc-badge {display: inline-block; border-radius: 3px; padding: 0 .4em; font-size: .85em; border: 1px solid #666}
+.bsc-quote {margin: .3em 0 .8em 0; padding-left: .7em; border-left: 3px solid #8a8a8a}
 .bsc-ok {color: #1b5e20} .bsc-warn {color: #8a4b00}
 .bsc-reading li {margin: .2em 0}
 .bsc-page .jupyter-button, .bsc-home .jupyter-button {min-width: 8em; width: auto; height: auto; min-height: 2.2em;

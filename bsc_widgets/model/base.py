@@ -24,10 +24,22 @@ class Context(Protocol):
     def collaborative(self) -> "Record | None": ...
 
 
-class Record(BaseModel):
-    """A stored, editable record. ``version`` is 0 until first saved."""
+# Bounds on what people type, enforced here so that no form, paste, upload or import can store more.
+NAME_LENGTH = 200        # names and titles
+NOTE_LENGTH = 2_000      # a note beside one period's numbers
+TEXT_LENGTH = 20_000     # free writing: aims, plans, monthly reports, definitions
+BIG = 1_000_000_000_000  # no count, denominator or score a team enters comes near this
+POSITIONS = dict(ge=0, le=1_000_000)  # the bounds of every "Order" field
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=True)
+
+class Record(BaseModel):
+    """A stored, editable record. ``version`` is 0 until first saved.
+
+    Numbers must be finite (``inf`` and ``nan`` are refused wherever a number enters).
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=True,
+                              allow_inf_nan=False)
 
     TABLE: ClassVar[str]
     NOUN: ClassVar[str]
@@ -39,8 +51,10 @@ class Record(BaseModel):
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ()
     # True where the baseline window before the start counts as in the calendar (measure data)
     BASELINE_OK: ClassVar[bool] = False
+    # tables whose identifiers must differ from this one's (drivers and change ideas share one diagram)
+    ID_SPACE: ClassVar[tuple[str, ...]] = ()
 
-    version: int = Field(0, ge=0, title="Version")
+    version: int = Field(0, ge=0, le=2**53, title="Version")
 
     @classmethod
     def build(cls, _columns: bool = False, **values: Any) -> "Record":
@@ -65,6 +79,16 @@ class Record(BaseModel):
     def describe(self) -> str:
         return f"{self.NOUN} " + " / ".join(str(v) for v in self.key())
 
+    def new_id_base(self) -> str | None:
+        """What a new record's identifier is made from, when the store gives it one at its first save.
+
+        None for records keyed by what they are about (a team's month, a period's numbers): two
+        people adding one of those are adding the same thing. Records with an ``id`` return a
+        readable base; the store makes it unique inside the saving transaction, so two people
+        adding at once always get two records.
+        """
+        return None
+
     def data(self) -> dict[str, Any]:
         """The record's content, without its version (what export and comparisons use)."""
         return self.model_dump(exclude={"version"})
@@ -84,7 +108,18 @@ class Record(BaseModel):
         for field in self.CALENDAR_FIELDS:
             problems += outside_calendar(collab, getattr(self, field), self.field_label(field), self.describe(),
                                          earliest=self.BASELINE_OK)
-        return problems
+        return problems + self.id_clashes(ctx)
+
+    def id_clashes(self, ctx: Context) -> list[Problem]:
+        """An identifier must not be taken by a record of a table that shares its identifiers."""
+        out = []
+        for table in self.ID_SPACE:
+            other = RECORD_TYPES[table]
+            if other is not type(self) and ctx.lookup(other, (self.id,)) is not None:
+                nouns = " and as a ".join(RECORD_TYPES[t].NOUN for t in self.ID_SPACE)
+                out.append(Problem(f"“{self.id}” is used both as a {nouns}; identifiers in the driver diagram "
+                                   "must be unique."))
+        return out
 
 
 def outside_calendar(collab, when: dt.date | None, label: str, record: str | None,
@@ -191,6 +226,10 @@ def _plain(err: dict, label: str) -> str:
         return f"“{_shown(given)}” is not one of the allowed choices: {expected}."
     if kind in ("int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"):
         return f"{label} must be a number; “{_shown(given)}” is not."
+    if kind == "finite_number":
+        return f"{label} must be an ordinary number; “{_shown(given)}” is not one."
+    if kind == "int_parsing_size":
+        return f"{label} is far too large a number."
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"{label} must be a date written like 2026-03-01; “{_shown(given)}” is not."
     if kind in ("greater_than_equal", "greater_than"):
@@ -206,7 +245,10 @@ def _plain(err: dict, label: str) -> str:
     if kind == "string_pattern_mismatch":
         return f"{label} does not look right: “{_shown(given)}”."
     if kind == "string_too_long":
-        return f"{label} is too long: at most {ctx.get('max_length')} characters."
+        has = f" (this has {len(given):,})" if isinstance(given, str) else ""
+        return f"{label} is too long: at most {ctx.get('max_length'):,} characters{has}."
+    if kind == "too_long":
+        return f"{label} has too many entries: at most {ctx.get('max_length')}."
     if kind in ("string_type", "bool_parsing", "bool_type", "list_type"):
         return f"{label} has the wrong kind of value: “{_shown(given)}”."
     msg = err["msg"]

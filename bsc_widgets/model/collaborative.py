@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Record, RequiredText, Slug, optional, register
+from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional, register
 
 PhaseKind = Literal["pre_work", "learning_session", "action_period", "summative"]
 
@@ -25,9 +25,9 @@ class Collaborative(Record):
     KEY: ClassVar[tuple[str, ...]] = ("id",)
 
     id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Name", max_length=200)
-    topic: RequiredText = Field(title="Topic", max_length=200)
-    aim: RequiredText = Field(title="Aim")
+    name: RequiredText = Field(title="Name", max_length=NAME_LENGTH)
+    topic: RequiredText = Field(title="Topic", max_length=NAME_LENGTH)
+    aim: RequiredText = Field(title="Aim", max_length=TEXT_LENGTH)
     start: dt.date = Field(title="Start date")
     end: dt.date = Field(title="End date")
     data_from: optional(dt.date) = Field(
@@ -49,6 +49,10 @@ class Collaborative(Record):
 
     def earliest_data(self) -> dt.date:
         return self.data_from or self.start
+
+    def in_reach(self, month: dt.date) -> bool:
+        """Whether a month falls within the collaborative: from its baseline data to its end."""
+        return self.earliest_data().replace(day=1) <= month <= self.end.replace(day=1)
 
 
 @register
@@ -77,6 +81,9 @@ class Phase(Record):
     def describe(self) -> str:
         return self.name
 
+    def new_id_base(self) -> str:
+        return self.name
+
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
@@ -91,7 +98,7 @@ class AssessmentLevel(Record):
 
     score: float = Field(title="Score", ge=0.5, le=5.0, multiple_of=0.5)
     label: RequiredText = Field(title="Label", max_length=120)
-    definition: RequiredText = Field(title="Definition")
+    definition: RequiredText = Field(title="Definition", max_length=TEXT_LENGTH)
 
 
 # IHI's levels, with definitions paraphrased; each collaborative may reword them.

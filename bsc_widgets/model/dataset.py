@@ -81,23 +81,16 @@ class Dataset:
         collabs = self.all(Collaborative)
         if len(collabs) != 1:
             out.append(Problem(f"A workspace holds exactly one collaborative; this data has {len(collabs)}."))
-        out += self._id_clashes()
         for record in self:
             file, row = self.origins.get((record.TABLE, record.key()), (None, None))
             out += [p.located(file=file, row=row) for p in record.context_problems(self)]
-        return out
+        return list(dict.fromkeys(out))  # a clash between two records is said once, not by each
 
     def check(self) -> "Dataset":
         problems = self.problems()
         if problems:
             raise InvalidRecord(f"{len(problems)} problem(s) found; nothing was saved.", problems)
         return self
-
-    def _id_clashes(self) -> list[Problem]:
-        """Drivers and change ideas share one diagram, so their identifiers must differ."""
-        clash = set(self.records[Driver]) & set(self.records[ChangeIdea])
-        return [Problem(f"“{k[0]}” is used both as a driver and as a change idea; identifiers in the "
-                        "driver diagram must be unique.") for k in sorted(clash)]
 
 
 def _sortable(key: tuple) -> tuple:

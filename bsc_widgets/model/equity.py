@@ -12,7 +12,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..errors import Problem
-from .base import Context, Record, RequiredText, Slug, register
+from .base import BIG, POSITIONS, Context, Record, RequiredText, Slug, register
 from .framework import Measure
 from .observation import period_start
 
@@ -25,6 +25,9 @@ class Grouping(Record):
 
     id: Slug = Field(title="Identifier")
     name: RequiredText = Field(title="Grouping", max_length=120)
+
+    def new_id_base(self) -> str:
+        return self.name
 
 
 @register
@@ -40,10 +43,13 @@ class Stratum(Record):
     id: Slug = Field(title="Identifier")
     grouping_id: Slug = Field(title="Grouping")
     label: RequiredText = Field(title="Group", max_length=120)
-    position: int = Field(0, title="Order")
+    position: int = Field(0, title="Order", **POSITIONS)
 
     def describe(self) -> str:
         return f"group {self.label}"
+
+    def new_id_base(self) -> str:
+        return self.label
 
 
 @register
@@ -61,8 +67,8 @@ class StratumObservation(Record):
     measure_id: Slug = Field(title="Measure")
     period: dt.date = Field(title="Period")
     stratum_id: Slug = Field(title="Group")
-    numerator: float = Field(ge=0, title="Numerator")
-    denominator: float = Field(gt=0, title="Denominator")
+    numerator: float = Field(ge=0, le=BIG, title="Numerator")
+    denominator: float = Field(gt=0, le=BIG, title="Denominator")
 
     def describe(self) -> str:
         return f"{self.measure_id} for {self.period:%-d %B %Y}, group {self.stratum_id}"

@@ -7,7 +7,8 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ..errors import Problem
-from .base import Context, OptionalSlug, Record, RequiredText, Slug, optional, register
+from .base import (BIG, NAME_LENGTH, POSITIONS, TEXT_LENGTH, Context, OptionalSlug, Record, RequiredText, Slug,
+                   optional, register)
 
 MeasureType = Literal["outcome", "process", "balancing"]
 MeasureKind = Literal["proportion", "rate", "count", "value"]
@@ -15,6 +16,9 @@ Frequency = Literal["monthly", "weekly"]
 Direction = Literal["up", "down", "neutral"]
 DriverKind = Literal["primary", "secondary"]
 Strength = Literal["strong", "weak"]
+
+# Drivers and change ideas are the nodes of one diagram (links name either), so they share identifiers.
+DIAGRAM = ("drivers", "change_ideas")
 
 MEASURE_KIND_LABELS = {
     "proportion": "Proportion (numerator ÷ denominator)",
@@ -55,18 +59,19 @@ class Measure(Retirable, Record):
     REFS: ClassVar[dict[str, str]] = {"stratified_by": "groupings"}
 
     id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Name", max_length=200)
+    name: RequiredText = Field(title="Name", max_length=NAME_LENGTH)
     type: MeasureType = Field(title="Measure type")
     kind: MeasureKind = Field(title="Kind of data")
-    operational_definition: RequiredText = Field(title="Operational definition")
-    numerator: optional(str) = Field(None, title="Numerator definition")
-    denominator: optional(str) = Field(None, title="Denominator definition")
+    operational_definition: RequiredText = Field(title="Operational definition", max_length=TEXT_LENGTH)
+    numerator: optional(str) = Field(None, title="Numerator definition", max_length=TEXT_LENGTH)
+    denominator: optional(str) = Field(None, title="Denominator definition", max_length=TEXT_LENGTH)
     frequency: Frequency = Field("monthly", title="Frequency")
     direction: Direction = Field(title="Direction of improvement")
-    goal: optional(float) = Field(None, title="Goal")
-    multiplier: float = Field(1.0, gt=0, title="Multiplier", description="100 shows a proportion as a percentage")
+    goal: optional(float) = Field(None, ge=-BIG, le=BIG, title="Goal")
+    multiplier: float = Field(1.0, gt=0, le=1_000_000, title="Multiplier",
+                              description="100 shows a proportion as a percentage")
     unit: optional(str) = Field(None, title="Unit", max_length=60)
-    position: int = Field(0, title="Order")
+    position: int = Field(0, title="Order", **POSITIONS)
     stratified_by: OptionalSlug = Field(None, title="Also shown by group (equity view)")
     retired_on: optional(dt.date) = Field(None, title="Retired on")
 
@@ -83,6 +88,9 @@ class Measure(Retirable, Record):
     def uses_denominator(self) -> bool:
         return self.kind in ("proportion", "rate")
 
+    def new_id_base(self) -> str:
+        return self.name
+
 
 @register
 class Driver(Retirable, Record):
@@ -90,13 +98,17 @@ class Driver(Retirable, Record):
     NOUN: ClassVar[str] = "driver"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
+    ID_SPACE: ClassVar[tuple[str, ...]] = DIAGRAM
 
     id: Slug = Field(title="Identifier")
     kind: DriverKind = Field(title="Kind of driver")
-    title: RequiredText = Field(title="Driver", max_length=200)
-    description: optional(str) = Field(None, title="Description")
-    position: int = Field(0, title="Order")
+    title: RequiredText = Field(title="Driver", max_length=NAME_LENGTH)
+    description: optional(str) = Field(None, title="Description", max_length=TEXT_LENGTH)
+    position: int = Field(0, title="Order", **POSITIONS)
     retired_on: optional(dt.date) = Field(None, title="Retired on")
+
+    def new_id_base(self) -> str:
+        return self.title
 
 
 @register
@@ -108,13 +120,17 @@ class ChangeIdea(Retirable, Record):
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
+    ID_SPACE: ClassVar[tuple[str, ...]] = DIAGRAM
 
     id: Slug = Field(title="Identifier")
-    title: RequiredText = Field(title="Change idea", max_length=200)
-    description: optional(str) = Field(None, title="Description")
+    title: RequiredText = Field(title="Change idea", max_length=NAME_LENGTH)
+    description: optional(str) = Field(None, title="Description", max_length=TEXT_LENGTH)
     team_id: OptionalSlug = Field(None, title="Team (for a local change idea)")
-    position: int = Field(0, title="Order")
+    position: int = Field(0, title="Order", **POSITIONS)
     retired_on: optional(dt.date) = Field(None, title="Retired on")
+
+    def new_id_base(self) -> str:
+        return f"{self.team_id}-{self.title}" if self.team_id else self.title
 
 
 # Which kinds may link, source -> target: a change idea feeds a secondary driver,

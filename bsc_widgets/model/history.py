@@ -12,7 +12,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .base import Record, Slug, optional, register
+from .base import NAME_LENGTH, TEXT_LENGTH, Record, Slug, optional, register
 
 FrameworkTable = Literal["measures", "drivers", "change_ideas"]
 
@@ -28,10 +28,13 @@ class FrameworkChange(Record):
     record_table: FrameworkTable = Field(title="Kind of record")
     record_id: Slug = Field(title="Record")
     field: str = Field(title="What changed", max_length=120)
-    before: optional(str) = Field(None, title="Before")
-    after: optional(str) = Field(None, title="After")
+    before: optional(str) = Field(None, title="Before", max_length=TEXT_LENGTH)
+    after: optional(str) = Field(None, title="After", max_length=TEXT_LENGTH)
     changed_on: dt.date = Field(title="Changed on")
-    changed_by: optional(str) = Field(None, title="Changed by", max_length=200)
+    changed_by: optional(str) = Field(None, title="Changed by", max_length=NAME_LENGTH)
 
     def describe(self) -> str:
         return f"change to {self.record_id} on {self.changed_on}"
+
+    def new_id_base(self) -> str:
+        return f"{self.record_id}-{self.field.replace('_', '-')}"

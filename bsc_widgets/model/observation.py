@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from ..errors import Problem
-from .base import Context, Record, Slug, optional, register
+from .base import BIG, NOTE_LENGTH, Context, Record, Slug, optional, register
 from .framework import Measure, retired_problem
 
 
@@ -34,10 +34,10 @@ class Observation(Record):
     team_id: Slug = Field(title="Team")
     measure_id: Slug = Field(title="Measure")
     period: dt.date = Field(title="Period")
-    numerator: optional(float) = Field(None, ge=0, title="Numerator")
-    denominator: optional(float) = Field(None, gt=0, title="Denominator")
-    value: optional(float) = Field(None, title="Value")
-    note: optional(str) = Field(None, title="Note")
+    numerator: optional(float) = Field(None, ge=0, le=BIG, title="Numerator")
+    denominator: optional(float) = Field(None, gt=0, le=BIG, title="Denominator")
+    value: optional(float) = Field(None, ge=-BIG, le=BIG, title="Value")
+    note: optional(str) = Field(None, title="Note", max_length=NOTE_LENGTH)
 
     @model_validator(mode="after")
     def _numbers(self):

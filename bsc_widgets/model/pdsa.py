@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import ClassVar, Iterable, Literal
+from typing import Annotated, ClassVar, Iterable, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from ..errors import Problem
-from .base import Context, Record, RequiredText, Slug, optional, register
+from .base import NAME_LENGTH, TEXT_LENGTH, Context, Record, RequiredText, Slug, optional, register
 from .framework import ChangeIdea, retired_problem
 from .team import Role
 
@@ -27,23 +27,24 @@ class PdsaCycle(Record):
     id: Slug = Field(title="Identifier")
     team_id: Slug = Field(title="Team")
     change_idea_id: Slug = Field(title="Change idea tested")
-    title: RequiredText = Field(title="Cycle title", max_length=200)
-    objective: RequiredText = Field(title="Objective")
-    questions: optional(str) = Field(None, title="Questions")
-    predictions: optional(str) = Field(None, title="Predictions")
-    plan_who: optional(str) = Field(None, title="Who")
-    plan_what: optional(str) = Field(None, title="What")
-    plan_when: optional(str) = Field(None, title="When")
-    plan_where: optional(str) = Field(None, title="Where")
-    data_collection: optional(str) = Field(None, title="Data-collection plan")
-    participant_roles: list[Role] = Field(default_factory=list, title="Who took part (roles)")
-    scale: optional(str) = Field(None, title="Scale of the test", max_length=200)
+    title: RequiredText = Field(title="Cycle title", max_length=NAME_LENGTH)
+    objective: RequiredText = Field(title="Objective", max_length=TEXT_LENGTH)
+    questions: optional(str) = Field(None, title="Questions", max_length=TEXT_LENGTH)
+    predictions: optional(str) = Field(None, title="Predictions", max_length=TEXT_LENGTH)
+    plan_who: optional(str) = Field(None, title="Who", max_length=TEXT_LENGTH)
+    plan_what: optional(str) = Field(None, title="What", max_length=TEXT_LENGTH)
+    plan_when: optional(str) = Field(None, title="When", max_length=TEXT_LENGTH)
+    plan_where: optional(str) = Field(None, title="Where", max_length=TEXT_LENGTH)
+    data_collection: optional(str) = Field(None, title="Data-collection plan", max_length=TEXT_LENGTH)
+    participant_roles: Annotated[list[Role], AfterValidator(lambda roles: list(dict.fromkeys(roles)))] = Field(
+        default_factory=list, title="Who took part (roles)", max_length=8)
+    scale: optional(str) = Field(None, title="Scale of the test", max_length=NAME_LENGTH)
     start: dt.date = Field(title="Start date")
     end: optional(dt.date) = Field(None, title="End date")
-    do_notes: optional(str) = Field(None, title="Do: what happened")
-    study_notes: optional(str) = Field(None, title="Study: results against predictions")
+    do_notes: optional(str) = Field(None, title="Do: what happened", max_length=TEXT_LENGTH)
+    study_notes: optional(str) = Field(None, title="Study: results against predictions", max_length=TEXT_LENGTH)
     decision: optional(Decision) = Field(None, title="Act: decision")
-    next_steps: optional(str) = Field(None, title="Act: next cycle")
+    next_steps: optional(str) = Field(None, title="Act: next cycle", max_length=TEXT_LENGTH)
 
     @model_validator(mode="after")
     def _dates(self):
@@ -53,6 +54,9 @@ class PdsaCycle(Record):
 
     def describe(self) -> str:
         return f"PDSA cycle “{self.title}”"
+
+    def new_id_base(self) -> str:
+        return f"{self.team_id}-{self.change_idea_id}"
 
     def context_problems(self, ctx: Context) -> list[Problem]:
         out = super().context_problems(ctx)

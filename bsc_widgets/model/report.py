@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from ..errors import Problem
-from .base import Context, Month, Record, Slug, optional, register
+from .base import NAME_LENGTH, TEXT_LENGTH, Context, Month, Record, Slug, optional, register
 from .collaborative import AssessmentLevel
 
 ScoreSource = Literal["team", "faculty"]
@@ -23,11 +23,11 @@ class MonthlyReport(Record):
 
     team_id: Slug = Field(title="Team")
     month: Month = Field(title="Month")
-    highlights: optional(str) = Field(None, title="Highlights")
-    barriers: optional(str) = Field(None, title="Barriers")
-    support_requested: optional(str) = Field(None, title="Support requested")
-    measures_status: optional(str) = Field(None, title="Status of our measures")
-    submitted_by: optional(str) = Field(None, title="Submitted by", max_length=200)
+    highlights: optional(str) = Field(None, title="Highlights", max_length=TEXT_LENGTH)
+    barriers: optional(str) = Field(None, title="Barriers", max_length=TEXT_LENGTH)
+    support_requested: optional(str) = Field(None, title="Support requested", max_length=TEXT_LENGTH)
+    measures_status: optional(str) = Field(None, title="Status of our measures", max_length=TEXT_LENGTH)
+    submitted_by: optional(str) = Field(None, title="Submitted by", max_length=NAME_LENGTH)
 
     def describe(self) -> str:
         return f"monthly report for {self.month:%B %Y}"
@@ -47,8 +47,8 @@ class AssessmentScore(Record):
     month: Month = Field(title="Month")
     source: ScoreSource = Field(title="Scored by")
     score: float = Field(title="Score", ge=0.5, le=5.0, multiple_of=0.5)
-    rationale: optional(str) = Field(None, title="Why this score / feedback")
-    scored_by: optional(str) = Field(None, title="Name of scorer", max_length=200)
+    rationale: optional(str) = Field(None, title="Why this score / feedback", max_length=TEXT_LENGTH)
+    scored_by: optional(str) = Field(None, title="Name of scorer", max_length=NAME_LENGTH)
 
     def describe(self) -> str:
         return f"{SCORE_SOURCE_LABELS[self.source].lower()} for {self.month:%B %Y}"

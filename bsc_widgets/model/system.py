@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Record, RequiredText, Slug, optional, register
+from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional, register
 
 
 @register
@@ -21,13 +21,16 @@ class PdOffering(Record):
     ORDER_BY: ClassVar[tuple[str, ...]] = ("name",)
 
     id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Offering", max_length=200)
-    funding_stream: optional(str) = Field(None, title="Funding stream", max_length=200)
+    name: RequiredText = Field(title="Offering", max_length=NAME_LENGTH)
+    funding_stream: optional(str) = Field(None, title="Funding stream", max_length=NAME_LENGTH)
     reach: int = Field(0, ge=0, le=10_000_000, title="Reach (people a year)")
     hours: float = Field(0, ge=0, le=10_000, title="Hours per participant")
     audience: int = Field(0, ge=0, le=100, title="Engages (0 individuals – 100 whole organizations)")
     purpose: int = Field(0, ge=0, le=100, title="Aims at (0 knowledge gain – 100 transfer to practice)")
-    notes: optional(str) = Field(None, title="Notes")
+    notes: optional(str) = Field(None, title="Notes", max_length=TEXT_LENGTH)
 
     def describe(self) -> str:
         return f"offering “{self.name}”"
+
+    def new_id_base(self) -> str:
+        return self.name

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .base import OptionalSlug, Record, RequiredText, Slug, optional, register
+from .base import NAME_LENGTH, TEXT_LENGTH, OptionalSlug, Record, RequiredText, Slug, optional, register
 
 Role = Literal["administrator", "teacher", "staff", "family"]
 ProgramType = Literal["head_start", "community_child_care", "school_pre_k", "family_child_care_network"]
@@ -35,14 +35,17 @@ class Team(Record):
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("joined",)
 
     id: Slug = Field(title="Team identifier")
-    name: RequiredText = Field(title="Team name", max_length=200)
+    name: RequiredText = Field(title="Team name", max_length=NAME_LENGTH)
     program_type: ProgramType = Field(title="Program type")
     joined: dt.date = Field(title="Joined on")
-    aim: optional(str) = Field(None, title="Team aim")
-    meeting_rhythm: optional(str) = Field(None, title="Meeting rhythm", max_length=200)
+    aim: optional(str) = Field(None, title="Team aim", max_length=TEXT_LENGTH)
+    meeting_rhythm: optional(str) = Field(None, title="Meeting rhythm", max_length=NAME_LENGTH)
 
     def describe(self) -> str:
         return f"team {self.name}"
+
+    def new_id_base(self) -> str:
+        return self.name
 
 
 @register
@@ -52,8 +55,11 @@ class AffinityGroup(Record):
     KEY: ClassVar[tuple[str, ...]] = ("id",)
 
     id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Affinity group", max_length=200)
+    name: RequiredText = Field(title="Affinity group", max_length=NAME_LENGTH)
     role: optional(Role) = Field(None, title="Role it gathers")
+
+    def new_id_base(self) -> str:
+        return self.name
 
 
 @register
@@ -65,11 +71,15 @@ class Member(Record):
 
     id: Slug = Field(title="Identifier")
     team_id: Slug = Field(title="Team")
-    name: RequiredText = Field(title="Name", max_length=200)
+    name: RequiredText = Field(title="Name", max_length=NAME_LENGTH)
     role: Role = Field(title="Role")
-    title: optional(str) = Field(None, title="Job or relationship", max_length=200)
+    title: optional(str) = Field(None, title="Job or relationship", max_length=NAME_LENGTH)
     affinity_group_id: OptionalSlug = Field(None, title="Affinity group")
     email: optional(str) = Field(None, title="Email", max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
     def describe(self) -> str:
         return f"member {self.name}"
+
+    def new_id_base(self) -> str:
+        """The team and "member", not the person's name: identifiers travel into exports and registers."""
+        return f"{self.team_id}-member"

@@ -2,7 +2,9 @@
 
 ``write_folder`` and ``read_folder`` are exact inverses: export then import gives
 the same records. Reading collects every problem, each placed by file, row and
-column, before anything is written.
+column, before anything is written. Files are read within ``limits``: UTF-8 only,
+strict CSV, and ``framework.yaml`` through ``safe_yaml`` (no aliases, anchors, deep
+nesting or repeated keys).
 """
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance
                      Dataset, Driver, DriverLink, FrameworkChange, Grouping, Measure, Member, MonthlyReport,
                      Observation, PdOffering, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
                      TeamChangeIdea)
+from . import limits, safe_yaml
 from .cells import from_cell, to_cell
+from .encoding import decode
 
 FORMAT = "bsc-workbooks/1"
 FRAMEWORK_FILE = "framework.yaml"
@@ -52,7 +56,6 @@ CSV_FILES: dict[str, type[Record]] = {
 }
 # Files added after the first format: an older export without them still imports.
 OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv"}
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 def columns(model: type[Record]) -> list[str]:
@@ -109,7 +112,9 @@ def read_folder(path: str | os.PathLike) -> Dataset:
                              "and CSV files.")
     dataset = Dataset()
     problems: list[Problem] = []
-    problems += _read_framework(folder / FRAMEWORK_FILE, dataset)
+    doc, problems = _framework_doc(folder / FRAMEWORK_FILE)
+    if doc is not None:
+        problems += _read_framework(folder / FRAMEWORK_FILE, doc, dataset)
     for name, model in CSV_FILES.items():
         if name in OPTIONAL_FILES and not (folder / name).exists():
             continue
@@ -120,8 +125,10 @@ def read_folder(path: str | os.PathLike) -> Dataset:
     problems += [Problem("This file is not part of the export format; rename or remove it.", file=n)
                  for n in unknown]
     # Checks across records run even when some rows failed, except "no such team" and the like,
-    # which a row that failed to read would cause.
-    problems += [p for p in dataset.problems() if not (problems and p.message.startswith("There is no "))]
+    # which a row that failed to read would cause; and none at all when framework.yaml could not be
+    # read, since every record points into it.
+    if doc is not None:
+        problems += [p for p in dataset.problems() if not (problems and p.message.startswith("There is no "))]
     if problems:
         problems.sort(key=lambda p: (p.file or "", p.row or 0))
         raise ImportRejected(f"The import from {folder.name} was refused: {len(problems)} problem(s). "
@@ -132,33 +139,35 @@ def read_folder(path: str | os.PathLike) -> Dataset:
 def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
     if not path.exists():
         return None, [Problem("This file is missing from the export folder.", file=path.name)]
-    if path.stat().st_size > MAX_FILE_BYTES:
-        return None, [Problem("This file is too large to import (over 200 MB).", file=path.name)]
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        return None, [Problem("This is not a text file (it looks like a binary file, such as a spreadsheet "
-                              "saved in another format).", file=path.name)]
+    if path.stat().st_size > limits.FOLDER_FILE_BYTES:
+        return None, [Problem(f"This file is too large to import (over {limits.FOLDER_FILE_BYTES // limits.MB} MB).",
+                              file=path.name)]
     try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        return None, [Problem(f"This file is not UTF-8 text (unreadable byte at position {exc.start}). "
-                              "Save it as “CSV UTF-8”.", file=path.name)]
+        return decode(path.read_bytes(), path.name, windows_ok=False), []
+    except ImportRejected as exc:
+        return None, exc.problems
 
 
-def _read_framework(path: Path, dataset: Dataset) -> list[Problem]:
+def _framework_doc(path: Path) -> tuple[dict | None, list[Problem]]:
+    """framework.yaml as a mapping, or None with why it cannot be read at all."""
     text, problems = _read_text(path)
     if text is None:
-        return problems
+        return None, problems
     try:
-        doc = yaml.safe_load(text)
+        doc = safe_yaml.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark else None
         reason = getattr(exc, "problem", None) or "it is not valid YAML"
-        return [Problem(f"This YAML cannot be read: {reason}.", file=path.name, row=row)]
+        return None, [Problem(f"This YAML cannot be read: {reason}.", file=path.name, row=row)]
     if not isinstance(doc, dict):
-        return [Problem("The file must be a YAML mapping with sections such as “collaborative:” and "
-                        "“measures:”.", file=path.name)]
+        return None, [Problem("The file must be a YAML mapping with sections such as “collaborative:” and "
+                              "“measures:”.", file=path.name)]
+    return doc, []
+
+
+def _read_framework(path: Path, doc: dict, dataset: Dataset) -> list[Problem]:
+    problems: list[Problem] = []
     if doc.get("format") != FORMAT:
         problems.append(Problem(f"Unknown format “{doc.get('format')}”; expected “{FORMAT}”.",
                                 file=path.name, column="format"))
@@ -197,10 +206,14 @@ def _read_csv(path: Path, model: type[Record], dataset: Dataset) -> list[Problem
     if text is None:
         return problems
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows = []
     try:
-        rows = list(reader)
+        for row in reader:
+            if len(rows) > limits.FOLDER_ROWS:
+                return [Problem(f"This file has more than {limits.FOLDER_ROWS:,} rows.", file=path.name)]
+            rows.append(row)
     except csv.Error as exc:
-        return [Problem(f"The CSV cannot be read: {exc}.", file=path.name, row=reader.line_num)]
+        return [Problem(f"The CSV cannot be read. {limits.csv_problem(exc)}", file=path.name, row=reader.line_num)]
     if not rows:
         return [Problem("This file is empty; it needs at least its header row.", file=path.name)]
     header, cols = [h.strip() for h in rows[0]], columns(model)

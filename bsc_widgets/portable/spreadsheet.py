@@ -3,7 +3,9 @@
 Columns are recognised by name (Period/Month/Week, Numerator, Denominator,
 Value; Note). Every problem names the file, row and column. Nothing is written
 unless the whole sheet is valid, and a period that already holds different
-numbers is never overwritten unless the caller says so.
+numbers is never overwritten unless the caller says so. Files are read within the
+limits of ``limits``, text is decoded exactly or refused (``encoding``), and a CSV
+that is not well formed (an unclosed quote) is refused, never read half-way.
 """
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ from ..ids import is_slug
 from ..model import Measure, Observation, Team, period_label, period_start
 from ..model.base import outside_calendar
 from ..store import Store
+from . import limits
+from .encoding import decode
+from .xlsx import read_xlsx
 
 HEADERS = {
     "period": {"period", "month", "week", "date", "week of", "week starting", "month of", "period start"},
@@ -29,7 +34,6 @@ HEADERS = {
     "team": {"team", "team id"},
     "measure": {"measure", "measure id"},
 }
-MAX_ROWS = 20_000
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
@@ -82,37 +86,23 @@ def _parse_period(value: object) -> dt.date | None:
     return None
 
 
-def _rows_from_csv(path: Path) -> list[list[object]]:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise ImportRejected("This is not a CSV text file.", [Problem(
-            "It looks like a binary file. Save the sheet as CSV, or upload the .xlsx itself.", file=path.name)])
+def csv_rows(text: str, name: str, delimiter: str = ",") -> list[list[object]]:
+    """Rows of CSV text, strictly: an unclosed quote or a stray one is refused with its row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    try:
-        return list(csv.reader(io.StringIO(text, newline="")))
+        return limits.bounded_rows(reader, name)
     except csv.Error as exc:
-        raise ImportRejected("The CSV cannot be read.", [Problem(str(exc), file=path.name)]) from None
+        raise ImportRejected(f"{name} cannot be read; nothing was written.",
+                             [Problem(limits.csv_problem(exc), file=name, row=reader.line_num or None)]) from None
 
 
-def _rows_from_xlsx(path: Path) -> list[list[object]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportRejected("This spreadsheet cannot be opened.", [Problem(
-            f"It is not a readable .xlsx file ({type(exc).__name__}). Save it again from your spreadsheet "
-            "program as an Excel workbook (.xlsx), or as CSV.", file=path.name)]) from None
-    try:
-        sheet = book.worksheets[0]
-        return [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 50)]
-    finally:
-        book.close()
+def _rows_from_csv(path: Path) -> list[list[object]]:
+    size = path.stat().st_size
+    if size > limits.SHEET_BYTES:
+        raise ImportRejected("This sheet cannot be imported.", [Problem(
+            f"The file is {size / limits.MB:.0f} MB; a sheet to import may be at most "
+            f"{limits.SHEET_BYTES // limits.MB} MB.", file=path.name)])
+    return csv_rows(decode(path.read_bytes(), path.name), path.name)
 
 
 def read_rows(path: str | Path) -> list[list[object]]:
@@ -123,7 +113,7 @@ def read_rows(path: str | Path) -> list[list[object]]:
     if suffix == ".csv":
         return _rows_from_csv(path)
     if suffix in (".xlsx", ".xlsm"):
-        return _rows_from_xlsx(path)
+        return read_xlsx(path, path.name)
     raise ImportRejected(f"“{path.name}” is neither a .csv nor an .xlsx file.", [Problem(
         "Measure data can be imported from .csv or .xlsx files.", file=path.name)])
 
@@ -146,8 +136,9 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
     rows = [r for r in rows if any(c not in (None, "") and str(c).strip() for c in r)]
     if not rows:
         raise ImportRejected("The sheet is empty.", [Problem("No header row and no data were found.", file=file)])
-    if len(rows) > MAX_ROWS:
-        raise ImportRejected("The sheet is too long.", [Problem(f"More than {MAX_ROWS} rows.", file=file)])
+    if len(rows) > limits.SHEET_ROWS + 1:  # rows given directly (not read through ``read_rows``)
+        raise ImportRejected("The sheet is too long.", [Problem(f"More than {limits.SHEET_ROWS:,} rows.",
+                                                                file=file)])
     header = [_norm(h) for h in rows[0]]
     where: dict[str, int] = {}
     ignored = []
@@ -286,13 +277,14 @@ def import_measure_rows(store: Store, rows: list[list[object]], name: str, team:
 
 def rows_from_text(text: str) -> list[list[object]]:
     """Rows pasted from a spreadsheet: tab-separated as spreadsheets copy them, or comma-separated."""
+    if len(text) > limits.PASTE_CHARACTERS:
+        raise ImportRejected("Too much was pasted at once.", [Problem(
+            f"{len(text):,} characters were pasted; at most {limits.PASTE_CHARACTERS:,} are taken at once. Paste "
+            "fewer rows, or upload the file.", file="pasted rows")])
     text = text.replace("\r\n", "\n").strip("\n")
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ImportRejected("The pasted rows cannot be read.", [Problem(str(exc), file="pasted rows")]) from None
+    return csv_rows(text, "pasted rows", delimiter)
 
 
 def rows_from_upload(name: str, content: bytes) -> list[list[object]]:

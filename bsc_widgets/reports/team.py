@@ -12,7 +12,7 @@ from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..charts.scores import score_history_figure
 from ..model import (current, AssessmentLevel, AssessmentScore, ChangeIdea, Driver, DriverLink, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, TeamChangeIdea, ramps)
-from ..reporting import next_month
+from ..reporting import next_month, parse_month
 from ..store import Store
 from ..study import study
 from ..text import esc
@@ -20,15 +20,7 @@ from ..timeline import position
 from .page import Charts, section, wrap
 
 
-def parse_period(text: str | dt.date) -> dt.date:
-    """A report period: "2026-10" (a month); the report shows that month, as of its last day."""
-    if isinstance(text, dt.date):
-        return text.replace(day=1)
-    try:
-        year, month = str(text).strip().split("-")[:2]
-        return dt.date(int(year), int(month), 1)
-    except ValueError:
-        raise ValueError(f"“{text}” is not a month: write it like 2026-10.") from None
+parse_period = parse_month  # a report's period is a month, read by the one rule for months
 
 
 def as_of(period: dt.date, today: dt.date) -> dt.date:

@@ -55,8 +55,11 @@ def _check(chart, y, n, agg_fun, method):
     finite_y = y[~np.isnan(y)]
     if len(finite_y) == 0:
         raise ValueError("y holds no numbers: every value is missing.")
-    if np.isinf(finite_y).any():
-        raise ValueError("y holds an infinite value.")
+    for name, values in (("y", y), ("n", n)):
+        if values is not None and np.isinf(values).any():
+            pos = int(np.flatnonzero(np.isinf(values))[0])
+            raise ValueError(f"{name} holds an infinite value at position {pos + 1}: every value must be an "
+                             "ordinary number (or missing).")
     if chart in COUNTS and (finite_y < 0).any():
         pos = int(np.flatnonzero(y < 0)[0])
         raise ValueError(f"A count cannot be negative: position {pos + 1} holds {y[pos]:g}.")

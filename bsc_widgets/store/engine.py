@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from ..errors import WorkspaceError
 
@@ -49,24 +51,45 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def display_url(url: str) -> str:
-    """The URL with any password hidden, for messages."""
-    return make_url(url).render_as_string(hide_password=True)
+    """How to name the workspace in messages: a SQLite file by its path, a server by its URL without a password."""
+    path = sqlite_path(url)
+    return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
 
 
-def make_engine(url: str) -> Engine:
+def _read_only_sqlite(path: Path) -> str:
+    """A URL that opens the file for reading only. On a read-only disk or folder, where SQLite cannot make
+    the shared-memory file WAL mode reads through, it is opened as immutable: nobody can be writing to it."""
+    writable = os.access(path.parent, os.W_OK) or path.with_name(path.name + "-shm").exists()
+    return f"sqlite:///file:{quote(str(path))}?{'mode=ro' if writable else 'immutable=1'}&uri=true"
+
+
+SUPPORTED = "a SQLite file path, or a PostgreSQL URL such as postgresql+psycopg://user@host/database"
+
+
+def make_engine(url: str, read_only: bool = False) -> Engine:
+    """An engine for the workspace; ``read_only`` opens a SQLite file so that nothing can be written to it
+    (an export of a workspace on a read-only disk, or one that must stay exactly as it is)."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
+    try:
+        if parsed.get_backend_name() != "sqlite":
+            options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+            return create_engine(url, pool_pre_ping=True, connect_args=options)
+        if read_only:
+            url = _read_only_sqlite(Path(str(parsed.database)))
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
+    except (NoSuchModuleError, ImportError, ArgumentError):
+        raise WorkspaceError(f"“{display_url(url)}” is not a kind of database this tool works with: use "
+                             f"{SUPPORTED}.") from None
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -18,13 +18,17 @@ def _config(conn: Connection | None = None):
     return cfg
 
 
-def head_revision() -> str:
-    """The newest migration, read from the file names (``0002_….py`` is revision "0002").
+def revisions() -> set[str]:
+    """Every migration this version knows, read from the file names (``0002_….py`` is revision "0002").
 
     Opening a workspace checks this on every page load, so it avoids importing Alembic;
     a test checks that it agrees with Alembic's own reading of the scripts.
     """
-    return max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    return {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py")}
+
+
+def head_revision() -> str:
+    return max(revisions())
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -33,6 +37,12 @@ def current_revision(conn: Connection) -> str | None:
     if not inspect(conn).has_table("alembic_version"):
         return None
     return conn.execute(text("select version_num from alembic_version")).scalar()
+
+
+def has_tables(conn: Connection) -> bool:
+    from sqlalchemy import inspect
+
+    return bool(inspect(conn).get_table_names())
 
 
 def upgrade(conn: Connection) -> None:

@@ -2,24 +2,29 @@
 
 Every write is one transaction. Every editable record carries a version: a save
 made from a stale copy is refused with ``ConflictError`` instead of overwriting
-someone else's edit.
+someone else's edit. A new record with an identifier gets it here, inside the saving
+transaction (``add``), so two people adding at once always make two records.
 """
 from __future__ import annotations
 
 import contextlib
+import random
 from typing import Iterable, Iterator
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 from pydantic import ValidationError
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
-from ..errors import ConflictError, InvalidRecord, NotFound, StoreBusy, UnknownTeam, WorkspaceError
-from ..ids import is_slug
-from ..model import ORDER, Collaborative, Dataset, Record, Team
+from ..errors import (ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem, StoreBusy, UnknownTeam,
+                      WorkspaceError)
+from ..ids import is_slug, slugify, unique_slug
+from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Record, Team
 from ..text import shorten
 from . import migrate
 from .engine import WRITE, display_url, make_engine, resolve_db, sqlite_path
 from .schema import TABLES
+
+ADD_ATTEMPTS = 20  # a concurrent add that took the same identifier is retried with the next one
 
 
 def _key_clause(model: type[Record], key: tuple):
@@ -31,12 +36,26 @@ def _row_to_record(model: type[Record], row) -> Record:
     values = dict(row._mapping)
     try:
         return model.model_validate(values)
-    except ValidationError as exc:  # edited outside the app, or a failing disk: say which record
-        key = " / ".join(str(values.get(k)) for k in model.KEY)
+    except ValidationError as exc:  # edited outside the app, or from before a rule existed: say which record
+        try:
+            what = model.model_construct(**values).describe()
+        except Exception:  # noqa: BLE001 - the damaged value may be the one describe() reads
+            what = f"{model.NOUN} " + " / ".join(str(values.get(k)) for k in model.KEY)
         first = exc.errors(include_url=False)[0]
         field = model.field_label(str(first["loc"][0])) if first["loc"] else "a value"
-        raise WorkspaceError(f"The workspace holds a damaged {model.NOUN} ({key}): {field} is "
-                             f"“{shorten(str(first.get('input')), 40)}”. Correct it, or restore a backup.") from None
+        given = shorten(str(first.get("input")), 40)
+        raise DamagedRecord(f"The workspace holds a damaged record ({what}): {field} is “{given}”. Correct it, or "
+                            "restore a backup.", what, Problem(f"{field} is “{given}”.", field=field, record=what),
+                            tuple(values.get(k) for k in model.KEY), int(values.get("version") or 0)) from None
+
+
+def stale(record: Record | str) -> ConflictError:
+    """The one message for a save made from a copy someone else has changed since."""
+    what = record if isinstance(record, str) else record.describe()
+    return ConflictError(
+        f"{_cap(what)} was changed by someone else after you opened it. "
+        "Your changes were not saved, so theirs are not lost. Reload to see their version, "
+        "then make your change again.")
 
 
 class Transaction:
@@ -57,12 +76,22 @@ class Transaction:
         row = self.conn.execute(select(TABLES[Collaborative])).first()
         return None if row is None else _row_to_record(Collaborative, row)
 
-    def list(self, model: type[Record], **where) -> list[Record]:
+    def list(self, model: type[Record], *, damaged: list[DamagedRecord] | None = None, **where) -> list[Record]:
+        """The records matching ``where``. A damaged row raises ``DamagedRecord``; or, given a ``damaged``
+        list, is put there instead, so a page can show the rest and say which one it left out."""
         table = TABLES[model]
         query = select(table).order_by(*(table.c[k] for k in model.KEY))
         for name, value in where.items():
             query = query.where(table.c[name] == value)
-        return sorted((_row_to_record(model, row) for row in self.conn.execute(query)), key=lambda r: r.sort_key())
+        out = []
+        for row in self.conn.execute(query):
+            try:
+                out.append(_row_to_record(model, row))
+            except DamagedRecord as exc:
+                if damaged is None:
+                    raise
+                damaged.append(exc)
+        return sorted(out, key=lambda r: r.sort_key())
 
     def count(self, model: type[Record]) -> int:
         return self.conn.execute(select(func.count()).select_from(TABLES[model])).scalar_one()
@@ -80,13 +109,13 @@ class Transaction:
         if record.version == 0:
             already = ConflictError(f"{_cap(record.describe())} already exists: someone may have just added it. "
                                     "Reload to see it; nothing of yours was overwritten.")
-            if self.get(model, *record.key()) is not None:
+            if self._exists(model, record.key()):
                 raise already
             try:
                 with self.conn.begin_nested():  # a concurrent insert of the same key (PostgreSQL) is a conflict
                     self.conn.execute(insert(table).values(**values, version=1))
             except IntegrityError:
-                if self.get(model, *record.key()) is not None:
+                if self._exists(model, record.key()):
                     raise already from None
                 raise
             return record.model_copy(update={"version": 1})
@@ -95,14 +124,48 @@ class Transaction:
             .values(**values, version=table.c.version + 1))
         if result.rowcount == 1:
             return record.model_copy(update={"version": record.version + 1})
-        current = self.get(model, *record.key())
-        if current is None:
+        if not self._exists(model, record.key()):
             raise NotFound(f"{_cap(record.describe())} no longer exists: someone deleted it. "
                            "Your changes were not saved.")
-        raise ConflictError(
-            f"{_cap(record.describe())} was changed by someone else after you opened it. "
-            "Your changes were not saved, so theirs are not lost. Reload to see their version, "
-            "then make your change again.")
+        raise stale(record)
+
+    def add(self, record: Record) -> Record:
+        """Insert a new record. One that has an identifier gets a fresh one here, made from
+        ``new_id_base()`` and unique among every table that shares its identifiers, so it can never
+        replace, or be refused because of, a record someone else added a moment ago."""
+        base = record.new_id_base()
+        if base is None:  # keyed by what it is about: adding the same key twice is the same record
+            return self.save(record.model_copy(update={"version": 0}))
+        for attempt in range(ADD_ATTEMPTS):
+            fresh = record.model_copy(update={"id": self._free_id(type(record), base, attempt), "version": 0})
+            try:
+                return self.save(fresh)
+            except ConflictError:
+                continue  # taken by a concurrent add between our look and our insert (PostgreSQL)
+        raise StoreBusy("The workspace is busy with other people’s additions. Nothing was saved; "
+                        "please try again in a moment.")
+
+    def _free_id(self, model: type[Record], base: str, attempt: int = 0) -> str:
+        """The first free identifier from ``base``; after a collision, a free one past a random gap, so
+        that adders racing for the same one do not keep colliding (each round, only one can win)."""
+        root = slugify(base, 56)
+        taken: set[str] = set()
+        for other in {model, *(RECORD_TYPES[t] for t in model.ID_SPACE)}:
+            column = TABLES[other].c.id
+            taken |= set(self.conn.execute(select(column).where(or_(column == root, column.like(f"{root}-%"))))
+                         .scalars())
+        if attempt == 0:
+            return unique_slug(root, taken)
+        numbers = [int(t.rsplit("-", 1)[1]) for t in taken if t.rsplit("-", 1)[-1].isdigit() and t != root]
+        n = max(numbers, default=1) + 1 + random.randrange(10 * attempt)
+        while f"{root}-{n}" in taken:
+            n += 1
+        return f"{root}-{n}"
+
+    def _exists(self, model: type[Record], key: tuple) -> bool:
+        """Whether a row has this key, read without validating it (it may be a damaged one)."""
+        table = TABLES[model]
+        return self.conn.execute(select(func.count()).select_from(table).where(_key_clause(model, key))).scalar_one() > 0
 
     def delete(self, record: Record) -> None:
         model = type(record)
@@ -110,7 +173,7 @@ class Transaction:
         result = self.conn.execute(
             delete(table).where(_key_clause(model, record.key()), table.c.version == record.version))
         if result.rowcount != 1:
-            if self.get(model, *record.key()) is None:
+            if not self._exists(model, record.key()):
                 return
             raise ConflictError(f"{_cap(record.describe())} was changed by someone else after you opened it; "
                                 "it was not deleted. Reload and try again.")
@@ -129,25 +192,40 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _database_problem(exc: DatabaseError, otherwise: str | None = "") -> str | None:
+    """What the database said, in words a person can act on (else ``otherwise``, "" meaning its own words)."""
+    said = str(getattr(exc, "orig", exc))
+    if "file is not a database" in said or "malformed" in said:
+        return "the file is not a workspace, or it is damaged. Check the --db path, or restore a backup."
+    if "readonly" in said or "read-only" in said:
+        return "the workspace can only be read here (the file or its folder is read-only)."
+    if "unable to open" in said:
+        return "the file cannot be opened (check that its folder exists and can be read)."
+    return shorten(said, 200) if otherwise == "" else otherwise
+
+
 class Store:
     """A workspace: one collaborative's records in SQLite (default) or any SQLAlchemy database."""
 
-    def __init__(self, url: str):
-        self.url = url
-        self.engine = make_engine(url)
+    def __init__(self, url: str, read_only: bool = False):
+        self.url, self.read_only = url, read_only
+        self.engine = make_engine(url, read_only=read_only)
 
     @classmethod
-    def open(cls, db: str | None = None, create: bool = False) -> "Store":
+    def open(cls, db: str | None = None, create: bool = False, read_only: bool = False) -> "Store":
         """Open the workspace at ``db`` (path or URL; else $BSC_DB; else ./workspace/bsc.sqlite).
 
-        With ``create``, a missing SQLite file (and its folder) is created. The schema is
-        brought up to date either way.
+        With ``create``, a missing SQLite file (and its folder) is created. The schema is brought
+        up to date, except with ``read_only``, which writes nothing at all: a workspace not at
+        this version's schema is then refused, with what to do.
         """
         url = resolve_db(db)
         path = sqlite_path(url)
         if path is not None:
+            if path.is_dir():
+                raise WorkspaceError(f"{path} is a folder; the workspace is a file (such as workspace/bsc.sqlite).")
             if not path.exists():
-                if not create:
+                if not create or read_only:
                     raise WorkspaceError(
                         f"There is no workspace at {path}. Create one with “bsc init --sample”, "
                         "or point BSC_DB (or --db) at an existing one.")
@@ -155,8 +233,12 @@ class Store:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise WorkspaceError(f"Cannot create the workspace folder {path.parent}: {exc.strerror}.") from None
-        store = cls(url)
-        store.migrate()
+        store = cls(url, read_only=read_only)
+        try:
+            store.migrate()
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def __repr__(self) -> str:
@@ -166,17 +248,33 @@ class Store:
         self.engine.dispose()
 
     def migrate(self) -> None:
+        """Bring the schema up to date (or, read-only, check that it is); every failure said plainly."""
+        where = display_url(self.url)
         try:
             with self.engine.connect() as conn:
                 current = migrate.current_revision(conn)
-            if current == migrate.head_revision():
+                other_tables = current is None and migrate.has_tables(conn)
+            head = migrate.head_revision()
+            if current == head:
                 return
+            if current is not None and current not in migrate.revisions():
+                raise WorkspaceError(f"The workspace {where} was made by a newer version of BSC Workbooks (its "
+                                     f"schema is “{shorten(str(current), 20)}”; this version knows up to “{head}”). "
+                                     "Use the newer version, or restore a backup made with this one.")
+            if other_tables:
+                raise WorkspaceError(f"{where} is a database, but not a BSC Workbooks workspace. Check the "
+                                     "--db path (or BSC_DB).")
+            if self.read_only:
+                raise WorkspaceError(
+                    f"There is no workspace in {where} (it is empty)." if current is None else
+                    f"The workspace {where} is from an older version and must be upgraded before it can be "
+                    "read here: open it once with write access (for example “bsc serve”).")
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
                 migrate.upgrade(conn)
-        except OperationalError as exc:
-            raise WorkspaceError(f"Cannot open the workspace {display_url(self.url)}: "
-                                 f"{shorten(str(exc.orig), 200)}") from None
+        except DatabaseError as exc:  # not a database at all, a damaged file, a server that refused us
+            raise WorkspaceError(f"Cannot open the workspace {where}: {_database_problem(exc)}") from None
 
+    # ---- transactions ----
     # ---- transactions ----
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -192,17 +290,29 @@ class Store:
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
                 raise StoreBusy("The workspace is busy with other people’s saves. Nothing was saved; "
                                 "please try again in a moment.") from None
-            raise
+            raise WorkspaceError(f"The workspace could not be written: {_database_problem(exc)} "
+                                 "Nothing was saved.") from None
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Transaction]:
-        with self.engine.connect() as conn, conn.begin():
-            yield Transaction(conn)
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield Transaction(conn)
+        except DatabaseError as exc:
+            known = _database_problem(exc, None)
+            if known is None:
+                raise  # a fault of ours, not of the file: the page says sorry and the log says why
+            raise WorkspaceError(f"The workspace could not be read: {known}") from None
 
     # ---- the small API the workbooks use ----
     def save(self, record: Record) -> Record:
         with self.transaction() as tx:
             return tx.save(record)
+
+    def add(self, record: Record) -> Record:
+        """A new record, its identifier (if it has one) given here: see ``Transaction.add``."""
+        with self.transaction() as tx:
+            return tx.add(record)
 
     def delete(self, record: Record) -> None:
         with self.transaction() as tx:
@@ -218,9 +328,9 @@ class Store:
             raise NotFound(f"There is no {model.NOUN} “{' / '.join(map(str, key))}”.")
         return found
 
-    def list(self, model: type[Record], **where) -> list[Record]:
+    def list(self, model: type[Record], *, damaged: list[DamagedRecord] | None = None, **where) -> list[Record]:
         with self.reading() as tx:
-            return tx.list(model, **where)
+            return tx.list(model, damaged=damaged, **where)
 
     def collaborative(self) -> Collaborative | None:
         with self.reading() as tx:

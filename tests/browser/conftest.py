@@ -5,13 +5,14 @@ browser test is not a passed one.
 """
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import time
 
 import pytest
+
+from tests.support import stop
 
 CHROMIUM = next((c for c in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"))
                  if c and os.path.exists(c)), None)
@@ -57,11 +58,7 @@ def server(tmp_path_factory, pristine_db, today):
             raise RuntimeError("voila did not start:\n" + log.read_text())
         time.sleep(0.2)
     yield {"url": f"http://127.0.0.1:{port}", "db": db, "log": log}
-    proc.terminate()
-    try:
-        proc.wait(15)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+    stop(proc)
 
 
 @pytest.fixture(scope="session")

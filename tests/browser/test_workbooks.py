@@ -174,10 +174,13 @@ def test_hostile_text_is_shown_as_text_everywhere(page, server):
 
 def test_a_huge_paste_and_impossible_date_get_plain_messages(page, server):
     open_workbook(page, server, "04_measures", "eastside-community")
-    page.get_by_label("Paste rows").fill("Month\tNumerator\tDenominator\n2026-02-30\t3\t4\n" + "x" * 100_000)
+    page.get_by_label("Paste rows").fill("Month\tNumerator\tDenominator\n2026-02-30\t3\t4\n" + "x" * 60_000)
     page.get_by_role("button", name="Save pasted rows").click()
     expect(page.get_by_role("alert").filter(has_text="nothing was written")).to_be_visible(timeout=SAVE)
     expect(page.get_by_role("alert")).to_contain_text("“2026-02-30” is not a date")
+    page.get_by_label("Paste rows").fill("Month\tNumerator\n2026-10\t" + "9" * 100_000)
+    page.get_by_role("button", name="Save pasted rows").click()
+    expect(page.get_by_role("alert")).to_contain_text("A cell is longer than 80,000 characters", timeout=SAVE)
     clean(page)
 
 
@@ -279,7 +282,9 @@ def test_monthly_report_with_team_and_faculty_scores(page, server):
     commit(page.get_by_label("Highlights: what went well this month"), "Families led the song circle 🎶")
     saved(page)
     page.get_by_label("Score (team’s)").select_option(index=5)
-    page.get_by_label("Score (faculty)").select_option(index=4)
+    expect(page.get_by_label("Score (faculty)")).to_be_hidden()  # faculty only: closed and read-only
+    page.get_by_role("button", name="I am faculty: edit this score").click()
+    page.get_by_label("Score (faculty)").select_option(index=4, timeout=SAVE)
     expect(page.locator(".js-plotly-plot").last).to_contain_text("Faculty score", timeout=SAVE)
     page.reload(wait_until="commit")
     page.get_by_label("Month", exact=True).select_option(index=0, timeout=LOAD)

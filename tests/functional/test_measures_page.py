@@ -1,13 +1,11 @@
 """Workbook 4 (measures and run charts) as widgets on a real store: entry, paste, upload, chart options."""
 import datetime as dt
-import io
 
 import pytest
-from openpyxl import Workbook
 
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.model import Observation
-from tests.support import widget_text
+from tests.support import widget_text, xlsx_bytes
 
 TODAY = dt.date(2026, 11, 22)
 TEAM = "riverbend-prek"
@@ -19,15 +17,6 @@ def open_page(store, team=TEAM):
 
 def obs(store, period, measure="positive-feedback", team=TEAM):
     return store.get(Observation, team, measure, period)
-
-
-def xlsx_bytes(rows) -> bytes:
-    book = Workbook()
-    for r in rows:
-        book.active.append(r)
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()
 
 
 def test_page_shows_definition_chart_and_reading(sample_store):
@@ -106,7 +95,7 @@ def test_uploaded_xlsx_is_imported(sample_store):
 
 @pytest.mark.parametrize("name,content,says", [
     ("data.xlsx", b"not a zip at all", "cannot be opened"),
-    ("data.csv", b"\x00\x01\x02binary", "not a CSV text file"),
+    ("data.csv", b"\x00\x01\x02binary", "This is not a text file"),
     ("data.pdf", b"%PDF-1.4", "neither a .csv nor an .xlsx"),
     ("data.csv", "Month,Numerator,Denominator\n2026-11,5,4\n".encode(), "larger than the denominator"),
 ])

@@ -30,6 +30,7 @@ def test_writing_the_report_and_both_scores(sample_store):
     assert saved.highlights == "Families joined our <b>circle</b> 🎉"
     assert "November 2026 — reported" in [label for label, _ in page.month_picker.options]
     page.team_score.fields["score"].input.value = 3.5
+    page.faculty_toggle.value = True  # the faculty form is closed and read-only until faculty open it
     page.faculty_score.fields["score"].input.value = 3.0
     page.faculty_score.fields["rationale"].input.value = "Link the PDSA to the chart"
     team = sample_store.get(AssessmentScore, "sunrise-head-start", NOV, "team")
@@ -60,3 +61,19 @@ def test_months_owed_start_with_the_first_action_period(sample_store):
     late = report_months(collab, sample_store.team("eastside-community"), sample_store.list(MonthlyReport), TODAY,
                          sample_store.list(Phase))
     assert [s.month for s in late if s.overdue]
+
+
+def test_the_faculty_score_is_read_only_on_the_teams_page_until_faculty_open_it(sample_store):
+    page = open_page(sample_store)
+    page.month_picker.value = NOV
+    assert page.faculty_score.layout.display == "none" and page.faculty_score.fields["score"].disabled
+    assert "faculty only" in widget_text(page.faculty_area)
+    page.faculty_score.fields["score"].input.value = 4.0      # what a crafted widget message could send
+    assert sample_store.get(AssessmentScore, "sunrise-head-start", NOV, "faculty") is None
+    assert page.faculty_score.fields["score"].input.value == ""  # the stored value is put back
+    page.faculty_toggle.value = True
+    page.faculty_score.fields["score"].input.value = 4.0
+    page.faculty_score.fields["rationale"].input.value = "Strong <b>ramp</b>"
+    assert sample_store.get(AssessmentScore, "sunrise-head-start", NOV, "faculty").score == 4.0
+    shown = widget_text(page.faculty_area)
+    assert "Faculty score for November 2026: 4" in shown and "Strong &lt;b&gt;ramp&lt;/b&gt;" in shown

@@ -5,7 +5,7 @@ from bsc_widgets.forms.fields import Field
 from bsc_widgets.forms.record_form import RecordForm
 from bsc_widgets.model import Observation, PdsaCycle, Team
 from bsc_widgets.store import Store
-from tests.support import HOSTILE
+from tests.support import HOSTILE, TOO_LONG
 
 
 def team_form(store, team_id="sunrise-head-start"):
@@ -35,6 +35,14 @@ def test_a_too_long_value_is_named_under_its_field_and_nothing_is_saved(sample_s
     assert 'role="alert"' in form.fields["meeting_rhythm"].message.value
     assert sample_store.team("sunrise-head-start") == before
     assert "Not saved" in form.status.value
+
+
+def test_text_longer_than_any_field_takes_is_refused_with_its_limit(sample_store):
+    before = sample_store.team("sunrise-head-start")
+    form = team_form(sample_store)
+    form.fields["aim"].input.value = TOO_LONG
+    assert "Team aim is too long: at most 20,000 characters (this has 105,799)" in form.fields["aim"].message.value
+    assert sample_store.team("sunrise-head-start") == before
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE))

@@ -3,22 +3,18 @@ import datetime as dt
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook
 
 from bsc_widgets.cli import main
 from bsc_widgets.errors import ImportRejected
 from bsc_widgets.model import Observation
 from bsc_widgets.portable.spreadsheet import import_measure_sheet, parse_period
+from tests.support import xlsx_bytes
 
 TEAM = "riverbend-prek"
 
 
 def xlsx(path, rows):
-    book = Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
+    path.write_bytes(xlsx_bytes(rows))
     return path
 
 

@@ -67,3 +67,15 @@ def test_concurrent_writers_on_postgres(pg_store):
     assert len([a for a in pg_store.list(Attendance) if a.event_kind == "coaching_call"]) == 4 * 50
     team = pg_store.team("maple-street-ehs")
     assert team.meeting_rhythm == "200" and team.version == version + 200
+
+
+def test_people_adding_members_at_once_never_collide_on_postgres(pg_store):
+    """READ COMMITTED lets two adders pick the same identifier; the loser takes the next one."""
+    before = {m.id for m in pg_store.list(Member, team_id="hearth-fcc")}
+    procs = [subprocess.Popen([sys.executable, str(HERE / "adder.py"), pg_store.url, "hearth-fcc", "25", f"P{p}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in range(4)]
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    added = [m for m in pg_store.list(Member, team_id="hearth-fcc") if m.id not in before]
+    assert sorted(m.name for m in added) == sorted(f"P{p} {i}" for p in range(4) for i in range(25))

@@ -75,3 +75,19 @@ def test_a_process_killed_mid_import_leaves_the_workspace_intact_and_unchanged(s
     con.close()
     assert _content(sample_db) == before
     assert Store.open(sample_db).team("hearth-fcc").name == "Hearth Family Child Care Network"
+
+
+def _adders(db, processes: int, adds: int) -> None:
+    procs = [subprocess.Popen([sys.executable, str(HERE / "adder.py"), str(db), "hearth-fcc", str(adds), f"P{p}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in range(processes)]
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+
+
+def test_people_adding_members_at_once_never_collide(sample_db):
+    before = {m.id for m in Store.open(sample_db).list(Member, team_id="hearth-fcc")}
+    _adders(sample_db, 4, 25)
+    added = [m for m in Store.open(sample_db).list(Member, team_id="hearth-fcc") if m.id not in before]
+    assert sorted(m.name for m in added) == sorted(f"P{p} {i}" for p in range(4) for i in range(25))
+    assert all(m.id.startswith("hearth-fcc-member") for m in added)

@@ -8,7 +8,7 @@ LAYERS = {
     "errors": 0, "ids": 0, "text": 0, "model": 0,
     "store": 1, "portable": 1, "sample": 1,
     "timeline": 2, "spc": 2, "study": 2, "charter": 2, "reporting": 2, "attention": 2, "dosage": 2,
-    "equity": 2, "spread": 2, "effectiveness": 2, "framework_history": 2, "system_assessment": 2,
+    "equity": 2, "spread": 2, "effectiveness": 2, "framework_history": 2, "system_assessment": 2, "register": 2,
     "charts": 3,
     "forms": 4,
     "workbook": 5, "reports": 5,
