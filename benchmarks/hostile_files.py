@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bsc_widgets.errors import BscError  # noqa: E402
-from bsc_widgets.portable import import_measure_sheet, read_folder  # noqa: E402
+from bsc_widgets.portable import read_folder  # noqa: E402
+from bsc_widgets.services import COMMAND_LINE  # noqa: E402
+from bsc_widgets.services.measures import import_sheet  # noqa: E402
 from bsc_widgets.store import Store  # noqa: E402
 from tests.hostile_files import FOLDERS, MEASURE, SHEETS, TEAM, lying_dimension  # noqa: E402
 
@@ -54,7 +56,7 @@ def main() -> None:
         for name, (file, make, _) in cases.items():
             path = make(tmp / file)
             size = path.stat().st_size
-            seconds, outcome = timed(lambda: import_measure_sheet(store, path, TEAM, MEASURE, replace_existing=True),
+            seconds, outcome = timed(lambda: import_sheet(store, COMMAND_LINE, path, TEAM, MEASURE, replace_existing=True),
                                      args.runs)
             rows.append((f"sheet: {name}", size, seconds, outcome))
             path.unlink()

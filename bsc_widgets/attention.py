@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Team
-from .reporting import next_month, report_months
+from .report_calendar import next_month, report_months
 from .store import Store
-from .study import study, study_all
+from .measure_analysis import analyse_measure, analyse_across_teams
 
 SIGNAL_VERDICTS = ("improvement", "concern", "change")
 KINDS = {
@@ -43,12 +43,12 @@ def _month_back(month: dt.date, n: int) -> dt.date:
 
 
 def coaching_questions(store: Store, today: dt.date, rules=("anhoej", "ihi"),
-                       team_id: str | None = None, studies: dict | None = None) -> dict[str, list[Question]]:
+                       team_id: str | None = None, analyses: dict | None = None) -> dict[str, list[Question]]:
     """For every team (or one), the questions its data raise (an empty list when none).
 
     With ``team_id`` only that team's records are read, so one team's report never depends
-    on (or fails because of) another team's data; its report may pass the ``studies`` it
-    has already made (measure id -> Study) so the charts are not analysed twice.
+    on (or fails because of) another team's data; its report may pass the ``analyses`` it
+    has already made (measure id -> MeasureAnalysis) so the charts are not analysed twice.
     """
     collab = store.collaborative()
     teams = [store.team(team_id)] if team_id else store.list(Team)
@@ -81,10 +81,10 @@ def coaching_questions(store: Store, today: dt.date, rules=("anhoej", "ihi"),
 
     for m in measures:
         if team_id:
-            one = (studies or {}).get(m.id) or study(store, team_id, m.id, rules=rules)
+            one = (analyses or {}).get(m.id) or analyse_measure(store, team_id, m.id, rules=rules)
             result, readings = one.result.assign(facet1=team_id), {team_id: one.reading}
         else:
-            result, readings = study_all(store, m.id, rules=rules)
+            result, readings = analyse_across_teams(store, m.id, rules=rules)
         for tid, reading in readings.items():
             if reading.verdict not in SIGNAL_VERDICTS or tid not in out:
                 continue

@@ -62,11 +62,13 @@ def init(db, sample, force):
     if sample:
         from .portable import read_folder
         from .sample import sample_folder
+        from .services import COMMAND_LINE
+        from .services.workspace import load_collaborative
 
         if not store.is_empty() and not force:
             click.echo(f"The workspace {where} already holds data; left as it is (use --force to replace it).")
             return
-        store.load(read_folder(sample_folder()), replace=force)
+        load_collaborative(store, COMMAND_LINE, read_folder(sample_folder()), replace=force)
         click.echo(f"Created the sample collaborative in {where}.")
     else:
         click.echo(f"Workspace ready: {where}")
@@ -87,18 +89,21 @@ def import_(db, path, replace, team, measure, replace_existing):
     transaction. A sheet adds measure data: one row per period, with Numerator and
     Denominator columns, or a Value column. Nothing is written unless all of it is valid.
     """
+    from .services import COMMAND_LINE
+
     if path.is_dir():
         from .portable import read_folder
+        from .services.workspace import load_collaborative
 
         dataset = read_folder(path)              # every problem found before the workspace is touched
         store = Store.open(db, create=True)
-        store.load(dataset, replace=replace)
+        load_collaborative(store, COMMAND_LINE, dataset, replace=replace)
         click.echo(f"Imported {len(dataset)} records from {path} into {display_url(store.url)}.")
         return
-    from .portable import import_measure_sheet
+    from .services.measures import import_sheet
 
     store = Store.open(db)
-    plan = import_measure_sheet(store, path, team, measure, replace_existing=replace_existing)
+    plan = import_sheet(store, COMMAND_LINE, path, team, measure, replace_existing=replace_existing)
     click.echo(f"Imported {path.name}: {plan.summary()}.")
 
 
@@ -140,7 +145,7 @@ def export(db, path):
 def serve(db, ip, port, workbooks, preheat):
     """Serve the workbooks with Voilà against the workspace."""
     from .serve import serve as run
-    from .workbook import workbooks_dir
+    from .paths import workbooks_dir
 
     Store.open(db)  # fail here, plainly, if the workspace is missing
     sys.exit(run(workbooks or workbooks_dir(), resolve_db(db), ip, port, preheat=preheat))
@@ -168,8 +173,8 @@ def serve(db, ip, port, workbooks, preheat):
 def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly, final, system):
     """Make every team's monthly report and the collaborative's, as offline HTML files."""
     from .reports.batch import chromium, index_html, plan, plan_one, run_reports, share_plotly, to_pdf
-    from .reporting import check_report_month, parse_month
-    from .workbook import today as today_of
+    from .report_calendar import check_report_month, parse_month
+    from .clock import today as today_of
 
     if final and system:
         raise click.UsageError("Choose one of --final and --system.")

@@ -18,7 +18,7 @@ from .model import AssessmentScore, Measure, Observation, Phase, Team, current
 from .spc.reading import Reading
 from .spread import IdeaSpread, spread
 from .store import Store
-from .study import study_all
+from .measure_analysis import analyse_across_teams
 
 MIN_BASELINE = 6   # fewer baseline points than this: the whole series' median is used, and said so
 VERDICT_WORDS = {"improvement": "Improved", "concern": "Worse", "change": "Changed", "no_signal": "No signal",
@@ -91,14 +91,14 @@ def effectiveness(store: Store, today: dt.date) -> Effectiveness:
     results: dict[tuple[str, str], MeasureResult] = {}
     for m in measures:
         periods: dict[str, list[dt.date]] = {}
-        for o in store.list(Observation, measure_id=m.id, damaged=[]):  # as study_all counts them
+        for o in store.list(Observation, measure_id=m.id, damaged=[]):  # as analyse_across_teams counts them
             periods.setdefault(o.team_id, []).append(o.period)
         freeze = {}
         for t in teams:
             n = sum(p < baseline_end(t, phases) for p in periods.get(t.id, []))
             if MIN_BASELINE <= n < len(periods.get(t.id, [])):
                 freeze[t.id] = n
-        _, readings = study_all(store, m.id, freeze=freeze or None)
+        _, readings = analyse_across_teams(store, m.id, freeze=freeze or None)
         for t in teams:
             results[(t.id, m.id)] = MeasureResult(t.id, m, freeze.get(t.id, 0), readings[t.id])
     scores: dict[tuple[str, str], ScorePath] = {}
@@ -112,12 +112,3 @@ def effectiveness(store: Store, today: dt.date) -> Effectiveness:
     for d in role_doses(store):
         doses.setdefault(d.team_id, []).append(d)
     return Effectiveness(teams, measures, results, spread(store, today), doses, scores)
-
-
-def results_frame(e: Effectiveness) -> pd.DataFrame:
-    """Team × measure verdicts, for a table or export."""
-    names = {t.id: t.name for t in e.teams}
-    return pd.DataFrame([(names[t], r.measure.name, r.verdict, r.baseline_points,
-                          r.reading.sentences[0] if r.reading.sentences else "")
-                         for (t, _), r in e.results.items()],
-                        columns=["team", "measure", "end against baseline", "baseline points", "reading"])

@@ -24,7 +24,7 @@ from .portable.cells import csv_text
 from .spc import qic
 from .spc.reading import Reading, read_chart
 from .store import Store
-from .study import analyse
+from .measure_analysis import run_engine
 
 SUPPRESSED = "suppressed"
 
@@ -149,7 +149,7 @@ def _analyse(view: GroupView) -> None:
     frame = pd.DataFrame({"team": shown["stratum_id"], "x": shown["period"], "y": shown["numerator"],
                           "n": shown["denominator"], "numerator": shown["numerator"],
                           "denominator": shown["denominator"], "value": np.nan})
-    view.result = analyse(frame, m)
+    view.result = run_engine(frame, m)
     labels = {s.id: s.label for s in view.strata}
     for sid, group in view.result.groupby("facet1", sort=False):
         reading = read_chart(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True),

@@ -75,6 +75,10 @@ class UnknownTeam(NotFound):
     """A team identifier that is malformed or not in this collaborative."""
 
 
+class NotAllowed(BscError):
+    """The person (or page) asking may not make this change; nothing was written."""
+
+
 class ImportRejected(BscError):
     """An import file has problems; nothing was written."""
 

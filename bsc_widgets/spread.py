@@ -13,7 +13,7 @@ from .portable.cells import csv_text
 from .model import ChangeIdea, Measure, PdsaCycle, Team, current, ramps
 from .spc.reading import signal_start
 from .store import Store
-from .study import study_all
+from .measure_analysis import analyse_across_teams
 
 BEFORE, AFTER = dt.timedelta(days=92), dt.timedelta(days=31)
 VERDICT_WORDS = {"improvement": "improvement", "concern": "concern", "change": "change"}
@@ -47,7 +47,7 @@ class IdeaSpread:
 def _signals(store: Store, today: dt.date) -> list[LinkedSignal]:
     out = []
     for m in current(store.list(Measure), today):
-        result, readings = study_all(store, m.id)
+        result, readings = analyse_across_teams(store, m.id)
         for team_id, reading in readings.items():
             if reading.verdict not in VERDICT_WORDS:
                 continue

@@ -128,7 +128,7 @@ def small_multiples(result: pd.DataFrame, names: dict[str, str] | None = None, p
     return fig
 
 
-def study_markers(cycles, phases) -> list[Marker]:
+def chart_markers(cycles, phases) -> list[Marker]:
     """PDSA cycles (at their start) and learning sessions, as chart annotations."""
     verbs = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
     out = [Marker(c.start, f"PDSA: {c.title if len(c.title) <= 24 else c.title[:23] + '…'}"
@@ -137,8 +137,8 @@ def study_markers(cycles, phases) -> list[Marker]:
     return out
 
 
-def figure_for(study, height: int = 420) -> go.Figure:
-    """The chart of a team's measure (a ``bsc_widgets.study.Study``), annotated from the store."""
-    m = study.measure
-    return spc_figure(study.result, f"{m.name} — {study.team.name}", percent=m.multiplier == 100, goal=m.goal,
-                      markers=study_markers(study.cycles, study.phases), height=height, ylabel=m.unit or "")
+def figure_for(analysis, height: int = 420) -> go.Figure:
+    """The chart of a team's measure (a ``bsc_widgets.measure_analysis.MeasureAnalysis``), annotated from the store."""
+    m = analysis.measure
+    return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100, goal=m.goal,
+                      markers=chart_markers(analysis.cycles, analysis.phases), height=height, ylabel=m.unit or "")

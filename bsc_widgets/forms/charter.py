@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..charter import AIM_PARTS, check_aim, missing_roles, roles_sentence
+from .. import services
 from ..model import ROLE_LABELS, AffinityGroup, Member, Team
 from ..text import esc
 from .fields import Field, on_pick, replace_options
@@ -60,7 +61,7 @@ class CharterPage(WorkbookPage):
         rhythm = Field(Team, "meeting_rhythm", label="Meeting rhythm (when and how often the team meets)",
                        placeholder="For example: every other Tuesday, 3:30–4:15 pm")
         self.aim_check = w.HTML(aim_check_html(self.team.aim))
-        self.team_form = RecordForm(self.store, self.team, [aim, rhythm], on_saved=self._team_saved,
+        self.team_form = RecordForm(self.store, self.team, [aim, rhythm], actor=self.actor, on_saved=self._team_saved,
                                     layout_children=[aim, self.aim_check, rhythm])
         self.cross_role = w.HTML()
         self.roster = w.HTML()
@@ -101,7 +102,7 @@ class CharterPage(WorkbookPage):
                   Field(Member, "title", placeholder="For example: lead teacher, parent of a toddler"),
                   Field(Member, "affinity_group_id", kind="choice", choices=groups),
                   Field(Member, "email", label="Email (optional)")]
-        form = RecordForm(self.store, member, fields, autosave=member.version > 0,
+        form = RecordForm(self.store, member, fields, actor=self.actor, autosave=member.version > 0,
                           save_label="Save member" if member.version else "Add member",
                           on_saved=lambda m: self._refresh_members(select=m.id))
         heading = w.HTML(f'<h3>{"Edit " + esc(member.name) if member.version else "Add a new member"}</h3>')
@@ -110,6 +111,6 @@ class CharterPage(WorkbookPage):
 
     def _remove(self, _=None) -> None:
         member = self.member_form.record
-        self.store.delete(member)
+        services.remove(self.store, self.actor, member)
         self.message.show(f"{member.name} was removed from the team.", "ok")
         self._refresh_members(select=NEW)

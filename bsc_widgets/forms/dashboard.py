@@ -14,16 +14,16 @@ import ipywidgets as w
 import pandas as pd
 
 from ..attention import coaching_questions
+from ..catalogue import WORKBOOKS
 from ..charts import small_multiples
 from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
-from ..reporting import next_month
+from ..report_calendar import next_month
 from ..store import Store
-from ..study import study_all
+from ..measure_analysis import analyse_across_teams
 from ..text import esc
 from ..timeline import position
 from .fields import on_pick
-from .home import WORKBOOKS
 from .messages import MessageArea, guarded
 from .page import section
 from .plot import PlotArea
@@ -92,7 +92,7 @@ class DashboardPage(w.VBox):
 
     def _analysis(self, measure_id: str):
         if measure_id not in self._analyses:
-            self._analyses[measure_id] = study_all(self.store, measure_id)
+            self._analyses[measure_id] = analyse_across_teams(self.store, measure_id)
         return self._analyses[measure_id]
 
     def _render(self) -> None:

@@ -5,13 +5,14 @@ import ipywidgets as w
 
 from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import stage_words
-from ..errors import ConflictError, InvalidRecord
+from ..errors import InvalidRecord
+from ..ideas import team_ideas
 from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, current, ramps
+from ..services.pdsa import add_team_idea, set_testing
 from ..text import esc
 from .fields import Field
 from .messages import MessageArea, guarded
 from .page import WorkbookPage, section
-from .pdsa import team_ideas
 
 
 def idea_status(cycles: list[PdsaCycle]) -> str:
@@ -112,14 +113,7 @@ class DriverDiagramPage(WorkbookPage):
             '<p class="bsc-help">No change ideas ticked yet.</p>')
 
     def _toggle(self, idea: ChangeIdea, on: bool) -> None:
-        found = self.store.get(TeamChangeIdea, self.team.id, idea.id)
-        try:
-            if on and found is None:
-                self.store.save(TeamChangeIdea(team_id=self.team.id, change_idea_id=idea.id))
-            elif not on and found is not None:
-                self.store.delete(found)
-        except ConflictError:
-            pass  # someone else made the same change a moment ago
+        set_testing(self.store, self.actor, self.team.id, idea.id, on)
         self.message.show(f"Saved: “{idea.title}” {'is' if on else 'is no longer'} one of the ideas we are testing.",
                           "ok")
         self._refresh()
@@ -138,10 +132,7 @@ class DriverDiagramPage(WorkbookPage):
         except InvalidRecord as exc:
             self.add_message.show_error(exc)
             return
-        with self.store.transaction() as tx:  # the idea, its link and its tick: all or nothing
-            idea = tx.add(idea)
-            tx.save(link.model_copy(update={"source_id": idea.id}))
-            tx.save(TeamChangeIdea(team_id=self.team.id, change_idea_id=idea.id))
+        add_team_idea(self.store, self.actor, idea, link)  # the idea, its link and its tick: all or nothing
         for f in (self.new_title, self.new_description):
             f.set(None)
         self.add_message.show(f"Added “{title}” to your diagram, ticked as an idea you are testing.", "ok")

@@ -13,6 +13,8 @@ import ipywidgets as w
 
 from ..errors import ConflictError, InvalidRecord, Problem
 from ..model import Measure, Stratum, StratumObservation, period_label
+from ..services import Actor
+from ..services.measures import save_group_figures
 from ..store import Store
 from ..text import esc
 from .messages import MessageArea, guarded
@@ -21,8 +23,9 @@ KW = dict(continuous_update=False, style={"description_width": "initial"}, layou
 
 
 class GroupEntry(w.VBox):
-    def __init__(self, store: Store, team_id: str, measure: Measure, period: dt.date):
-        self.store, self.team_id, self.measure, self.period = store, team_id, measure, period
+    def __init__(self, store: Store, actor: Actor, measure: Measure, period: dt.date):
+        """``actor`` is the team's: figures by group are always a team's own."""
+        self.store, self.actor, self.team_id, self.measure, self.period = store, actor, actor.team_id, measure, period
         self.strata = store.list(Stratum, grouping_id=measure.stratified_by)
         self.inputs = {s.id: (w.Text(description=f"{s.label}: numerator", **KW),
                               w.Text(description=f"{s.label}: denominator", **KW)) for s in self.strata}
@@ -73,9 +76,7 @@ class GroupEntry(w.VBox):
             self.message.show_error(InvalidRecord("Nothing was saved:", problems))
             return False
         try:
-            with self.store.transaction() as tx:
-                for r in records:
-                    tx.save(r)
+            save_group_figures(self.store, self.actor, records)
         except ConflictError:
             self.message.show_error("Someone else saved figures by group for this period after you opened it. "
                                     "Your figures were not saved, so theirs are not lost; they are still typed "

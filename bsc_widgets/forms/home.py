@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import ipywidgets as w
 
+from ..catalogue import COACH_PAGES, WORKBOOKS
 from ..charter import missing_roles, roles_sentence
 from ..errors import BscError
 from ..model import PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
@@ -16,32 +17,8 @@ from ..timeline import Position, position
 from .messages import MessageArea, guarded
 from .style import CSS
 
-# Every workbook of the product, in the order a team uses them; only those present are linked.
-WORKBOOKS = [
-    ("00_home.ipynb", "Home", "The collaborative, its calendar and your team’s workbooks."),
-    ("01_charter.ipynb", "Team charter and roster", "Your aim, your members and their roles, how you meet."),
-    ("02_driver_diagram.ipynb", "Driver diagram", "The change framework, and the change ideas your team is testing."),
-    ("03_pdsa.ipynb", "PDSA planner and log", "Plan, do, study and act on each test of change."),
-    ("04_measures.ipynb", "Measures and run charts", "Enter your data and read your run charts."),
-    ("05_monthly_report.ipynb", "Monthly report", "This month’s highlights, barriers and progress score."),
-]
-COACH_PAGES = [
-    ("coach_dashboard.ipynb", "Coach dashboard", "Every team at a glance, and who needs attention."),
-    ("participation.ipynb", "Participation and dosage", "Take attendance; see who takes part, by role."),
-    ("equity.ipynb", "Equity: measures by group", "Measures by home language and other groups, small groups "
-     "suppressed."),
-    ("spread.ipynb", "Spread of change ideas", "Which ideas moved across the network, for learning sessions."),
-    ("collaborative_setup.ipynb", "Collaborative set-up", "Calendar, change framework, assessment scale, teams."),
-    ("leaders/system_assessment.ipynb", "System assessment (state and regional leaders)",
-     "Your PD offerings on the PD Matrix, and where a BSC fits."),
-]
-
-
-
-
 def calendar_html(phases: list[Phase], where: Position) -> str:
     phases = sorted(phases, key=lambda p: p.start)
-    sum((p.end - p.start).days + 1 for p in phases) or 1
     segs = "".join(
         f'<div class="bsc-seg {p.kind}{" now" if where.current and p.id == where.current.id else ""}" '
         f'style="flex: {(p.end - p.start).days + 1} 1 0" title="{esc(p.name)}"></div>' for p in phases)

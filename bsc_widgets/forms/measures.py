@@ -10,8 +10,9 @@ from ..charts.tables import framework_history_html
 from ..errors import BscError, DamagedRecord, ImportRejected
 from ..framework_history import history
 from ..model import MEASURE_KIND_LABELS, Measure, Observation, period_label, period_start
-from ..portable import import_measure_rows, rows_from_text, rows_from_upload
-from ..study import study
+from ..portable import rows_from_text, rows_from_upload
+from ..services.measures import save_measure_rows
+from ..measure_analysis import analyse_measure
 from ..text import esc
 from .fields import Field, on_pick, replace_options
 from .group_entry import GroupEntry
@@ -169,7 +170,7 @@ class MeasuresPage(WorkbookPage):
         freeze = sum(p <= self.baseline.value for p in have) if self.baseline.value else None
         part = sum(p < self.phase.value for p in have) if self.phase.value else None
         _, rules = RULE_SETS[self.rules.value]
-        s = study(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value, rules=rules,
+        s = analyse_measure(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value, rules=rules,
                   freeze=freeze, part=part)  # data it cannot draw is said in its reading
         self.message.clear()
         fig = figure_for(s, height=420)
@@ -197,9 +198,10 @@ class MeasuresPage(WorkbookPage):
         fields = [Field(Observation, n, label=labels[n], kind="number") for n in names]
         fields.append(Field(Observation, "note", label="Note (optional): anything that explains this period",
                             kind="text"))
-        self.entry_form = RecordForm(self.store, record, fields, on_saved=lambda _: self._data_changed(keep=True))
+        self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
+                                     on_saved=lambda _: self._data_changed(keep=True))
         self.entry.children = [self.entry_form] + (
-            [GroupEntry(self.store, self.team.id, m, period)] if m.stratified_by and m.is_current(period) else [])
+            [GroupEntry(self.store, self.actor, m, period)] if m.stratified_by and m.is_current(period) else [])
 
     def _data_changed(self, keep: bool = False) -> None:
         self._refresh_periods(keep=keep)
@@ -208,8 +210,8 @@ class MeasuresPage(WorkbookPage):
     # ---- many periods ----
     def _import(self, rows, name: str) -> None:
         try:
-            plan = import_measure_rows(self.store, rows, name, team=self.team.id, measure=self.measure.id,
-                                       replace_existing=self.replace.value, only_team=True)
+            plan = save_measure_rows(self.store, self.actor, rows, name, measure=self.measure.id,
+                                     replace_existing=self.replace.value)
         except BscError as exc:
             self.import_message.show_error(exc)
             return

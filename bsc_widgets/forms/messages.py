@@ -2,27 +2,17 @@
 from __future__ import annotations
 
 import functools
-import logging
-import sys
 import traceback
 
 import ipywidgets as w
 
 from ..errors import BscError
+from ..log import server_log
 from ..text import esc
 
 
 SORRY = ("Something went wrong on this page. Nothing you saved was lost; please reload the page, and tell "
          "your coach if it happens again.")
-
-
-def server_log() -> logging.Logger:
-    """A logger that writes to the server's own stderr, never into a cell's output (which Voilà shows)."""
-    log = logging.getLogger("bsc_widgets.server")
-    if not log.handlers:
-        log.addHandler(logging.StreamHandler(sys.__stderr__))
-        log.propagate = False
-    return log
 
 
 def report_unexpected(area: "MessageArea") -> None:

@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from ..charts.scores import score_history_figure
 from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation, current
-from ..reporting import MonthStatus, report_months
+from ..report_calendar import MonthStatus, report_months
 from ..text import esc
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
@@ -131,7 +131,7 @@ class MonthlyReportPage(WorkbookPage):
                   Field(AssessmentScore, "rationale", label="Why this score" if source == "team" else
                         "Faculty feedback to the team", kind="long"),
                   Field(AssessmentScore, "scored_by", label="Scored by")]
-        return RecordForm(self.store, record, fields, on_saved=lambda _: self._draw_history())
+        return RecordForm(self.store, record, fields, actor=self.actor, on_saved=lambda _: self._draw_history())
 
     def _show_month(self) -> None:
         month = self.month_picker.value
@@ -149,7 +149,8 @@ class MonthlyReportPage(WorkbookPage):
                   Field(MonthlyReport, "submitted_by")]
         observations = self.store.list(Observation, team_id=self.team.id, damaged=[])
         hint = w.HTML(measures_month_html(self.measures, observations, month))
-        self.report_form = RecordForm(self.store, record, fields, on_saved=lambda r: self._refresh_months(r.month),
+        self.report_form = RecordForm(self.store, record, fields, actor=self.actor,
+                                      on_saved=lambda r: self._refresh_months(r.month),
                                       layout_children=fields[:3] + [hint] + fields[3:])
         self.report_area.children = [w.HTML(f"<h3>Report for {month:%B %Y}</h3>"), self.report_form]
         self.team_score = self._score_form(month, "team")

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Collaborative, Phase, Team
+from ..services import Actor
 from ..store import Store
 from ..text import esc
 from ..timeline import Position, position
@@ -43,6 +44,7 @@ class WorkbookPage(w.VBox):
         if collab is None:
             raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample”.")
         self.store, self.team, self.today, self.collab = store, team, today, collab
+        self.actor = Actor.for_team(team.id)  # a team's page writes only this team's records
         self.phases = store.list(Phase)
         self.where = position(collab, self.phases, today)
         self.message = MessageArea()
@@ -65,6 +67,7 @@ class CollaborativePage(w.VBox):
         if collab is None:
             raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample”.")
         self.store, self.today, self.collab = store, today, collab
+        self.actor = Actor.collaborative()
         self.phases = store.list(Phase)
         self.where = position(collab, self.phases, today)
         self.message = MessageArea()

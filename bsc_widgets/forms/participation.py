@@ -2,7 +2,7 @@
 and see whether families and frontline staff take part, or only directors.
 
 Attendance is taken like a register: choose the team, the event and its date, tick who was
-there. Saving writes the whole register in one transaction (``register.save_register``), so a
+there. Saving writes the whole register in one transaction (``services.register.take_register``), so a
 half-saved register cannot happen, and a register someone else saved after this page read it is
 never overwritten: the save is refused, the ticks stay, and "Show the saved register" reloads it.
 """
@@ -14,7 +14,7 @@ from ..charts.tables import dosage_html
 from ..dosage import network_doses, participation_sentence, role_doses, years_so_far
 from ..errors import BscError, ConflictError, InvalidRecord
 from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Member
-from ..register import open_register, save_register
+from ..services.register import open_register, take_register
 from ..text import esc
 from .fields import on_pick
 from .messages import MessageArea, guarded
@@ -103,8 +103,8 @@ class ParticipationPage(CollaborativePage):
             return False
         present = [member_id for member_id, box in self.boxes.items() if box.value]
         try:
-            self.state, kept, gone = save_register(self.store, self.state, present, self.hours.value.strip() or None,
-                                                   self.session.value)
+            self.state, kept, gone = take_register(self.store, self.actor, self.state, present,
+                                                   self.hours.value.strip() or None, self.session.value)
         except InvalidRecord as exc:
             self.form_message.show_error(InvalidRecord("Nothing was saved:", exc.problems) if exc.problems else exc)
             return False

@@ -6,8 +6,8 @@ import datetime as dt
 import ipywidgets as w
 
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
-from ..errors import ConflictError
-from ..model import DECISION_LABELS, ROLE_LABELS, ChangeIdea, PdsaCycle, TeamChangeIdea, ramps
+from ..ideas import team_ideas
+from ..model import DECISION_LABELS, ROLE_LABELS, PdsaCycle, ramps
 from ..text import esc
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
@@ -15,22 +15,6 @@ from .page import WorkbookPage, section
 from .record_form import RecordForm
 
 NEW = "__new__"
-
-
-def team_ideas(store, team_id: str) -> list[ChangeIdea]:
-    """The change ideas a team can test: the collaborative's and its own, the ones it chose first."""
-    chosen = {c.change_idea_id for c in store.list(TeamChangeIdea, team_id=team_id)}
-    ideas = [i for i in store.list(ChangeIdea) if i.team_id in (None, team_id) and (i.is_current() or i.id in chosen)]
-    return sorted(ideas, key=lambda i: (i.id not in chosen, i.team_id is None, i.position))
-
-
-def mark_testing(store, team_id: str, idea_id: str) -> None:
-    """Planning a cycle on a change idea means the team is testing it."""
-    if store.get(TeamChangeIdea, team_id, idea_id) is None:
-        try:
-            store.save(TeamChangeIdea(team_id=team_id, change_idea_id=idea_id))
-        except ConflictError:
-            pass  # someone else marked it a moment ago: the same outcome
 
 
 def study_html(cycle: PdsaCycle) -> str:
@@ -124,7 +108,8 @@ class PdsaPage(WorkbookPage):
                                                    "data_collection", "participant_roles", "scale", "start", "end")),
                   head("Do"), f["do_notes"], head("Study"), f["study_notes"], self.side_by_side,
                   head("Act"), f["decision"], f["next_steps"]]
-        self.form = RecordForm(self.store, record, list(f.values()), on_saved=self._saved, layout_children=layout)
+        self.form = RecordForm(self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved,
+                               layout_children=layout)
         self.cycle_heading = w.HTML(self._heading(record))
         self.cycle_area.children = [self.cycle_heading, self.form, self.next_button]
 
@@ -132,8 +117,7 @@ class PdsaPage(WorkbookPage):
     def _heading(record: PdsaCycle) -> str:
         return f"<h3>{esc(f'Cycle: {record.title}' if record.version else 'Plan a new cycle')}</h3>"
 
-    def _saved(self, cycle: PdsaCycle) -> None:
-        mark_testing(self.store, self.team.id, cycle.change_idea_id)
+    def _saved(self, cycle: PdsaCycle) -> None:  # saving a cycle also marked its change idea as tested
         self.side_by_side.value = study_html(cycle)
         self.cycle_heading.value = self._heading(cycle)
         self._refresh(select=cycle.id)

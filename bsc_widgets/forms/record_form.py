@@ -18,6 +18,8 @@ import ipywidgets as w
 
 from ..errors import BscError, ConflictError, InvalidRecord, NotFound, Problem
 from ..model import Record
+from .. import services
+from ..services import Actor
 from ..store import Store
 from ..text import esc, shorten
 from .fields import Field
@@ -31,13 +33,16 @@ def now_hhmm() -> str:
 class RecordForm(w.VBox):
     """Fields bound to ``record``; ``on_saved(record)`` runs after each successful save."""
 
-    def __init__(self, store: Store, record: Record, fields: list[Field], autosave: bool = True,
+    def __init__(self, store: Store, record: Record, fields: list[Field], *, actor: Actor | Callable[[], Actor],
+                 autosave: bool = True,
                  on_saved: Callable[[Record], None] | None = None, save_label: str = "Save",
-                 layout_children: list | None = None, saver: Callable[[Record], Record] | None = None,
-                 adder: Callable[[Record], Record] | None = None):
+                 layout_children: list | None = None, today=None):
         self.store, self.record, self.autosave, self.on_saved = store, record, autosave, on_saved
-        self.saver = saver or store.save  # e.g. a framework edit that also keeps what it said before
-        self.adder = adder or store.add    # a new record: the store gives it its identifier
+        # every write goes through the services as the page's actor (a team page writes only its team's);
+        # ``actor`` may be asked at each write (the set-up page keeps its editor's name with each change)
+        who = actor if callable(actor) else (lambda: actor)
+        self.adder = lambda r: services.add(store, who(), r, today)
+        self.saver = lambda r: services.save(store, who(), r, today)
         self.fields = {f.name: f for f in fields}
         self.message = MessageArea()
         self.status = w.HTML()

@@ -12,6 +12,7 @@ from typing import Callable
 import ipywidgets as w
 
 from ..model import Record
+from ..services import Actor, remove as remove_record
 from ..store import Store
 from ..text import esc
 from .fields import Field, on_pick, replace_options
@@ -24,13 +25,16 @@ NEW = "__new__"
 class RecordEditor(w.VBox):
     def __init__(self, store: Store, model: type[Record], *, noun: str, records: Callable[[], list[Record]],
                  label: Callable[[Record], str], fields: Callable[[Record], list[Field]],
-                 new: Callable[[], dict],
-                 save: Callable[[Record], Record] | None = None, remove: Callable[[Record], str] | None = None,
+                 new: Callable[[], dict], actor: Callable[[], Actor], today=None,
+                 remove: Callable[[Record], str] | None = None, removable: bool = True,
                  extra: Callable[[Record], list[w.Widget]] | None = None,
                  on_change: Callable[[], None] | None = None):
-        self.store, self.model, self.noun = store, model, noun
+        """``actor`` is asked at each write (the set-up page keeps the editor's name with framework edits);
+        ``remove`` says what removing means, else the record is deleted (``removable`` False: no button)."""
+        self.store, self.model, self.noun, self.actor, self.today = store, model, noun, actor, today
         self._records, self._label, self._fields, self._new = records, label, fields, new
-        self._save, self._remove, self._extra = save or store.save, remove, extra
+        self._extra = extra
+        self._remove = remove or (self._delete if removable else None)
         self.on_change = on_change
         self.message = MessageArea()
         self.picker = w.Dropdown(description=f"Edit or add a {noun}", style={"description_width": "initial"},
@@ -67,15 +71,19 @@ class RecordEditor(w.VBox):
         if record is None:
             record = self.model.model_construct(**dict(self._new(), version=0))
         fields = self._fields(record)
-        self.form = RecordForm(self.store, record, fields, autosave=record.version > 0,
-                               save_label="Save" if record.version else f"Add {self.noun}",
-                               on_saved=self._saved, saver=self._save)
+        self.form = RecordForm(self.store, record, fields, actor=self.actor, today=self.today,
+                               autosave=record.version > 0, save_label="Save" if record.version else f"Add {self.noun}",
+                               on_saved=self._saved)
         title = (f"Edit {esc(self._label(record))}" if record.version else f"Add a new {esc(self.noun)}")
         self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],
                              layout=w.Layout(width="100%"))
         removable = [self.remove_button] if (self._remove and record.version) else []
         self.heading = w.HTML(f"<h3>{title}</h3>")
         self.area.children = [self.heading, self.form, self.extras, *removable]
+
+    def _delete(self, record: Record) -> str:
+        remove_record(self.store, self.actor(), record)
+        return f"{record.describe()[:1].upper()}{record.describe()[1:]} was removed."
 
     def _do_remove(self, _=None) -> None:
         said = self._remove(self.form.record)

@@ -16,11 +16,13 @@ import ipywidgets as w
 
 from ..charter import roles_sentence
 from ..charts.tables import framework_history_html
-from ..framework_history import history, remove_framework, restore_framework, save_framework
+from ..framework_history import history
+from ..services import Actor
+from ..services import framework
 from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, AssessmentLevel,
                      ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member, Phase, Record,
                      Stratum, Team)
-from ..reporting import next_month, reports_from
+from ..report_calendar import next_month, reports_from
 from ..text import esc
 from .fields import Field
 from .messages import guarded
@@ -71,21 +73,21 @@ class SetupPage(CollaborativePage):
             Field(Collaborative, "name"), Field(Collaborative, "topic"), Field(Collaborative, "aim", kind="long"),
             Field(Collaborative, "start"), Field(Collaborative, "end"), Field(Collaborative, "data_from"),
             Field(Collaborative, "report_due_day"), Field(Collaborative, "suppress_below")],
-            on_saved=self._collab_saved)
+            actor=self._who, today=self.today, on_saved=self._collab_saved)
         self.due_dates = w.HTML(due_dates_html(self.collab, self.phases))
         calendar = RecordEditor(
-            self.store, Phase, noun="calendar phase", records=lambda: self.store.list(Phase),
+            self.store, Phase, actor=self._who, today=self.today, noun="calendar phase", records=lambda: self.store.list(Phase),
             label=lambda p: f"{p.name} ({p.start:%-d %b %Y} – {p.end:%-d %b %Y})",
             fields=lambda p: [Field(Phase, "kind", choices=PHASE_KIND_LABELS), Field(Phase, "number"),
                               Field(Phase, "name"), Field(Phase, "start"), Field(Phase, "end")],
             new=lambda: dict(id="new", kind="learning_session", number=None, name="", start=self.today,
                              end=self.today),
-            remove=self._remove_plain, on_change=self._calendar_changed)
+            on_change=self._calendar_changed)
         def groupings() -> dict[str, str]:  # read each time: a grouping added below is offered at once
             return {g.id: g.name for g in self.store.list(Grouping)}
 
         measures = RecordEditor(
-            self.store, Measure, noun="measure", records=lambda: self.store.list(Measure),
+            self.store, Measure, actor=self._who, today=self.today, noun="measure", records=lambda: self.store.list(Measure),
             label=lambda m: m.name + ("" if m.is_current() else " (retired)"),
             fields=lambda m: [
                 Field(Measure, "name"), Field(Measure, "type", choices=TYPE_LABELS),
@@ -100,48 +102,47 @@ class SetupPage(CollaborativePage):
                              numerator=None, denominator=None, frequency="monthly", direction="up", goal=None,
                              multiplier=100.0, unit="%", position=len(self.store.list(Measure)), stratified_by=None,
                              retired_on=None),
-            save=self._save_framework, remove=self._retire, extra=self._history)
+            remove=self._retire, extra=self._history)
         drivers = RecordEditor(
-            self.store, Driver, noun="driver", records=lambda: self.store.list(Driver),
+            self.store, Driver, actor=self._who, today=self.today, noun="driver", records=lambda: self.store.list(Driver),
             label=lambda d: f"{DRIVER_KIND_LABELS[d.kind]}: {d.title}" + ("" if d.is_current() else " (retired)"),
             fields=lambda d: [Field(Driver, "kind", choices=DRIVER_KIND_LABELS), Field(Driver, "title"),
                               Field(Driver, "description", kind="long")],
             new=lambda: dict(id="new", kind="secondary", title="", description=None,
                              position=len(self.store.list(Driver)), retired_on=None),
-            save=self._save_framework, remove=self._retire,
+            remove=self._retire,
             extra=lambda d: self._history(d) + ([self._links(d, "primary")] if d.kind == "secondary" else []))
         ideas = RecordEditor(
-            self.store, ChangeIdea, noun="change idea",
+            self.store, ChangeIdea, actor=self._who, today=self.today, noun="change idea",
             records=lambda: [i for i in self.store.list(ChangeIdea) if i.team_id is None],
             label=lambda i: i.title + ("" if i.is_current() else " (retired)"),
             fields=lambda i: [Field(ChangeIdea, "title"), Field(ChangeIdea, "description", kind="long")],
             new=lambda: dict(id="new", title="", description=None, team_id=None,
                              position=len(self.store.list(ChangeIdea)), retired_on=None),
-            save=self._save_framework, remove=self._retire,
+            remove=self._retire,
             extra=lambda i: self._history(i) + [self._links(i, "secondary")])
         scale = [RecordForm(self.store, lv, [Field(AssessmentLevel, "label", label=f"Level {lv.score:g}: label"),
                                              Field(AssessmentLevel, "definition", label=f"Level {lv.score:g}: "
-                                                   "what it looks like", kind="long", rows=2)])
+                                                   "what it looks like", kind="long", rows=2)],
+                            actor=self._who, today=self.today)
                  for lv in self.store.list(AssessmentLevel)]
         grouping_editor = RecordEditor(
-            self.store, Grouping, noun="grouping", records=lambda: self.store.list(Grouping), label=lambda g: g.name,
-            fields=lambda g: [Field(Grouping, "name")], new=lambda: dict(id="new", name=""),
-            remove=self._remove_plain)
+            self.store, Grouping, actor=self._who, today=self.today, noun="grouping", records=lambda: self.store.list(Grouping), label=lambda g: g.name,
+            fields=lambda g: [Field(Grouping, "name")], new=lambda: dict(id="new", name=""))
         strata = RecordEditor(
-            self.store, Stratum, noun="group", records=lambda: self.store.list(Stratum),
+            self.store, Stratum, actor=self._who, today=self.today, noun="group", records=lambda: self.store.list(Stratum),
             label=lambda s: f"{groupings().get(s.grouping_id, s.grouping_id)}: {s.label}",
             fields=lambda s: [Field(Stratum, "grouping_id", kind="choice",
                                     choices=[(g.name, g.id) for g in self.store.list(Grouping)]),
                               Field(Stratum, "label"), Field(Stratum, "position")],
-            new=lambda: dict(id="new", grouping_id=next(iter(groupings()), ""), label="", position=0),
-            remove=self._remove_plain)
+            new=lambda: dict(id="new", grouping_id=next(iter(groupings()), ""), label="", position=0))
         teams = RecordEditor(
-            self.store, Team, noun="team", records=self.store.teams, label=lambda t: t.name,
+            self.store, Team, actor=self._who, today=self.today, noun="team", records=self.store.teams, label=lambda t: t.name,
             fields=lambda t: [Field(Team, "name"), Field(Team, "program_type", choices=PROGRAM_TYPE_LABELS),
                               Field(Team, "joined")],
             new=lambda: dict(id="new", name="", program_type="head_start", joined=max(self.today, self.collab.start),
                              aim=None, meeting_rhythm=None),
-            extra=lambda t: [w.HTML(invitation_html(t, self.store.list(Member, team_id=t.id)))])
+            removable=False, extra=lambda t: [w.HTML(invitation_html(t, self.store.list(Member, team_id=t.id)))])
         return [
             w.HTML('<nav class="bsc-page" aria-label="Sections"><p>Jump to: <a class="bsc-link" href="#calendar">'
                    'calendar</a> · <a class="bsc-link" href="#framework">change framework</a> · '
@@ -166,23 +167,17 @@ class SetupPage(CollaborativePage):
             _anchor("teams"), section("Teams", "Add a team, then send its members their link."), teams]
 
     # ---- saving through the framework's history ----
-    def _by(self) -> str | None:
-        return self.editor_name.value.strip()[:200] or None
-
-    def _save_framework(self, record: Record) -> Record:
-        return save_framework(self.store, record, self.today, self._by())
+    def _who(self) -> Actor:
+        """The collaborative's set-up, by whoever typed their name (kept with each framework change)."""
+        return Actor.collaborative(self.editor_name.value.strip()[:200] or None)
 
     def _retire(self, record: Record) -> str:
-        what = remove_framework(self.store, record, self.today, self._by())
+        what = framework.retire(self.store, self._who(), record, self.today)
         name = getattr(record, "name", None) or record.title
         if what == "retired":
             return (f"“{name}” is retired: teams have used it, so its data is kept and marked retired. "
                     "You can bring it back from the list.")
         return f"“{name}” was deleted: no team had used it yet."
-
-    def _remove_plain(self, record: Record) -> str:
-        self.store.delete(record)
-        return f"{record.describe()[:1].upper()}{record.describe()[1:]} was removed."
 
     def _history(self, record: Record) -> list[w.Widget]:
         out: list[w.Widget] = [w.HTML(framework_history_html(record, history(self.store, record)))]
@@ -194,7 +189,7 @@ class SetupPage(CollaborativePage):
 
     def _restore(self, record: Record) -> None:
         current = self.store.require(type(record), *record.key())
-        restore_framework(self.store, current, self.today, self._by())
+        framework.restore(self.store, self._who(), current, self.today)
         self.message.show(f"{current.describe()[:1].upper()}{current.describe()[1:]} is back in use.", "ok")
 
     def _links(self, record: Record, target_kind: str) -> w.Widget:
@@ -211,11 +206,7 @@ class SetupPage(CollaborativePage):
         return w.VBox([w.HTML(f'<div class="bsc-group-label">{esc(label)}</div>'), *boxes])
 
     def _link(self, source: str, target: str, on: bool) -> None:
-        existing = self.store.get(DriverLink, source, target)
-        if on and existing is None:
-            self.store.save(DriverLink(source_id=source, target_id=target))
-        elif not on and existing is not None:
-            self.store.delete(existing)
+        framework.link(self.store, self._who(), source, target, on)
         self.message.show("Link saved." if on else "Link removed.", "ok")
 
     # ---- keeping the page consistent ----

@@ -15,6 +15,7 @@ import ipywidgets as w
 from ..charts.pd_matrix import offerings_key_html, pd_matrix_svg
 from ..errors import BscError
 from ..model import PdOffering
+from ..services import Actor
 from ..store import Store
 from ..system_assessment import assess
 from ..text import esc
@@ -41,14 +42,14 @@ class SystemAssessmentPage(w.VBox):
         self.key = w.HTML()
         self.export = w.HTML()
         editor = RecordEditor(
-            store, PdOffering, noun="PD offering", records=lambda: store.list(PdOffering), label=lambda o: o.name,
+            store, PdOffering, actor=lambda: Actor.collaborative(), noun="PD offering", records=lambda: store.list(PdOffering), label=lambda o: o.name,
             fields=lambda o: [Field(PdOffering, "name"), Field(PdOffering, "funding_stream"),
                               Field(PdOffering, "reach"), Field(PdOffering, "hours"),
                               Field(PdOffering, "audience", help=AXES_HELP), Field(PdOffering, "purpose"),
                               Field(PdOffering, "notes", kind="long", rows=2)],
             new=lambda: dict(id="new", name="", funding_stream=None, reach=0, hours=0.0, audience=0, purpose=0,
                              notes=None),
-            remove=self._remove, on_change=self.refresh)
+            on_change=self.refresh)
         self.refresh()
         header = w.HTML(CSS + '<div class="bsc-page"><nav class="bsc-crumbs" aria-label="Back"><a class="bsc-link" '
                         'href="../00_home.ipynb" target="_self">← Home</a></nav>'
@@ -60,10 +61,6 @@ class SystemAssessmentPage(w.VBox):
                           section("Your offerings", "Add each offering; changes are saved as you go."), editor],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-page")
-
-    def _remove(self, record: PdOffering) -> str:
-        self.store.delete(record)
-        return f"“{record.name}” was removed."
 
     def refresh(self) -> None:
         offerings = self.store.list(PdOffering)

@@ -9,7 +9,7 @@ from .observation import Observation, period_label, period_start
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
 from .attendance import EVENT_KIND_LABELS, Attendance
 from .equity import Grouping, Stratum, StratumObservation
-from .history import FrameworkChange
+from .history import FrameworkChange, wording
 from .system import PdOffering
 from .dataset import ORDER, Dataset
 
@@ -22,5 +22,5 @@ __all__ = [
     "Observation", "period_start", "period_label",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",
-    "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "PdOffering",
+    "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "wording", "PdOffering",
 ]

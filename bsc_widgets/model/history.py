@@ -17,6 +17,13 @@ from .base import NAME_LENGTH, TEXT_LENGTH, Record, Slug, optional, register
 FrameworkTable = Literal["measures", "drivers", "change_ideas"]
 
 
+def wording(value) -> str | None:
+    """How a field's value is kept in the history (a date as 2026-03-01, a number without trailing zeros)."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else f"{value:g}" if isinstance(value, float) else str(value)
+
+
 @register
 class FrameworkChange(Record):
     TABLE: ClassVar[str] = "framework_changes"

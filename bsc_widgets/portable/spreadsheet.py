@@ -1,9 +1,9 @@
 """Measure data from the spreadsheets teams already keep: one row per period.
 
 Columns are recognised by name (Period/Month/Week, Numerator, Denominator,
-Value; Note). Every problem names the file, row and column. Nothing is written
-unless the whole sheet is valid, and a period that already holds different
-numbers is never overwritten unless the caller says so. Files are read within the
+Value; Note). Every problem names the file, row and column. This module reads and
+checks a sheet and says what it would change; ``services.measures`` writes it, all or
+nothing. Files are read within the
 limits of ``limits``, text is decoded exactly or refused (``encoding``), and a CSV
 that is not well formed (an unclosed quote) is refused, never read half-way.
 """
@@ -242,39 +242,6 @@ def _header_for(label: str | None, header_row: list[object], where: dict[str, in
     return label
 
 
-def import_measure_sheet(store: Store, path: str | Path, team: str | None = None, measure: str | None = None,
-                         replace_existing: bool = False) -> MeasureImport:
-    """Check the sheet, then write it in one transaction.
-
-    Periods that already hold different numbers are refused (listing each), unless
-    ``replace_existing``; even then, a period edited by someone else meanwhile is a conflict.
-    """
-    return import_measure_rows(store, read_rows(path), Path(path).name, team, measure, replace_existing)
-
-
-def import_measure_rows(store: Store, rows: list[list[object]], name: str, team: str | None = None,
-                        measure: str | None = None, replace_existing: bool = False,
-                        only_team: bool = False) -> MeasureImport:
-    """Rows already read (a sheet, an upload, a paste): check all, then write all or nothing.
-
-    With ``only_team``, rows naming another team are refused (a team's workbook writes its own data).
-    """
-    plan = read_measure_sheet(store, name, team, measure, rows=rows, name=name)
-    if only_team:
-        others = sorted({o.team_id for o in plan.new + [i for _, i in plan.changed]} - {team})
-        if others:
-            raise ImportRejected(f"{name} holds rows for other teams ({', '.join(others)}); nothing was written.",
-                                 [Problem("Remove the Team column, or the rows of other teams.", file=name)])
-    if plan.changed and not replace_existing:
-        raise ImportRejected(
-            f"{len(plan.changed)} period(s) in {name} already hold different numbers in the workspace. "
-            "Nothing was written. Import again choosing to replace them if the sheet is right.",
-            [Problem(f"{o.period:%B %Y}: workspace has {_shown(s)}, the sheet says {_shown(o)}.",
-                     file=name) for s, o in plan.changed])
-    store.save_many([*plan.new, *(incoming for _, incoming in plan.changed)])
-    return plan
-
-
 def rows_from_text(text: str) -> list[list[object]]:
     """Rows pasted from a spreadsheet: tab-separated as spreadsheets copy them, or comma-separated."""
     if len(text) > limits.PASTE_CHARACTERS:
@@ -303,9 +270,3 @@ def rows_from_upload(name: str, content: bytes) -> list[list[object]]:
         except ImportRejected as exc:
             raise ImportRejected(exc.message.replace(path.name, str(name)),
                                  [replace(p, file=str(name)) for p in exc.problems]) from None
-
-
-def _shown(o: Observation) -> str:
-    if o.value is not None:
-        return f"{o.value:g}"
-    return f"{o.numerator:g}/{o.denominator:g}"

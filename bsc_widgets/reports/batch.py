@@ -19,16 +19,10 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import BscError
+from ..paths import report_templates_dir
 from ..text import esc, shorten
 
-def _templates() -> Path:
-    """The report notebooks: the project's templates/ folder, or the copy an installed wheel carries."""
-    here = Path(__file__).resolve()
-    checkout = here.parents[2] / "templates"
-    return checkout if (checkout / "team_report.ipynb").exists() else here.parents[1] / "_templates"
-
-
-TEMPLATES = _templates()
+TEMPLATES = report_templates_dir()
 KERNEL_START_RETRIES = 3   # parallel kernels can race for the same ports (jupyter-stack §3.4)
 
 

@@ -13,14 +13,13 @@ from ..charts import small_multiples
 from ..dosage import role_doses, years_so_far
 from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, ramps)
-from ..reporting import next_month
+from ..report_calendar import as_of, next_month
 from ..store import Store
-from ..study import study_all
+from ..measure_analysis import analyse_across_teams
 from ..text import esc
 from ..charts.tables import DECISION_WORDS, dosage_html, matrix_html
 from .final import equity_section
 from .page import Charts, section, wrap
-from .team import as_of, parse_period
 
 MONTHS_SHOWN = 6
 
@@ -62,7 +61,7 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
 
     measure_html = []
     for m in current(store.list(Measure), period):
-        result, readings = study_all(store, m.id)
+        result, readings = analyse_across_teams(store, m.id)
         if result.empty:
             continue
         shown = result[result["x"] < pd.Timestamp(next_month(period))]
@@ -102,12 +101,3 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
                 + section("Equity: measures by group", equity_section(store, charts))
                 + section("Participation in learning sessions by role", participation)
                 + section("Dosage and participation by role, per team", dosage))
-
-
-def show_collaborative_report(period: str, db: str = "", today: str = "", shared_plotly: bool = False) -> None:
-    from IPython.display import HTML, display
-
-    from ..workbook import today as today_of
-
-    store = Store.open(db or None)
-    display(HTML(collaborative_report_html(store, parse_period(period), today_of(today), shared_plotly)))

@@ -71,11 +71,3 @@ def _path(p) -> str:
     if p is None or p.first is None:
         return "not scored"
     return f"{p.first[1]:g} ({p.first[0]:%b %Y}) → {p.last[1]:g} ({p.last[0]:%b %Y})"
-
-
-def show_final_report(db: str = "", today: str = "", shared_plotly: bool = False) -> None:
-    from IPython.display import HTML, display
-
-    from ..workbook import today as today_of
-
-    display(HTML(final_report_html(Store.open(db or None), today_of(today), shared_plotly)))

@@ -27,11 +27,3 @@ def system_assessment_html(store: Store, today: dt.date | None = None) -> str:
                 + section("The matrix", f"<div class='bsc-scroll'>{pd_matrix_svg(offerings, result)}</div>"
                           + offerings_key_html(offerings, result))
                 + section("The four quadrants", quadrants))
-
-
-def show_system_assessment(db: str = "", today: str = "") -> None:
-    from IPython.display import HTML, display
-
-    from ..workbook import today as today_of
-
-    display(HTML(system_assessment_html(Store.open(db or None), today_of(today))))

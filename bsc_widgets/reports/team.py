@@ -12,19 +12,12 @@ from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..charts.scores import score_history_figure
 from ..model import (current, AssessmentLevel, AssessmentScore, ChangeIdea, Driver, DriverLink, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, TeamChangeIdea, ramps)
-from ..reporting import next_month, parse_month
+from ..report_calendar import as_of, next_month
 from ..store import Store
-from ..study import study
+from ..measure_analysis import analyse_measure
 from ..text import esc
 from ..timeline import position
 from .page import Charts, section, wrap
-
-
-parse_period = parse_month  # a report's period is a month, read by the one rule for months
-
-
-def as_of(period: dt.date, today: dt.date) -> dt.date:
-    return min(today, next_month(period) - dt.timedelta(days=1))
 
 
 def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date,
@@ -42,10 +35,10 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
             + (f' <span class="bsc-warn">Missing: {esc(", ".join(gaps))}.</span>' if gaps else "") + "</p>")
 
     measures = current(store.list(Measure), period)
-    studies = {m.id: study(store, team.id, m.id) for m in measures}
+    analyses = {m.id: analyse_measure(store, team.id, m.id) for m in measures}
     doses = role_doses(store, team.id)
     who = participation_sentence(doses, years_so_far(collab.start, collab.end, day))
-    questions = coaching_questions(store, day, team_id=team.id, studies=studies).get(team.id, [])
+    questions = coaching_questions(store, day, team_id=team.id, analyses=analyses).get(team.id, [])
     q_html = ('<ul class="bsc-questions">' + "".join(f"<li><strong>{esc(q.label)}:</strong> {esc(q.text)}</li>"
                                                       for q in questions) + "</ul>") if questions else \
         "<p>Nothing stands out in the data this month: ask what the team is proudest of.</p>"
@@ -73,7 +66,7 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
 
     measure_html = []
     for m in measures:
-        s = studies[m.id]
+        s = analyses[m.id]
         reading = "".join(f"<li>{esc(t)}</li>" for t in s.reading.sentences)
         chart = charts.html(figure_for(s, height=380), f"{m.name}: run chart") if not s.result.empty else ""
         measure_html.append(f"<h3>{esc(m.name)}</h3>{chart}<ul class='bsc-reading'>{reading}</ul>")
@@ -99,13 +92,3 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
                 + section("Measures", "".join(measure_html))
                 + section("Assessment scale: the team's own scores and faculty's", score_html)
                 + section("Last monthly report", last_html))
-
-
-def show_team_report(team: str, period: str, db: str = "", today: str = "", shared_plotly: bool = False) -> None:
-    """What the report notebook calls: the report as one HTML output."""
-    from IPython.display import HTML, display
-
-    from ..workbook import today as today_of
-
-    store = Store.open(db or None)
-    display(HTML(team_report_html(store, team, parse_period(period), today_of(today), shared_plotly)))

@@ -48,10 +48,6 @@ def seg_sd(v, seg, mask, nseg):
     return out
 
 
-def seg_any(flags, seg, nseg):
-    return np.bincount(seg[flags], minlength=nseg) > 0
-
-
 def seg_diffs(v, seg, mask):
     """abs(diff(v[mask])) within each segment: (differences, their segment ids)."""
     idx = np.flatnonzero(mask)

@@ -9,6 +9,7 @@ import pytest
 from bsc_widgets.charts.equity import gap_figure, group_figure
 from bsc_widgets.equity import group_view, suppression
 from bsc_widgets.forms.equity import EquityPage
+from bsc_widgets.services import Actor
 from bsc_widgets.forms.group_entry import GroupEntry
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.model import Collaborative, Measure, StratumObservation
@@ -133,7 +134,7 @@ def test_the_sample_has_suppressed_groups_for_small_teams(sample_store):
 def test_figures_by_group_are_entered_all_or_nothing_and_never_shown_again(sample_store):
     measure = sample_store.require(Measure, "family-notes")
     week = dt.date(2026, 11, 16)
-    entry = GroupEntry(sample_store, TEAM, measure, week)
+    entry = GroupEntry(sample_store, Actor.for_team(TEAM), measure, week)
     (en_num, en_den), (es_num, es_den), _ = entry.inputs.values()
     en_num.value, en_den.value = "12", "20"
     es_num.value, es_den.value = "14", "9"           # a numerator above its denominator

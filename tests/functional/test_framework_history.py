@@ -6,7 +6,9 @@ import pytest
 
 from bsc_widgets.errors import InvalidRecord
 from bsc_widgets.forms.setup import SetupPage
-from bsc_widgets.framework_history import history, remove_framework, save_framework, wording_on
+from bsc_widgets.framework_history import history, wording_on
+from bsc_widgets.services import COMMAND_LINE, Actor
+from bsc_widgets.services.framework import retire, save_framework
 from bsc_widgets.model import ChangeIdea, FrameworkChange, Measure, Observation, PdsaCycle, StratumObservation
 from tests.support import widget_text
 
@@ -17,8 +19,8 @@ def test_a_renamed_change_idea_keeps_its_cycles_and_its_old_name(sample_store):
     idea = sample_store.require(ChangeIdea, "visual-schedules")
     cycles = sample_store.list(PdsaCycle, change_idea_id=idea.id)
     assert cycles
-    save_framework(sample_store, idea.model_copy(update={"title": "A picture schedule in every room"}), TODAY,
-                   "Dr. Okafor")
+    save_framework(sample_store, Actor.collaborative("Dr. Okafor"),
+                   idea.model_copy(update={"title": "A picture schedule in every room"}), TODAY)
     assert sample_store.list(PdsaCycle, change_idea_id=idea.id) == cycles
     changes = history(sample_store, idea)
     assert [(c.field, c.before, c.after, c.changed_by) for c in changes] == [
@@ -31,7 +33,7 @@ def test_a_renamed_change_idea_keeps_its_cycles_and_its_old_name(sample_store):
 def test_a_reworded_measure_records_what_earlier_data_was_entered_against(sample_store):
     m = sample_store.require(Measure, "send-homes")
     before = len(sample_store.list(Observation, measure_id=m.id))
-    save_framework(sample_store, m.model_copy(update={"operational_definition": "New wording."}), TODAY)
+    save_framework(sample_store, COMMAND_LINE, m.model_copy(update={"operational_definition": "New wording."}), TODAY)
     change, = history(sample_store, m)
     assert change.field == "operational_definition" and change.before == m.operational_definition
     assert len(sample_store.list(Observation, measure_id=m.id)) == before
@@ -41,7 +43,7 @@ def test_a_deleted_measure_with_data_is_retired_and_its_data_kept(sample_store):
     m = sample_store.require(Measure, "family-notes")
     data = sample_store.list(Observation, measure_id=m.id)
     groups = sample_store.list(StratumObservation, measure_id=m.id)
-    assert remove_framework(sample_store, m, TODAY) == "retired"
+    assert retire(sample_store, COMMAND_LINE, m, TODAY) == "retired"
     retired = sample_store.require(Measure, m.id)
     assert retired.retired_on == TODAY and not retired.is_current()
     assert sample_store.list(Observation, measure_id=m.id) == data
@@ -56,7 +58,7 @@ def test_a_deleted_measure_with_data_is_retired_and_its_data_kept(sample_store):
 def test_a_measure_no_team_used_is_simply_deleted(sample_store):
     new = sample_store.save(Measure(id="unused", name="Unused", type="process", kind="count",
                                     operational_definition="x", direction="up"))
-    assert remove_framework(sample_store, new, TODAY) == "deleted"
+    assert retire(sample_store, COMMAND_LINE, new, TODAY) == "deleted"
     assert sample_store.get(Measure, "unused") is None
     assert not sample_store.list(FrameworkChange, record_id="unused")
 
@@ -64,7 +66,7 @@ def test_a_measure_no_team_used_is_simply_deleted(sample_store):
 def test_edits_before_any_team_uses_a_record_are_not_history(sample_store):
     new = sample_store.save(Measure(id="draft", name="Draft", type="process", kind="count",
                                     operational_definition="x", direction="up"))
-    save_framework(sample_store, new.model_copy(update={"name": "Draft 2"}), TODAY)
+    save_framework(sample_store, COMMAND_LINE, new.model_copy(update={"name": "Draft 2"}), TODAY)
     assert history(sample_store, new) == []
 
 

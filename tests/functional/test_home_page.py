@@ -2,7 +2,8 @@
 import datetime as dt
 
 from bsc_widgets.forms.home import HomePage
-from bsc_widgets.workbook import choose_team, home, query_param, workbooks_dir
+from bsc_widgets.notebooks import choose_team, home, query_param
+from bsc_widgets.paths import workbooks_dir
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -80,11 +81,11 @@ def test_notebook_entry_point_never_raises(tmp_path, monkeypatch):
 
 
 def test_an_unexpected_failure_is_a_sentence_on_the_page_and_a_traceback_in_the_server_log(capfd):
-    from bsc_widgets import workbook
+    from bsc_widgets import notebooks
 
     def broken():
         raise RuntimeError("secret internals")
-    shown = workbook.show(broken)
+    shown = notebooks.show(broken)
     assert "Something went wrong" in shown.value and "secret internals" not in shown.value
     out, err = capfd.readouterr()
     assert "secret internals" not in out

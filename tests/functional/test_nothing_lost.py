@@ -24,8 +24,9 @@ from bsc_widgets.portable import read_folder, write_folder
 from bsc_widgets.reports.collaborative import collaborative_report_html
 from bsc_widgets.reports.team import team_report_html
 from bsc_widgets.spc import qic
+from bsc_widgets.services import Actor
 from bsc_widgets.store import Store
-from bsc_widgets.study import study, study_all
+from bsc_widgets.measure_analysis import analyse_measure, analyse_across_teams
 from tests.support import HOSTILE, widget_text
 
 TODAY = dt.date(2026, 11, 22)
@@ -166,7 +167,7 @@ def test_figures_by_group_saved_from_a_stale_page_are_refused(sample_db):
     a, b = two(sample_db)
     measure = next(m for m in a.list(Measure) if m.stratified_by)
     period = dt.date(2026, 11, 2) if measure.frequency == "weekly" else dt.date(2026, 11, 1)
-    entry_a, entry_b = GroupEntry(a, TEAM, measure, period), GroupEntry(b, TEAM, measure, period)
+    entry_a, entry_b = GroupEntry(a, Actor.for_team(TEAM), measure, period), GroupEntry(b, Actor.for_team(TEAM), measure, period)
     stratum = next(iter(entry_a.inputs))
     for entry, num in ((entry_a, "3"), (entry_b, "4")):
         entry.inputs[stratum][0].value, entry.inputs[stratum][1].value = num, "12"
@@ -223,7 +224,7 @@ def test_one_teams_damaged_number_never_takes_down_the_network(sample_store):
     _damage(sample_store, TEAM, "positive-feedback", period, numerator="1e999")
     dashboard = DashboardPage(sample_store, TODAY)
     assert "Something went wrong" not in widget_text(dashboard)
-    result, readings = study_all(sample_store, "positive-feedback")
+    result, readings = analyse_across_teams(sample_store, "positive-feedback")
     assert "October 2026 (its stored number is damaged: Numerator is “inf”." in readings[TEAM].text
     assert set(result["facet1"]) == {t.id for t in sample_store.teams()}, "every team is still drawn"
     assert "damaged" not in readings["hearth-fcc"].text
@@ -249,7 +250,7 @@ def test_a_damaged_period_can_be_typed_again_in_the_measures_workbook(sample_sto
 
 def test_a_period_with_no_number_is_named_not_silently_dropped(sample_store):
     _damage(sample_store, TEAM, "positive-feedback", dt.date(2026, 9, 1), numerator="NULL")
-    reading = study(sample_store, TEAM, "positive-feedback").reading
+    reading = analyse_measure(sample_store, TEAM, "positive-feedback").reading
     assert "September 2026 (it has no number)" in reading.text
 
 
@@ -257,7 +258,7 @@ def test_a_series_the_engine_refuses_is_said_in_its_reading_and_the_others_drawn
     # the advisor turned a value measure into a proportion: the old values have no numerator
     m = sample_store.get(Measure, "staff-stress")
     sample_store.save(m.model_copy(update={"kind": "proportion", "denominator": "staff", "multiplier": 100.0}))
-    result, readings = study_all(sample_store, "staff-stress")
+    result, readings = analyse_across_teams(sample_store, "staff-stress")
     assert all("cannot be drawn" in r.text or "no data" in r.text or "no number" in r.text
                for r in readings.values())
     assert "Something went wrong" not in widget_text(DashboardPage(sample_store, TODAY))
@@ -300,10 +301,10 @@ def test_a_monthly_report_field_past_its_limit_is_refused(sample_store):
 def test_chart_text_is_escaped_once_quotes_shown_as_typed(sample_store):
     name = 'Ana "La Maestra" & <b>Co</b>'
     sample_store.save(sample_store.team(TEAM).model_copy(update={"name": name}))
-    fig = figure_for(study(sample_store, TEAM, "positive-feedback"))
+    fig = figure_for(analyse_measure(sample_store, TEAM, "positive-feedback"))
     assert '"La Maestra"' in fig.layout.title.text and "&quot;" not in fig.layout.title.text
     assert "&lt;b&gt;" in fig.layout.title.text and "&amp;" in fig.layout.title.text
-    result, _ = study_all(sample_store, "positive-feedback")
+    result, _ = analyse_across_teams(sample_store, "positive-feedback")
     panels = small_multiples(result, {TEAM: name})
     assert any('"La Maestra"' in a.text for a in panels.layout.annotations)
 

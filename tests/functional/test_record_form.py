@@ -4,13 +4,14 @@ import pytest
 from bsc_widgets.forms.fields import Field
 from bsc_widgets.forms.record_form import RecordForm
 from bsc_widgets.model import Observation, PdsaCycle, Team
+from bsc_widgets.services import Actor
 from bsc_widgets.store import Store
 from tests.support import HOSTILE, TOO_LONG
 
 
 def team_form(store, team_id="sunrise-head-start"):
     team = store.team(team_id)
-    return RecordForm(store, team, [Field(Team, "aim"), Field(Team, "meeting_rhythm")])
+    return RecordForm(store, team, [Field(Team, "aim"), Field(Team, "meeting_rhythm")], actor=Actor.for_team(team_id))
 
 
 def test_a_change_is_saved_at_once_with_the_time_shown(sample_store):
@@ -84,7 +85,8 @@ def test_save_mine_over_theirs_is_explicit(sample_db):
 
 def test_numbers_typed_as_text_get_plain_answers(sample_store):
     obs = sample_store.list(Observation, team_id="sunrise-head-start", measure_id="positive-feedback")[-1]
-    form = RecordForm(sample_store, obs, [Field(Observation, "numerator"), Field(Observation, "denominator")])
+    form = RecordForm(sample_store, obs, [Field(Observation, "numerator"), Field(Observation, "denominator")],
+                      actor=Actor.for_team(obs.team_id))
     form.fields["numerator"].input.value = "abc"
     assert "Numerator must be a number; “abc” is not" in form.fields["numerator"].message.value
     form.fields["numerator"].input.value = "-3"
@@ -97,7 +99,7 @@ def test_numbers_typed_as_text_get_plain_answers(sample_store):
 def test_roles_are_checkboxes_with_labels(sample_store):
     cycle = sample_store.list(PdsaCycle, team_id="sunrise-head-start")[0]
     field = Field(PdsaCycle, "participant_roles", choices={"family": "Family member"})
-    form = RecordForm(sample_store, cycle, [field])
+    form = RecordForm(sample_store, cycle, [field], actor=Actor.for_team(cycle.team_id))
     labels = [b.description for b in field.boxes]
     assert "Family member" in labels
     for box in field.boxes:

@@ -7,7 +7,9 @@ from click.testing import CliRunner
 from bsc_widgets.cli import main
 from bsc_widgets.errors import ImportRejected
 from bsc_widgets.model import Observation
-from bsc_widgets.portable.spreadsheet import import_measure_sheet, parse_period
+from bsc_widgets.portable.spreadsheet import parse_period
+from bsc_widgets.services import COMMAND_LINE
+from bsc_widgets.services.measures import import_sheet
 from tests.support import xlsx_bytes
 
 TEAM = "riverbend-prek"
@@ -33,7 +35,7 @@ def test_xlsx_with_numerator_and_denominator(sample_store, tmp_path):
         [dt.datetime(2026, 11, 1), 14, 20, "=B2/C2", "new observer"],
         ["Dec 2026", None, None, None, None],  # not yet collected: skipped
     ])
-    plan = import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+    plan = import_sheet(sample_store, COMMAND_LINE, path, TEAM, "positive-feedback")
     assert len(plan.new) == 1 and plan.ignored_columns == ["Percent"]
     saved = sample_store.get(Observation, TEAM, "positive-feedback", dt.date(2026, 11, 1))
     assert (saved.numerator, saved.denominator, saved.note) == (14, 20, "new observer")
@@ -41,21 +43,21 @@ def test_xlsx_with_numerator_and_denominator(sample_store, tmp_path):
 
 def test_csv_with_values_from_excel_on_windows(sample_store, tmp_path):
     path = csv_file(tmp_path / "stress.csv", "Period,Value,Comment\r\n2026-11,3.1,Semana difícil\r\n", "cp1252")
-    import_measure_sheet(sample_store, path, TEAM, "staff-stress")
+    import_sheet(sample_store, COMMAND_LINE, path, TEAM, "staff-stress")
     saved = sample_store.get(Observation, TEAM, "staff-stress", dt.date(2026, 11, 1))
     assert saved.value == 3.1 and saved.note == "Semana difícil"
 
 
 def test_weekly_dates_fall_into_their_week(sample_store, tmp_path):
     path = csv_file(tmp_path / "notes.csv", "Week of,Numerator,Denominator\n11/18/2026,30,49\n")
-    import_measure_sheet(sample_store, path, TEAM, "family-notes")
+    import_sheet(sample_store, COMMAND_LINE, path, TEAM, "family-notes")
     assert sample_store.get(Observation, TEAM, "family-notes", dt.date(2026, 11, 16)) is not None
 
 
 def test_team_and_measure_columns(sample_store, tmp_path):
     path = csv_file(tmp_path / "all.csv", "team,measure,month,value\nhearth-fcc,send-homes,2026-11,0\n"
                                           "lincoln-prek,send-homes,2026-11,1\n")
-    plan = import_measure_sheet(sample_store, path)
+    plan = import_sheet(sample_store, COMMAND_LINE, path)
     assert len(plan.new) == 2
 
 
@@ -80,7 +82,7 @@ def test_bad_sheet_names_row_and_column_and_writes_nothing(case, sample_store, t
     path = csv_file(tmp_path / "feedback.csv", text)
     before = count(sample_store)
     with pytest.raises(ImportRejected) as info:
-        import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+        import_sheet(sample_store, COMMAND_LINE, path, TEAM, "positive-feedback")
     message = str(info.value)
     assert expected in message and where in message, message
     assert count(sample_store) == before
@@ -89,7 +91,7 @@ def test_bad_sheet_names_row_and_column_and_writes_nothing(case, sample_store, t
 def test_one_bad_row_blocks_the_whole_sheet(sample_store, tmp_path):
     path = csv_file(tmp_path / "f.csv", "Month,Numerator,Denominator\n2026-11,3,4\n2026-12,5,4\n")
     with pytest.raises(ImportRejected, match="row 3"):
-        import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+        import_sheet(sample_store, COMMAND_LINE, path, TEAM, "positive-feedback")
     assert sample_store.get(Observation, TEAM, "positive-feedback", dt.date(2026, 11, 1)) is None
 
 
@@ -98,10 +100,10 @@ def test_changed_periods_are_not_overwritten_silently(sample_store, tmp_path):
     path = csv_file(tmp_path / "s.csv", f"Month,Value\n2026-10,{stored.value + 5:g}\n2026-09,"
                                         f"{sample_store.get(Observation, TEAM, 'send-homes', dt.date(2026, 9, 1)).value:g}\n")
     with pytest.raises(ImportRejected) as info:
-        import_measure_sheet(sample_store, path, TEAM, "send-homes")
+        import_sheet(sample_store, COMMAND_LINE, path, TEAM, "send-homes")
     assert "October 2026: workspace has" in str(info.value)
     assert sample_store.get(Observation, *stored.key()).value == stored.value
-    plan = import_measure_sheet(sample_store, path, TEAM, "send-homes", replace_existing=True)
+    plan = import_sheet(sample_store, COMMAND_LINE, path, TEAM, "send-homes", replace_existing=True)
     assert plan.unchanged == 1 and len(plan.changed) == 1
     assert sample_store.get(Observation, *stored.key()).value == stored.value + 5
 
@@ -110,11 +112,11 @@ def test_a_corrupt_xlsx_is_refused_plainly(sample_store, tmp_path):
     path = tmp_path / "data.xlsx"
     path.write_bytes(b"this is not a zip file")
     with pytest.raises(ImportRejected, match="not a readable .xlsx file"):
-        import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+        import_sheet(sample_store, COMMAND_LINE, path, TEAM, "positive-feedback")
     path = tmp_path / "data.ods"
     path.write_text("x")
     with pytest.raises(ImportRejected, match="neither a .csv nor an .xlsx"):
-        import_measure_sheet(sample_store, path, TEAM, "positive-feedback")
+        import_sheet(sample_store, COMMAND_LINE, path, TEAM, "positive-feedback")
 
 
 def test_cli_sheet_import(sample_db, tmp_path):

@@ -45,7 +45,7 @@ def test_reports_are_self_contained_without_code(made, name):
     assert "plotly-graph-div" in html and "Plotly.newPlot" in html
     assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', html), "something loads from the web"
     assert not any(host in html for host in CDN_HOSTS)
-    assert "show_team_report" not in html and "show_collaborative_report" not in html and "jp-InputArea" not in html
+    assert "team_report(" not in html and "collaborative_report(" not in html and "jp-InputArea" not in html
 
 
 def test_a_team_report_holds_its_sections(made):
@@ -142,7 +142,7 @@ def test_final_makes_the_effectiveness_summary_offline(tmp_path, pristine_db):
     assert "effectiveness summary" in html and "Baseline against the end, by signals" in html
     assert "Plotly.newPlot" in html and not any(host in html for host in CDN_HOSTS)
     assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', html)
-    assert "show_final_report" not in html
+    assert "final_report(" not in html
     assert 'href="final.html"' in (tmp_path / "out" / "final" / "index.html").read_text()
 
 

@@ -11,10 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from .errors import InvalidRecord, Problem
-from .model import EVENT_KIND_LABELS, Attendance, Member
-from .store import Store, Transaction
-from .store.store import stale
+from ..errors import InvalidRecord, Problem
+from ..model import EVENT_KIND_LABELS, Attendance, Member
+from ..store import Store, Transaction
+from ..store.store import stale
+from .actor import Actor, check
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def open_register(store: Store, team_id: str, event_kind: str, date: dt.date) ->
         return _read(tx, team_id, event_kind, date)
 
 
-def save_register(store: Store, register: Register, present: Iterable[str], hours: object,
+def take_register(store: Store, actor: Actor, register: Register, present: Iterable[str], hours: object,
                   phase_id: str | None) -> tuple[Register, int, int]:
     """Write who was present, all or nothing; returns the register as saved, how many present and removed."""
     present = list(dict.fromkeys(present))
@@ -63,7 +64,9 @@ def save_register(store: Store, register: Register, present: Iterable[str], hour
                                                       for m in strangers[:5]])
         gone = [a for member, a in now.marks.items() if member not in present]
         for a in gone:
+            check(tx, actor, a)
             tx.delete(a)
         for record in records:
+            check(tx, actor, record)
             tx.save(record)
         return _read(tx, register.team_id, register.event_kind, register.date), len(records), len(gone)

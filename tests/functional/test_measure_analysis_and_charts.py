@@ -7,13 +7,13 @@ import pytest
 from bsc_widgets.charts import small_multiples, spc_figure
 from bsc_widgets.charts.spc_chart import Marker
 from bsc_widgets.model import Measure, Team
-from bsc_widgets.study import study, study_all
+from bsc_widgets.measure_analysis import analyse_measure, analyse_across_teams
 
 
 def test_every_chart_in_the_sample_carries_a_plain_language_reading(sample_store):
     teams = {t.id for t in sample_store.list(Team)}
     for measure in sample_store.list(Measure):
-        result, readings = study_all(sample_store, measure.id, rules=("anhoej", "ihi", "mdc"))
+        result, readings = analyse_across_teams(sample_store, measure.id, rules=("anhoej", "ihi", "mdc"))
         assert set(readings) == teams, measure.id
         for team, reading in readings.items():
             assert reading.text.startswith(measure.name + ":"), (measure.id, team)
@@ -22,23 +22,23 @@ def test_every_chart_in_the_sample_carries_a_plain_language_reading(sample_store
 
 
 def test_the_sample_shows_a_sustained_shift_where_one_was_built(sample_store):
-    s = study(sample_store, "sunrise-head-start", "positive-feedback")
+    s = analyse_measure(sample_store, "sunrise-head-start", "positive-feedback")
     assert s.reading.verdict == "improvement"
     assert "a signal of improvement" in s.reading.text
-    flat = study(sample_store, "maple-street-ehs", "positive-feedback")
+    flat = analyse_measure(sample_store, "maple-street-ehs", "positive-feedback")
     assert flat.reading.verdict == "no_signal"
 
 
 def test_study_of_a_team_one_at_a_time_equals_the_vectorised_one(sample_store):
-    one = study(sample_store, "hearth-fcc", "send-homes").result
-    allteams, _ = study_all(sample_store, "send-homes")
+    one = analyse_measure(sample_store, "hearth-fcc", "send-homes").result
+    allteams, _ = analyse_across_teams(sample_store, "send-homes")
     same = allteams[allteams["facet1"] == "hearth-fcc"].reset_index(drop=True)
     for col in ("y", "cl", "n_useful", "longest_run", "n_crossings", "runs_signal"):
         assert one[col].reset_index(drop=True).equals(same[col]), col
 
 
 def test_figure_highlights_signals_escapes_text_and_needs_no_network(sample_store):
-    s = study(sample_store, "sunrise-head-start", "positive-feedback")
+    s = analyse_measure(sample_store, "sunrise-head-start", "positive-feedback")
     fig = spc_figure(s.result, title="<script>alert(1)</script>", percent=True, goal=70,
                      markers=[Marker(dt.date(2026, 1, 12), "Cycle <b>“notes”</b>"),
                               Marker(dt.date(2026, 2, 12), "Learning Session 2", "session")])
@@ -51,7 +51,7 @@ def test_figure_highlights_signals_escapes_text_and_needs_no_network(sample_stor
 
 
 def test_small_multiples_has_a_panel_per_team(sample_store):
-    result, _ = study_all(sample_store, "send-homes")
+    result, _ = analyse_across_teams(sample_store, "send-homes")
     names = {t.id: t.name for t in sample_store.list(Team)}
     fig = small_multiples(result, names)
     titles = [a["text"] for a in fig.to_dict()["layout"]["annotations"]]
@@ -62,13 +62,13 @@ def test_a_team_without_data_gets_a_reading_not_an_error(sample_store):
     from bsc_widgets.model import Observation
     for o in sample_store.list(Observation, team_id="riverbend-prek", measure_id="staff-stress"):
         sample_store.delete(o)
-    s = study(sample_store, "riverbend-prek", "staff-stress")
+    s = analyse_measure(sample_store, "riverbend-prek", "staff-stress")
     assert s.reading.verdict == "too_few" and "no data yet" in s.reading.text
-    _, readings = study_all(sample_store, "staff-stress")
+    _, readings = analyse_across_teams(sample_store, "staff-stress")
     assert "no data yet" in readings["riverbend-prek"].text and len(readings) == 8
     for o in sample_store.list(Observation, measure_id="staff-stress"):
         sample_store.delete(o)
-    result, readings = study_all(sample_store, "staff-stress")
+    result, readings = analyse_across_teams(sample_store, "staff-stress")
     assert result.empty and all("no data yet" in r.text for r in readings.values())
 
 
@@ -76,12 +76,12 @@ def test_a_team_without_data_gets_a_reading_not_an_error(sample_store):
 def test_study_refuses_unknown_teams(sample_store, team):
     from bsc_widgets.errors import UnknownTeam
     with pytest.raises(UnknownTeam):
-        study(sample_store, team, "send-homes")
+        analyse_measure(sample_store, team, "send-homes")
 
 
 def test_a_teams_chart_is_annotated_with_its_cycles_and_the_learning_sessions(sample_store):
     from bsc_widgets.charts import figure_for
-    s = study(sample_store, "sunrise-head-start", "positive-feedback")
+    s = analyse_measure(sample_store, "sunrise-head-start", "positive-feedback")
     texts = [a["text"] for a in figure_for(s).to_dict()["layout"]["annotations"]]
     assert "Learning Session 2" in texts
     assert any(t.startswith("PDSA: Visual schedules in eve… (adopted)") for t in texts)

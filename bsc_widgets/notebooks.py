@@ -1,4 +1,5 @@
-"""Glue for the notebooks: one call per workbook that works the same in Voilà, JupyterLab, papermill and nbval.
+"""The notebooks' entry points: one call per workbook and per report template, the same in Voilà, JupyterLab,
+papermill and nbval. It sits above the forms and the reports, and nothing in the package imports it.
 
 Team selection comes from ``?team=`` (Voilà puts the query string in the kernel's
 environment) or from the papermill parameter. Both are untrusted and validated
@@ -7,17 +8,17 @@ to the server log only.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import parse_qs
 
+from .clock import today
 from .errors import BscError, UnknownTeam
-from .forms.messages import MessageArea, report_unexpected, server_log
+from .forms.messages import MessageArea, report_unexpected
 from .model import Team
+from .paths import workbooks_dir
+from .report_calendar import parse_month
 from .store import Store
-
-
 
 def request_ready() -> None:
     """With preheated kernels, the page's URL (?team=) arrives only when someone opens the page.
@@ -35,24 +36,6 @@ def query_param(name: str) -> str | None:
     """A value from the page's URL (?name=…), or None outside Voilà."""
     values = parse_qs(os.environ.get("QUERY_STRING", ""), keep_blank_values=True).get(name)
     return values[0] if values else None
-
-
-def today(value: str | dt.date | None = None) -> dt.date:
-    """The date to show: a parameter, else $BSC_TODAY (demos, tests), else the real date."""
-    if isinstance(value, dt.date):
-        return value
-    text = value or os.environ.get("BSC_TODAY")
-    if text:
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            server_log().warning("ignoring malformed date %r", text)
-    return dt.date.today()
-
-
-def workbooks_dir() -> Path:
-    here = Path(__file__).resolve().parents[1] / "workbooks"
-    return here if here.is_dir() else Path.cwd()
 
 
 def choose_team(store: Store, parameter: str | None) -> tuple[Team | None, BscError | None]:
@@ -186,3 +169,40 @@ def system_assessment(db: str = "", today_: str = ""):
 
     return show(lambda: SystemAssessmentPage(Store.open(db or None),
                                              lambda store: system_assessment_html(store, today(today_))))
+
+
+# ---- the report templates (papermill): each displays one report as a single HTML output ----------
+
+def _display_html(html: str) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(html))
+
+
+def team_report(team: str, period: str, db: str = "", today_: str = "", shared_plotly: bool = False) -> None:
+    """templates/team_report.ipynb: one team's monthly report."""
+    from .reports.team import team_report_html
+
+    _display_html(team_report_html(Store.open(db or None), team, parse_month(period), today(today_), shared_plotly))
+
+
+def collaborative_report(period: str, db: str = "", today_: str = "", shared_plotly: bool = False) -> None:
+    """templates/collaborative_report.ipynb: the collaborative's monthly report."""
+    from .reports.collaborative import collaborative_report_html
+
+    _display_html(collaborative_report_html(Store.open(db or None), parse_month(period), today(today_),
+                                            shared_plotly))
+
+
+def final_report(db: str = "", today_: str = "", shared_plotly: bool = False) -> None:
+    """templates/final_report.ipynb: the effectiveness summary."""
+    from .reports.final import final_report_html
+
+    _display_html(final_report_html(Store.open(db or None), today(today_), shared_plotly))
+
+
+def system_assessment_report(db: str = "", today_: str = "") -> None:
+    """templates/system_assessment.ipynb: the leaders' PD-matrix report."""
+    from .reports.system import system_assessment_html
+
+    _display_html(system_assessment_html(Store.open(db or None), today(today_)))

@@ -25,6 +25,11 @@ def parse_month(text: str | dt.date) -> dt.date:
     return dt.date(int(m[1]), int(m[2]), 1)
 
 
+def as_of(month: dt.date, today: dt.date) -> dt.date:
+    """The day a report for ``month`` is made as of: the month's last day, or today if that is sooner."""
+    return min(today, next_month(month) - dt.timedelta(days=1))
+
+
 def check_report_month(collab: Collaborative, month: dt.date, today: dt.date) -> None:
     """A month can be reported on when it is within the collaborative and has begun."""
     if not collab.in_reach(month):

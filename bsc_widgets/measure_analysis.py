@@ -1,4 +1,6 @@
-"""A team's measure, studied: its data from the store, the engine's analysis, and the reading.
+"""A team's measure analysed: its data from the store, the engine's result, and the reading in words.
+
+(Named for what it does to a measure, so that it is never confused with the Study step of a PDSA cycle.)
 
 This is what the run-chart workbook, the reports and the coach dashboard call; the same
 analysis for one team or, vectorised, for every team at once.
@@ -24,7 +26,9 @@ DEFAULT_RULES = ("anhoej", "ihi")
 
 
 @dataclass
-class Study:
+class MeasureAnalysis:
+    """One team's measure: the engine's result, its reading, and what the chart is annotated with."""
+
     team: Team
     measure: Measure
     result: pd.DataFrame
@@ -78,7 +82,7 @@ def _frame(observations: list[Observation], measure: Measure) -> pd.DataFrame:
     return frame
 
 
-def analyse(frame: pd.DataFrame, measure: Measure, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
+def run_engine(frame: pd.DataFrame, measure: Measure, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
             part=None) -> pd.DataFrame:
     """The engine on a measure's data for one or many teams (``frame`` from ``_frame``)."""
     return qic(frame["y"], x=frame["x"], n=frame["n"] if measure.uses_denominator else None, chart=chart,
@@ -91,8 +95,8 @@ def _read(result: pd.DataFrame, measure: Measure, cycles: list[PdsaCycle]) -> Re
                       [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], measure.goal)
 
 
-def study(store: Store, team_id: str, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
-          part=None) -> Study:
+def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
+          part=None) -> MeasureAnalysis:
     team = store.team(team_id)
     measure = store.require(Measure, measure_id)
     observations, left_out = usable(store, measure, team.id)
@@ -100,18 +104,18 @@ def study(store: Store, team_id: str, measure_id: str, chart: str = "run", rules
     phases = store.list(Phase)
     empty = pd.DataFrame(columns=["x", "y", "part"])
     if not observations:
-        return Study(team, measure, empty, _left_out(_read(empty, measure, []), left_out.get(team.id)), cycles,
+        return MeasureAnalysis(team, measure, empty, _left_out(_read(empty, measure, []), left_out.get(team.id)), cycles,
                      phases)
     try:
-        result = analyse(_frame(observations, measure), measure, chart, rules, freeze, part)
+        result = run_engine(_frame(observations, measure), measure, chart, rules, freeze, part)
     except ValueError as exc:  # the engine's checks are worded for people
-        return Study(team, measure, empty, _left_out(_refused(measure, exc), left_out.get(team.id)), cycles,
+        return MeasureAnalysis(team, measure, empty, _left_out(_refused(measure, exc), left_out.get(team.id)), cycles,
                      phases)
-    return Study(team, measure, result, _left_out(_read(result, measure, cycles), left_out.get(team.id)), cycles,
+    return MeasureAnalysis(team, measure, result, _left_out(_read(result, measure, cycles), left_out.get(team.id)), cycles,
                  phases)
 
 
-def study_all(store: Store, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
+def analyse_across_teams(store: Store, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
               part=None) -> tuple[pd.DataFrame, dict[str, Reading]]:
     """Every team on one measure in one vectorised call; per-team freeze/part may be dicts."""
     measure = store.require(Measure, measure_id)
@@ -122,11 +126,11 @@ def study_all(store: Store, measure_id: str, chart: str = "run", rules=DEFAULT_R
     results, frame = [], _frame(observations, measure) if observations else None
     if frame is not None:
         try:
-            results.append(analyse(frame, measure, chart, rules, freeze, part))
+            results.append(run_engine(frame, measure, chart, rules, freeze, part))
         except ValueError:  # one team's series is refused: analyse each alone, so the others are drawn
             for team, rows in frame.groupby("team", sort=True):
                 try:
-                    results.append(analyse(rows, measure, chart, rules, _one(freeze, team), _one(part, team)))
+                    results.append(run_engine(rows, measure, chart, rules, _one(freeze, team), _one(part, team)))
                 except ValueError as exc:
                     readings[team] = _refused(measure, exc)
     result = pd.concat(results, ignore_index=True) if results else empty

@@ -1,0 +1,19 @@
+"""What day it is for the product: a parameter, else $BSC_TODAY (demos, tests), else the real date."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .log import server_log
+
+
+def today(value: str | dt.date | None = None) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    text = value or os.environ.get("BSC_TODAY")
+    if text:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            server_log().warning("ignoring malformed date %r", text)
+    return dt.date.today()

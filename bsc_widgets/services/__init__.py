@@ -1,0 +1,15 @@
+"""Every write to a workspace goes through here: named operations, each one transaction, with its checks
+(validation, the version, and who is writing: ``Actor``). Pages and the command line only gather input
+and show results.
+
+- ``add`` / ``save`` / ``remove`` for one record, handing special cases to their operations;
+- ``pdsa``: ``plan_cycle``, ``save_cycle``, ``set_testing``, ``add_team_idea``;
+- ``framework``: ``save_framework``, ``retire``, ``restore``, ``link``;
+- ``measures``: ``save_measure_rows``, ``import_sheet``, ``save_group_figures``;
+- ``register``: ``open_register``, ``take_register``;
+- ``workspace``: ``load_collaborative``.
+"""
+from .actor import COMMAND_LINE, Actor
+from .records import add, remove, save
+
+__all__ = ["Actor", "COMMAND_LINE", "add", "save", "remove"]

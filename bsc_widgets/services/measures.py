@@ -1,0 +1,61 @@
+"""A team's measure data: one period typed, many periods from a sheet, a paste or an upload, figures by group.
+
+Every row is checked first (``portable.read_measure_sheet``); then all are written in one
+transaction, or none. A period that already holds different numbers is never overwritten
+unless asked, and even then one edited by someone else meanwhile is a conflict.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ImportRejected, Problem
+from ..model import Observation, StratumObservation
+from ..portable import MeasureImport, read_measure_sheet, read_rows
+from ..store import Store
+from .actor import Actor, check
+
+
+def save_measure_rows(store: Store, actor: Actor, rows: list[list[object]], name: str, team: str | None = None,
+                      measure: str | None = None, replace_existing: bool = False) -> MeasureImport:
+    """Rows already read (a sheet, an upload, a paste): check all, then write all or nothing.
+
+    A team's own workbook (an actor of one team) may only bring that team's rows.
+    """
+    team = actor.team_id or team
+    plan = read_measure_sheet(store, name, team, measure, rows=rows, name=name)
+    if actor.team_id:
+        others = sorted({o.team_id for o in plan.new + [i for _, i in plan.changed]} - {actor.team_id})
+        if others:
+            raise ImportRejected(f"{name} holds rows for other teams ({', '.join(others)}); nothing was written.",
+                                 [Problem("Remove the Team column, or the rows of other teams.", file=name)])
+    if plan.changed and not replace_existing:
+        raise ImportRejected(
+            f"{len(plan.changed)} period(s) in {name} already hold different numbers in the workspace. "
+            "Nothing was written. Import again choosing to replace them if the sheet is right.",
+            [Problem(f"{o.period:%B %Y}: workspace has {_shown(s)}, the sheet says {_shown(o)}.",
+                     file=name) for s, o in plan.changed])
+    with store.transaction() as tx:
+        for record in [*plan.new, *(incoming for _, incoming in plan.changed)]:
+            check(tx, actor, record)
+            tx.save(record)
+    return plan
+
+
+def import_sheet(store: Store, actor: Actor, path: str | Path, team: str | None = None, measure: str | None = None,
+                 replace_existing: bool = False) -> MeasureImport:
+    """A team's own spreadsheet (``bsc import sheet.xlsx``): read within bounds, then as ``save_measure_rows``."""
+    return save_measure_rows(store, actor, read_rows(path), Path(path).name, team, measure, replace_existing)
+
+
+def save_group_figures(store: Store, actor: Actor, figures: list[StratumObservation]) -> None:
+    """One period's figures by group, all together; each carries the version its form read."""
+    with store.transaction() as tx:
+        for record in figures:
+            check(tx, actor, record)
+            tx.save(record)
+
+
+def _shown(o: Observation) -> str:
+    if o.value is not None:
+        return f"{o.value:g}"
+    return f"{o.numerator:g}/{o.denominator:g}"

@@ -1,0 +1,18 @@
+"""A whole collaborative written at once: an import of an export folder, or the sample."""
+from __future__ import annotations
+
+from ..model import Dataset
+from ..store import Store
+from .actor import Actor
+
+
+def load_collaborative(store: Store, actor: Actor, dataset: Dataset, replace: bool = False) -> None:
+    """Every record of an already-checked dataset, in one transaction; an existing one only with ``replace``.
+
+    Only the collaborative as a whole (never a team's page) may do this.
+    """
+    if actor.team_id is not None:
+        from ..errors import NotAllowed
+
+        raise NotAllowed("A team’s page cannot replace the collaborative; nothing was written.")
+    store.load(dataset, replace=replace)
