@@ -157,7 +157,7 @@ def serve(db, ip, port, workbooks, preheat):
               help="The month to report (default: last month).")
 @click.option("--team", "teams", multiple=True, metavar="TEAM", help="Only this team (repeatable).")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"),
-              show_default=True, help="Reports go in OUT/<period>/.")
+              show_default=True, help="Reports go in OUT/YYYY-MM/ (the month reported).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Reports made at once (default: the cores available).")
 @click.option("--timeout", type=click.IntRange(10, 86_400), default=600, show_default=True,

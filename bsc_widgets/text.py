@@ -1,12 +1,7 @@
-"""Showing what people typed: always escaped, never interpreted."""
+"""Text helpers: shortening for messages, and making text inert for plotly (HTML is the templates' job)."""
 from __future__ import annotations
 
 import html
-
-
-def esc(value: object) -> str:
-    """HTML-escape any value for display (quotes included, so it is safe in attributes)."""
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 def plotly_text(value: object) -> str:

@@ -1,6 +1,6 @@
 """The driver diagram, left to right: aim → primary drivers → secondary drivers → change ideas.
 
-Plain SVG (no script, no CDN), every label escaped. Links are many-to-many: strong links
+Plain SVG (``charts/driver_diagram.html``: no script, no CDN). Links are many-to-many: strong links
 solid, weak links dotted. Columns are ordered so that linked boxes sit near each other,
 and every box keeps the same size, so 5 primary, 15 secondary drivers and 40 change ideas
 stay readable (a test checks that no boxes overlap and every line of text fits its box).
@@ -11,7 +11,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from ..model import ChangeIdea, Driver, DriverLink
-from ..text import esc
+from ..render import render
 
 COLUMNS = ("aim", "primary", "secondary", "idea")
 HEADINGS = {"aim": "Aim", "primary": "Primary drivers", "secondary": "Secondary drivers", "idea": "Change ideas"}
@@ -97,31 +97,19 @@ def driver_diagram_svg(aim: str, drivers: list[Driver], ideas: list[ChangeIdea],
                        tags: dict[str, str] | None = None, highlight: set[str] | None = None) -> str:
     boxes, drawn, height = layout(aim, drivers, ideas, links, tags, highlight)
     width = X["idea"] + WIDTH["idea"] + 10
-    out = [f'<text x="{X[c]}" y="20" font-size="13" font-weight="bold" fill="#222">{HEADINGS[c]}</text>'
-           for c in COLUMNS]
+    curves = []
     for a, b, strength in drawn:
         x1, y1, x2, y2 = a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2
         mid = (x1 + x2) / 2
-        dash = ' stroke-dasharray="3 4"' if strength == "weak" else ""
-        out.append(f'<path d="M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}" '
-                   f'fill="none" stroke="#5f6b73" stroke-opacity="0.55" stroke-width="1.4"{dash} '
-                   f'class="bsc-link-{strength}"/>')
-    for b in boxes:
-        stroke = ' stroke="#e07a1f" stroke-width="3"' if b.highlight else ' stroke="#7a8a93" stroke-width="1"'
-        out.append(f'<g class="bsc-node bsc-{b.column}"><rect x="{b.x}" y="{b.y:.0f}" width="{b.w}" '
-                   f'height="{b.h:.0f}" rx="4" fill="{FILL[b.column]}"{stroke}/>')
-        for k, line in enumerate(b.lines):
-            out.append(f'<text x="{b.x + 6}" y="{b.y + 16 + k * LINE_H:.0f}" font-size="{FONT}" '
-                       f'fill="{TEXT[b.column]}">{esc(line)}</text>')
-        if b.tag:
-            out.append(f'<text x="{b.x + 6}" y="{b.y + 16 + len(b.lines) * LINE_H:.0f}" font-size="11" '
-                       f'font-weight="bold" fill="#8a4b00">{esc(b.tag)}</text>')
-        out.append("</g>")
+        curves.append(dict(d=f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}",
+                           strength=strength))
     label = (f"Driver diagram: {sum(b.column == 'primary' for b in boxes)} primary drivers, "
              f"{sum(b.column == 'secondary' for b in boxes)} secondary drivers, "
              f"{sum(b.column == 'idea' for b in boxes)} change ideas. The same content follows as a list.")
-    return (f'<svg role="img" aria-label="{esc(label)}" viewBox="0 0 {width} {height:.0f}" width="{width}" '
-            f'height="{height:.0f}" font-family="sans-serif">{"".join(out)}</svg>')
+    return render("charts/driver_diagram.html", "svg", headings=[(X[c], HEADINGS[c]) for c in COLUMNS],
+                  curves=curves, width=width, height=height, label=label, font=FONT, line_h=LINE_H,
+                  boxes=[dict(column=b.column, x=b.x, y=b.y, w=b.w, h=b.h, lines=b.lines, tag=b.tag,
+                              highlight=b.highlight, fill=FILL[b.column], text=TEXT[b.column]) for b in boxes])
 
 
 def idea_tags(ideas: list[ChangeIdea], chosen: set[str], cycles_by_idea: dict[str, list]) -> dict[str, str]:

@@ -6,50 +6,34 @@ import ipywidgets as w
 from ..charter import AIM_PARTS, check_aim, missing_roles, roles_sentence
 from .. import services
 from ..model import ROLE_LABELS, AffinityGroup, Member, Team
-from ..text import esc
+from ..render import render
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, section
+from .page import heading as page_heading
 from .record_form import RecordForm
 
 NEW = "__new__"
-AIM_HELP = ("A strong aim says <strong>what</strong> will improve, <strong>how much</strong>, <strong>for whom"
-            "</strong> and <strong>by when</strong>. Example: “By June 2026, reduce send-homes in our toddler "
-            "rooms to zero for three months in a row.”")
 
 
 def aim_check_html(aim: str | None) -> str:
     check = check_aim(aim)
-    items = "".join(f'<li>{"✓" if ok else "✗"} {esc(AIM_PARTS[k][0])}: {"found" if ok else "missing"}</li>'
-                    for k, ok in check.present.items())
-    advice = "".join(f"<p>{esc(s)}</p>" for s in check.sentences())
-    verdict = ("Your aim has all four parts." if not check.missing else "Your aim could be stronger.")
-    return (f'<div class="bsc-aim-check" role="status"><strong>{esc(verdict)}</strong>'
-            f'<ul aria-label="Parts of the aim">{items}</ul>{advice}</div>')
+    return render("forms/charter.html", "aim_check",
+                  verdict="Your aim has all four parts." if not check.missing else "Your aim could be stronger.",
+                  parts=[(AIM_PARTS[k][0], ok) for k, ok in check.present.items()], advice=check.sentences())
 
 
 def cross_role_html(members: list[Member]) -> str:
     missing = missing_roles(members)
-    counts = roles_sentence(members) or "no members yet"
-    if not missing:
-        return (f'<p class="bsc-ok" role="status">✓ Cross-role team ({esc(counts)}): administrator, teaching '
-                "staff and family are all here.</p>")
-    return (f'<p class="bsc-warn" role="status">✗ Not yet cross-role ({esc(counts)}). This team has no '
-            f'{esc(" and no ".join(m.removeprefix("a ").removeprefix("an ") for m in missing))}. '
-            "A BSC team brings administrators, teaching staff and families together: invite "
-            f'{esc(", ".join(missing))}.</p>')
+    return render("forms/charter.html", "cross_role", counts=roles_sentence(members) or "no members yet",
+                  missing=missing, missing_words=" and no ".join(m.removeprefix("a ").removeprefix("an ")
+                                                                 for m in missing))
 
 
 def roster_html(members: list[Member], groups: dict[str, str]) -> str:
-    if not members:
-        return '<p class="bsc-help">No members yet: add the first one below.</p>'
-    rows = "".join(
-        f"<tr><td>{esc(m.name)}</td><td>{esc(ROLE_LABELS[m.role])}</td><td>{esc(m.title or '')}</td>"
-        f"<td>{esc(groups.get(m.affinity_group_id or '', '—'))}</td></tr>"
-        for m in sorted(members, key=lambda m: (list(ROLE_LABELS).index(m.role), m.name.lower())))
-    return ('<div class="bsc-scroll"><table class="bsc-table" aria-label="Team roster"><thead><tr><th>Name</th>'
-            f"<th>Role</th><th>Job or relationship</th><th>Affinity group</th></tr></thead><tbody>{rows}"
-            "</tbody></table></div>")
+    rows = [(m.name, ROLE_LABELS[m.role], m.title or "", groups.get(m.affinity_group_id or "", "—"))
+            for m in sorted(members, key=lambda m: (list(ROLE_LABELS).index(m.role), m.name.lower()))]
+    return render("forms/charter.html", "roster", rows=rows)
 
 
 class CharterPage(WorkbookPage):
@@ -57,7 +41,7 @@ class CharterPage(WorkbookPage):
 
     def build_body(self):
         self.groups = {g.id: g.name for g in self.store.list(AffinityGroup)}
-        aim = Field(Team, "aim", label="Our aim", kind="long", rows=4, help=AIM_HELP)
+        aim = Field(Team, "aim", label="Our aim", kind="long", rows=4, help=render("forms/charter.html", "aim_help"))
         rhythm = Field(Team, "meeting_rhythm", label="Meeting rhythm (when and how often the team meets)",
                        placeholder="For example: every other Tuesday, 3:30–4:15 pm")
         self.aim_check = w.HTML(aim_check_html(self.team.aim))
@@ -105,7 +89,7 @@ class CharterPage(WorkbookPage):
         form = RecordForm(self.store, member, fields, actor=self.actor, autosave=member.version > 0,
                           save_label="Save member" if member.version else "Add member",
                           on_saved=lambda m: self._refresh_members(select=m.id))
-        heading = w.HTML(f'<h3>{"Edit " + esc(member.name) if member.version else "Add a new member"}</h3>')
+        heading = page_heading("Edit " + member.name if member.version else "Add a new member")
         self.member_area.children = [heading, form] + ([self.remove_button] if member.version else [])
         self.member_form = form
 

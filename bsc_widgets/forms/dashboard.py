@@ -21,21 +21,20 @@ from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
 from ..report_calendar import next_month
 from ..store import Store
 from ..measure_analysis import analyse_across_teams
-from ..text import esc
+from ..render import render
 from ..timeline import position
 from .fields import on_pick
 from .messages import MessageArea, guarded
-from .page import section
+from .page import header, section
 from .plot import PlotArea
-from .style import CSS
 
 MAX_PANELS = 24
 ALL = ""
 
 
 def team_links(team_id: str) -> str:
-    return " · ".join(f'<a class="bsc-link" href="{esc(f)}?team={quote(team_id)}" target="_self">{esc(t)}</a>'
-                      for f, t, _ in WORKBOOKS if f != "00_home.ipynb")
+    return render("forms/dashboard.html", "team_links", team_id=team_id,
+                  workbooks=[(f, t) for f, t, _ in WORKBOOKS if f != "00_home.ipynb"])
 
 
 class DashboardPage(w.VBox):
@@ -71,12 +70,9 @@ class DashboardPage(w.VBox):
         self.team_table = w.HTML()
         for control in (self.measure, self.team, self.program, self.period):
             on_pick(control, guarded(self.message)(lambda _: self._render()))
-        header = w.HTML(CSS + f'<div class="bsc-page"><nav class="bsc-crumbs" aria-label="Back"><a class="bsc-link" '
-                        f'href="00_home.ipynb" target="_self">← Home</a></nav><h1>Coach dashboard</h1>'
-                        f"<p>{esc(collab.name)} · {len(self.teams)} teams</p>"
-                        f'<p role="status">{esc(where.sentence())}</p></div>')
+        head = header("Coach dashboard", where=where, lines=(f"{collab.name} · {len(self.teams)} teams",))
         self._render()
-        super().__init__([header, self.message,
+        super().__init__([head, self.message,
                           w.HBox([self.measure, self.team, self.program, self.period],
                                  layout=w.Layout(flex_flow="row wrap")),
                           section("Who needs attention", "The same rules as the reports’ questions for the "
@@ -100,14 +96,8 @@ class DashboardPage(w.VBox):
         ids = {t.id for t in teams}
         names = {t.id: t.name for t in self.teams}
         flagged = [(t, self.questions.get(t.id, [])) for t in teams if self.questions.get(t.id)]
-        rows = "".join(f'<tr><td><a class="bsc-link" href="00_home.ipynb?team={quote(t.id)}" target="_self">'
-                       f"{esc(t.name)}</a></td><td>{esc(', '.join(q.label for q in qs))}</td>"
-                       f"<td>{esc(qs[0].text)}</td></tr>" for t, qs in flagged)
-        self.attention.value = (
-            f'<p role="status">{len(flagged)} of {len(teams)} teams need attention.</p><div class="bsc-scroll">'
-            '<table class="bsc-table" aria-label="Who needs attention"><thead><tr><th>Team</th><th>Why</th>'
-            f"<th>First question</th></tr></thead><tbody>{rows}</tbody></table></div>" if flagged else
-            f'<p role="status">None of these {len(teams)} teams is flagged.</p>')
+        self.attention.value = render("forms/dashboard.html", "attention", total=len(teams),
+                                      flagged=[(t, [q.label for q in qs], qs[0].text) for t, qs in flagged])
         result, readings = self._analysis(self.measure.value)
         m = self.measures[self.measure.value]
         if not result.empty:
@@ -119,14 +109,9 @@ class DashboardPage(w.VBox):
                                             percent=m.multiplier == 100, title=m.name))
         else:
             self.chart.outputs = ()
-        more = (f"<p>Showing {len(shown)} of {result['facet1'].nunique()} teams: narrow the filters to see others."
-                "</p>" if not result.empty and result["facet1"].nunique() > len(shown) else "")
-        said = "".join(f"<li><strong>{esc(names[t])}:</strong> {esc(readings[t].text)}</li>" for t in shown)
-        self.readings.value = more + (f'<ul class="bsc-reading" aria-label="Readings">{said}</ul>' if said else
-                                      "<p>No data for these teams.</p>")
-        table = "".join(f"<tr><td>{esc(t.name)}</td><td>{esc(PROGRAM_TYPE_LABELS[t.program_type])}</td>"
-                        f"<td>{team_links(t.id)}</td></tr>" for t in teams)
-        self.team_table.value = ('<div class="bsc-scroll"><table class="bsc-table" aria-label="Teams"><thead><tr>'
-                                 "<th>Team</th><th>Program type</th><th>Workbooks</th></tr></thead>"
-                                 f"<tbody>{table}</tbody></table></div>")
+        self.readings.value = render("forms/dashboard.html", "readings", shown=len(shown),
+                                     of=0 if result.empty else result["facet1"].nunique(),
+                                     items=[(names[t], readings[t].text) for t in shown])
+        self.team_table.value = render("forms/dashboard.html", "teams", rows=[
+            (t.name, PROGRAM_TYPE_LABELS[t.program_type], team_links(t.id)) for t in teams])
 

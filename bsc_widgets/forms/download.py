@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..text import esc
+from ..render import render
 
 
 def download_link(content: str, filename: str, label: str, mime: str = "text/csv") -> str:
-    """An <a download> carrying ``content``; everything in it is percent-encoded, so nothing typed can break out."""
-    return (f'<a class="bsc-link bsc-download" download="{esc(filename)}" '
-            f'href="data:{mime};charset=utf-8,{quote(content, safe="")}">{esc(label)}</a>')
+    """A download link carrying ``content``, percent-encoded inside the link, so nothing typed can break out."""
+    return render("common.html", "download", href=f"data:{mime};charset=utf-8,{quote(content, safe='')}",
+                  filename=filename, label=label)

@@ -9,7 +9,7 @@ from ..errors import InvalidRecord
 from ..ideas import team_ideas
 from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, current, ramps
 from ..services.pdsa import add_team_idea, set_testing
-from ..text import esc
+from ..render import render
 from .fields import Field
 from .messages import MessageArea, guarded
 from .page import WorkbookPage, section
@@ -30,21 +30,14 @@ def outline_html(drivers: list[Driver], ideas: list[ChangeIdea], links: list[Dri
     for link in links:
         by_target.setdefault(link.target_id, []).append(link)
     names = {i.id: i.title for i in ideas} | {d.id: d.title for d in drivers}
-    out = []
+    primaries = []
     for p in (d for d in drivers if d.kind == "primary"):
-        secs = []
-        for ls in by_target.get(p.id, []):
-            if ls.source_id not in names:
-                continue
-            kids = "".join(f"<li>{esc(names[li.source_id])}" + (f" — <strong>{esc(tags[li.source_id])}</strong>"
-                                                                 if tags.get(li.source_id) else "")
-                           + (" (weak link)" if li.strength == "weak" else "") + "</li>"
-                           for li in by_target.get(ls.source_id, []) if li.source_id in names)
-            secs.append(f"<li>{esc(names[ls.source_id])}" + (" (weak link)" if ls.strength == "weak" else "")
-                        + (f"<ul>{kids}</ul>" if kids else "") + "</li>")
-        out.append(f"<li><strong>{esc(p.title)}</strong><ul>{''.join(secs)}</ul></li>")
-    return (f'<details><summary>The diagram as a list</summary><ul class="bsc-outline" '
-            f'aria-label="Driver diagram as a list">{"".join(out)}</ul></details>')
+        secondaries = [dict(title=names[ls.source_id], weak=ls.strength == "weak",
+                            ideas=[dict(title=names[li.source_id], tag=tags.get(li.source_id), weak=li.strength == "weak")
+                                   for li in by_target.get(ls.source_id, []) if li.source_id in names])
+                       for ls in by_target.get(p.id, []) if ls.source_id in names]
+        primaries.append((p.title, secondaries))
+    return render("forms/driver_diagram.html", "outline", primaries=primaries)
 
 
 class DriverDiagramPage(WorkbookPage):
@@ -89,8 +82,7 @@ class DriverDiagramPage(WorkbookPage):
         ideas_in_order = sorted(ideas, key=lambda i: (i.team_id is not None, i.position))
         svg = driver_diagram_svg(self.collab.aim, self.drivers,
                                  ideas_in_order, links, tags, highlight)
-        self.diagram.value = (f'<div class="bsc-scroll bsc-diagram" tabindex="0" role="region" '
-                              f'aria-label="Driver diagram (scrolls sideways)">{svg}</div>')
+        self.diagram.value = render("forms/driver_diagram.html", "diagram", svg=svg)
         self.outline.value = outline_html(self.drivers, ideas_in_order, links, tags)
         boxes = []
         for i in ideas_in_order:
@@ -105,12 +97,8 @@ class DriverDiagramPage(WorkbookPage):
                 continue
             mine = by_idea.get(i.id, [])
             listed = "; ".join(f"{c.title} ({stage_words(c)})" for c in mine) or "—"
-            rows.append(f"<tr><td>{esc(i.title)}</td><td>{esc(idea_status(mine))}</td><td>{esc(listed)}</td></tr>")
-        self.cycles_table.value = (
-            '<div class="bsc-scroll"><table class="bsc-table" aria-label="Our change ideas and their PDSA cycles">'
-            "<thead><tr><th>Change idea</th><th>Status</th><th>PDSA cycles</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table></div>" if rows else
-            '<p class="bsc-help">No change ideas ticked yet.</p>')
+            rows.append((i.title, idea_status(mine), listed))
+        self.cycles_table.value = render("forms/driver_diagram.html", "cycles", rows=rows)
 
     def _toggle(self, idea: ChangeIdea, on: bool) -> None:
         set_testing(self.store, self.actor, self.team.id, idea.id, on)

@@ -13,7 +13,7 @@ from ..charts.equity import gap_figure, group_figure
 from ..charts.tables import group_table_html
 from ..equity import group_view, stratified_measures
 from ..ids import slugify
-from ..text import esc
+from ..render import render
 from .download import download_link
 from .fields import on_pick
 from .messages import guarded
@@ -42,8 +42,7 @@ class EquityPage(CollaborativePage):
         for picker in (self.measure, self.team):
             on_pick(picker, guarded(self.message)(lambda _: self.refresh()))
         if not self.measures:
-            return [w.HTML("<p class='bsc-page'>No measure is shown by group yet. In the collaborative set-up, "
-                           "define a grouping and its groups, then choose it for a proportion or rate measure.</p>")]
+            return [w.HTML(render("forms/equity.html", "no_measure"))]
         self.refresh()
         return [self.measure, self.team, self.reading, self.groups_chart, self.gap_chart,
                 section("The last twelve periods by group", "Each cell: the value (numerator of denominator)."),
@@ -53,9 +52,8 @@ class EquityPage(CollaborativePage):
         view = group_view(self.store, self.measure.value, self.team.value or None)
         self.view = view
         who = next((k for k, v in self.team.options if v == self.team.value), "")
-        self.reading.value = (f"<h2>{esc(view.measure.name)} by {esc(view.grouping.name.lower())}: {esc(who)}</h2>"
-                              "<ul class='bsc-reading'>" + "".join(f"<li>{esc(s)}</li>" for s in view.sentences)
-                              + "</ul>")
+        self.reading.value = render("forms/equity.html", "reading", measure=view.measure.name,
+                                    grouping=view.grouping.name.lower(), who=who, sentences=view.sentences)
         if view.table.empty:
             self.groups_chart.clear()
             self.gap_chart.clear()
@@ -65,5 +63,5 @@ class EquityPage(CollaborativePage):
         self.gap_chart.draw(gap_figure(view))
         self.table.value = group_table_html(view)
         name = f"{slugify(view.measure.name)}-by-group-{self.team.value or 'network'}.csv"
-        self.export.value = ("<p>" + download_link(view.csv(), name, "Download this view (CSV, small groups "
-                                                   "suppressed)") + "</p>")
+        self.export.value = render("common.html", "in_paragraph", body=download_link(
+            view.csv(), name, "Download this view (CSV, small groups suppressed)"))

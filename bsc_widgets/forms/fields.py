@@ -16,7 +16,7 @@ import annotated_types
 import ipywidgets as w
 
 from ..model import Record
-from ..text import esc
+from ..render import render
 from .messages import message_html
 
 WIDE = w.Layout(width="100%")
@@ -49,8 +49,7 @@ def length_hint(text: str | None, limit: int | None, always: bool) -> str:
     used = len(text or "")
     if limit is None or (not always and used < 0.8 * limit):
         return ""
-    words = f"{used:,} of {limit:,} characters used." if used >= 0.8 * limit else f"Up to {limit:,} characters."
-    return f'<p class="bsc-help bsc-length" aria-live="polite">{words}</p>'
+    return render("forms/widgets.html", "length", used=used, limit=limit)
 
 
 def field_kind(model: type[Record], name: str) -> str:
@@ -97,10 +96,10 @@ class Field(w.VBox):
             self._show_length()
         self.message = w.HTML()
         self.message.add_class("bsc-field-msg")
-        parts = [self.input] if self.kind != "many" else [w.HTML(f'<div class="bsc-group-label">{esc(self.label)}'
-                                                                 "</div>"), self.input]
-        if help:
-            parts.append(w.HTML(f'<p class="bsc-help">{help}</p>'))  # help is our own text, not a person's
+        parts = [self.input] if self.kind != "many" else [
+            w.HTML(render("forms/widgets.html", "group_label", text=self.label)), self.input]
+        if help:  # plain words, or a template's own markup (bold words in the aim's help)
+            parts.append(w.HTML(render("forms/widgets.html", "help", text=help)))
         super().__init__(parts + [self.length, self.message], layout=w.Layout(width="100%"))
         self.add_class("bsc-field")
 

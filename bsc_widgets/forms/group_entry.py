@@ -16,7 +16,7 @@ from ..model import Measure, Stratum, StratumObservation, period_label
 from ..services import Actor
 from ..services.measures import save_group_figures
 from ..store import Store
-from ..text import esc
+from ..render import render
 from .messages import MessageArea, guarded
 
 KW = dict(continuous_update=False, style={"description_width": "initial"}, layout=w.Layout(width="min(16em, 48%)"))
@@ -34,10 +34,8 @@ class GroupEntry(w.VBox):
         button = w.Button(description="Save figures by group", button_style="primary")
         button.on_click(guarded(self.message)(lambda _: self.save()))
         rows = [w.HBox(pair, layout=w.Layout(flex_flow="row wrap")) for pair in self.inputs.values()]
-        super().__init__([w.HTML(f"<h3>By group: {esc(period_label(period, measure.frequency))}</h3>"
-                                 "<p class='bsc-help'>For privacy, figures by group are not shown again once saved; "
-                                 "type a group’s figures again to correct them. The equity view shows them, with "
-                                 "small groups suppressed.</p>"), self.status, *rows, self.message, button],
+        super().__init__([w.HTML(render("forms/measures.html", "group_entry",
+                                        period=period_label(period, measure.frequency))), self.status, *rows, self.message, button],
                          layout=w.Layout(width="100%"))
         self._status()
 
@@ -48,8 +46,7 @@ class GroupEntry(w.VBox):
     def _status(self) -> None:
         self.seen = have = self._existing()  # the versions a save from this page may replace
         names = [s.label for s in self.strata if s.id in have]
-        self.status.value = (f"<p role='status'>Figures saved for: {esc(', '.join(names))}.</p>" if names else
-                             "<p role='status'>No figures by group for this period yet.</p>")
+        self.status.value = render("forms/measures.html", "groups_saved", names=names)
 
     def save(self) -> bool:
         """All groups typed are checked first; if any has a problem nothing is saved."""

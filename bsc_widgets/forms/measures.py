@@ -13,7 +13,7 @@ from ..model import MEASURE_KIND_LABELS, Measure, Observation, period_label, per
 from ..portable import rows_from_text, rows_from_upload
 from ..services.measures import save_measure_rows
 from ..measure_analysis import analyse_measure
-from ..text import esc
+from ..render import render
 from .fields import Field, on_pick, replace_options
 from .group_entry import GroupEntry
 from .messages import MessageArea, guarded
@@ -29,9 +29,6 @@ RULE_SETS = [
 ]
 CONTROL_CHART = {"proportion": ("p", "P chart"), "rate": ("u", "U chart"), "count": ("c", "C chart"),
                  "value": ("i", "I chart (XmR)")}
-PASTE_HELP = ("Copy the rows from your spreadsheet, header row included (for example <code>Month</code>, "
-              "<code>Numerator</code>, <code>Denominator</code>, or <code>Month</code>, <code>Value</code>), "
-              "and paste them here.")
 
 
 def periods(first: dt.date, last: dt.date, frequency: str) -> list[dt.date]:
@@ -57,24 +54,17 @@ def definition_html(m: Measure) -> str:
             ("How often", "Every week" if m.frequency == "weekly" else "Every month"),
             ("Better is", {"up": "higher", "down": "lower", "neutral": "neither: we watch it"}[m.direction]),
             ("Goal", None if m.goal is None else f"{m.goal:g}{'%' if m.multiplier == 100 else ''}")]
-    body = "".join(f"<tr><th scope='row'>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows if v)
-    return (f'<h3>{esc(m.name)} <span class="bsc-badge">{esc(m.type)} measure</span></h3>'
-            f'<table class="bsc-table" aria-label="Definition of {esc(m.name)}">{body}</table>')
+    return render("forms/measures.html", "definition", m=m, rows=[(k, v) for k, v in rows if v])
 
 
 def reading_html(sentences: list[str]) -> str:
-    items = "".join(f"<li>{esc(s)}</li>" for s in sentences)
-    return f'<div class="bsc-reading" role="status"><strong>What the chart says</strong><ul>{items}</ul></div>'
+    return render("forms/measures.html", "reading", sentences=sentences)
 
 
 def data_table_html(observations: list[Observation], m: Measure) -> str:
-    if not observations:
-        return ""
-    rows = "".join(f"<tr><td>{esc(period_label(o.period, m.frequency))}</td><td>{esc(shown_number(o, m))}</td>"
-                   f"<td>{esc(o.note or '')}</td></tr>" for o in sorted(observations, key=lambda o: o.period))
-    return (f'<details><summary>The data as a table ({len(observations)} periods)</summary><div class="bsc-scroll">'
-            f'<table class="bsc-table" aria-label="Data for {esc(m.name)}"><thead><tr><th>Period</th><th>Data</th>'
-            f"<th>Note</th></tr></thead><tbody>{rows}</tbody></table></div></details>")
+    rows = [(period_label(o.period, m.frequency), shown_number(o, m), o.note or "")
+            for o in sorted(observations, key=lambda o: o.period)]
+    return render("forms/measures.html", "data_table", m=m, rows=rows)
 
 
 class MeasuresPage(WorkbookPage):
@@ -125,7 +115,7 @@ class MeasuresPage(WorkbookPage):
                 self.period_picker, self.entry,
                 section("Paste or upload many periods at once", "Every row is checked first. If any row has a "
                         "problem, nothing is saved and the row is named."),
-                w.HTML(f'<p class="bsc-help">{PASTE_HELP}</p>'), self.paste, self.replace, self.paste_button,
+                w.HTML(render("forms/measures.html", "paste_help")), self.paste, self.replace, self.paste_button,
                 self.upload, self.import_message]
 
     @property

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from ..errors import BscError
 from ..log import server_log
-from ..text import esc
+from ..render import render
 
 
 SORRY = ("Something went wrong on this page. Nothing you saved was lost; please reload the page, and tell "
@@ -22,11 +22,7 @@ def report_unexpected(area: "MessageArea") -> None:
 
 
 def message_html(text: str, kind: str = "error", details: list[str] | None = None) -> str:
-    role = "alert" if kind == "error" else "status"
-    heading = {"error": "Please check", "info": "Note", "ok": "Done"}.get(kind, "")
-    items = "".join(f"<li>{esc(d)}</li>" for d in (details or [])[:20])
-    return (f'<div class="bsc-msg bsc-msg-{kind}" role="{role}"><strong>{esc(heading)}:</strong> {esc(text)}'
-            + (f"<ul>{items}</ul>" if items else "") + "</div>")
+    return render("common.html", "message", text=text, kind=kind, details=list(details or []))
 
 
 class MessageArea(w.HTML):

@@ -11,33 +11,22 @@ import ipywidgets as w
 from ..charts.scores import score_history_figure
 from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation, current
 from ..report_calendar import MonthStatus, report_months
-from ..text import esc
+from ..render import render
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
-from .page import WorkbookPage, section
+from .page import WorkbookPage, heading, section
 from .plot import PlotArea
 from .record_form import RecordForm
 
 
 def months_html(statuses: list[MonthStatus]) -> str:
     """Every month at a glance, a missing one impossible to miss (in words, not only colour)."""
-    items = "".join(
-        f'<li class="{"bsc-ok" if s.reported else "bsc-warn"}">{"✓" if s.reported else "✗"} '
-        f'{s.month:%B %Y}: {esc(s.words)}</li>' for s in reversed(statuses))
-    missing = [s for s in statuses if s.overdue]
-    lead = (f'<p class="bsc-warn" role="status"><strong>{len(missing)} month{"s" if len(missing) != 1 else ""} '
-            f'not reported:</strong> {esc(", ".join(f"{s.month:%B %Y}" for s in missing))}.</p>' if missing else
-            '<p class="bsc-ok" role="status">Every month that is due has been reported.</p>')
-    return (f'{lead}<details><summary>All months</summary><ul class="bsc-months" aria-label="Monthly reports">'
-            f"{items}</ul></details>")
+    return render("forms/monthly_report.html", "months", statuses=list(reversed(statuses)),
+                  missing=[s.month for s in statuses if s.overdue])
 
 
 def scale_html(levels: list[AssessmentLevel]) -> str:
-    rows = "".join(f"<tr><td>{lv.score:g}</td><td>{esc(lv.label)}</td><td>{esc(lv.definition)}</td></tr>"
-                   for lv in levels)
-    return ('<details><summary>What each score means</summary><div class="bsc-scroll"><table class="bsc-table" '
-            'aria-label="Assessment scale"><thead><tr><th>Score</th><th>Level</th><th>Definition</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></div></details>")
+    return render("forms/monthly_report.html", "scale", levels=levels)
 
 
 def measures_month_html(measures: list[Measure], observations: list[Observation], month) -> str:
@@ -45,14 +34,14 @@ def measures_month_html(measures: list[Measure], observations: list[Observation]
     for m in measures:
         mine = [o for o in observations if o.measure_id == m.id and o.period.replace(day=1) == month]
         if not mine:
-            items.append(f"<li>{esc(m.name)}: <strong>no data entered</strong></li>")
+            items.append((m.name, "", True))
         elif m.frequency == "weekly":
-            items.append(f"<li>{esc(m.name)}: {len(mine)} week(s) entered</li>")
+            items.append((m.name, f"{len(mine)} week(s) entered", False))
         else:
             value = mine[0].plotted(m)
-            shown = "—" if value is None else f"{value:.0f}%" if m.multiplier == 100 else f"{value:g}"
-            items.append(f"<li>{esc(m.name)}: {esc(shown)}</li>")
-    return f'<p class="bsc-help">This month in our data:</p><ul aria-label="Measures this month">{"".join(items)}</ul>'
+            items.append((m.name, "—" if value is None else f"{value:.0f}%" if m.multiplier == 100 else f"{value:g}",
+                          False))
+    return render("forms/monthly_report.html", "month_data", items=items)
 
 
 class MonthlyReportPage(WorkbookPage):
@@ -94,12 +83,9 @@ class MonthlyReportPage(WorkbookPage):
 
     def _faculty_html(self, month) -> str:
         found = self.store.get(AssessmentScore, self.team.id, month, "faculty")
-        if found is None:
-            return f'<p class="bsc-help" role="status">Faculty have not scored {month:%B %Y} yet.</p>'
-        label = next((lv.label for lv in self.levels if lv.score == found.score), "")
-        return (f'<p role="status"><strong>Faculty score for {month:%B %Y}: {found.score:g}</strong> {esc(label)}'
-                + (f" (by {esc(found.scored_by)})" if found.scored_by else "") + "</p>"
-                + (f'<blockquote class="bsc-quote">{esc(found.rationale)}</blockquote>' if found.rationale else ""))
+        label = next((lv.label for lv in self.levels if found and lv.score == found.score), "")
+        return render("forms/monthly_report.html", "faculty", month=month, score=found.score if found else None,
+                      label=label, by=found.scored_by if found else None, rationale=found.rationale if found else None)
 
     def _faculty_section(self, month) -> list[w.Widget]:
         """Read-only for the team; the form opens for faculty, on purpose."""
@@ -119,7 +105,7 @@ class MonthlyReportPage(WorkbookPage):
             self.faculty_toggle.description = "Close the faculty form" if on else "I am faculty: edit this score"
 
         self.faculty_toggle.observe(guarded(self.message)(opened), names="value")
-        return [w.HTML(f'<h3>Faculty score for {month:%B %Y} <span class="bsc-badge">faculty only</span></h3>'),
+        return [heading(f"Faculty score for {month:%B %Y}", badge="faculty only"),
                 summary, self.faculty_toggle, self.faculty_score]
 
     def _score_form(self, month, source: str) -> RecordForm:
@@ -136,7 +122,8 @@ class MonthlyReportPage(WorkbookPage):
     def _show_month(self) -> None:
         month = self.month_picker.value
         if month is None:
-            self.report_area.children = [w.HTML('<p class="bsc-help">No month to report yet.</p>')]
+            self.report_area.children = [w.HTML(render("common.html", "paragraph", text="No month to report yet.",
+                                                         kind="bsc-help"))]
             return
         found = self.store.get(MonthlyReport, self.team.id, month)
         record = found or MonthlyReport.model_construct(
@@ -152,9 +139,9 @@ class MonthlyReportPage(WorkbookPage):
         self.report_form = RecordForm(self.store, record, fields, actor=self.actor,
                                       on_saved=lambda r: self._refresh_months(r.month),
                                       layout_children=fields[:3] + [hint] + fields[3:])
-        self.report_area.children = [w.HTML(f"<h3>Report for {month:%B %Y}</h3>"), self.report_form]
+        self.report_area.children = [heading(f"Report for {month:%B %Y}"), self.report_form]
         self.team_score = self._score_form(month, "team")
-        self.team_area.children = [w.HTML(f"<h3>Team’s own score for {month:%B %Y}</h3>"), self.team_score]
+        self.team_area.children = [heading(f"Team’s own score for {month:%B %Y}"), self.team_score]
         self.faculty_area.children = self._faculty_section(month)
         self._draw_history()
 

@@ -10,28 +10,31 @@ from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Collaborative, Phase, Team
 from ..services import Actor
 from ..store import Store
-from ..text import esc
+from ..render import render, stylesheet
 from ..timeline import Position, position
 from .messages import MessageArea
-from .style import CSS
 
 
-def home_link(team: Team | None) -> str:
-    query = f"?team={quote(team.id)}" if team else ""
-    return f'<a class="bsc-link" href="00_home.ipynb{query}" target="_self">← Home</a>'
+def home_href(team: Team | None, up: str = "") -> str:
+    return f"{up}00_home.ipynb" + (f"?team={quote(team.id)}" if team else "")
 
 
-def header_html(collab: Collaborative, team: Team | None, where: Position, title: str) -> str:
-    team_line = (f'<p class="bsc-team-line"><strong class="bsc-team-name">{esc(team.name)}</strong> · '
-                 f'{esc(PROGRAM_TYPE_LABELS[team.program_type])} · {esc(collab.name)}</p>') if team else ""
-    return (CSS + f'<div class="bsc-page"><nav class="bsc-crumbs" aria-label="Back">{home_link(team)}</nav>'
-            f'<h1>{esc(title)}</h1>{team_line}<p class="bsc-where" role="status">{esc(where.sentence())}</p></div>')
+def header(title: str, team: Team | None = None, collab: Collaborative | None = None, where: Position | None = None,
+           lines: tuple[str, ...] = (), intro: str | None = None, up: str = "", box: str = "bsc-page") -> w.HTML:
+    """The one page header every page has: the way home, the title, whose page it is, where we are."""
+    return w.HTML(render("common.html", "page_header", title=title, style=stylesheet(), home_href=home_href(team, up),
+                         team_name=team.name if team else None,
+                         team_line=f"{PROGRAM_TYPE_LABELS[team.program_type]} · {collab.name}" if team else None,
+                         lines=lines, intro=intro, where=where.sentence() if where else None, box=box))
 
 
 def section(title: str, intro: str = "") -> w.HTML:
     """A heading (and a line of our own help text) between widgets."""
-    return w.HTML(f'<div class="bsc-page"><h2>{esc(title)}</h2>'
-                  + (f'<p class="bsc-help">{esc(intro)}</p>' if intro else "") + "</div>")
+    return w.HTML(render("common.html", "section", title=title, intro=intro))
+
+
+def heading(text: str, level: int = 3, badge: str | None = None) -> w.HTML:
+    return w.HTML(render("common.html", "heading", text=text, level=level, badge=badge))
 
 
 class WorkbookPage(w.VBox):
@@ -48,8 +51,7 @@ class WorkbookPage(w.VBox):
         self.phases = store.list(Phase)
         self.where = position(collab, self.phases, today)
         self.message = MessageArea()
-        header = w.HTML(header_html(collab, team, self.where, self.TITLE))
-        super().__init__([header, self.message, *self.build_body()],
+        super().__init__([header(self.TITLE, team, collab, self.where), self.message, *self.build_body()],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-page")
 
@@ -71,10 +73,7 @@ class CollaborativePage(w.VBox):
         self.phases = store.list(Phase)
         self.where = position(collab, self.phases, today)
         self.message = MessageArea()
-        self.header = w.HTML(CSS + f'<div class="bsc-page"><nav class="bsc-crumbs" aria-label="Back">'
-                             f'{home_link(None)}</nav><h1>{esc(self.TITLE)}</h1><p class="bsc-team-line">'
-                             f'{esc(collab.name)}</p><p class="bsc-where" role="status">{esc(self.where.sentence())}'
-                             "</p></div>")
+        self.header = header(self.TITLE, where=self.where, lines=(collab.name,))
         super().__init__([self.header, self.message, *self.build_body()],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-page")
@@ -89,7 +88,4 @@ class NoTeamPage(w.VBox):
     def __init__(self, title: str, problem: BscError | None = None):
         message = MessageArea()
         message.show_error(problem or "This workbook belongs to a team. Choose your team on the home page.")
-        super().__init__([w.HTML(CSS + f'<div class="bsc-page"><nav class="bsc-crumbs" aria-label="Back">'
-                                 f'{home_link(None)}</nav><h1>{esc(title)}</h1></div>'), message,
-                          w.HTML('<p class="bsc-page"><a class="bsc-link" href="00_home.ipynb" target="_self">'
-                                 'Choose your team on the home page</a></p>')])
+        super().__init__([header(title), message, w.HTML(render("common.html", "home_link_paragraph"))])

@@ -15,7 +15,7 @@ from ..dosage import network_doses, participation_sentence, role_doses, years_so
 from ..errors import BscError, ConflictError, InvalidRecord
 from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Member
 from ..services.register import open_register, take_register
-from ..text import esc
+from ..render import render
 from .fields import on_pick
 from .messages import MessageArea, guarded
 from .page import CollaborativePage, section
@@ -92,8 +92,8 @@ class ParticipationPage(CollaborativePage):
             self.boxes[m.id] = w.Checkbox(value=m.id in present, indent=False, layout=w.Layout(width="auto"),
                                           description=f"{m.name} ({ROLE_LABELS[m.role]})")
         count = sum(m.id in present for m in members)
-        self.register.children = [w.HTML(f"<p class='bsc-help' role='status'>{count} of {len(members)} recorded "
-                                         "as present for this event.</p>")] + list(self.boxes.values())
+        self.register.children = [w.HTML(render("forms/participation.html", "register_count", count=count,
+                                                total=len(members)))] + list(self.boxes.values())
 
     def save(self) -> bool:
         """Write the register: all of it, or (with a message saying why) none of it."""
@@ -126,10 +126,8 @@ class ParticipationPage(CollaborativePage):
         doses = role_doses(self.store)
         names = {t.id: t.name for t in self.teams}
         network = participation_sentence(network_doses(doses), years)
-        per_team = "".join(f"<li><strong>{esc(names[t.id])}</strong>: "
-                           f"{esc(participation_sentence([d for d in doses if d.team_id == t.id], years))}</li>"
-                           for t in self.teams)
-        self.summary.value = (f"<p><strong>Across the collaborative:</strong> {esc(network)}</p>"
-                              f"<ul class='bsc-reading'>{per_team}</ul>")
+        per_team = [(names[t.id], participation_sentence([d for d in doses if d.team_id == t.id], years))
+                    for t in self.teams]
+        self.summary.value = render("forms/participation.html", "summary", network=network, teams=per_team)
         self.dosage.value = dosage_html(doses, self.teams, years)
 

@@ -8,10 +8,10 @@ import ipywidgets as w
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..ideas import team_ideas
 from ..model import DECISION_LABELS, ROLE_LABELS, PdsaCycle, ramps
-from ..text import esc
+from ..render import render
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
-from .page import WorkbookPage, section
+from .page import WorkbookPage, heading, section
 from .record_form import RecordForm
 
 NEW = "__new__"
@@ -19,9 +19,7 @@ NEW = "__new__"
 
 def study_html(cycle: PdsaCycle) -> str:
     """Predictions beside results, as the Study step asks."""
-    return ('<div class="bsc-side" role="group" aria-label="Predictions and results"><div><strong>What we '
-            f'predicted</strong><p>{esc(cycle.predictions or "No prediction was written in the plan.")}</p></div>'
-            f'<div><strong>What happened</strong><p>{esc(cycle.study_notes or "Not studied yet.")}</p></div></div>')
+    return render("forms/pdsa.html", "study", predictions=cycle.predictions, results=cycle.study_notes)
 
 
 class PdsaPage(WorkbookPage):
@@ -54,9 +52,8 @@ class PdsaPage(WorkbookPage):
         for ramp in ramps(self.cycles):
             idea = self.ideas.get(ramp.change_idea_id)
             title = idea.title if idea else ramp.change_idea_id
-            blocks.append(f'<div class="bsc-ramp"><h3>{esc(title)}</h3><div class="bsc-scroll">'
-                          f'{ramp_svg(ramp, title)}</div>{ramp_list_html(ramp)}</div>')
-        self.ramps_html.value = "".join(blocks) or '<p class="bsc-help">No cycles yet: plan your first below.</p>'
+            blocks.append((title, ramp_svg(ramp, title), ramp_list_html(ramp)))
+        self.ramps_html.value = render("forms/pdsa.html", "ramps", blocks=blocks)
         options = [("Plan a new cycle…", NEW)]
         for ramp in ramps(self.cycles):
             idea = self.ideas.get(ramp.change_idea_id)
@@ -100,8 +97,7 @@ class PdsaPage(WorkbookPage):
         ]}
         self.side_by_side = w.HTML(study_html(record))
 
-        def head(text):
-            return w.HTML(f"<h3>{esc(text)}</h3>")
+        head = heading
 
         layout = [head("Plan"), *(f[k] for k in ("change_idea_id", "title", "objective", "questions", "predictions",
                                                    "plan_who", "plan_what", "plan_when", "plan_where",
@@ -115,7 +111,7 @@ class PdsaPage(WorkbookPage):
 
     @staticmethod
     def _heading(record: PdsaCycle) -> str:
-        return f"<h3>{esc(f'Cycle: {record.title}' if record.version else 'Plan a new cycle')}</h3>"
+        return render("common.html", "heading", text=f"Cycle: {record.title}" if record.version else "Plan a new cycle")
 
     def _saved(self, cycle: PdsaCycle) -> None:  # saving a cycle also marked its change idea as tested
         self.side_by_side.value = study_html(cycle)

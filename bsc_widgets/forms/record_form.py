@@ -21,7 +21,8 @@ from ..model import Record
 from .. import services
 from ..services import Actor
 from ..store import Store
-from ..text import esc, shorten
+from ..render import render
+from ..text import shorten
 from .fields import Field
 from .messages import MessageArea, guarded
 
@@ -98,7 +99,7 @@ class RecordForm(w.VBox):
         if text is None:
             text = "Not saved yet." if self.record.version == 0 else "Everything shown is saved."
             kind = "unsaved" if self.record.version == 0 else "saved"
-        self.status.value = f'<span class="bsc-{kind}" role="status">{esc(text)}</span>'
+        self.status.value = render("common.html", "status", text=text, kind=kind)
 
     # ---- checking ----
     def values(self) -> dict:
@@ -204,9 +205,8 @@ class RecordForm(w.VBox):
             return
         self.load(current)
         changed = [(self.fields[n].label, v) for n, v in mine.items() if v != getattr(current, n) and v]
-        self.kept.value = ('<details open class="bsc-help"><summary>Your text that was not saved</summary><ul>'
-                           + "".join(f"<li><strong>{esc(label)}:</strong> {esc(_show(v))}</li>"
-                                     for label, v in changed) + "</ul></details>") if changed else ""
+        self.kept.value = render("forms/widgets.html", "kept", items=[(label, _show(v)) for label, v in changed]) \
+            if changed else ""
         self.conflict_box.layout.display = "none"
         self.message.show("This is their version, now saved. Your own text is listed below it; "
                           "copy what you need back into the form.", "info")

@@ -14,7 +14,7 @@ import ipywidgets as w
 from ..model import Record
 from ..services import Actor, remove as remove_record
 from ..store import Store
-from ..text import esc
+from ..render import render
 from .fields import Field, on_pick, replace_options
 from .messages import MessageArea, guarded
 from .record_form import RecordForm
@@ -62,7 +62,7 @@ class RecordEditor(w.VBox):
         editing = self.picker.value == key
         self.refresh(select=key, redraw=not editing)
         if editing:
-            self.heading.value = f"<h3>Edit {esc(self._label(record))}</h3>"
+            self.heading.value = render("common.html", "heading", text=f"Edit {self._label(record)}")
             if self._extra:
                 self.extras.children = self._extra(record)
 
@@ -74,11 +74,11 @@ class RecordEditor(w.VBox):
         self.form = RecordForm(self.store, record, fields, actor=self.actor, today=self.today,
                                autosave=record.version > 0, save_label="Save" if record.version else f"Add {self.noun}",
                                on_saved=self._saved)
-        title = (f"Edit {esc(self._label(record))}" if record.version else f"Add a new {esc(self.noun)}")
+        title = f"Edit {self._label(record)}" if record.version else f"Add a new {self.noun}"
         self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],
                              layout=w.Layout(width="100%"))
         removable = [self.remove_button] if (self._remove and record.version) else []
-        self.heading = w.HTML(f"<h3>{title}</h3>")
+        self.heading = w.HTML(render("common.html", "heading", text=title))
         self.area.children = [self.heading, self.form, self.extras, *removable]
 
     def _delete(self, record: Record) -> str:

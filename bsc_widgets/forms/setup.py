@@ -23,7 +23,7 @@ from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS
                      ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member, Phase, Record,
                      Stratum, Team)
 from ..report_calendar import next_month, reports_from
-from ..text import esc
+from ..render import render
 from .fields import Field
 from .messages import guarded
 from .page import CollaborativePage, section
@@ -40,12 +40,9 @@ def due_dates_html(collab: Collaborative, phases: list[Phase]) -> str:
     """Every month teams report on, and the day its report is due."""
     month, rows = reports_from(collab, phases).replace(day=1), []
     while month <= collab.end:
-        rows.append(f"<tr><td>{month:%B %Y}</td><td>{next_month(month).replace(day=collab.report_due_day):%-d %B %Y}"
-                    "</td></tr>")
+        rows.append((month, next_month(month).replace(day=collab.report_due_day)))
         month = next_month(month)
-    return ("<details class='bsc-help'><summary>Monthly report due dates</summary><div class='bsc-scroll'>"
-            "<table class='bsc-table' aria-label='Monthly report due dates'><thead><tr><th>Report for</th>"
-            f"<th>Due</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div></details>")
+    return render("forms/setup.html", "due_dates", rows=rows)
 
 
 def invitation_html(team: Team, members: list[Member]) -> str:
@@ -54,12 +51,8 @@ def invitation_html(team: Team, members: list[Member]) -> str:
     emails = ",".join(m.email for m in members if m.email)
     body = (f"You are invited to the {team.name} team's workbooks. Open this page on the collaborative's "
             f"site and bookmark it: {home}")
-    mail = (f'<a class="bsc-link" href="mailto:{quote(emails, safe="@,")}?subject={quote("Your team workbooks")}'
-            f'&amp;body={quote(body)}">Email the invitation to {len([m for m in members if m.email])} members</a>'
-            if emails else "No member has an email address yet.")
-    return (f"<p>{esc(roles_sentence(members) or 'No members yet')}. Members are added by the team in its "
-            f'<a class="bsc-link" href="01_charter.ipynb?team={quote(team.id)}" target="_self">charter and roster'
-            f'</a>. Team link: <a class="bsc-link" href="{esc(home)}" target="_self">{esc(home)}</a>. {mail}</p>')
+    return render("forms/setup.html", "invitation", team=team, roles=roles_sentence(members) or "No members yet",
+                  home=home, emails=emails, body=body, count=len([m for m in members if m.email]))
 
 
 class SetupPage(CollaborativePage):
@@ -144,10 +137,7 @@ class SetupPage(CollaborativePage):
                              aim=None, meeting_rhythm=None),
             removable=False, extra=lambda t: [w.HTML(invitation_html(t, self.store.list(Member, team_id=t.id)))])
         return [
-            w.HTML('<nav class="bsc-page" aria-label="Sections"><p>Jump to: <a class="bsc-link" href="#calendar">'
-                   'calendar</a> · <a class="bsc-link" href="#framework">change framework</a> · '
-                   '<a class="bsc-link" href="#scale">assessment scale</a> · <a class="bsc-link" href="#groups">'
-                   'groups for equity views</a> · <a class="bsc-link" href="#teams">teams</a></p></nav>'),
+            w.HTML(render("forms/setup.html", "jump_to")),
             self.editor_name,
             section("The collaborative", "Its name, topic, aim and dates. Every change is saved when you leave "
                     "the field."), collab_form,
@@ -203,7 +193,7 @@ class SetupPage(CollaborativePage):
                         names="value")
             boxes.append(box)
         label = "Feeds these secondary drivers" if target_kind == "secondary" else "Feeds these primary drivers"
-        return w.VBox([w.HTML(f'<div class="bsc-group-label">{esc(label)}</div>'), *boxes])
+        return w.VBox([w.HTML(render("forms/widgets.html", "group_label", text=label)), *boxes])
 
     def _link(self, source: str, target: str, on: bool) -> None:
         framework.link(self.store, self._who(), source, target, on)
@@ -220,5 +210,5 @@ class SetupPage(CollaborativePage):
 
 
 def _anchor(name: str) -> w.HTML:
-    return w.HTML(f'<span id="{esc(name)}"></span>')
+    return w.HTML(render("common.html", "anchor", name=name))
 

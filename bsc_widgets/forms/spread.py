@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from ..charts.tables import spread_html
 from ..spread import spread, spread_csv, spread_sentences, team_names
-from ..text import esc
+from ..render import render
 from .download import download_link
 from .page import CollaborativePage
 
@@ -20,9 +20,8 @@ class SpreadPage(CollaborativePage):
     def build_body(self):
         spreads = spread(self.store, self.today)
         names = team_names(self.store)
-        summary = "".join(f"<li>{esc(s)}</li>" for s in spread_sentences(spreads, names))
         self.csv = spread_csv(spreads, names)
-        return [w.HTML(f"<ul class='bsc-reading bsc-page'>{summary}</ul>"),
+        return [w.HTML(render("common.html", "sentences", items=spread_sentences(spreads, names), box=True)),
                 w.HTML(spread_html(spreads, names)),
-                w.HTML("<p class='bsc-page'>" + download_link(self.csv, "spread-of-change-ideas.csv",
-                                                              "Download the spread table (CSV)") + "</p>")]
+                w.HTML(render("common.html", "paragraph", kind="bsc-page", text=download_link(
+                    self.csv, "spread-of-change-ideas.csv", "Download the spread table (CSV)")))]

@@ -18,19 +18,15 @@ from ..model import PdOffering
 from ..services import Actor
 from ..store import Store
 from ..system_assessment import assess
-from ..text import esc
+from ..render import render
 from .download import download_link
 from .fields import Field
 from .messages import MessageArea
-from .page import section
+from .page import header, section
 from .record_list import RecordEditor
-from .style import CSS
 
 TITLE = "System assessment: the PD Matrix"
-AXES_HELP = ("Place each offering on the two axes from 0 to 100. <strong>Engages</strong>: 0 = individuals "
-             "(people who do not work together), 100 = whole programs or teams who work together. "
-             "<strong>Aims at</strong>: 0 = knowledge gain, 100 = transfer of knowledge to practice. "
-             "50 puts it on the middle line, between two quadrants.")
+
 
 
 class SystemAssessmentPage(w.VBox):
@@ -45,18 +41,16 @@ class SystemAssessmentPage(w.VBox):
             store, PdOffering, actor=lambda: Actor.collaborative(), noun="PD offering", records=lambda: store.list(PdOffering), label=lambda o: o.name,
             fields=lambda o: [Field(PdOffering, "name"), Field(PdOffering, "funding_stream"),
                               Field(PdOffering, "reach"), Field(PdOffering, "hours"),
-                              Field(PdOffering, "audience", help=AXES_HELP), Field(PdOffering, "purpose"),
+                              Field(PdOffering, "audience", help=render("forms/system_assessment.html", "axes_help")), Field(PdOffering, "purpose"),
                               Field(PdOffering, "notes", kind="long", rows=2)],
             new=lambda: dict(id="new", name="", funding_stream=None, reach=0, hours=0.0, audience=0, purpose=0,
                              notes=None),
             on_change=self.refresh)
         self.refresh()
-        header = w.HTML(CSS + '<div class="bsc-page"><nav class="bsc-crumbs" aria-label="Back"><a class="bsc-link" '
-                        'href="../00_home.ipynb" target="_self">← Home</a></nav>'
-                        f"<h1>{esc(TITLE)}</h1><p class='bsc-help'>For state and regional leaders: where do your "
-                        "professional-development offerings sit, where is the system thin, and where would a "
-                        "Breakthrough Series Collaborative fit?</p></div>")
-        super().__init__([header, self.message, section("Your system on the matrix"), self.summary,
+        head = header(TITLE, up="../", intro="For state and regional leaders: where do your professional-development "
+                      "offerings sit, where is the system thin, and where would a Breakthrough Series Collaborative "
+                      "fit?")
+        super().__init__([head, self.message, section("Your system on the matrix"), self.summary,
                           self.matrix, self.key, self.export,
                           section("Your offerings", "Add each offering; changes are saved as you go."), editor],
                          layout=w.Layout(width="100%", max_width="64em"))
@@ -65,10 +59,8 @@ class SystemAssessmentPage(w.VBox):
     def refresh(self) -> None:
         offerings = self.store.list(PdOffering)
         result = assess(offerings)
-        self.summary.value = "<ul class='bsc-reading'>" + "".join(f"<li>{esc(s)}</li>" for s in result.sentences) \
-            + "</ul>"
-        self.matrix.value = (f'<div class="bsc-scroll" role="region" aria-label="PD Matrix" tabindex="0">'
-                             f'{pd_matrix_svg(offerings, result)}</div>')
+        self.summary.value = render("common.html", "sentences", items=result.sentences)
+        self.matrix.value = render("common.html", "scroll", body=pd_matrix_svg(offerings, result), label="PD Matrix")
         self.key.value = offerings_key_html(offerings, result) if offerings else ""
         if self.report_html is not None:
             try:
@@ -76,6 +68,6 @@ class SystemAssessmentPage(w.VBox):
             except BscError as exc:
                 self.message.show_error(exc)
                 return
-            self.export.value = "<p>" + download_link(page, "system-assessment.html", "Download the report (HTML, "
-                                                      "works offline)", mime="text/html") + "</p>"
+            self.export.value = render("common.html", "in_paragraph", body=download_link(
+                page, "system-assessment.html", "Download the report (HTML, works offline)", mime="text/html"))
 

@@ -20,7 +20,8 @@ from typing import Callable
 
 from ..errors import BscError
 from ..paths import report_templates_dir
-from ..text import esc, shorten
+from ..render import exported_html, render
+from ..text import shorten
 
 TEMPLATES = report_templates_dir()
 KERNEL_START_RETRIES = 3   # parallel kernels can race for the same ports (jupyter-stack §3.4)
@@ -50,16 +51,12 @@ class Outcome:
 
 
 def page(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>{esc(title)}</title>'
-            '<style>body{margin:1em;font-family:system-ui,sans-serif}</style></head>'
-            f"<body>{body}</body></html>")
+    """A whole HTML document around a report's body (a template's, or nbconvert's export of one)."""
+    return render("reports/page.html", "document", title=title, body=body)
 
 
 def error_page(title: str, problem: str) -> str:
-    return page(title, f'<div role="alert"><h1>{esc(title)}: this report could not be made</h1>'
-                f"<p>{esc(problem)}</p><p>The other reports were made. Fix the problem and run "
-                "<code>bsc reports</code> again for this team (<code>--team</code>).</p></div>")
+    return page(title, render("reports/page.html", "failed", title=title, problem=problem))
 
 
 def _write(path: Path, text: str) -> None:
@@ -113,7 +110,7 @@ def run_job(job: Job) -> Outcome:
         exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                                 exclude_output_prompt=True)
         body, _ = exporter.from_filename(str(executed))
-    _write(target, page(job.title, body))
+    _write(target, page(job.title, exported_html(body)))
     return Outcome(job.name, job.title, True, time.perf_counter() - start)
 
 
@@ -139,14 +136,9 @@ def plan_one(kind: str, store, out_dir: Path, db_url: str, today: dt.date, timeo
 
 
 def index_html(title: str, outcomes: list[Outcome]) -> str:
-    rows = "".join(f'<tr><td><a href="{esc(o.file)}">{esc(o.title)}</a></td><td>'
-                   f'{"✓ made" if o.ok else "✗ failed: " + esc(o.problem)}</td></tr>'
-                   for o in sorted(outcomes, key=lambda o: (o.name != "collaborative", o.title)))
-    failed = sum(not o.ok for o in outcomes)
-    lead = (f"<p role='alert'>{failed} report(s) failed; their pages say why.</p>" if failed else
-            f"<p>All {len(outcomes)} reports were made.</p>")
-    return page(title, f"<h1>{esc(title)}</h1>{lead}<table><thead><tr><th>Report</th><th>Status</th></tr></thead>"
-                f"<tbody>{rows}</tbody></table>")
+    ordered = sorted(outcomes, key=lambda o: (o.name != "collaborative", o.title))
+    return page(title, render("reports/page.html", "index", title=title, outcomes=ordered,
+                              failed=sum(not o.ok for o in outcomes)))
 
 
 def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 import plotly.graph_objects as go
+from markupsafe import Markup
 
 from ..attention import coaching_questions
 from ..charts import small_multiples
@@ -16,10 +17,13 @@ from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Att
 from ..report_calendar import as_of, next_month
 from ..store import Store
 from ..measure_analysis import analyse_across_teams
-from ..text import esc
+from ..render import render, stylesheet
+from ..text import plotly_text
 from ..charts.tables import DECISION_WORDS, dosage_html, matrix_html
 from .final import equity_section
-from .page import Charts, section, wrap
+from .page import Charts
+
+PARTS = "reports/collaborative.html"
 
 MONTHS_SHOWN = 6
 
@@ -49,11 +53,11 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
     for s in store.list(AssessmentScore):
         if s.source == "team" and s.month in months:
             counts[s.score][s.month] += 1
-    fig = go.Figure([go.Bar(name=esc(f"{score:g} {levels.get(score, '')}"), x=[f"{m:%b %Y}" for m in months],
+    fig = go.Figure([go.Bar(name=plotly_text(f"{score:g} {levels.get(score, '')}"), x=[f"{m:%b %Y}" for m in months],
                             y=[counts[score][m] for m in months]) for score in sorted(counts)])
     fig.update_layout(barmode="stack", title="Teams at each level of the assessment scale (team's own scores)",
                       height=360, template="plotly_white", yaxis_title="teams")
-    scale = charts.html(fig, "Assessment scale distribution") if counts else "<p>No scores yet.</p>"
+    scale = charts.html(fig, "Assessment scale distribution") if counts else render(PARTS, "no_scores")
 
     started = Counter((c.team_id, c.start.replace(day=1)) for c in store.list(PdsaCycle))
     pdsa = matrix_html([(t.name, [str(started[(t.id, m)]) for m in months]) for t in teams],
@@ -66,18 +70,16 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
             continue
         shown = result[result["x"] < pd.Timestamp(next_month(period))]
         fig = small_multiples(shown, names, percent=m.multiplier == 100, title=m.name)
-        verdicts = "".join(f"<li>{esc(names[t])}: {esc(r.sentences[0] if r.sentences else '')}</li>"
-                           for t, r in sorted(readings.items(), key=lambda kv: names.get(kv[0], ""))
-                           if r.verdict in ("improvement", "concern", "change"))
-        measure_html.append(f"<h3>{esc(m.name)}</h3>{charts.html(fig, m.name)}"
-                            + (f"<p>Signals:</p><ul class='bsc-reading'>{verdicts}</ul>" if verdicts else
-                               "<p>No team shows a signal on this measure.</p>"))
+        signals = [(names[t], r.sentences[0] if r.sentences else "")
+                   for t, r in sorted(readings.items(), key=lambda kv: names.get(kv[0], ""))
+                   if r.verdict in ("improvement", "concern", "change")]
+        measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.html(fig, m.name), signals=signals))
 
     ideas = store.list(ChangeIdea)
     state = {(r.team_id, r.change_idea_id): DECISION_WORDS[r.latest_decision] for r in ramps(store.list(PdsaCycle))}
     used = [i for i in ideas if any((t.id, i.id) in state for t in teams)]
     spread = matrix_html([(i.title, [state.get((t.id, i.id), "") for t in teams]) for i in used],
-                     [t.name for t in teams], "Change ideas across teams") if used else "<p>No cycles yet.</p>"
+                     [t.name for t in teams], "Change ideas across teams") if used else render(PARTS, "no_cycles")
 
     members = {m.id: m for m in store.list(Member)}
     sessions = [p for p in store.list(Phase) if p.kind == "learning_session" and p.start <= day]
@@ -91,13 +93,7 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
 
     dosage = dosage_html(role_doses(store), teams, years_so_far(collab.start, collab.end, day))
     questions = coaching_questions(store, day)
-    flagged = "".join(f"<li><strong>{esc(names[t])}</strong>: " + "; ".join(esc(q.label) for q in qs) + "</li>"
-                      for t, qs in questions.items() if qs)
-    return wrap(f"<h1>{esc(collab.name)}: report for {period:%B %Y}</h1><p>{len(teams)} teams.</p>"
-                + section("Who needs attention", f"<ul>{flagged}</ul>" if flagged else "<p>No team is flagged.</p>")
-                + section("Who reported", reported) + section("Assessment scale over time", scale)
-                + section("PDSA cycles per team per month", pdsa) + section("Measures across teams", "".join(measure_html))
-                + section("Spread: change ideas across teams", spread)
-                + section("Equity: measures by group", equity_section(store, charts))
-                + section("Participation in learning sessions by role", participation)
-                + section("Dosage and participation by role, per team", dosage))
+    flagged = [(names[t], [q.label for q in qs]) for t, qs in questions.items() if qs]
+    return render(PARTS, "monthly", style=stylesheet(), collab=collab, period=period, teams=len(teams), flagged=flagged,
+                  reported=reported, scale=scale, pdsa=pdsa, measures=Markup("").join(measure_html), spread=spread,
+                  equity=equity_section(store, charts), participation=participation, dosage=dosage)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from markupsafe import Markup
+
 from ..charts.equity import gap_figure, group_figure
 from ..charts.tables import dosage_html, effectiveness_html, group_table_html, matrix_html, spread_html
 from ..dosage import years_so_far
@@ -15,8 +17,10 @@ from ..effectiveness import MIN_BASELINE, effectiveness
 from ..equity import group_view, stratified_measures
 from ..spread import spread_sentences, team_names
 from ..store import Store
-from ..text import esc
-from .page import Charts, section, wrap
+from ..render import render, stylesheet
+from .page import Charts
+
+PARTS = "reports/collaborative.html"
 
 
 def equity_section(store: Store, charts: Charts) -> str:
@@ -24,13 +28,12 @@ def equity_section(store: Store, charts: Charts) -> str:
     out = []
     for m in stratified_measures(store):
         view = group_view(store, m.id)
-        reading = "".join(f"<li>{esc(s)}</li>" for s in view.sentences)
         body = "" if view.table.empty else (charts.html(group_figure(view), f"{m.name} by group")
                                              + charts.html(gap_figure(view), "Gap between groups")
                                              + group_table_html(view, last=6))
-        out.append(f"<h3>{esc(m.name)} by {esc(view.grouping.name.lower())}</h3>"
-                   f"<ul class='bsc-reading'>{reading}</ul>{body}")
-    return "".join(out) or "<p>No measure is shown by group.</p>"
+        out.append(render(PARTS, "equity_measure", name=m.name, grouping=view.grouping.name.lower(),
+                          sentences=view.sentences, body=body))
+    return Markup("").join(out) or render(PARTS, "no_equity")
 
 
 def final_report_html(store: Store, today: dt.date, shared_plotly: bool = False) -> str:
@@ -43,28 +46,16 @@ def final_report_html(store: Store, today: dt.date, shared_plotly: bool = False)
                           for t in e.teams], ["Team’s own score", "Faculty score"], "Assessment scale, first to last")
     adopted = matrix_html([(t.name, [str(len(e.adopted(t.id))), ", ".join(e.adopted(t.id)) or "—"])
                            for t in e.teams], ["Ideas adopted", "Which"], "Change ideas adopted per team")
-    readings = "".join(f"<li><strong>{esc(names[t])}, {esc(r.measure.name)}</strong>: "
-                       f"{esc(r.reading.sentences[0] if r.reading.sentences else '')}</li>"
-                       for (t, _), r in e.results.items() if r.reading.verdict in ("improvement", "concern"))
-    method = (f"<p>Each team’s baseline is its data before its first action period; with at least {MIN_BASELINE} "
-              "baseline points the median is frozen there, and the run-chart rules judge everything after it. "
-              "“Improved” means a signal of improvement (a shift or too few crossings in the better direction), "
-              "not a higher number.</p>")
-    return wrap(f"<h1>{esc(collab.name)}: effectiveness summary</h1><p>Documenting results, {today:%-d %B %Y}. "
-                f"{len(e.teams)} teams, {len(e.measures)} measures.</p>"
-                + section("In brief", "<ul class='bsc-reading'>" + "".join(f"<li>{esc(s)}</li>" for s in
-                                                                          e.sentences()) + "</ul>")
-                + section("Baseline against the end, by signals", method + effectiveness_html(e)
-                          + "<p>" + esc(", ".join(f"{k}: {v}" for k, v in tally.items())) + ".</p>"
-                          + (f"<ul class='bsc-reading'>{readings}</ul>" if readings else ""))
-                + section("Change ideas adopted", adopted)
-                + section("Spread across the network", "<ul class='bsc-reading'>" + "".join(
-                    f"<li>{esc(s)}</li>" for s in spread_sentences(e.spreads, names)) + "</ul>"
-                    + spread_html(e.spreads, names))
-                + section("Dose received, by role", dosage_html([d for ds in e.doses.values() for d in ds], e.teams,
-                                                                 years_so_far(collab.start, collab.end, today)))
-                + section("Assessment scale: first scored month to last", scores)
-                + section("Equity: measures by group", equity_section(store, charts)))
+    readings = [(names[t], r.measure.name, r.reading.sentences[0] if r.reading.sentences else "")
+                for (t, _), r in e.results.items() if r.reading.verdict in ("improvement", "concern")]
+    return render(PARTS, "final", style=stylesheet(), collab=collab, today=today, teams=len(e.teams),
+                  measures=len(e.measures), brief=e.sentences(), method_points=MIN_BASELINE,
+                  results=effectiveness_html(e), tally=", ".join(f"{k}: {v}" for k, v in tally.items()),
+                  readings=readings, adopted=adopted, spread_sentences=spread_sentences(e.spreads, names),
+                  spread=spread_html(e.spreads, names),
+                  dosage=dosage_html([d for ds in e.doses.values() for d in ds], e.teams,
+                                     years_so_far(collab.start, collab.end, today)),
+                  scores=scores, equity=equity_section(store, charts))
 
 
 def _path(p) -> str:

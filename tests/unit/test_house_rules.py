@@ -37,3 +37,69 @@ def test_the_write_check_sees_a_write(tmp_path):
     (tmp_path / "forms").mkdir()
     (tmp_path / "forms" / "page.py").write_text("def f(self):\n    self.store.save(x)\n    saver = store.add\n")
     assert writes_outside_services(tmp_path) == ["forms/page.py:2: store.save", "forms/page.py:3: store.add"]
+
+
+# ---- HTML only from templates ------------------------------------------------------------------------
+
+import re  # noqa: E402
+
+TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!doctype", re.I)
+# plotly's own markup, not HTML: a line break inside a chart's hover text
+ALLOWED = {("charts/spc_chart.py", "<br>")}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                ids.add(id(first.value))
+    return ids
+
+
+def html_in_code(root: Path = PACKAGE) -> list[str]:
+    """String literals (f-strings included) that hold markup, anywhere but the templates."""
+    found = []
+    for path in root.rglob("*.py"):
+        rel = path.relative_to(root)
+        if rel.parts[0] == "render" or "migrations" in rel.parts:
+            continue
+        tree = ast.parse(path.read_text())
+        skip = _docstrings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+                for m in TAG.finditer(node.value):
+                    if (rel.as_posix(), m.group(0)) not in ALLOWED:
+                        found.append(f"{rel}:{node.lineno}: {m.group(0)[:40]}")
+    return sorted(found)
+
+
+def test_no_module_builds_html_by_formatting_strings():
+    assert html_in_code() == []
+
+
+def test_the_html_check_sees_markup_in_an_f_string(tmp_path):
+    (tmp_path / "forms").mkdir()
+    (tmp_path / "forms" / "page.py").write_text('def f(name):\n    """Makes <b>bold</b> text."""\n'
+                                                '    return f"<strong>{name}</strong>"\n')
+    assert html_in_code(tmp_path) == ["forms/page.py:3: </strong>", "forms/page.py:3: <strong>"]
+
+
+def test_nothing_is_marked_safe_by_hand():
+    """No ``|safe`` or autoescape switched off in a template; ``Markup`` outside ``render`` only joins
+    pieces templates already made (``Markup("").join``)."""
+    templates = PACKAGE / "render" / "templates"
+    for path in templates.rglob("*.html"):
+        source = path.read_text()
+        assert "|safe" not in source.replace(" ", "") and "autoescape false" not in source, path.name
+    stray = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] == "render":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Markup" and not (
+                    len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and node.args[0].value == ""):
+                stray.append(f"{rel}:{node.lineno}")
+    assert stray == []

@@ -1,0 +1,145 @@
+"""Every template, rendered with hostile text in every text field of the workspace, shows it only as text.
+
+The sample workspace gets markup in every free-text column of every table. Then every page and
+every report is built, and every macro of every template must have been rendered at least once.
+No output may contain the markup itself; the escaped form must be there (so the text was shown).
+"""
+import datetime as dt
+
+import ipywidgets as w
+import pytest
+from sqlalchemy import text
+
+from bsc_widgets.forms.charter import CharterPage
+from bsc_widgets.forms.dashboard import DashboardPage
+from bsc_widgets.forms.driver_diagram import DriverDiagramPage
+from bsc_widgets.forms.equity import EquityPage
+from bsc_widgets.forms.fields import _unwrap
+from bsc_widgets.forms.home import HomePage
+from bsc_widgets.forms.measures import MeasuresPage
+from bsc_widgets.forms.messages import MessageArea
+from bsc_widgets.forms.monthly_report import MonthlyReportPage
+from bsc_widgets.forms.page import NoTeamPage
+from bsc_widgets.forms.participation import ParticipationPage
+from bsc_widgets.forms.pdsa import PdsaPage
+from bsc_widgets.forms.setup import SetupPage
+from bsc_widgets.forms.spread import SpreadPage
+from bsc_widgets.forms.system_assessment import SystemAssessmentPage
+from bsc_widgets.model import ORDER, Team
+from bsc_widgets.paths import workbooks_dir
+from bsc_widgets.render import USED, macros, render
+from bsc_widgets.reports.batch import Outcome, error_page, index_html
+from bsc_widgets.reports.collaborative import collaborative_report_html
+from bsc_widgets.reports.final import final_report_html
+from bsc_widgets.reports.system import system_assessment_html
+from bsc_widgets.reports.team import team_report_html
+from bsc_widgets.store.schema import TABLES
+
+TODAY = dt.date(2026, 11, 22)
+MARK = "<blink>pw</blink>"                   # what must never reach a page as markup
+SHOWN = "&lt;blink&gt;pw&lt;/blink&gt;"      # what it must become
+TEAM = "maple-street-ehs"
+
+
+def _free_text_columns(model):
+    for name, info in model.model_fields.items():
+        tp, _ = _unwrap(info.annotation)
+        if tp is str and name != "email" and "_slug" not in repr(info) + str(info.annotation):
+            yield name
+
+
+@pytest.fixture
+def hostile(sample_store):
+    """Every free-text column of every table prefixed with markup (within each field's length)."""
+    with sample_store.transaction() as tx:
+        for model in ORDER:
+            for column in _free_text_columns(model):
+                table = TABLES[model].name
+                tx.conn.execute(text(f"update {table} set {column} = :mark || coalesce({column}, '') "
+                                     f"where {column} is not null or :required"),
+                                {"mark": MARK, "required": model.model_fields[column].is_required()})
+                limit = next((m.max_length for m in model.model_fields[column].metadata
+                              if hasattr(m, "max_length")), None)
+                if limit:
+                    tx.conn.execute(text(f"update {table} set {column} = substr({column}, 1, :n)"), {"n": limit})
+    return sample_store
+
+
+def _html_of(widget) -> list[str]:
+    out, stack = [], [widget]
+    while stack:
+        wdg = stack.pop()
+        if isinstance(wdg, w.HTML):
+            out.append(str(wdg.value))
+        stack.extend(getattr(wdg, "children", ()) or ())
+    return out
+
+
+def test_every_template_shows_hostile_text_as_text(hostile):
+    store = hostile
+    team = store.team(TEAM)
+    shown: list[str] = []
+    for page_class in (CharterPage, DriverDiagramPage, PdsaPage, MeasuresPage, MonthlyReportPage):
+        shown += _html_of(page_class(store, team, TODAY))
+    for page_class in (ParticipationPage, SpreadPage, EquityPage):
+        shown += _html_of(page_class(store, TODAY))
+    setup = SetupPage(store, TODAY)
+    teams = next(e for e in _walk(setup) if type(e).__name__ == "RecordEditor" and e.model is Team)
+    teams.picker.value = TEAM  # a team's invitation
+    shown += _html_of(setup)
+    shown += _html_of(HomePage(store, TODAY, team, None, workbooks_dir()))
+    shown += _html_of(HomePage(store, TODAY, None, None, workbooks_dir()))
+    shown += _html_of(DashboardPage(store, TODAY))
+    shown += _html_of(SystemAssessmentPage(store, lambda s: system_assessment_html(s, TODAY)))
+    equity = EquityPage(store, TODAY)
+    equity.team.value = TEAM
+    shown += _html_of(equity)
+    measures = MeasuresPage(store, team, TODAY)  # a period with figures by group
+    measures.measure_picker.value = next(v for _, v in measures.measure_picker.options if v == "family-notes")
+    shown += _html_of(measures)
+    report = MonthlyReportPage(store, team, TODAY)
+    report.faculty_toggle.value = True
+    report.faculty_score.fields["rationale"].input.value = MARK + " faculty"
+    report.faculty_score.fields["score"].input.value = 3.0
+    shown += _html_of(report)
+    message = MessageArea()
+    message.show_error(MARK)
+    shown += [message.value, *_html_of(NoTeamPage(MARK))]
+    shown += [team_report_html(store, TEAM, dt.date(2026, 10, 1), TODAY),
+              collaborative_report_html(store, dt.date(2026, 10, 1), TODAY),
+              final_report_html(store, TODAY), system_assessment_html(store, TODAY),
+              error_page(MARK, MARK), index_html(MARK, [Outcome("x", MARK, False, 1.0, MARK),
+                                                       Outcome("collaborative", MARK, True, 1.0)])]
+    # pieces the sample never needs: given hostile text directly
+    shown += [render("forms/widgets.html", "kept", items=[(MARK, MARK)]),
+              render("forms/equity.html", "no_measure"), render("reports/collaborative.html", "no_equity"),
+              render("reports/collaborative.html", "no_cycles"), render("reports/collaborative.html", "no_scores")]
+    everything = "\n".join(shown)
+    assert MARK not in everything
+    assert SHOWN in everything
+    missing = {m for m in macros() - USED if not _called_by_a_rendered_template(*m)}
+    assert not missing, f"not rendered by any page or report: {sorted(missing)}"
+
+
+def _called_by_a_rendered_template(template: str, macro: str) -> bool:
+    """A macro another template calls (``page.section(…)``), from a template that was rendered."""
+    from bsc_widgets.render import TEMPLATES
+
+    for caller in {t for t, _ in USED}:
+        source = (TEMPLATES / caller).read_text()
+        if f'import "{template}" as ' in source:
+            alias = source.split(f'import "{template}" as ', 1)[1].split()[0]
+            if f"{alias}.{macro}(" in source:
+                return True
+        elif caller == template and f" {macro}(" in source.split(f"macro {macro}(", 1)[0] + source.split(
+                f"macro {macro}(", 1)[1].split("endmacro", 1)[1]:
+            return True
+    return False
+
+
+def _walk(widget):
+    stack = [widget]
+    while stack:
+        wdg = stack.pop()
+        yield wdg
+        stack.extend(getattr(wdg, "children", ()) or ())
