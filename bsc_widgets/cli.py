@@ -1,7 +1,6 @@
 """``bsc``: a thin command line over the Python API (workspace, import/export, serving)."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import BscError, WorkspaceError
+from .errors import BscError
 from .store import Store, display_url, resolve_db
 
 
@@ -60,16 +59,13 @@ def init(db, sample, force):
     store = Store.open(db, create=True)
     where = display_url(store.url)
     if sample:
-        from .portable import read_folder
-        from .sample import sample_folder
         from .services import COMMAND_LINE
-        from .services.workspace import load_collaborative
+        from .services.workspace import load_sample
 
-        if not store.is_empty() and not force:
+        if load_sample(store, COMMAND_LINE, force):
+            click.echo(f"Created the sample collaborative in {where}.")
+        else:
             click.echo(f"The workspace {where} already holds data; left as it is (use --force to replace it).")
-            return
-        load_collaborative(store, COMMAND_LINE, read_folder(sample_folder()), replace=force)
-        click.echo(f"Created the sample collaborative in {where}.")
     else:
         click.echo(f"Workspace ready: {where}")
 
@@ -112,24 +108,10 @@ def import_(db, path, replace, team, measure, replace_existing):
 @click.argument("path", type=click.Path(path_type=Path))
 def export(db, path):
     """Export the whole workspace to a folder of CSV files plus framework.yaml."""
-    from .portable import write_folder
-    from .portable.folder import CSV_FILES, FRAMEWORK_FILE
+    from .portable import export_folder
 
-    if path.exists() and not path.is_dir():
-        raise BscError(f"{path} is a file; give a folder to export into.")
-    if path.is_dir():
-        foreign = [p.name for p in path.iterdir() if p.name not in CSV_FILES and p.name != FRAMEWORK_FILE
-                   and not p.name.startswith(".")]
-        if foreign:
-            raise BscError(f"{path} already holds other files ({', '.join(sorted(foreign)[:5])}); "
-                           "export into an empty folder.")
-    store = Store.open(db, read_only=True)  # an export only reads: it works on a read-only workspace
-    dataset = store.dataset()
-    try:
-        write_folder(dataset, path)
-    except OSError as exc:
-        raise BscError(f"The export cannot be written to {path}: {exc.strerror or exc}. Choose a folder you "
-                       "can write to.") from None
+    dataset = Store.open(db, read_only=True).dataset()  # an export only reads: a read-only workspace will do
+    export_folder(dataset, path)
     click.echo(f"Exported {len(dataset)} records to {path}.")
 
 
@@ -172,51 +154,36 @@ def serve(db, ip, port, workbooks, preheat):
               "OUT/system-assessment/.")
 def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly, final, system):
     """Make every team's monthly report and the collaborative's, as offline HTML files."""
-    from .reports.batch import chromium, index_html, plan, plan_one, run_reports, share_plotly, to_pdf
-    from .report_calendar import check_report_month, parse_month
-    from .clock import today as today_of
+    from .errors import NotAMonth
+    from .report_calendar import parse_month
+    from .reports.batch import make_reports
 
     if final and system:
         raise click.UsageError("Choose one of --final and --system.")
     if (final or system) and (period or teams):
         raise click.UsageError("--period and --team are for the monthly reports, not --final or --system.")
-    store = Store.open(db)
-    if store.collaborative() is None and not system:
-        raise WorkspaceError("This workspace has no collaborative yet.")
-    today = today_of()
-    if pdf and chromium() is None:
-        raise BscError("--pdf needs Chromium (apt-get install chromium).")
-    if final or system:
-        kind = "final" if final else "system"
-        folder = out / ("final" if final else "system-assessment")
-        jobs = plan_one(kind, store, folder, resolve_db(db), today, timeout, shared_plotly)
-        title = jobs[0].title
-    else:
-        try:
-            month = parse_month(period) if period else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-            check_report_month(store.collaborative(), month, today)
-        except (ValueError, BscError) as exc:
-            raise click.BadParameter(str(exc), param_hint="--period") from None
-        folder = out / f"{month:%Y-%m}"
-        jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly)
-        title = f"{store.collaborative().name}: reports for {month:%B %Y}"
-    if shared_plotly:
-        share_plotly(folder)
-    if workers is None:
-        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    click.echo(f"Making {len(jobs)} report(s) in {folder}/ with {min(workers, len(jobs))} worker(s)…")
-    with click.progressbar(length=len(jobs), label="Reports", show_pos=True) as bar:
-        outcomes = run_reports(jobs, min(workers, len(jobs)), on_done=lambda o: bar.update(1))
-    (folder / "index.html").write_text(index_html(title, outcomes), encoding="utf-8")
-    failed = [o for o in outcomes if not o.ok]
-    if pdf:
-        with click.progressbar([o for o in outcomes if o.ok], label="PDF") as made:
-            for o in made:
-                to_pdf(folder / o.file)
-    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports made; index: {folder / 'index.html'}")
-    for o in failed:
+    bar = None
+
+    def planned(count, folder, used):
+        nonlocal bar
+        click.echo(f"Making {count} report(s) in {folder}/ with {used} worker(s)…")
+        bar = click.progressbar(length=count, label="Reports", show_pos=True)
+        bar.__enter__()
+
+    try:
+        batch = make_reports(db, "final" if final else "system" if system else "monthly",
+                             parse_month(period) if period else None, teams, out, workers, timeout, pdf,
+                             shared_plotly, on_planned=planned, on_done=lambda o: bar.update(1))
+    except NotAMonth as exc:
+        raise click.BadParameter(str(exc), param_hint="--period") from None
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    made = len(batch.outcomes) - len(batch.failed)
+    click.echo(f"{made} of {len(batch.outcomes)} reports made; index: {batch.index}")
+    for o in batch.failed:
         click.echo(f"  failed: {o.title}: {o.problem}", err=True)
-    if failed:
+    if batch.failed:
         sys.exit(1)
 
 

@@ -101,3 +101,19 @@ class DamagedRecord(WorkspaceError):
 
 class StoreBusy(BscError):
     """The workspace stayed locked by other writers for too long."""
+
+
+class NotAMonth(BscError, ValueError):
+    """A report period that is not a real month of the collaborative that has begun."""
+
+
+class ReportFailed(BscError):
+    """One report of a batch could not be made; the others are."""
+
+
+class ReportTimedOut(ReportFailed):
+    """A report ran past its time and was stopped."""
+
+
+class KernelDidNotStart(ReportFailed):
+    """The kernel a report runs in did not start (parallel kernels can race for ports): worth a retry."""

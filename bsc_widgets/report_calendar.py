@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .errors import BscError
+from .errors import NotAMonth
 from .model import Collaborative, MonthlyReport, Phase, Team
 
 _MONTH = re.compile(r"\s*(\d{4})-(\d{1,2})\s*")
@@ -21,7 +21,7 @@ def parse_month(text: str | dt.date) -> dt.date:
         return text.replace(day=1)
     m = _MONTH.fullmatch(str(text))
     if not m or not 1 <= int(m[2]) <= 12 or int(m[1]) < 1900:
-        raise ValueError(f"“{str(text)[:40]}” is not a month: write it as year-month, like 2026-10.")
+        raise NotAMonth(f"“{str(text)[:40]}” is not a month: write it as year-month, like 2026-10.")
     return dt.date(int(m[1]), int(m[2]), 1)
 
 
@@ -33,10 +33,10 @@ def as_of(month: dt.date, today: dt.date) -> dt.date:
 def check_report_month(collab: Collaborative, month: dt.date, today: dt.date) -> None:
     """A month can be reported on when it is within the collaborative and has begun."""
     if not collab.in_reach(month):
-        raise BscError(f"{month:%B %Y} is outside the collaborative, which runs from "
+        raise NotAMonth(f"{month:%B %Y} is outside the collaborative, which runs from "
                        f"{collab.earliest_data():%B %Y} to {collab.end:%B %Y}.")
     if month > today.replace(day=1):
-        raise BscError(f"{month:%B %Y} has not begun yet (today is {today:%-d %B %Y}).")
+        raise NotAMonth(f"{month:%B %Y} has not begun yet (today is {today:%-d %B %Y}).")
 
 
 @dataclass(frozen=True)

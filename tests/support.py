@@ -76,6 +76,15 @@ HOSTILE = {
 TOO_LONG = "A teacher’s long note. " * 4600
 
 
+def walk(widget):
+    """Every widget inside a widget tree, the tree itself first."""
+    stack = [widget]
+    while stack:
+        wdg = stack.pop()
+        yield wdg
+        stack.extend(getattr(wdg, "children", ()) or ())
+
+
 def widget_text(widget) -> str:
     """Every piece of HTML and every value shown anywhere inside a widget tree (for component tests)."""
     out = []

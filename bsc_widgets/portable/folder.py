@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import ImportRejected, InvalidRecord, Problem
+from ..errors import BscError, ImportRejected, InvalidRecord, Problem
 from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
                      Dataset, Driver, DriverLink, FrameworkChange, Grouping, Measure, Member, MonthlyReport,
                      Observation, PdOffering, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
@@ -66,6 +66,24 @@ def columns(model: type[Record]) -> list[str]:
 
 def _yaml_ready(record: Record) -> dict[str, Any]:
     return {k: v for k, v in record.data().items() if v is not None and v != []}
+
+
+def export_folder(dataset: Dataset, path: str | os.PathLike) -> Path:
+    """``bsc export``: into a new or empty folder (or an earlier export), never over other files."""
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise BscError(f"{folder} is a file; give a folder to export into.")
+    if folder.is_dir():
+        foreign = [p.name for p in folder.iterdir() if p.name not in CSV_FILES and p.name != FRAMEWORK_FILE
+                   and not p.name.startswith(".")]
+        if foreign:
+            raise BscError(f"{folder} already holds other files ({', '.join(sorted(foreign)[:5])}); "
+                           "export into an empty folder.")
+    try:
+        return write_folder(dataset, folder)
+    except OSError as exc:
+        raise BscError(f"The export cannot be written to {folder}: {exc.strerror or exc}. Choose a folder you "
+                       "can write to.") from None
 
 
 def write_folder(dataset: Dataset, path: str | os.PathLike) -> Path:

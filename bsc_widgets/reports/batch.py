@@ -12,13 +12,14 @@ import os
 import random
 import tempfile
 import time
+import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
-from ..errors import BscError
+from ..errors import BscError, KernelDidNotStart, ReportFailed, ReportTimedOut, WorkspaceError
 from ..paths import report_templates_dir
 from ..render import exported_html, render
 from ..text import shorten
@@ -35,6 +36,23 @@ class Job:
     parameters: dict
     out_dir: Path
     timeout: int
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What ``make_reports`` made: the folder, its index's title, and one outcome per report."""
+
+    folder: Path
+    title: str
+    outcomes: list
+
+    @property
+    def failed(self) -> list:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def index(self) -> Path:
+        return self.folder / "index.html"
 
 
 @dataclass(frozen=True)
@@ -65,17 +83,26 @@ def _write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _problem(exc: BaseException, timeout: int) -> str:
+def failure(exc: BaseException, timeout: int) -> ReportFailed:
+    """What went wrong with one report, as one of our own errors, told apart by the exception's type
+    (and, for a kernel that did not start, by where it was raised), never by its wording."""
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
+    from zmq.error import ZMQError
 
-    if isinstance(exc, PapermillExecutionError):
-        if exc.ename in ("CellTimeoutError", "TimeoutError") or "timed out" in str(exc.evalue).lower():
-            return f"It took longer than {timeout} seconds and was stopped."
-        return f"{exc.ename}: {shorten(str(exc.evalue), 400)}"
-    text = str(exc)
-    if "timed out" in text.lower() or "timeout" in type(exc).__name__.lower():
-        return f"It took longer than {timeout} seconds and was stopped."
-    return f"{type(exc).__name__}: {shorten(text, 400)}"
+    if isinstance(exc, ReportFailed):
+        return exc
+    timed_out = ReportTimedOut(f"It took longer than {timeout} seconds and was stopped.")
+    if isinstance(exc, TimeoutError):  # nbclient's CellTimeoutError is one
+        return timed_out
+    if isinstance(exc, PapermillExecutionError):  # a cell raised: its exception's type is ``ename``
+        return timed_out if exc.ename in ("CellTimeoutError", "TimeoutError") else \
+            ReportFailed(f"{exc.ename}: {shorten(str(exc.evalue), 400)}")
+    frames = traceback.extract_tb(exc.__traceback__)
+    if isinstance(exc, (ZMQError, DeadKernelError)) or (
+            isinstance(exc, RuntimeError) and frames and "jupyter_client" in frames[-1].filename):
+        return KernelDidNotStart(f"Its kernel did not start ({type(exc).__name__}: {shorten(str(exc), 200)}).")
+    return ReportFailed(f"{type(exc).__name__}: {shorten(str(exc), 400)}")
 
 
 def _quiet() -> None:
@@ -100,13 +127,12 @@ def run_job(job: Job) -> Outcome:
                                     execution_timeout=job.timeout, log_output=False)
                 break
             except Exception as exc:  # noqa: BLE001 - each report fails alone, with its reason
-                starting = "Kernel didn't respond" in str(exc) or "Address already in use" in str(exc)
-                if starting and attempt + 1 < KERNEL_START_RETRIES:
+                why = failure(exc, job.timeout)
+                if isinstance(why, KernelDidNotStart) and attempt + 1 < KERNEL_START_RETRIES:
                     time.sleep(random.uniform(0.2, 1.0))
                     continue
-                problem = _problem(exc, job.timeout)
-                _write(target, error_page(job.title, problem))
-                return Outcome(job.name, job.title, False, time.perf_counter() - start, problem)
+                _write(target, error_page(job.title, why.message))
+                return Outcome(job.name, job.title, False, time.perf_counter() - start, why.message)
         exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                                 exclude_output_prompt=True)
         body, _ = exporter.from_filename(str(executed))
@@ -158,7 +184,7 @@ def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None
                 try:
                     outcome = future.result()
                 except Exception as exc:  # noqa: BLE001 - a worker that died: the report fails alone
-                    outcome = Outcome(job.name, job.title, False, 0.0, _problem(exc, job.timeout))
+                    outcome = Outcome(job.name, job.title, False, 0.0, failure(exc, job.timeout).message)
                     _write(job.out_dir / outcome.file, error_page(job.title, outcome.problem))
                 outcomes.append(outcome)
                 if on_done:
@@ -207,3 +233,49 @@ def to_pdf(html: Path, timeout: int = 120) -> Path:
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
         raise BscError(f"{html.name} could not be printed to PDF ({type(exc).__name__}); its HTML is fine.") from None
     return pdf
+
+
+def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = None, teams: tuple[str, ...] = (),
+                 out: Path = Path("reports"), workers: int | None = None, timeout: int = 600, pdf: bool = False,
+                 shared_plotly: bool = False, on_planned: Callable[[int, Path, int], None] | None = None,
+                 on_done: Callable[[Outcome], None] | None = None) -> Batch:
+    """``bsc reports``: the monthly reports of ``month`` (default: last month), the effectiveness summary
+    (``kind="final"``) or the system assessment (``"system"``), made in parallel, with their index.
+
+    ``on_planned(reports, folder, workers)`` is called once the reports are known, ``on_done`` as each is made.
+    """
+    from ..clock import today as today_of
+    from ..report_calendar import check_report_month
+    from ..store import Store, resolve_db
+
+    store = Store.open(db)
+    collab = store.collaborative()
+    if collab is None and kind != "system":
+        raise WorkspaceError("This workspace has no collaborative yet.")
+    today = today_of()
+    if pdf and chromium() is None:
+        raise BscError("--pdf needs Chromium (apt-get install chromium).")
+    if kind in ("final", "system"):
+        folder = out / ("final" if kind == "final" else "system-assessment")
+        jobs = plan_one(kind, store, folder, resolve_db(db), today, timeout, shared_plotly)
+        title = jobs[0].title
+    else:
+        month = month or (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        check_report_month(collab, month, today)
+        folder = out / f"{month:%Y-%m}"
+        jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly)
+        title = f"{collab.name}: reports for {month:%B %Y}"
+    if shared_plotly:
+        share_plotly(folder)
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = min(workers, len(jobs))
+    if on_planned:
+        on_planned(len(jobs), folder, workers)
+    outcomes = run_reports(jobs, workers, on_done=on_done)
+    (folder / "index.html").write_text(index_html(title, outcomes), encoding="utf-8")
+    if pdf:
+        for o in outcomes:
+            if o.ok:
+                to_pdf(folder / o.file)
+    return Batch(folder, title, outcomes)

@@ -7,7 +7,7 @@ and show results.
 - ``framework``: ``save_framework``, ``retire``, ``restore``, ``link``;
 - ``measures``: ``save_measure_rows``, ``import_sheet``, ``save_group_figures``;
 - ``register``: ``open_register``, ``take_register``;
-- ``workspace``: ``load_collaborative``.
+- ``workspace``: ``load_collaborative``, ``load_sample``.
 """
 from .actor import COMMAND_LINE, Actor
 from .records import add, remove, save

@@ -13,18 +13,18 @@ def _mark_testing(tx: Transaction, team_id: str, idea_id: str) -> None:
 
 def plan_cycle(store: Store, actor: Actor, cycle: PdsaCycle) -> PdsaCycle:
     """A new cycle (its identifier from the store); the team is then testing its change idea."""
-    with store.transaction() as tx:
-        check(tx, actor, cycle)
-        saved = tx.add(cycle)
-        _mark_testing(tx, saved.team_id, saved.change_idea_id)
-        return saved
+    return _write_cycle(store, actor, cycle, new=True)
 
 
 def save_cycle(store: Store, actor: Actor, cycle: PdsaCycle) -> PdsaCycle:
     """The plan, Do, Study or Act of a cycle, as the form now shows it."""
+    return _write_cycle(store, actor, cycle, new=False)
+
+
+def _write_cycle(store: Store, actor: Actor, cycle: PdsaCycle, new: bool) -> PdsaCycle:
     with store.transaction() as tx:
         check(tx, actor, cycle)
-        saved = tx.save(cycle)
+        saved = tx.add(cycle) if new else tx.save(cycle)
         _mark_testing(tx, saved.team_id, saved.change_idea_id)
         return saved
 

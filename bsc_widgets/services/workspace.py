@@ -16,3 +16,17 @@ def load_collaborative(store: Store, actor: Actor, dataset: Dataset, replace: bo
 
         raise NotAllowed("A team’s page cannot replace the collaborative; nothing was written.")
     store.load(dataset, replace=replace)
+
+
+def load_sample(store: Store, actor: Actor, force: bool = False) -> bool:
+    """The sample collaborative ("Growing Together"); a workspace that holds data is left alone unless ``force``.
+
+    Returns whether it was loaded.
+    """
+    from ..portable import read_folder
+    from ..sample import sample_folder
+
+    if not store.is_empty() and not force:
+        return False
+    load_collaborative(store, actor, read_folder(sample_folder()), replace=force)
+    return True

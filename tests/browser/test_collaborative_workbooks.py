@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from test_workbooks import LOAD, SAVE, SHOTS, check_fits_a_phone, clean, commit, run_axe, unlabeled_controls
+from test_workbooks import (CHARTS, LOAD, SAVE, SHOTS, check_fits_a_phone, clean, commit, run_axe, settled,
+                            unlabeled_controls)
 
 pytestmark = pytest.mark.browser
 PAGES = {
@@ -26,7 +27,7 @@ def open_page(page, server, name):
 @pytest.mark.parametrize("name", list(PAGES))
 def test_each_page_is_offline_accessible_and_labelled(page, server, name):
     open_page(page, server, name)
-    page.wait_for_timeout(1500)  # charts draw after the widgets
+    settled(page, CHARTS.get(name, 0))  # charts draw after the widgets
     violations = run_axe(page)
     print(f"axe-core on {name}: {len(violations)} violation(s) {[(v['id'], v['impact']) for v in violations]}")
     assert not [v for v in violations if v["impact"] in ("serious", "critical")], violations
@@ -99,7 +100,7 @@ def test_equity_view_shows_suppressed_groups_as_suppressed(page, server):
         assert cell == "suppressed" or re.match(r"^\d+% \(\d+ of \d+\)$", cell), cell
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=LOAD)
     if SHOTS:
-        page.wait_for_timeout(1500)
+        settled(page, 2)
         page.screenshot(path=str(SHOTS / "equity_suppressed.png"), full_page=True,
                         clip={"x": 0, "y": 250, "width": 1100, "height": 1500})
     link = page.get_by_role("link", name=re.compile("Download this view"))

@@ -26,13 +26,13 @@ def test_coach_filters_then_opens_a_team(page, server):
 
 
 def test_dashboard_passes_axe_and_fits_a_phone(browser, server):
-    from test_workbooks import run_axe
+    from test_workbooks import run_axe, settled
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.goto(f"{server['url']}/voila/render/coach_dashboard.ipynb", wait_until="commit")
     expect(page.get_by_role("heading", name="Coach dashboard")).to_be_visible(timeout=LOAD)
-    page.wait_for_timeout(1500)
+    settled(page, 1)
     violations = run_axe(page)
     print(f"axe-core on coach_dashboard: {[(v['id'], v['impact']) for v in violations]}")
     assert not [v for v in violations if v["impact"] in ("serious", "critical")], violations

@@ -2,6 +2,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from test_workbooks import settled
+
 pytestmark = pytest.mark.browser
 LOAD = 90_000  # ms; a cold kernel on a loaded 2-core CI machine
 
@@ -60,7 +62,7 @@ def test_unknown_or_malicious_team_gets_a_clear_message(page, server, query, sho
     expect(alert).to_contain_text(shown)
     expect(alert).to_contain_text("Choose your team from the list below")
     expect(page.get_by_label("Your team")).to_have_value("Choose your team…")
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.dialogs == [], "user text was executed as script"
     assert page.locator("img[src=x]").count() == 0
     no_traceback(page)

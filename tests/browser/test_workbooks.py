@@ -40,8 +40,20 @@ def saved(scope):
     expect(scope.get_by_text(re.compile(r"Saved at \d\d:\d\d")).first).to_be_visible(timeout=SAVE)
 
 
+# charts each workbook draws once its data has arrived
+CHARTS = {"04_measures": 1, "05_monthly_report": 1, "equity": 2, "coach_dashboard": 1}
+
+
+def settled(page, charts: int = 0):
+    """The page has finished: no request in flight, and ``charts`` charts (at least) drawn on it."""
+    page.wait_for_load_state("networkidle", timeout=LOAD)
+    page.wait_for_function("""n => { const plots = [...document.querySelectorAll('.js-plotly-plot')];
+        return plots.length >= n && plots.every(p => p.querySelector('.main-svg')); }""", arg=charts,
+                           timeout=LOAD)
+
+
 def clean(page):
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.errors == [], page.errors
     assert page.external == [], f"requests left the machine: {page.external}"
     assert page.dialogs == [], "user text was executed as script"
@@ -74,7 +86,7 @@ def test_workbook_shows_team_calendar_home_link_offline_and_accessible(page, ser
     expect(page.locator(".bsc-team-name")).to_have_text("Sunrise Head Start")
     expect(page.get_by_text("We are in Action Period 4 (day 93 of 101)")).to_be_visible()
     expect(page.get_by_role("link", name="← Home")).to_have_attribute("href", "00_home.ipynb?team=sunrise-head-start")
-    page.wait_for_timeout(1500)  # charts draw after the widgets
+    settled(page, CHARTS.get(name, 0))  # charts draw after the widgets
     violations = run_axe(page)
     report = json.loads(AXE_REPORT.read_text()) if AXE_REPORT.exists() else {}
     report[name] = violations
@@ -94,7 +106,7 @@ def check_fits_a_phone(browser, url: str, heading: str) -> None:
     page = context.new_page()
     page.goto(url, wait_until="commit")
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=LOAD)
-    page.wait_for_timeout(1000)
+    settled(page)
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 392, "the page scrolls sideways"
     too_wide = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea, button')]
         .filter(e => e.offsetParent !== null && e.type !== 'file')
@@ -196,8 +208,8 @@ def test_measures_entry_and_uploads(page, server, tmp_path):
     open_workbook(page, server, "04_measures", "riverbend-prek")
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=LOAD)
     expect(page.get_by_text("What the chart says")).to_be_visible()
-    page.get_by_label("Period", exact=True).select_option(index=0)
-    page.wait_for_timeout(500)
+    page.get_by_label("Period", exact=True).select_option(index=0)  # the newest period (already chosen)
+    expect(page.get_by_label(re.compile("^Numerator"))).to_be_editable(timeout=SAVE)
     commit(page.get_by_label(re.compile("^Numerator")), "abc")
     expect(page.get_by_role("alert").filter(has_text="Numerator must be a number; “abc” is not")).to_be_visible(
         timeout=SAVE)

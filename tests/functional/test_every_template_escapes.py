@@ -34,6 +34,7 @@ from bsc_widgets.reports.final import final_report_html
 from bsc_widgets.reports.system import system_assessment_html
 from bsc_widgets.reports.team import team_report_html
 from bsc_widgets.store.schema import TABLES
+from tests.support import walk
 
 TODAY = dt.date(2026, 11, 22)
 MARK = "<blink>pw</blink>"                   # what must never reach a page as markup
@@ -84,7 +85,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     for page_class in (ParticipationPage, SpreadPage, EquityPage):
         shown += _html_of(page_class(store, TODAY))
     setup = SetupPage(store, TODAY)
-    teams = next(e for e in _walk(setup) if type(e).__name__ == "RecordEditor" and e.model is Team)
+    teams = next(e for e in walk(setup) if type(e).__name__ == "RecordEditor" and e.model is Team)
     teams.picker.value = TEAM  # a team's invitation
     shown += _html_of(setup)
     shown += _html_of(HomePage(store, TODAY, team, None, workbooks_dir()))
@@ -136,10 +137,3 @@ def _called_by_a_rendered_template(template: str, macro: str) -> bool:
             return True
     return False
 
-
-def _walk(widget):
-    stack = [widget]
-    while stack:
-        wdg = stack.pop()
-        yield wdg
-        stack.extend(getattr(wdg, "children", ()) or ())

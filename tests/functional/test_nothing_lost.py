@@ -27,7 +27,7 @@ from bsc_widgets.spc import qic
 from bsc_widgets.services import Actor
 from bsc_widgets.store import Store
 from bsc_widgets.measure_analysis import analyse_measure, analyse_across_teams
-from tests.support import HOSTILE, widget_text
+from tests.support import HOSTILE, walk, widget_text
 
 TODAY = dt.date(2026, 11, 22)
 TEAM = "maple-street-ehs"
@@ -113,7 +113,7 @@ def test_two_teams_adding_an_idea_with_the_same_title_at_once(sample_db):
 
 def test_a_driver_and_an_idea_with_one_title_get_two_identifiers_and_round_trip(sample_store, tmp_path):
     setup = SetupPage(sample_store, TODAY)
-    editors = [w for w in _walk(setup) if type(w).__name__ == "RecordEditor"]
+    editors = [w for w in walk(setup) if type(w).__name__ == "RecordEditor"]
     drivers = next(e for e in editors if e.model is Driver)
     ideas = next(e for e in editors if e.model is ChangeIdea)
     for editor in (drivers, ideas):
@@ -125,13 +125,6 @@ def test_a_driver_and_an_idea_with_one_title_get_two_identifiers_and_round_trip(
     write_folder(sample_store.dataset(), tmp_path / "export")
     assert read_folder(tmp_path / "export").content() == sample_store.dataset().content()
 
-
-def _walk(widget):
-    stack = [widget]
-    while stack:
-        w = stack.pop()
-        yield w
-        stack.extend(getattr(w, "children", ()) or ())
 
 
 # ---- registers and figures by group: versioned as a whole -----------------------------------------
@@ -323,7 +316,7 @@ def test_export_then_import_round_trips_every_hostile_case_the_forms_accept(samp
             form.save_button.click()
             page = CharterPage(store, store.team(TEAM), TODAY)
     setup = SetupPage(store, TODAY)
-    for editor in [w for w in _walk(setup) if type(w).__name__ == "RecordEditor" and w.model in (Driver, ChangeIdea)]:
+    for editor in [w for w in walk(setup) if type(w).__name__ == "RecordEditor" and w.model in (Driver, ChangeIdea)]:
         editor.form.fields["title"].input.value = HOSTILE["formula"]
         editor.form.save_button.click()
     write_folder(store.dataset(), tmp_path / "export")

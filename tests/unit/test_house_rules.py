@@ -103,3 +103,21 @@ def test_nothing_is_marked_safe_by_hand():
                     len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and node.args[0].value == ""):
                 stray.append(f"{rel}:{node.lineno}")
     assert stray == []
+
+
+# ---- a report's failure is told by its type -------------------------------------------------------------
+
+def test_report_failures_are_classified_by_type_not_wording():
+    from nbclient.exceptions import CellTimeoutError
+    from papermill.exceptions import PapermillExecutionError
+    from zmq.error import ZMQError
+
+    from bsc_widgets.errors import KernelDidNotStart, ReportFailed, ReportTimedOut
+    from bsc_widgets.reports.batch import failure
+
+    assert type(failure(CellTimeoutError("slow"), 60)) is ReportTimedOut
+    cell = PapermillExecutionError(0, 1, "sleep()", "CellTimeoutError", "no words about time here", [])
+    assert type(failure(cell, 60)) is ReportTimedOut
+    assert type(failure(ZMQError(98, "in use"), 60)) is KernelDidNotStart
+    other = failure(ValueError("timed out, says the text, but it is a ValueError"), 60)
+    assert type(other) is ReportFailed and other.message.startswith("ValueError:")
