@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pandas as pd
 
 from .dosage import RoleDose, role_doses
 from .model import AssessmentScore, Measure, Observation, Phase, Team, current

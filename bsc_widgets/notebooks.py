@@ -9,7 +9,6 @@ to the server log only.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from urllib.parse import parse_qs
 
 from .clock import today

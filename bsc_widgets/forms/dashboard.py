@@ -8,7 +8,6 @@ cheap with hundreds of teams; at most ``MAX_PANELS`` charts are drawn at once.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
 
 import ipywidgets as w
 import pandas as pd
