@@ -38,6 +38,17 @@ def test_a_team_page_writes_its_own_team_only(two_teams):
     assert [m.name for m in store.list(Member)] == ["Ana"]
 
 
+def test_a_team_page_cannot_move_another_teams_record_into_its_own(two_teams):
+    store, mine, theirs = two_teams
+    their_member = builders.member(store, theirs.id, name="Bo")
+    claimed = their_member.model_copy(update={"team_id": mine.id, "name": "Ours now"})
+    with pytest.raises(NotAllowed, match="another team’s records"):
+        save(store, Actor.for_team(mine.id), claimed)
+    with pytest.raises(NotAllowed):
+        remove(store, Actor.for_team(mine.id), claimed)
+    assert store.get(Member, their_member.id).team_id == theirs.id
+
+
 def test_the_collaborative_writes_anything(two_teams):
     store, mine, theirs = two_teams
     everyone = Actor.collaborative("Advisor")
