@@ -17,3 +17,8 @@ def today(value: str | dt.date | None = None) -> dt.date:
         except ValueError:
             server_log().warning("ignoring malformed date %r", text)
     return dt.date.today()
+
+
+def now() -> dt.datetime:
+    """The moment of a save, to the second, in the server's local time (what "at 10:42" means to its users)."""
+    return dt.datetime.now().replace(microsecond=0)

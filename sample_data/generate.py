@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, AssessmentLevel, AssessmentScore,
                                Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, FrameworkChange,
-                               Grouping, Measure, Member, MonthlyReport, Observation, PdOffering, PdsaCycle, Phase,
+                               Account, Grouping, Measure, Member, MonthlyReport, Observation, PdOffering, PdsaCycle, Phase,
                                Stratum, StratumObservation, Team, TeamChangeIdea)
 from bsc_widgets.portable import write_folder
 
@@ -470,8 +470,17 @@ def build() -> Dataset:
     records += _equity_and_history(records)
     records += [PdOffering(id=i, name=n, funding_stream=f, reach=r, hours=h, audience=a, purpose=p)
                 for i, n, f, r, h, a, p in PD_OFFERINGS]
+    records += [Account(username=e, name=n, access=a, email=e) for n, e, a in ACCOUNTS]
     ds.extend(records)
     return ds.check()
+
+
+# The accounts that are not on a team's roster (team members get theirs from an invitation).
+ACCOUNTS = [
+    ("Dr. Renee Okafor", "renee.okafor@example.org", "advisor"),
+    ("Marcus Bell", "marcus.bell@example.org", "faculty"),
+    ("Jordan Whitfield", "jordan.whitfield@example.org", "leader"),
+]
 
 
 # ---- equity views, the framework's history, the state's PD system -------------------------------

@@ -11,6 +11,7 @@ from .attendance import EVENT_KIND_LABELS, Attendance
 from .equity import Grouping, Stratum, StratumObservation
 from .history import FrameworkChange, wording
 from .system import PdOffering
+from .account import ACCESS_LABELS, Account
 from .dataset import ORDER, Dataset
 
 __all__ = [
@@ -22,5 +23,5 @@ __all__ = [
     "Observation", "period_start", "period_label",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",
-    "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "wording", "PdOffering",
+    "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "wording", "PdOffering", "Account", "ACCESS_LABELS",
 ]

@@ -16,12 +16,13 @@ from .attendance import Attendance
 from .equity import Grouping, Stratum, StratumObservation
 from .history import FrameworkChange
 from .system import PdOffering
+from .account import Account
 
 # Insert order: every record comes after the records it points at.
 ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
     DriverLink, Member, TeamChangeIdea, PdsaCycle, Observation, StratumObservation, MonthlyReport,
-    AssessmentScore, Attendance, FrameworkChange, PdOffering,
+    AssessmentScore, Attendance, FrameworkChange, PdOffering, Account,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

@@ -21,7 +21,7 @@ import yaml
 from ..errors import BscError, ImportRejected, InvalidRecord, Problem
 from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
                      Dataset, Driver, DriverLink, FrameworkChange, Grouping, Measure, Member, MonthlyReport,
-                     Observation, PdOffering, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
+                     Account, Observation, PdOffering, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
                      TeamChangeIdea)
 from . import limits, safe_yaml
 from .cells import from_cell, to_cell
@@ -53,9 +53,11 @@ CSV_FILES: dict[str, type[Record]] = {
     "group_observations.csv": StratumObservation,
     "framework_changes.csv": FrameworkChange,
     "pd_offerings.csv": PdOffering,
+    "accounts.csv": Account,  # names and permission roles only: passwords never leave the workspace
 }
 # Files added after the first format: an older export without them still imports.
-OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv"}
+OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv",
+                  "accounts.csv"}
 
 
 def columns(model: type[Record]) -> list[str]:

@@ -5,7 +5,7 @@ import datetime as dt
 import types
 import typing
 
-from sqlalchemy import JSON, Boolean, Column, Date, Float, ForeignKey, Integer, MetaData, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, Table, Text
 
 from ..model import ORDER, RECORD_TYPES, Record
 
@@ -46,3 +46,23 @@ def _table(model: type[Record]) -> Table:
 
 
 TABLES: dict[type[Record], Table] = {m: _table(m) for m in ORDER}
+
+# Not records (never exported, never shown): what signing in needs, and who saved what when.
+CREDENTIALS = Table(
+    "credentials", metadata,
+    Column("username", Text, primary_key=True),
+    Column("password_hash", Text, nullable=True),      # argon2id, from argon2-cffi
+    Column("invitation_hash", Text, nullable=True),    # SHA-256 of the one-time link's token
+    Column("invitation_expires", DateTime, nullable=True),
+)
+SAVES = Table(
+    "saves", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("by", Text, nullable=True),
+    Column("record_table", Text, nullable=False),
+    Column("record_key", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("action", Text, nullable=False),
+    Index("ix_saves_record", "record_table", "record_key"),
+)

@@ -8,13 +8,16 @@ transaction (``add``), so two people adding at once always make two records.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import random
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 from pydantic import ValidationError
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
+from ..clock import now
 from ..errors import (ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem, StoreBusy, UnknownTeam,
                       WorkspaceError)
 from ..ids import is_slug, slugify, unique_slug
@@ -22,7 +25,7 @@ from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Record, Team
 from ..text import shorten
 from . import migrate
 from .engine import WRITE, display_url, make_engine, resolve_db, sqlite_path
-from .schema import TABLES
+from .schema import SAVES, TABLES
 
 ADD_ATTEMPTS = 20  # a concurrent add that took the same identifier is retried with the next one
 
@@ -49,13 +52,31 @@ def _row_to_record(model: type[Record], row) -> Record:
                             tuple(values.get(k) for k in model.KEY), int(values.get("version") or 0)) from None
 
 
-def stale(record: Record | str) -> ConflictError:
-    """The one message for a save made from a copy someone else has changed since."""
+def stale(record: Record | str, last: "LastSave | None" = None) -> ConflictError:
+    """The one message for a save made from a copy someone else has changed since (naming them, when known)."""
     what = record if isinstance(record, str) else record.describe()
+    who = last.sentence() if last is not None else "by someone else"
     return ConflictError(
-        f"{_cap(what)} was changed by someone else after you opened it. "
+        f"{_cap(what)} was changed {who} after you opened it. "
         "Your changes were not saved, so theirs are not lost. Reload to see their version, "
         "then make your change again.")
+
+
+@dataclass(frozen=True)
+class LastSave:
+    """Who last saved a record, and when (from the log of saves)."""
+
+    by: str | None
+    at: dt.datetime
+
+    def sentence(self) -> str:
+        when = f"at {self.at:%H:%M}" if self.at.date() == now().date() else f"on {self.at:%-d %B %Y} at {self.at:%H:%M}"
+        return f"by {self.by} {when}" if self.by else f"by someone else {when}"
+
+
+def record_key(record: Record) -> str:
+    """A record's key as one string, as the log of saves keeps it."""
+    return "/".join(str(v) for v in record.key())
 
 
 class Transaction:
@@ -63,6 +84,7 @@ class Transaction:
 
     def __init__(self, conn: Connection):
         self.conn = conn
+        self.by: str | None = None  # the person saving, set by the services' check; kept in the log of saves
 
     # ---- reading (also the model's Context protocol) ----
     def get(self, model: type[Record], *key) -> Record | None:
@@ -118,16 +140,29 @@ class Transaction:
                 if self._exists(model, record.key()):
                     raise already from None
                 raise
+            self._log(record, 1, "added")
             return record.model_copy(update={"version": 1})
         result = self.conn.execute(
             update(table).where(_key_clause(model, record.key()), table.c.version == record.version)
             .values(**values, version=table.c.version + 1))
         if result.rowcount == 1:
+            self._log(record, record.version + 1, "saved")
             return record.model_copy(update={"version": record.version + 1})
         if not self._exists(model, record.key()):
             raise NotFound(f"{_cap(record.describe())} no longer exists: someone deleted it. "
                            "Your changes were not saved.")
-        raise stale(record)
+        raise stale(record, self.last_save(record))
+
+    def _log(self, record: Record, version: int, action: str) -> None:
+        self.conn.execute(insert(SAVES).values(at=now(), by=self.by, record_table=record.TABLE,
+                                               record_key=record_key(record), version=version, action=action))
+
+    def last_save(self, record: Record) -> LastSave | None:
+        """Who saved this record last, and when (None for a record saved before the log began)."""
+        row = self.conn.execute(select(SAVES.c.by, SAVES.c.at)
+                                .where(SAVES.c.record_table == record.TABLE, SAVES.c.record_key == record_key(record))
+                                .order_by(SAVES.c.id.desc()).limit(1)).first()
+        return None if row is None else LastSave(row.by, row.at)
 
     def add(self, record: Record) -> Record:
         """Insert a new record. One that has an identifier gets a fresh one here, made from
@@ -175,8 +210,10 @@ class Transaction:
         if result.rowcount != 1:
             if not self._exists(model, record.key()):
                 return
-            raise ConflictError(f"{_cap(record.describe())} was changed by someone else after you opened it; "
-                                "it was not deleted. Reload and try again.")
+            last = self.last_save(record)
+            raise ConflictError(f"{_cap(record.describe())} was changed {last.sentence() if last else 'by someone else'}"
+                                " after you opened it; it was not deleted. Reload and try again.")
+        self._log(record, record.version, "removed")
 
     def insert_many(self, model: type[Record], records: list[Record]) -> None:
         if records:

@@ -1,0 +1,40 @@
+"""A person's account for signing in, and the permission role it holds.
+
+The permission role (what the account may open and change) is not a member's role on a team
+(administrator, teacher, staff, family): a teacher signs in as a team member, a coach as faculty.
+A team member's teams are not stored here but read from the rosters, by e-mail address, at every
+request, so that taking someone off a roster ends their access at once.
+"""
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from .base import NAME_LENGTH, Record, RequiredText, optional, register
+
+Access = Literal["team_member", "faculty", "advisor", "leader", "admin"]
+ACCESS_LABELS = {
+    "team_member": "Team member",
+    "faculty": "Faculty or coach",
+    "advisor": "Improvement advisor",
+    "leader": "State or regional leader",
+    "admin": "Administrator of the site",
+}
+USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._%+@-]{0,253}$"
+
+
+@register
+class Account(Record):
+    TABLE: ClassVar[str] = "accounts"
+    NOUN: ClassVar[str] = "account"
+    KEY: ClassVar[tuple[str, ...]] = ("username",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("name",)
+
+    username: str = Field(title="Sign-in name", max_length=254, pattern=USERNAME_PATTERN)
+    name: RequiredText = Field(title="Name", max_length=NAME_LENGTH)
+    access: Access = Field(title="Permission role")
+    email: optional(str) = Field(None, title="Email", max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+    def describe(self) -> str:
+        return f"the account of {self.name}"
