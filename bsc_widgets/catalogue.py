@@ -19,3 +19,12 @@ COACH_PAGES = [
     ("leaders/system_assessment.ipynb", "System assessment (state and regional leaders)",
      "Your PD offerings on the PD Matrix, and where a BSC fits."),
 ]
+# The scope (services.access.SCOPES) each collaborative page asks of a signed-in account.
+PAGE_SCOPES = {
+    "coach_dashboard.ipynb": "faculty",
+    "participation.ipynb": "faculty",
+    "equity.ipynb": "network",
+    "spread.ipynb": "faculty",
+    "collaborative_setup.ipynb": "setup",
+    "leaders/system_assessment.ipynb": "system",
+}

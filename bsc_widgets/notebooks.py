@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 from urllib.parse import parse_qs
 
+from .catalogue import PAGE_SCOPES
 from .clock import today
-from .errors import BscError, UnknownTeam
+from .errors import BscError, NotAllowed, UnknownTeam
 from .forms.messages import MessageArea, report_unexpected
-from .model import Team
+from .log import server_log
+from .model import ACCESS_LABELS, Team
 from .paths import workbooks_dir
 from .report_calendar import parse_month
+from .services.access import Access, access_of, hub_user
 from .store import Store
 
 def request_ready() -> None:
@@ -37,17 +40,50 @@ def query_param(name: str) -> str | None:
     return values[0] if values else None
 
 
-def choose_team(store: Store, parameter: str | None) -> tuple[Team | None, BscError | None]:
-    """The team from ?team= (first) or the parameter; a bad value becomes a message, not a crash."""
+def signed_in(store: Store) -> Access | None:
+    """The account the hub signed in for this page; None when served without the hub (``bsc serve``: the
+    one trusted person at this machine). An account with nothing left to open is refused here."""
+    user = hub_user()
+    if user is None:
+        return None
+    access = access_of(store, user)
+    if access is None or not access.active:
+        server_log().warning("refused a page to %r: no account, or on no team's roster", user)
+        raise NotAllowed("Your account no longer has access to this collaborative. Ask your improvement advisor "
+                         "if this is a mistake.")
+    return access
+
+
+def choose_team(store: Store, parameter: str | None,
+                access: Access | None = None) -> tuple[Team | None, BscError | None]:
+    """The team from ?team= (first) or the parameter; a bad value becomes a message, not a crash.
+    Signed in, only one of the account's teams (with just one, that one)."""
     wanted = query_param("team")
     if wanted is None:
         wanted = parameter or None
+    if (wanted is None or wanted == "") and access is not None and len(access.own_teams) == 1:
+        wanted = next(iter(access.own_teams))
     if wanted is None or wanted == "":
         return None, None
     try:
-        return store.team(wanted), None
+        team = store.team(wanted)
     except UnknownTeam as exc:
         return None, UnknownTeam(f"{exc.message} Choose your team from the list below.")
+    if access is not None and not access.may_open(team.id):
+        server_log().warning("refused team %r to %r (%s): not one of their teams", team.id, access.username,
+                             access.role)
+        return None, NotAllowed("This is not one of your teams. Choose one of yours on the home page.")
+    return team, None
+
+
+def _allowed(store: Store, page: str) -> Access | None:
+    """The signed-in account, if its role opens this collaborative page (else refused, and logged)."""
+    access = signed_in(store)
+    if access is not None and not access.allows(PAGE_SCOPES[page]):
+        server_log().warning("refused %s to %r (%s)", page, access.username, access.role)
+        raise NotAllowed(f"This page is not open to your account ({ACCESS_LABELS[access.role].lower()}). "
+                         "Go back to the home page for the pages that are.")
+    return access
 
 
 def show(build):
@@ -73,8 +109,9 @@ def home(team: str = "", db: str = "", today_: str = ""):
 
     def build():
         store = Store.open(db or None)
-        chosen, problem = choose_team(store, team)
-        return HomePage(store, today(today_), chosen, problem, workbooks_dir())
+        access = signed_in(store)
+        chosen, problem = choose_team(store, team, access)
+        return HomePage(store, today(today_), chosen, problem, workbooks_dir(), access)
 
     return show(build)
 
@@ -84,10 +121,11 @@ def _team_workbook(page_class, title: str, team: str, db: str, today_: str):
 
     def build():
         store = Store.open(db or None)
-        chosen, problem = choose_team(store, team)
+        access = signed_in(store)
+        chosen, problem = choose_team(store, team, access)
         if chosen is None:
             return NoTeamPage(title, problem)
-        return page_class(store, chosen, today(today_))
+        return page_class(store, chosen, today(today_), access)
 
     return show(build)
 
@@ -131,34 +169,44 @@ def coach_dashboard(db: str = "", today_: str = ""):
     """The coach's live dashboard across every team."""
     from .forms.dashboard import DashboardPage
 
-    return show(lambda: DashboardPage(Store.open(db or None), today(today_)))
+    def build():
+        store = Store.open(db or None)
+        _allowed(store, "coach_dashboard.ipynb")
+        return DashboardPage(store, today(today_))
+
+    return show(build)
 
 
-def _collaborative_page(module: str, name: str, db: str, today_: str):
+def _collaborative_page(module: str, name: str, page: str, db: str, today_: str):
     import importlib
 
     page_class = getattr(importlib.import_module(f"bsc_widgets.forms.{module}"), name)
-    return show(lambda: page_class(Store.open(db or None), today(today_)))
+
+    def build():
+        store = Store.open(db or None)
+        return page_class(store, today(today_), _allowed(store, page))
+
+    return show(build)
 
 
 def collaborative_setup(db: str = "", today_: str = ""):
     """The advisor's and faculty's set-up: calendar, change framework, scale, groups, teams."""
-    return _collaborative_page("setup", "SetupPage", db, today_)
+    return _collaborative_page("setup", "SetupPage", "collaborative_setup.ipynb", db, today_)
 
 
 def participation(db: str = "", today_: str = ""):
     """Attendance and dosage by role."""
-    return _collaborative_page("participation", "ParticipationPage", db, today_)
+    return _collaborative_page("participation", "ParticipationPage", "participation.ipynb", db, today_)
 
 
 def equity(db: str = "", today_: str = ""):
     """Measures by group, small groups suppressed."""
-    return _collaborative_page("equity", "EquityPage", db, today_)
+    return _collaborative_page("equity", "EquityPage", "equity.ipynb", db, today_)
 
 
 def spread(db: str = "", today_: str = ""):
     """How change ideas spread across the network."""
-    return _collaborative_page("spread", "SpreadPage", db, today_)
+    return _collaborative_page("spread", "SpreadPage", "spread.ipynb", db, today_)
 
 
 def system_assessment(db: str = "", today_: str = ""):
@@ -166,8 +214,12 @@ def system_assessment(db: str = "", today_: str = ""):
     from .forms.system_assessment import SystemAssessmentPage
     from .reports.system import system_assessment_html
 
-    return show(lambda: SystemAssessmentPage(Store.open(db or None),
-                                             lambda store: system_assessment_html(store, today(today_))))
+    def build():
+        store = Store.open(db or None)
+        return SystemAssessmentPage(store, lambda store: system_assessment_html(store, today(today_)),
+                                    _allowed(store, "leaders/system_assessment.ipynb"))
+
+    return show(build)
 
 
 # ---- the report templates (papermill): each displays one report as a single HTML output ----------

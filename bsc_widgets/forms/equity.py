@@ -33,7 +33,8 @@ class EquityPage(CollaborativePage):
                                   style=style, layout=narrow)
         self.team = w.Dropdown(description="Team", style=style, layout=narrow,
                                options=[("All teams (the network)", NETWORK)]
-                               + [(t.name, t.id) for t in self.store.teams()])
+                               + [(t.name, t.id) for t in self.store.teams()
+                                  if self.access is None or self.access.may_open(t.id)])
         self.reading = w.HTML()
         self.groups_chart = PlotArea(340)
         self.gap_chart = PlotArea(270)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..catalogue import COACH_PAGES, WORKBOOKS
+from ..catalogue import COACH_PAGES, PAGE_SCOPES, WORKBOOKS
 from ..charter import missing_roles, roles_sentence
-from ..errors import BscError
-from ..model import PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
+from ..errors import BscError, NotAllowed
+from ..model import ACCESS_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
+from ..services.access import Access, hub_path
 from ..store import Store
 from ..render import render, stylesheet
 from ..timeline import Position, position
@@ -31,28 +32,29 @@ def team_html(team: Team, members: list[Member], collab_start: dt.date) -> str:
                   roster=roster)
 
 
-def links_html(team: Team | None, available: set[str]) -> str:
+def links_html(team: Team | None, available: set[str], access: Access | None = None) -> str:
     workbooks = [(file, title, blurb, "open" if file in available and team is not None else
                   "choose your team first" if file in available else "coming soon")
                  for file, title, blurb in WORKBOOKS if file != "00_home.ipynb"]
     return render("forms/home.html", "links", team=team, workbooks=workbooks,
-                  coach_pages=[(f, t, b) for f, t, b in COACH_PAGES if f in available])
+                  coach_pages=[(f, t, b) for f, t, b in COACH_PAGES if f in available
+                               and (access is None or access.allows(PAGE_SCOPES[f]))])
 
 
 class HomePage(w.VBox):
     """The page, with its team picker wired to the team panel and links."""
 
     def __init__(self, store: Store, today: dt.date, team: Team | None = None, problem: BscError | None = None,
-                 workbooks_dir: Path | None = None):
+                 workbooks_dir: Path | None = None, access: Access | None = None):
         collab = store.collaborative()
         if collab is None:
             raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample” "
                            "or “bsc import FOLDER”.")
-        self.store = store
+        self.store, self.access = store, access
         self.collab_start = collab.start
         self.available = {f for f in [*(f for f, _, _ in WORKBOOKS), *(f for f, _, _ in COACH_PAGES)]
                           if workbooks_dir and (workbooks_dir / f).exists()}
-        teams = store.teams()
+        teams = [t for t in store.teams() if access is None or access.may_open(t.id)]  # signed in: only yours
         phases = store.list(Phase)
         where = position(collab, phases, today)
         header = w.HTML(render("forms/home.html", "header", style=stylesheet(), collab=collab,
@@ -67,7 +69,9 @@ class HomePage(w.VBox):
         if problem is not None:
             self.message.show_error(problem)
         self._render(team)
-        super().__init__([header, w.HTML(render("forms/home.html", "your_team")), self.message,
+        who = ([w.HTML(render("forms/home.html", "signed_in", name=access.name, role=ACCESS_LABELS[access.role].lower(),
+                              sign_out=hub_path("logout")))] if access else [])
+        super().__init__([header, *who, w.HTML(render("forms/home.html", "your_team")), self.message,
                           self.picker, self.team_panel, self.links],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-home")
@@ -75,6 +79,8 @@ class HomePage(w.VBox):
     def _on_pick(self, change) -> None:
         try:
             team = self.store.team(change["new"]) if change["new"] else None
+            if team is not None and self.access is not None and not self.access.may_open(team.id):
+                raise NotAllowed("This is not one of your teams.")
             self.message.clear()
         except BscError as exc:
             team = None
@@ -86,4 +92,4 @@ class HomePage(w.VBox):
             self.team_panel.value = render("forms/home.html", "no_team")
         else:
             self.team_panel.value = team_html(team, self.store.list(Member, team_id=team.id), self.collab_start)
-        self.links.value = links_html(team, self.available)
+        self.links.value = links_html(team, self.available, self.access)

@@ -88,8 +88,13 @@ class MonthlyReportPage(WorkbookPage):
                       label=label, by=found.scored_by if found else None, rationale=found.rationale if found else None)
 
     def _faculty_section(self, month) -> list[w.Widget]:
-        """Read-only for the team; the form opens for faculty, on purpose."""
+        """Read-only for the team; the form opens for faculty, on purpose. Signed in, only an account whose
+        role gives the faculty score has the form at all (and the save checks the role again)."""
         summary = w.HTML(self._faculty_html(month))
+        title = heading(f"Faculty score for {month:%B %Y}", badge="faculty only")
+        if self.access is not None and not self.access.allows("faculty"):
+            self.faculty_score = self.faculty_toggle = None
+            return [title, summary]
         self.faculty_score = self._score_form(month, "faculty")
         self.faculty_score.on_saved = lambda _: (self._draw_history(), setattr(summary, "value",
                                                                                 self._faculty_html(month)))
@@ -105,8 +110,7 @@ class MonthlyReportPage(WorkbookPage):
             self.faculty_toggle.description = "Close the faculty form" if on else "I am faculty: edit this score"
 
         self.faculty_toggle.observe(guarded(self.message)(opened), names="value")
-        return [heading(f"Faculty score for {month:%B %Y}", badge="faculty only"),
-                summary, self.faculty_toggle, self.faculty_score]
+        return [title, summary, self.faculty_toggle, self.faculty_score]
 
     def _score_form(self, month, source: str) -> RecordForm:
         found = self.store.get(AssessmentScore, self.team.id, month, source)

@@ -9,6 +9,7 @@ import ipywidgets as w
 from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Collaborative, Phase, Team
 from ..services import Actor
+from ..services.access import Access
 from ..store import Store
 from ..render import render, stylesheet
 from ..timeline import Position, position
@@ -42,12 +43,12 @@ class WorkbookPage(w.VBox):
 
     TITLE = "Workbook"
 
-    def __init__(self, store: Store, team: Team, today: dt.date):
+    def __init__(self, store: Store, team: Team, today: dt.date, access: Access | None = None):
         collab = store.collaborative()
         if collab is None:
             raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample”.")
-        self.store, self.team, self.today, self.collab = store, team, today, collab
-        self.actor = Actor.for_team(team.id)  # a team's page writes only this team's records
+        self.store, self.team, self.today, self.collab, self.access = store, team, today, collab, access
+        self.actor = Actor.for_team(team.id, access=access)  # a team's page writes only this team's records
         self.phases = store.list(Phase)
         self.where = position(collab, self.phases, today)
         self.message = MessageArea()
@@ -64,12 +65,12 @@ class CollaborativePage(w.VBox):
 
     TITLE = "Collaborative"
 
-    def __init__(self, store: Store, today: dt.date):
+    def __init__(self, store: Store, today: dt.date, access: Access | None = None):
         collab = store.collaborative()
         if collab is None:
             raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample”.")
-        self.store, self.today, self.collab = store, today, collab
-        self.actor = Actor.collaborative()
+        self.store, self.today, self.collab, self.access = store, today, collab, access
+        self.actor = Actor.collaborative(access=access)
         self.phases = store.list(Phase)
         self.where = position(collab, self.phases, today)
         self.message = MessageArea()

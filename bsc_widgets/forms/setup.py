@@ -18,6 +18,7 @@ from ..charter import roles_sentence
 from ..charts.tables import framework_history_html
 from ..framework_history import history
 from ..services import Actor
+from ..services.access import hub_address
 from ..services import framework
 from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, AssessmentLevel,
                      ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member, Phase, Record,
@@ -26,6 +27,7 @@ from ..report_calendar import next_month, reports_from
 from ..render import render
 from .fields import Field
 from .messages import guarded
+from .invitations import AccountInvitations, TeamInvitations
 from .page import CollaborativePage, section
 from .record_form import RecordForm
 from .record_list import RecordEditor
@@ -135,7 +137,12 @@ class SetupPage(CollaborativePage):
                               Field(Team, "joined")],
             new=lambda: dict(id="new", name="", program_type="head_start", joined=max(self.today, self.collab.start),
                              aim=None, meeting_rhythm=None),
-            removable=False, extra=lambda t: [w.HTML(invitation_html(t, self.store.list(Member, team_id=t.id)))])
+            removable=False, extra=self._invitation)
+        accounts = ([section("Accounts", "Faculty, advisors and leaders sign in with an account of their own; "
+                             "team members get theirs from their team below."),
+                     AccountInvitations(self.store, self._who, hub_address())] if self.access else [])
+        if self.access is not None:
+            self.editor_name.layout.display = "none"  # the hub says who is editing
         return [
             w.HTML(render("forms/setup.html", "jump_to")),
             self.editor_name,
@@ -154,11 +161,19 @@ class SetupPage(CollaborativePage):
                                        "ethnicity; a measure chosen to be shown by group asks teams for each "
                                        "group’s figures. Small groups are suppressed (see the collaborative above)."),
             grouping_editor, strata,
-            _anchor("teams"), section("Teams", "Add a team, then send its members their link."), teams]
+            _anchor("teams"), section("Teams", "Add a team, then send its members their link."), teams, *accounts]
+
+    def _invitation(self, team: Team) -> list[w.Widget]:
+        """Under the hub, each member's own one-time sign-in link; otherwise the team's link to share."""
+        if self.access is not None:
+            return [TeamInvitations(self.store, self._who, team, hub_address())]
+        return [w.HTML(invitation_html(team, self.store.list(Member, team_id=team.id)))]
 
     # ---- saving through the framework's history ----
     def _who(self) -> Actor:
         """The collaborative's set-up, by whoever typed their name (kept with each framework change)."""
+        if self.access is not None:  # signed in: the hub says who is editing
+            return Actor.collaborative(access=self.access)
         return Actor.collaborative(self.editor_name.value.strip()[:200] or None)
 
     def _retire(self, record: Record) -> str:

@@ -16,6 +16,7 @@ from ..charts.pd_matrix import offerings_key_html, pd_matrix_svg
 from ..errors import BscError
 from ..model import PdOffering
 from ..services import Actor
+from ..services.access import Access
 from ..store import Store
 from ..system_assessment import assess
 from ..render import render
@@ -30,7 +31,7 @@ TITLE = "System assessment: the PD Matrix"
 
 
 class SystemAssessmentPage(w.VBox):
-    def __init__(self, store: Store, report_html: Callable[[Store], str] | None = None):
+    def __init__(self, store: Store, report_html: Callable[[Store], str] | None = None, access: Access | None = None):
         self.store, self.report_html = store, report_html
         self.message = MessageArea()
         self.matrix = w.HTML()
@@ -38,7 +39,7 @@ class SystemAssessmentPage(w.VBox):
         self.key = w.HTML()
         self.export = w.HTML()
         editor = RecordEditor(
-            store, PdOffering, actor=lambda: Actor.collaborative(), noun="PD offering", records=lambda: store.list(PdOffering), label=lambda o: o.name,
+            store, PdOffering, actor=lambda: Actor.collaborative(access=access), noun="PD offering", records=lambda: store.list(PdOffering), label=lambda o: o.name,
             fields=lambda o: [Field(PdOffering, "name"), Field(PdOffering, "funding_stream"),
                               Field(PdOffering, "reach"), Field(PdOffering, "hours"),
                               Field(PdOffering, "audience", help=render("forms/system_assessment.html", "axes_help")), Field(PdOffering, "purpose"),

@@ -3,7 +3,10 @@
 A team's workbook writes as that team: it may change the team's own records and nothing of
 another team's or of the collaborative's set-up, whatever a widget message asks for. The
 collaborative's pages (set-up, participation) and the command line write as the collaborative.
-Sign-in (the hub) will give each actor its person and roles; the check stays here.
+Under the hub, an actor also carries the signed-in account (``access``): every write reads that
+account again and asks its role for the scope the record needs, so a crafted widget message, a
+page left open after someone was taken off a roster, or a team member's page cannot write more
+than the role allows. The actor's name goes into the log of saves.
 """
 from __future__ import annotations
 
@@ -12,23 +15,25 @@ from dataclasses import dataclass
 from sqlalchemy import and_, select
 
 from ..errors import NotAllowed
-from ..model import Attendance, ChangeIdea, DriverLink, Member, Record, Team
+from ..model import ACCESS_LABELS, AssessmentScore, Attendance, ChangeIdea, DriverLink, Member, PdOffering, Record, Team
 from ..store import Transaction
 from ..store.schema import TABLES
+from .access import Access, access_in
 
 
 @dataclass(frozen=True)
 class Actor:
-    name: str | None = None       # kept with a change where the record keeps one (framework history)
+    name: str | None = None       # who is saving: the log of saves and the framework history keep it
     team_id: str | None = None    # a team's workbook: only this team's records
+    access: Access | None = None  # signed in through the hub: what the account's role allows
 
     @classmethod
-    def for_team(cls, team_id: str, name: str | None = None) -> "Actor":
-        return cls(name=name, team_id=team_id)
+    def for_team(cls, team_id: str, name: str | None = None, access: Access | None = None) -> "Actor":
+        return cls(name=access.name if access else name, team_id=team_id, access=access)
 
     @classmethod
-    def collaborative(cls, name: str | None = None) -> "Actor":
-        return cls(name=name)
+    def collaborative(cls, name: str | None = None, access: Access | None = None) -> "Actor":
+        return cls(name=access.name if access else name, access=access)
 
 
 COMMAND_LINE = Actor(name="command line")
@@ -58,17 +63,45 @@ def _stored_team(tx: Transaction, record: Record) -> tuple[bool, str | None]:
     return row is not None, row[0] if row is not None else None
 
 
+def scope_needed(record: Record, owner: str | None) -> str:
+    """The scope a write of this record asks of a signed-in account (``owner``: the team it belongs to)."""
+    if isinstance(record, AssessmentScore) and record.source == "faculty":
+        return "faculty"
+    if owner is not None:
+        return "team"  # own-teams for the account's own teams, all-teams for any
+    if isinstance(record, PdOffering):
+        return "system"
+    return "setup"  # the collaborative's own records, accounts among them
+
+
 def check(tx: Transaction, actor: Actor, record: Record) -> None:
     """Refuse a write this actor may not make (a team page writing another team's, or the set-up).
 
     Both the record as sent and the row it would replace must be the actor's team's, so that a
-    write cannot move another team's record into this team either."""
-    if actor.team_id is None:
-        return
+    write cannot move another team's record into this team either. A signed-in actor's account is
+    read again here, at every write."""
+    tx.by = actor.name
     owner = team_of(tx, record)
     stored, stored_owner = _stored_team(tx, record)
     if stored and stored_owner != owner:
         owner = stored_owner
+    if actor.access is not None:
+        _check_account(tx, actor.access, record, owner)
+    if actor.team_id is None:
+        return
     if owner != actor.team_id:
         whose = "the collaborative’s set-up" if owner is None else "another team’s records"
         raise NotAllowed(f"This page belongs to one team and cannot change {whose}; nothing was saved.")
+
+
+def _check_account(tx: Transaction, signed_in: Access, record: Record, owner: str | None) -> None:
+    now = access_in(tx, signed_in.username)
+    if now is None or not now.active:
+        raise NotAllowed("Your account no longer has access to this collaborative; nothing was saved. "
+                         "Ask your improvement advisor if this is a mistake.")
+    needed = scope_needed(record, owner)
+    allowed = now.may_open(owner) if needed == "team" else now.allows(needed)
+    if not allowed:
+        what = {"team": "this team’s records", "faculty": "the faculty score and feedback",
+                "system": "the system assessment", "setup": "the collaborative’s set-up"}[needed]
+        raise NotAllowed(f"Your account ({ACCESS_LABELS[now.role].lower()}) cannot change {what}; nothing was saved.")

@@ -16,6 +16,7 @@ from bsc_widgets.forms.driver_diagram import DriverDiagramPage
 from bsc_widgets.forms.equity import EquityPage
 from bsc_widgets.forms.fields import _unwrap
 from bsc_widgets.forms.home import HomePage
+from bsc_widgets.forms.invitations import TeamInvitations
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.forms.messages import MessageArea
 from bsc_widgets.forms.monthly_report import MonthlyReportPage
@@ -33,6 +34,9 @@ from bsc_widgets.reports.collaborative import collaborative_report_html
 from bsc_widgets.reports.final import final_report_html
 from bsc_widgets.reports.system import system_assessment_html
 from bsc_widgets.reports.team import team_report_html
+from bsc_widgets.services import COMMAND_LINE
+from bsc_widgets.services.access import access_of
+from bsc_widgets.services.accounts import first_admin
 from bsc_widgets.store.schema import TABLES
 from tests.support import walk
 
@@ -45,7 +49,7 @@ TEAM = "maple-street-ehs"
 def _free_text_columns(model):
     for name, info in model.model_fields.items():
         tp, _ = _unwrap(info.annotation)
-        if tp is str and name != "email" and "_slug" not in repr(info) + str(info.annotation):
+        if tp is str and name not in ("email", "username") and "_slug" not in repr(info) + str(info.annotation):
             yield name
 
 
@@ -88,6 +92,13 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     teams = next(e for e in walk(setup) if type(e).__name__ == "RecordEditor" and e.model is Team)
     teams.picker.value = TEAM  # a team's invitation
     shown += _html_of(setup)
+    first_admin(store, COMMAND_LINE)
+    signed_in = SetupPage(store, TODAY, access_of(store, "admin"))  # under the hub: sign-in links
+    teams = next(e for e in walk(signed_in) if type(e).__name__ == "RecordEditor" and e.model is Team)
+    teams.picker.value = TEAM
+    next(e for e in walk(signed_in) if isinstance(e, TeamInvitations))._make()
+    shown += _html_of(signed_in)
+    shown += _html_of(HomePage(store, TODAY, team, None, workbooks_dir(), access_of(store, "admin")))
     shown += _html_of(HomePage(store, TODAY, team, None, workbooks_dir()))
     shown += _html_of(HomePage(store, TODAY, None, None, workbooks_dir()))
     shown += _html_of(DashboardPage(store, TODAY))

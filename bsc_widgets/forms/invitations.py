@@ -1,0 +1,87 @@
+"""Under the hub, the set-up page's invitations: one-time sign-in links for a team's members, and
+accounts for faculty, advisors and leaders. Each person gets their own link (an e-mail ready to
+send); a link sets their password once, and a newer link replaces an older one."""
+from __future__ import annotations
+
+from typing import Callable
+
+import ipywidgets as w
+
+from ..model import ACCESS_LABELS, Account, Member, Team
+from ..render import render
+from ..services import Actor
+from ..services.accounts import invite, member_account, remove_account
+from ..store import Store
+from .messages import MessageArea, guarded
+
+
+def _link(hub_url: str, invitation) -> tuple[str, str, str, str]:
+    a = invitation.account
+    return a.name, a.email or a.username, hub_url.rstrip("/") + invitation.path(), f"{invitation.expires:%-d %B %Y}"
+
+
+class TeamInvitations(w.VBox):
+    """A button that makes every member with an e-mail address a sign-in link, shown as ready e-mails."""
+
+    def __init__(self, store: Store, actor: Callable[[], Actor], team: Team, hub_url: str):
+        self.store, self.actor, self.team, self.hub_url = store, actor, team, hub_url
+        self.message = MessageArea()
+        self.links = w.HTML()
+        button = w.Button(description="Make sign-in links for this team", button_style="primary",
+                          layout=w.Layout(width="auto"))
+        button.on_click(guarded(self.message)(self._make))
+        super().__init__([button, self.message, self.links], layout=w.Layout(width="100%"))
+
+    def _make(self, _=None) -> None:
+        members = [m for m in self.store.list(Member, team_id=self.team.id) if m.email]
+        links = [_link(self.hub_url, invite(self.store, self.actor(), member_account(m))) for m in members]
+        self.links.value = render("forms/invitations.html", "links", links=links, what=self.team.name)
+        self.message.show(f"{len(links)} sign-in link(s) made; earlier links for these members no longer work."
+                          if links else "No member of this team has an e-mail address yet.")
+
+
+class AccountInvitations(w.VBox):
+    """Accounts that are not on a team's roster: faculty, advisors, leaders and administrators."""
+
+    ROLES = ("faculty", "advisor", "leader", "admin")
+
+    def __init__(self, store: Store, actor: Callable[[], Actor], hub_url: str):
+        self.store, self.actor, self.hub_url = store, actor, hub_url
+        style, narrow = {"description_width": "initial"}, w.Layout(width="min(30em, 100%)")
+        self.name = w.Text(description="Name", style=style, layout=narrow)
+        self.email = w.Text(description="Email", style=style, layout=narrow)
+        self.role = w.Dropdown(description="Permission role", options=[(ACCESS_LABELS[r], r) for r in self.ROLES],
+                               style=style, layout=narrow)
+        self.message = MessageArea()
+        self.links = w.HTML()
+        self.accounts = w.Dropdown(description="Account", style=style, layout=narrow)
+        make = w.Button(description="Invite", button_style="primary")
+        end = w.Button(description="End this account’s access", button_style="danger", layout=w.Layout(width="auto"))
+        make.on_click(guarded(self.message)(self._invite))
+        end.on_click(guarded(self.message)(self._end))
+        self._list()
+        super().__init__([self.name, self.email, self.role, make, self.message, self.links, self.accounts, end],
+                         layout=w.Layout(width="100%"))
+
+    def _list(self) -> None:
+        self.accounts.options = [("Choose an account…", "")] + [
+            (f"{a.name} ({ACCESS_LABELS[a.access].lower()}, {a.email or a.username})", a.username)
+            for a in self.store.list(Account)]
+
+    def _invite(self, _=None) -> None:
+        email = self.email.value.strip()
+        account = Account.build(username=email.lower(), name=self.name.value.strip(), access=self.role.value,
+                                email=email or None)
+        self.links.value = render("forms/invitations.html", "links", what=account.name,
+                                  links=[_link(self.hub_url, invite(self.store, self.actor(), account))])
+        self.message.show(f"{account.name} is invited as {ACCESS_LABELS[account.access].lower()}.")
+        self.name.value = self.email.value = ""
+        self._list()
+
+    def _end(self, _=None) -> None:
+        if not self.accounts.value:
+            self.message.show_error("Choose the account whose access ends.")
+            return
+        remove_account(self.store, self.actor(), self.accounts.value)
+        self.message.show("That account can no longer sign in, and its open pages can no longer save.")
+        self._list()

@@ -1,0 +1,97 @@
+"""Permission roles as named sets of scopes, and what a signed-in account may open and change.
+
+Like JupyterHub's roles: a role is a name for a set of scopes, and every check asks for a scope,
+never for a role. The identity is the hub's: JupyterHub starts each person's server (and so the
+kernel behind every page they open) with ``JUPYTERHUB_USER`` set, and nothing on the page can
+change it. A team member's teams are read from the rosters (by e-mail address) at every check, so
+taking someone off a roster ends their access at their next request.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ..model import Account, Member
+from ..store import Store, Transaction
+from ..store.schema import TABLES
+
+# What each scope lets an account do.
+SCOPES = {
+    "own-teams": "open and change the workbooks of their own teams",
+    "all-teams": "open and change every team's workbooks",
+    "faculty": "give the faculty score and feedback; the dashboard, participation and spread",
+    "network": "the network-level views (equity across the network)",
+    "system": "the system assessment",
+    "setup": "the collaborative's set-up, its accounts and invitations",
+    "reports": "make the monthly reports",
+}
+_FACULTY = frozenset({"all-teams", "faculty", "network"})
+ROLES: dict[str, frozenset[str]] = {
+    "team_member": frozenset({"own-teams"}),
+    "faculty": _FACULTY,
+    "advisor": _FACULTY | {"setup", "reports", "system"},
+    "leader": frozenset({"system", "network"}),
+    "admin": frozenset(SCOPES),
+}
+
+
+@dataclass(frozen=True)
+class Access:
+    """A signed-in account as of one request: who it is, and what its role allows."""
+
+    username: str
+    name: str
+    role: str
+    own_teams: frozenset[str] = frozenset()
+
+    @property
+    def scopes(self) -> frozenset[str]:
+        return ROLES[self.role]
+
+    def allows(self, scope: str) -> bool:
+        return scope in self.scopes
+
+    def may_open(self, team_id: str) -> bool:
+        """Whether this account may open (and change) the workbooks of this team."""
+        return self.allows("all-teams") or (self.allows("own-teams") and team_id in self.own_teams)
+
+    @property
+    def active(self) -> bool:
+        """A team member with no team left on any roster has nothing to open."""
+        return self.role != "team_member" or bool(self.own_teams)
+
+
+def hub_user() -> str | None:
+    """The account the hub signed in, from the server's environment; None when served without the hub."""
+    return os.environ.get("JUPYTERHUB_USER") or None
+
+
+def access_in(tx: Transaction, username: str) -> Access | None:
+    """The account's access now (None if there is no such account)."""
+    account = tx.get(Account, username)
+    if account is None:
+        return None
+    own: frozenset[str] = frozenset()
+    if account.access == "team_member":
+        members = TABLES[Member]
+        emails = {e.lower() for e in (account.username, account.email) if e}
+        own = frozenset(tx.conn.execute(select(members.c.team_id).where(func.lower(members.c.email).in_(emails)))
+                        .scalars())
+    return Access(account.username, account.name, account.access, own)
+
+
+def access_of(store: Store, username: str) -> Access | None:
+    with store.reading() as tx:
+        return access_in(tx, username)
+
+
+def hub_address() -> str:
+    """The hub's public address, for the links in invitations (set by the hub for each server)."""
+    return os.environ.get("BSC_HUB_URL", "")
+
+
+def hub_path(page: str) -> str:
+    """A page of the hub itself (``logout``), under the hub's base URL as JupyterHub tells each server."""
+    return os.environ.get("JUPYTERHUB_BASE_URL", "/").rstrip("/") + "/hub/" + page
