@@ -5,12 +5,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 WORKSPACE ?= workspace/bsc.sqlite
 PORT   ?= 8866
+HUB_PORT ?= 8000
 
-.PHONY: run test install chromium sample bench clean
+.PHONY: run hub test install chromium sample bench clean
 
 run: $(STAMP)                 ## set up, create the sample workspace if missing, serve the workbooks
 	$(BIN)/bsc init --sample --db $(WORKSPACE)
 	$(BIN)/bsc serve --db $(WORKSPACE) --port $(PORT)
+
+hub: $(STAMP)                 ## the same workbooks for many people, with sign-in (JupyterHub), on the sample
+	$(BIN)/bsc init --sample --db $(WORKSPACE)
+	$(BIN)/bsc hub --db $(WORKSPACE) --port $(HUB_PORT) $(HUB_ARGS)
 
 test: $(STAMP) chromium       ## set up everything the tests need, run every test, stop what it started
 	@url="$$(bash tests/postgres_up.sh)"; \
@@ -19,9 +24,13 @@ test: $(STAMP) chromium       ## set up everything the tests need, run every tes
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; } || \
+		echo "npm is missing: bsc hub needs configurable-http-proxy (install Node.js and npm, then make install)."
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; fi
 	touch $(STAMP)
 
 chromium:                     ## Debian's Chromium for the browser tests (apt, when missing and root)

@@ -135,6 +135,28 @@ def serve(db, ip, port, workbooks, preheat):
 
 @main.command()
 @db_option
+@click.option("--ip", default="127.0.0.1", show_default=True, help="Address to listen on (keep loopback behind a "
+              "TLS proxy).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--public-url", default=None, metavar="URL",
+              help="The address people use, for the links in invitations (default: http://IP:PORT).")
+@click.option("--hub-db", default=None, metavar="URL",
+              help="The hub's own database: a SQLAlchemy URL such as postgresql+psycopg://… "
+                   "(default: a SQLite file in the hub's folder).")
+@click.option("--state", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The hub's folder (default: hub/ beside a SQLite workspace, else ./hub-state).")
+@click.option("--idle-timeout", default=3600, show_default=True, type=click.IntRange(60, 7 * 86_400),
+              help="Seconds after which an idle person's server is stopped.")
+def hub(db, ip, port, public_url, hub_db, state, idle_timeout):
+    """Serve the workbooks to many people, with sign-in (JupyterHub)."""
+    from .hub.run import hub_settings, run_hub
+
+    Store.open(db).close()  # fail here, plainly, if the workspace is missing
+    sys.exit(run_hub(hub_settings(resolve_db(db), ip, port, state, hub_db, public_url, idle_timeout)))
+
+
+@main.command()
+@db_option
 @click.option("--period", default=None, metavar="YYYY-MM",
               help="The month to report (default: last month).")
 @click.option("--team", "teams", multiple=True, metavar="TEAM", help="Only this team (repeatable).")

@@ -56,10 +56,10 @@ def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 88
     return run_until_stopped(voila_command(workbooks, ip, port, preheat=preheat), voila_env(db))
 
 
-def run_until_stopped(command: list[str], env: dict[str, str]) -> int:
+def run_until_stopped(command: list[str], env: dict[str, str], cwd: str | None = None) -> int:
     """Run the server as our child and pass on any request to stop, so that stopping ``bsc serve`` (Ctrl+C,
     a service manager's SIGTERM) stops Voilà and its kernels too, never leaving them running without us."""
-    child = subprocess.Popen(command, env=env)
+    child = subprocess.Popen(command, env=env, cwd=cwd)
 
     def forward(signum, _frame):
         if child.poll() is None:

@@ -97,3 +97,15 @@ def widget_text(widget) -> str:
                 out.append(v)
         stack.extend(getattr(wdg, "children", ()) or ())
     return "\n".join(out)
+
+
+def postgres_schema(url: str, name: str) -> str:
+    """A fresh schema of a PostgreSQL database, as a URL of its own (the hub and a workspace each get one,
+    since both keep an ``alembic_version`` table)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"))
+    engine.dispose()
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{name}"

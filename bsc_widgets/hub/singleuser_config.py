@@ -1,0 +1,21 @@
+# The configuration of each person's own server under the hub (loaded with --config): Voilà only.
+from bsc_widgets.hub.lockdown import WIDGET_MESSAGES
+
+c = get_config()  # noqa: F821 - traitlets provides it when it loads this file
+c.ServerApp.jpserver_extensions = {
+    "voila": True, "jupyterlab": False, "notebook": False, "nbclassic": False, "jupyter_lsp": False,
+    "jupyter_server_terminals": False, "notebook_shim": False,
+}
+c.ServerApp.terminals_enabled = False
+c.ServerApp.authorizer_class = "bsc_widgets.hub.lockdown.VoilaOnlyAuthorizer"
+c.MappingKernelManager.allowed_message_types = WIDGET_MESSAGES
+# closed tabs leave kernels behind (voila#1458): cull idle ones
+c.MappingKernelManager.cull_idle_timeout = 600
+c.MappingKernelManager.cull_interval = 60
+c.VoilaConfiguration.template = "bsc"
+c.VoilaConfiguration.show_tracebacks = False
+c.VoilaConfiguration.allow_template_override = "NO"
+c.VoilaConfiguration.allow_theme_override = "NO"
+c.ContentsManager.allow_hidden = False
+# On a machine where the hub itself runs as root (a container, this project's CI), so does each server.
+c.ServerApp.allow_root = __import__("os").geteuid() == 0

@@ -1,0 +1,293 @@
+"""The multi-user deployment, end to end: a real ``bsc hub`` (JupyterHub, configurable-http-proxy, the
+idle culler) with its own database and the workspace on PostgreSQL, and Chromium signing in through
+the hub's own login form, as each permission role.
+"""
+import datetime as dt
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from bsc_widgets.errors import BscError
+from bsc_widgets.hub.run import proxy_command
+from bsc_widgets.model import Account, AssessmentScore, Member
+from bsc_widgets.services import COMMAND_LINE
+from bsc_widgets.services.accounts import accept_invitation, invite, member_account, remove_account
+from bsc_widgets.store import Store
+from bsc_widgets.store.schema import SAVES
+from tests.browser.conftest import _free_port, _need_chromium
+from tests.support import postgres_schema, stop
+
+pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.hub]
+LOAD = 120_000  # ms: the first page of a person starts their server, then a kernel, on a loaded CI machine
+PASSWORD = "a long enough password"
+MEMBER = "sunrise-2@example.org"       # Marisol Vega, a teacher on Sunrise Head Start
+OTHER = "sunrise-3@example.org"        # Kevin O'Neill, same team: invited in the browser, then ended
+FACULTY = "marcus.bell@example.org"
+LEADER = "jordan.whitfield@example.org"
+
+
+def _postgres_url() -> str:
+    url = os.environ.get("BSC_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("BSC_TEST_POSTGRES_URL is not set under CI=true (see tests/postgres_up.sh)")
+        pytest.skip("no PostgreSQL test database (set BSC_TEST_POSTGRES_URL)")
+    return url
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory, sample_folder_path, today):
+    _need_chromium()
+    url = _postgres_url()
+    try:
+        proxy_command()
+    except BscError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
+    workspace, hub_db = postgres_schema(url, "bsc_hub_workspace"), postgres_schema(url, "bsc_hub_itself")
+    from bsc_widgets.portable import read_folder
+
+    store = Store.open(workspace, create=True)
+    store.load(read_folder(sample_folder_path))
+    for username in (MEMBER, FACULTY, LEADER):
+        member = next((m for m in store.list(Member) if m.email == username), None)
+        account = member_account(member) if member else store.get(Account, username)
+        accept_invitation(store, invite(store, COMMAND_LINE, account).token, PASSWORD)
+    port = _free_port()
+    state = tmp_path_factory.mktemp("hub-state")
+    log = state / "hub.log"
+    env = dict(os.environ, BSC_TODAY=today)
+    with open(log, "w") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "hub", "--db", workspace, "--hub-db", hub_db,
+                                 "--port", str(port), "--state", str(state)], stdout=fh, stderr=subprocess.STDOUT,
+                                env=env, start_new_session=True)
+    deadline = time.time() + 120
+    while "JupyterHub is now running" not in log.read_text(errors="replace"):
+        if proc.poll() is not None or time.time() > deadline:
+            stop(proc)
+            raise RuntimeError("the hub did not start:\n" + log.read_text(errors="replace")[-5000:])
+        time.sleep(0.3)
+    admin_link = re.search(r"(http://\S+/hub/invite/\S+)", log.read_text()).group(1)
+    yield {"url": f"http://127.0.0.1:{port}", "store": store, "log": log, "admin_link": admin_link}
+    stop(proc, grace=40)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def sample_folder_path():
+    return Path(__file__).resolve().parents[2] / "sample_data" / "collaborative"
+
+
+@pytest.fixture
+def person(browser, hub):
+    """A fresh browser (its own cookies) for one person at a time."""
+    contexts = []
+
+    def open_as(username: str | None = None, password: str = PASSWORD):
+        context = browser.new_context(viewport={"width": 1100, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        if username:
+            sign_in(page, hub, username, password)
+        return page
+
+    yield open_as
+    for c in contexts:
+        c.close()
+
+
+def sign_in(page, hub, username, password=PASSWORD):
+    page.goto(f"{hub['url']}/hub/login")
+    page.fill("#username_input", username)
+    page.fill("#password_input", password)
+    page.click("#login_submit")
+    page.wait_for_url(re.compile(r"/voila/render/00_home\.ipynb"), timeout=LOAD)
+    expect(page.get_by_text("Your team", exact=False).first).to_be_visible(timeout=LOAD)
+
+
+def user_url(hub, username, page_path):
+    return f"{hub['url']}/user/{username}/voila/render/{page_path}"
+
+
+def refused(page, hub, username, page_path, words):
+    page.goto(user_url(hub, username, page_path), wait_until="commit")
+    expect(page.get_by_text(words).first).to_be_visible(timeout=LOAD)
+    assert "Traceback" not in page.content()
+
+
+def last_save(store, table, by, wait=30):
+    """The newest save of ``table`` by that person, waited for (a save lands a moment after the field is left)."""
+    deadline = time.time() + wait
+    while True:
+        with store.reading() as tx:
+            row = tx.conn.execute(select(SAVES).where(SAVES.c.record_table == table, SAVES.c.by == by)
+                                  .order_by(SAVES.c.id.desc()).limit(1)).first()
+        if row is not None or time.time() > deadline:
+            return row
+        time.sleep(0.3)
+
+
+def team_options(page) -> list[str]:
+    return [t.replace("\xa0", " ") for t in page.get_by_label("Your team").locator("option").all_inner_texts()]
+
+
+def test_a_team_member_sees_only_their_team_and_their_saves_carry_their_name(person, hub):
+    page = person(MEMBER)
+    assert team_options(page) == ["Choose your team…", "Sunrise Head Start"]
+    expect(page.get_by_text("Coach dashboard")).to_have_count(0)  # no page of another role is offered
+    refused(page, hub, MEMBER, "00_home.ipynb?team=maple-street-ehs", "This is not one of your teams")
+    refused(page, hub, MEMBER, "01_charter.ipynb?team=maple-street-ehs", "This is not one of your teams")
+    for other in ("coach_dashboard.ipynb", "collaborative_setup.ipynb", "equity.ipynb",
+                  "leaders/system_assessment.ipynb"):
+        refused(page, hub, MEMBER, other, "This page is not open to your account (team member)")
+    assert "refused team 'maple-street-ehs' to 'sunrise-2@example.org'" in hub["log"].read_text(errors="replace")
+
+    page.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")  # one team: no ?team= needed
+    expect(page.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
+    page.get_by_label("Open a cycle").select_option(index=1)
+    objective = page.get_by_label("Objective")
+    objective.fill("Marisol's objective, saved through the hub")
+    objective.press("Tab")
+    last = last_save(hub["store"], "pdsa_cycles", "Marisol Vega")
+    assert last is not None, "the PDSA was not saved, or not under the signed-in name"
+    assert page.errors == []
+
+
+def test_a_team_member_gets_no_lab_terminals_kernels_or_contents(person, hub):
+    page = person(MEMBER)
+    for path in ("api/kernels", "api/contents", "api/contents/00_home.ipynb", "api/sessions", "api/kernelspecs",
+                 "terminals/", "api/terminals", "lab", "tree", "files/00_home.ipynb"):
+        response = page.request.get(f"{hub['url']}/user/{MEMBER}/{path}")
+        assert response.status in (403, 404), (path, response.status)
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
+    started = page.request.post(f"{hub['url']}/user/{MEMBER}/api/kernels", headers={"X-XSRFToken": token})
+    assert started.status in (403, 404, 405)
+
+
+# From inside a team member's own page: ask the kernel for every widget, then send every one of them
+# a crafted value and a click, and send code to run. Nothing may reach the faculty score.
+CRAFTED = """async () => {
+  const kernel = [...document.querySelectorAll('script')].map(s => s.textContent)
+      .map(t => (t.match(/"kernelId": ?"([0-9a-f-]+)"/) || [])[1]).find(Boolean);
+  const base = location.pathname.split('/voila/')[0];
+  const ws = new WebSocket(`ws://${location.host}${base}/api/kernels/${kernel}/channels`);
+  await new Promise(r => ws.onopen = r);
+  const header = t => ({msg_id: crypto.randomUUID(), msg_type: t, username: 'x', session: 'crafted',
+                        date: new Date().toISOString(), version: '5.3'});
+  const send = (t, content) => ws.send(JSON.stringify({header: header(t), parent_header: {}, metadata: {},
+                                                       content, channel: 'shell', buffers: []}));
+  const comms = await new Promise(r => { ws.onmessage = e => { const m = JSON.parse(e.data);
+      if (m.msg_type === 'comm_info_reply') r(Object.keys(m.content.comms)); };
+      send('comm_info_request', {target_name: 'jupyter.widget'}); });
+  send('execute_request', {code: "import datetime\\nfrom bsc_widgets.model import AssessmentScore\\n" +
+       "from bsc_widgets.store import Store\\ns = Store.open()\\n" +
+       "x = s.get(AssessmentScore, 'sunrise-head-start', datetime.date(2026, 10, 1), 'faculty')\\n" +
+       "s.save(x.model_copy(update={'rationale': 'crafted'}))", silent: false});
+  for (const id of comms) {
+    for (const value of [true, 0.5, 'crafted', 1])
+      send('comm_msg', {comm_id: id, data: {method: 'update', state: {value: value, index: 1}, buffer_paths: []}});
+    send('comm_msg', {comm_id: id, data: {method: 'custom', content: {event: 'click'}}});
+  }
+  await new Promise(r => setTimeout(r, 6000));
+  ws.close();
+  return comms.length;
+}"""
+
+
+def test_a_coach_sees_every_team_and_scores_it_but_a_crafted_message_from_a_member_cannot(person, hub):
+    store = hub["store"]
+    before = store.get(AssessmentScore, "sunrise-head-start", dt.date(2026, 10, 1), "faculty")
+    member = person(MEMBER)
+    member.goto(user_url(hub, MEMBER, "05_monthly_report.ipynb"), wait_until="commit")
+    expect(member.get_by_role("heading", name="Monthly report", exact=True)).to_be_visible(timeout=LOAD)
+    expect(member.get_by_text("I am faculty")).to_have_count(0)
+    assert member.evaluate(CRAFTED) > 10
+    after = store.get(AssessmentScore, "sunrise-head-start", dt.date(2026, 10, 1), "faculty")
+    assert after == before, "a team member's crafted messages changed the faculty score"
+
+    coach = person(FACULTY)
+    assert len(team_options(coach)) == 1 + len(store.teams())
+    expect(coach.get_by_text("Coach dashboard")).to_be_visible()
+    coach.goto(user_url(hub, FACULTY, "05_monthly_report.ipynb?team=maple-street-ehs"), wait_until="commit")
+    expect(coach.get_by_role("heading", name="Monthly report", exact=True)).to_be_visible(timeout=LOAD)
+    coach.get_by_role("button", name="I am faculty: edit this score").click()
+    coach.get_by_label("Score (faculty)").select_option(index=3)
+    rationale = coach.get_by_label("Faculty feedback to the team")
+    rationale.fill("Feedback from Marcus, through the hub")
+    rationale.press("Tab")
+    last = last_save(store, "assessment_scores", "Marcus Bell")
+    assert last is not None and last.record_key.startswith("maple-street-ehs/")
+    refused(coach, hub, FACULTY, "collaborative_setup.ipynb", "not open to your account (faculty or coach)")
+
+
+def test_a_leader_sees_the_system_and_the_network_never_a_teams_roster(person, hub):
+    page = person(LEADER)
+    assert team_options(page) == ["Choose your team…"]
+    page.goto(user_url(hub, LEADER, "leaders/system_assessment.ipynb"), wait_until="commit")
+    expect(page.get_by_role("heading", name=re.compile("System assessment"))).to_be_visible(timeout=LOAD)
+    page.goto(user_url(hub, LEADER, "equity.ipynb"), wait_until="commit")
+    expect(page.get_by_role("heading", name="Equity: measures by group", exact=True)).to_be_visible(timeout=LOAD)
+    options = page.get_by_label("Team", exact=True).locator("option").all_inner_texts()
+    assert [t.replace("\xa0", " ") for t in options] == ["All teams (the network)"]
+    refused(page, hub, LEADER, "01_charter.ipynb?team=sunrise-head-start", "This is not one of your teams")
+    refused(page, hub, LEADER, "participation.ipynb", "not open to your account")
+
+
+def test_an_invited_member_sets_a_password_and_an_ended_account_is_refused_at_its_next_request(person, hub):
+    store = hub["store"]
+    kevin = next(m for m in store.list(Member) if m.email == OTHER)
+    link = hub["url"] + invite(store, COMMAND_LINE, member_account(kevin)).path()
+    page = person()
+    page.goto(link)
+    page.fill("#password_input", "short")
+    page.fill("#again_input", "short")
+    page.click("#set_password")
+    expect(page.get_by_text("at least 10 characters")).to_be_visible()
+    page.fill("#password_input", PASSWORD)
+    page.fill("#again_input", PASSWORD)
+    page.click("#set_password")
+    page.wait_for_url(re.compile(r"/voila/render/00_home\.ipynb"), timeout=LOAD)
+    expect(page.get_by_role("heading", name="Sunrise Head Start")).to_be_visible(timeout=LOAD)
+
+    again = person()
+    again.goto(link)
+    expect(again.get_by_text("This link has been used")).to_be_visible()
+
+    remove_account(store, COMMAND_LINE, OTHER)
+    page.reload(wait_until="commit")
+    expect(page.get_by_text("Your account no longer has access").first).to_be_visible(timeout=LOAD)
+    fresh = person()
+    fresh.goto(f"{hub['url']}/hub/login")
+    fresh.fill("#username_input", OTHER)
+    fresh.fill("#password_input", PASSWORD)
+    fresh.click("#login_submit")
+    expect(fresh.get_by_text("Invalid username or password")).to_be_visible(timeout=LOAD)
+
+
+def test_the_first_admin_link_works_once_and_sign_in_is_throttled(person, hub):
+    page = person()
+    page.goto(hub["admin_link"])
+    page.fill("#password_input", "the administrator's password")
+    page.fill("#again_input", "the administrator's password")
+    page.click("#set_password")
+    page.wait_for_url(re.compile(r"/voila/render/00_home\.ipynb"), timeout=LOAD)
+    expect(page.get_by_text("Collaborative set-up").first).to_be_visible(timeout=LOAD)
+
+    intruder = person()
+    for _ in range(6):
+        intruder.goto(f"{hub['url']}/hub/login")
+        intruder.fill("#username_input", LEADER)
+        intruder.fill("#password_input", "guessing")
+        intruder.click("#login_submit")
+    expect(intruder.get_by_text("Too many sign-in attempts")).to_be_visible(timeout=LOAD)
