@@ -15,7 +15,7 @@ import pandas as pd
 
 from .limits import CHART_FUNCTIONS, Segments
 from .ihi import ihi_rules
-from .mdc import mdc_rules
+from . import mdc
 from .runs import anhoej
 
 CHARTS = tuple(CHART_FUNCTIONS)
@@ -133,6 +133,13 @@ def _parts(part, labels, size):
     return np.repeat(np.arange(1, len(bounds) + 1), np.diff(np.r_[bounds, size]))
 
 
+def _position_in_part(p: np.ndarray) -> np.ndarray:
+    """1, 2, 3… counting again from 1 at the start of each part."""
+    starts = np.r_[True, p[1:] != p[:-1]]
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(p)), 0))
+    return np.arange(len(p)) - first + 1
+
+
 def _aggregate(frame: pd.DataFrame, got_n: bool, agg_fun: str) -> pd.DataFrame:
     """One row per subgroup (facet × x), with qicharts2's y.sum, y.length, y.mean, y.sd, n and y."""
     keys = ["facet1", "facet2", "x"]
@@ -190,6 +197,9 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
         raise ValueError(f"Unknown rule set {sorted(unknown)[0]!r}; choose from anhoej, ihi, mdc.")
     if direction not in ("up", "down", "neutral"):
         raise ValueError(f"direction must be up, down or neutral, not {direction!r}.")
+    if "mdc" in rules and chart == "run":
+        raise ValueError("Making Data Count reads control limits, and a run chart has none: choose an I (XmR) chart "
+                         "or another control chart for it.")
     yv = _numeric(y, "y")
     if len(yv) == 0:
         raise ValueError("y is empty: there is nothing to chart.")
@@ -228,7 +238,8 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
         else:
             own = _per_series(part, label)
             p, has_parts = _parts(own, None, size), own is not None
-        fz = None if has_parts else _per_series(freeze, label)  # as in qicharts2, part overrides freeze
+        within_parts = "mdc" in rules       # NHSRplotthedots fixes after n points in each part
+        fz = None if has_parts and not within_parts else _per_series(freeze, label)  # qicharts2: part overrides
         where = f" for {label}" if facets is not None else ""
         if fz is not None and not (1 <= fz <= size):
             raise ValueError(f"freeze must be between 1 and {size} (the number of subgroups{where}); it was {fz}.")
@@ -239,7 +250,7 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
         xx = np.arange(1, size + 1)
         part_col.append(p)
         xx_col.append(xx)
-        base_col.append(xx <= (fz if fz is not None else np.inf))
+        base_col.append((_position_in_part(p) if within_parts else xx) <= (fz if fz is not None else np.inf))
         incl_col.append(~np.isin(xx, ex))
     t["part"] = np.concatenate(part_col)
     t["xx"] = np.concatenate(xx_col)
@@ -250,7 +261,7 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
     arrays = {c: t[c].to_numpy(dtype=float) for c in ("y", "n", "y_sum", "y_length", "y_mean", "y_sd", "cl")}
     arrays.update(baseline=t["baseline"].to_numpy(), include=t["include"].to_numpy())
     S = Segments(arrays, seg, nseg, screened_mr, categorical)
-    out = CHART_FUNCTIONS[chart](S)
+    out = mdc.xmr_limits(S) if chart == "i" and "mdc" in rules else CHART_FUNCTIONS[chart](S)
 
     runs = anhoej(out["y"], out["cl"], seg, arrays["include"], nseg, method)
     for k, v in runs.items():
@@ -275,8 +286,8 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
             t[k] = v
     if "mdc" in rules:
         target_v = t["target"].to_numpy(dtype=float)
-        found = mdc_rules(cols["y"], cols["cl"], cols["lcl"], cols["ucl"], cols["lcl_95"], cols["ucl_95"], seg,
-                          include, nseg, direction, None if np.isnan(target_v).all() else target_v)
+        found = mdc.mdc_rules(cols["y"], cols["cl"], cols["lcl"], cols["ucl"], cols["lcl_95"], cols["ucl_95"], seg,
+                              series, include, direction, None if np.isnan(target_v).all() else target_v)
         for k, v in found.items():
             t[k] = v
     t = t.drop(columns=["part_label"])

@@ -10,14 +10,18 @@ Conventions (the Perla, Provost & Murray rules as taught to teams):
   points (those not on the median).
 
 The runs table. Perla et al. (2011), Table 1, could not be retrieved from a primary source
-while this was written, so the table here is NOT a transcription of it. It is computed from
-the exact Swed–Eisenhart distribution of the number of runs with n1 = ⌊n/2⌋ and n2 = ⌈n/2⌉
-points on either side, at 5% in each tail, for n = 10..60 useful points:
-  low  = the largest r with P(R ≤ r) ≤ 0.05   → "too few runs"  when runs ≤ low
-  high = the smallest r with P(R ≥ r) ≤ 0.05  → "too many runs" when runs ≥ high
-A third-party copy labelled as Perla's differs from it at n = 15, 17, 23, 25, 30, 33, 35, 37
-(and uses "runs < low or runs > high"). tests/fixtures/runs_table_swed_eisenhart.csv records
-this table; replace it with a hand transcription of the published one when available.
+while this was written, so the values here are DERIVED, not transcribed. They come from the
+exact Swed–Eisenhart distribution of the number of runs with n1 = ⌊n/2⌋ and n2 = ⌈n/2⌉ points
+on either side, at 5% in each tail, for n = 10..60 useful points:
+  low  = the largest r with P(R ≤ r) ≤ 0.05
+  high = the smallest r with P(R ≥ r) ≤ 0.05
+and they are read as Perla, Provost and Murray state the rule: too few runs when the number of
+runs is FEWER than low, too many when it is MORE than high. Two secondary accounts of their
+Table 1 read it this way, and agree with these values at 20 points (6 and 16) and with the low
+value at 16 points (5). Balestracci (2008) gives 5–12 runs for 16 points, where the derived high
+value is 13: that value, and every value not in CONFIRMED, is unconfirmed, and the reading says
+so. tests/fixtures/runs_table_swed_eisenhart.csv records the table; replace it with a hand
+transcription of the published one when one is available.
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ from .runs import run_ids, useful_signs
 SHIFT = 6
 TREND = 5
 TABLE_RANGE = (10, 60)
+CONFIRMED = {20: (6.0, 16.0)}      # values two secondary accounts of Table 1 agree on
 
 
 def _runs_pmf(n1: int, n2: int) -> dict[int, Fraction]:
@@ -50,7 +55,7 @@ def _runs_pmf(n1: int, n2: int) -> dict[int, Fraction]:
 
 @lru_cache(maxsize=None)
 def runs_limits(n: int) -> tuple[float, float]:
-    """(low, high) for n useful points; NaN outside the table's range of 10..60."""
+    """(low, high) for n useful points: a signal below low or above high; NaN outside 10..60 points."""
     if not TABLE_RANGE[0] <= n <= TABLE_RANGE[1]:
         return (np.nan, np.nan)
     pmf = _runs_pmf(n // 2, n - n // 2)
@@ -76,10 +81,10 @@ def _flag_long_runs(ids: np.ndarray, minimum: int) -> np.ndarray:
     return flags
 
 
-def trends(y, seg, include, minimum: int = TREND, ties_break: bool = False) -> np.ndarray:
+def trends(y, seg, include, minimum: int = TREND) -> np.ndarray:
     """Points in a run of `minimum`+ points all rising or all falling, within each segment.
 
-    IHI (default): equal neighbours count once. Making Data Count: a tie breaks the trend.
+    Equal neighbours count once, and missing points are skipped.
     """
     idx = np.flatnonzero(include & ~np.isnan(y))
     v, s = y[idx], seg[idx]
@@ -87,13 +92,10 @@ def trends(y, seg, include, minimum: int = TREND, ties_break: bool = False) -> n
     if len(idx) < 2:
         return flags
     same_seg = s[1:] == s[:-1]
-    if ties_break:
-        keep = np.ones(len(v), bool)
-    else:
-        keep = np.r_[True, ~(same_seg & (v[1:] == v[:-1]))]     # the first of each group of equal neighbours
+    keep = np.r_[True, ~(same_seg & (v[1:] == v[:-1]))]         # the first of each group of equal neighbours
     distinct = np.cumsum(keep) - 1                              # each point's distinct position
     dv, ds = v[keep], s[keep]
-    d = np.sign(np.diff(dv)) * (ds[1:] == ds[:-1])              # 0 across segments (and for ties when they break)
+    d = np.sign(np.diff(dv)) * (ds[1:] == ds[:-1])              # 0 across segments
     if len(d) == 0:
         return flags
     new = np.r_[True, d[1:] != d[:-1]]
@@ -115,8 +117,8 @@ def ihi_rules(y, cl, seg, include, nseg) -> dict[str, np.ndarray]:
     n_useful = np.bincount(seg[useful], minlength=nseg)
     n_runs = np.bincount(seg[idx][new], minlength=nseg) if len(idx) else np.zeros(nseg, int)
     limits = np.array([runs_limits(int(n)) for n in n_useful]).reshape(nseg, 2)
-    few = n_runs <= limits[:, 0]
-    many = n_runs >= limits[:, 1]
+    few = n_runs < limits[:, 0]
+    many = n_runs > limits[:, 1]
     row = lambda a: a[seg]  # noqa: E731
     return dict(
         ihi_shift=shift, ihi_trend=trend,

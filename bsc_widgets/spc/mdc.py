@@ -1,43 +1,74 @@
-"""NHS England's Making Data Count rules for XmR charts, as NHSRplotthedots 0.2.2 applies them.
+"""NHS England's Making Data Count, as NHSRplotthedots 0.2.x's ``ptd_spc()`` computes it.
 
-In order, the first rule that matches labels a point: a point beyond a process limit; a trend
-of 7 points each higher (or lower) than the one before (a tie breaks it); 2 of 3 consecutive
-points in the band between 2σ and 3σ, all three on the same side of the mean (only the band
-points are flagged); a shift of 7 points on one side of the mean (a point on the mean breaks
-it). The improvement direction turns signals into improvement or concern; the last point gives
-the variation icon, and a target against the last limits gives the assurance icon.
+Limits (XmR): mean ± 2.66 × the mean moving range, the near-limit band at ± 2/3 of that; moving
+ranges of 3.267 × their mean or more are screened out once. ``freeze`` (``fix_after_n_points``)
+counts inside each re-based part, and a part of fewer than 12 points has provisional limits.
 
-Limits are the engine's (mean ± 3·MR̄/1.128, with moving ranges screened once), so the rules
-apply to any chart with limits. NHSRplotthedots writes 2.66·MR̄ (= 3/1.128 to four digits).
+Each point is read by the first rule that matches, within its part: beyond a process limit; a
+trend of 7 points each higher (or lower) than the one before; 2 of 3 consecutive points in the
+band next to a limit, all three on that side of the mean (only the band points are flagged); 7
+points in a row on one side of the mean. A tie breaks a trend, a point on the mean breaks a
+shift, and a missing (or excluded) period breaks both, as a missing row does in NHSRplotthedots.
+A trend's points take the trend's own direction (a point takes the step after it when the next
+point is in a trend too, else the step before it). The last point of a part gives its variation
+icon; a target against the last part's limits gives the series' assurance icon.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .ihi import trends
+from .limits import Segments, seg_mean
 
+LIMIT = 2.66
+NEAR = 2 * LIMIT / 3
 RUN = 7
 TREND = 7
+SHORT = 12          # ptd_add_short_group_warnings: fewer points than this and the limits are provisional
+VARIATION_WORDS = {"common_cause": "common-cause variation (no signal)",
+                   "special_cause_improvement": "special-cause improvement",
+                   "special_cause_concern": "special-cause concern",
+                   "special_cause_neutral_high": "a special cause, higher than usual",
+                   "special_cause_neutral_low": "a special cause, lower than usual"}
+ASSURANCE_WORDS = {"consistent_pass": "The process will consistently meet the goal.",
+                   "consistent_fail": "The process will not meet the goal without a change to the system.",
+                   "inconsistent": "The process will sometimes meet the goal and sometimes miss it."}
 
 
-def _side_runs(y, cl, seg, include, minimum):
+def xmr_limits(S: Segments) -> dict:
+    """ptd_spc_standard's mean, process limits and near-limit band, for every part at once."""
+    y = S.t["y"]
+    cl = S.centre(seg_mean(y, S.seg, S.base, S.nseg))
+    amr = S.per_row(S.amr(y, S.base))
     with np.errstate(invalid="ignore"):
-        side = np.sign(y - cl)
-    ok = include & ~np.isnan(side)
-    idx = np.flatnonzero(ok)
-    s, sg = side[idx], seg[idx]
-    flags = np.zeros(len(y), bool)
-    if not len(idx):
-        return flags
-    new = np.r_[True, (s[1:] != s[:-1]) | (sg[1:] != sg[:-1])]   # a point on the mean (0) starts its own run
+        return dict(y=y, cl=cl, lcl=cl - LIMIT * amr, ucl=cl + LIMIT * amr, lcl_95=cl - NEAR * amr,
+                    ucl_95=cl + NEAR * amr)
+
+
+def _runs_of(values: np.ndarray, seg: np.ndarray, minimum: int) -> np.ndarray:
+    """Rows in a stretch of `minimum`+ equal, non-zero values in consecutive rows of one part."""
+    new = np.r_[True, (values[1:] != values[:-1]) | (seg[1:] != seg[:-1])]
     run = np.cumsum(new) - 1
-    length = np.bincount(run)
-    flags[idx] = (s != 0) & (length[run] >= minimum)
-    return flags
+    return (values != 0) & (np.bincount(run)[run] >= minimum)
+
+
+def _trend(y, seg, valid):
+    """(in a trend, the trend's direction) for each row: 7 points, 6 steps of one sign, no gap."""
+    n = len(y)
+    with np.errstate(invalid="ignore"):
+        step = np.sign(np.diff(y))
+    step = np.where((seg[1:] == seg[:-1]) & valid[1:] & valid[:-1], step, 0)
+    in_step = _runs_of(step, seg[1:], TREND - 1) if n > 1 else np.zeros(0, bool)
+    flags = np.zeros(n, bool)
+    flags[:-1] |= in_step
+    flags[1:] |= in_step
+    same_next = np.r_[seg[1:] == seg[:-1], False]
+    next_in = np.r_[flags[1:], False] & same_next
+    after, before = np.r_[step, 0], np.r_[0, step]
+    return flags, np.where(flags, np.where(next_in, after, before), 0)
 
 
 def _two_in_three(y, cl, lo2, hi2, lo3, hi3, seg, include):
-    """Windows of 3 consecutive points (one segment, all included): 2+ in one 2σ–3σ band, all on its side."""
+    """Windows of 3 consecutive points (one part, all included): 2+ in one near-limit band, all on its side."""
     n = len(y)
     flags = np.zeros(n, bool)
     if n < 3:
@@ -55,38 +86,46 @@ def _two_in_three(y, cl, lo2, hi2, lo3, hi3, seg, include):
     return flags
 
 
-def mdc_rules(y, cl, lcl, ucl, lcl_95, ucl_95, seg, include, nseg, direction="neutral", target=None):
+def _last_rows(keys: np.ndarray) -> np.ndarray:
+    """For each row, the position of the last row with its key (rows are grouped by key)."""
+    last = np.zeros(int(keys.max()) + 1, int)
+    np.maximum.at(last, keys, np.arange(len(keys)))
+    return last[keys]
+
+
+def mdc_rules(y, cl, lcl, ucl, lcl_95, ucl_95, seg, series, include, direction="neutral", target=None):
+    valid = include & ~np.isnan(y)
     with np.errstate(invalid="ignore"):
-        astro_high, astro_low = include & (y > ucl), include & (y < lcl)
-        above = y > cl
-    trend = trends(y, seg, include, TREND, ties_break=True)
-    two3 = _two_in_three(y, cl, lcl_95, ucl_95, lcl, ucl, seg, include)
-    shift = _side_runs(y, cl, seg, include, RUN)
-    with np.errstate(invalid="ignore"):
-        up = np.diff(y) > 0                 # a trend point is high when it rises from, or to, a neighbour
-    rising = np.r_[up, False] | np.r_[False, up]
-    high = np.where(astro_high | astro_low, astro_high,
-                    np.where(trend, rising, np.where(two3 | shift, above, False)))
-    special = astro_high | astro_low | trend | two3 | shift
-    if direction == "up":
-        kind = np.where(high, "special_cause_improvement", "special_cause_concern")
-    elif direction == "down":
-        kind = np.where(high, "special_cause_concern", "special_cause_improvement")
+        astro_high, astro_low = valid & (y > ucl), valid & (y < lcl)
+        side = np.where(valid, np.sign(y - cl), 0)
+    trend, trend_way = _trend(y, seg, valid)
+    two3 = _two_in_three(y, cl, lcl_95, ucl_95, lcl, ucl, seg, valid)
+    shift = _runs_of(side, seg, RUN)
+    astro = astro_high | astro_low
+    way = np.where(astro, side, np.where(trend, trend_way, np.where(two3 | shift, side, 0)))
+    special = astro | trend | two3 | shift
+    if direction == "neutral":
+        kind = np.where(way > 0, "special_cause_neutral_high", "special_cause_neutral_low")
     else:
-        kind = np.where(high, "special_cause_neutral_high", "special_cause_neutral_low")
+        better = way * (1 if direction == "up" else -1)
+        kind = np.where(better > 0, "special_cause_improvement", "special_cause_concern")
     point_type = np.where(special, kind, "common_cause")
-    last = np.zeros(nseg, int)
-    np.maximum.at(last, seg, np.arange(len(seg)))
-    variation = point_type[last][seg]
+    last_of_part = _last_rows(seg)
+    variation = point_type[last_of_part]
+    size = np.bincount(seg)
+    provisional = size[seg] < SHORT
     assurance = np.full(len(y), None, dtype=object)
     if target is not None and direction in ("up", "down"):
+        last = _last_rows(series)
         tgt = np.broadcast_to(np.asarray(target, dtype=float), y.shape)
-        t_last, u_last, l_last = tgt[last][seg], ucl[last][seg], lcl[last][seg]
+        t_last, u_last, l_last = tgt[last], ucl[last], lcl[last]
         with np.errstate(invalid="ignore"):
             above_all, below_all = t_last > u_last, t_last < l_last
         passing = below_all if direction == "up" else above_all
         failing = above_all if direction == "up" else below_all
-        assurance = np.where(np.isnan(t_last) | np.isnan(u_last), None,
-                             np.where(passing, "consistent_pass", np.where(failing, "consistent_fail", "inconsistent")))
-    return dict(mdc_astronomical=astro_high | astro_low, mdc_trend=trend, mdc_two_in_three=two3, mdc_shift=shift,
-                mdc_point_type=point_type, mdc_variation=variation, mdc_assurance=assurance)
+        found = np.where(passing, "consistent_pass", np.where(failing, "consistent_fail", "inconsistent"))
+        in_last_part = seg == seg[last]
+        assurance = np.where(np.isnan(t_last) | np.isnan(u_last) | ~in_last_part, None, found)
+    return dict(mdc_astronomical=astro, mdc_trend=trend, mdc_two_in_three=two3, mdc_shift=shift,
+                mdc_point_type=point_type, mdc_variation=variation, mdc_assurance=assurance,
+                mdc_provisional=provisional)

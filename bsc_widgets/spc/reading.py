@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .ihi import CONFIRMED
+from .mdc import ASSURANCE_WORDS, SHORT, VARIATION_WORDS
+
 MIN_ANY_SIGNAL = 6      # with 5 or fewer useful points no Anhøj signal is possible
 MIN_DEPENDABLE = 10     # IHI and Anhøj: the rules are meant for 10 or more useful points
 UNIT_WORDS = {"monthly": ("month", "months"), "weekly": ("week", "weeks")}
@@ -230,21 +233,22 @@ def _rule_notes(cur: pd.DataFrame, frequency, direction) -> list[str]:
             found.append(f"too few runs ({int(cur['ihi_runs'].iloc[0])})")
         if cur["ihi_too_many_runs"].iloc[0]:
             found.append(f"too many runs ({int(cur['ihi_runs'].iloc[0])})")
+        n_useful = int(cur["n_useful"].iloc[0])
         if found:
             notes.append("By the IHI rules: " + "; ".join(found) + ".")
+            if (cur["ihi_too_few_runs"].iloc[0] or cur["ihi_too_many_runs"].iloc[0]) and n_useful not in CONFIRMED:
+                notes.append(f"The runs table's limits for {n_useful} useful points "
+                             f"({int(cur['ihi_runs_low'].iloc[0])} and {int(cur['ihi_runs_high'].iloc[0])}) are "
+                             "worked out from the statistics the table rests on; they have not been checked "
+                             "against the published table.")
         elif np.isnan(cur["ihi_runs_low"].iloc[0]):
             notes.append("The IHI runs test needs 10 to 60 useful points, so it was not applied.")
     if "mdc_point_type" in cur:
-        last = cur["mdc_point_type"].iloc[-1]
-        words = {"common_cause": "common-cause variation (no signal)",
-                 "special_cause_improvement": "special-cause improvement",
-                 "special_cause_concern": "special-cause concern",
-                 "special_cause_neutral_high": "a special cause, higher than usual",
-                 "special_cause_neutral_low": "a special cause, lower than usual"}[last]
-        notes.append(f"By Making Data Count, the latest point shows {words}.")
+        notes.append(f"By Making Data Count, the latest point shows {VARIATION_WORDS[cur['mdc_variation'].iloc[-1]]}.")
+        if cur["mdc_provisional"].iloc[-1]:
+            notes.append(f"These limits rest on {len(cur)} points, fewer than the {SHORT} Making Data Count asks "
+                         "for, so they are provisional: read them with care, and expect them to move.")
         assurance = cur["mdc_assurance"].iloc[-1]
         if assurance:
-            notes.append({"consistent_pass": "The process will consistently meet the goal.",
-                          "consistent_fail": "The process will not meet the goal without a change to the system.",
-                          "inconsistent": "The process will sometimes meet the goal and sometimes miss it."}[assurance])
+            notes.append(ASSURANCE_WORDS[assurance])
     return notes

@@ -1,9 +1,14 @@
-"""Automatic re-basing across many teams, in the style of runcharter.
+"""Automatic re-basing across many teams, as runcharter's ``runcharter()`` does it.
 
-For each group: a baseline median from the first ``med_rows`` points; then, after the baseline,
-each sustained run of ``runlength`` points on one side of the current median (points on the
-median skipped) sets a new median: the median of those ``runlength`` points. The search starts
-again after the run, against the new median, until no run is found.
+For each group (sorted by x): a group of fewer than ``med_rows`` points gets no median; otherwise
+a baseline median of its first ``med_rows`` points (missing values skipped). A group of fewer than
+``med_rows + runlength`` points keeps that baseline and is not searched. After the baseline, the
+first run of ``runlength`` points on one side of the current median (points on the median and
+missing points are skipped: they neither break nor extend the run) sets a new median, the median
+of those ``runlength`` points. The search starts again after the run, against the new median.
+Each median extends to the start of the next one; the last extends to the latest x in the data.
+Points from a run's first to its last point are its sustained points (as runcharter highlights
+them, points on the median between them included).
 """
 from __future__ import annotations
 
@@ -11,10 +16,11 @@ import numpy as np
 import pandas as pd
 
 DIRECTIONS = ("above", "below", "both")
+COLUMNS = ["group", "median", "start", "end", "extend_to", "run_type"]
 
 
-def _first_run(values: np.ndarray, median: float, runlength: int, direction: str) -> tuple[int, int] | None:
-    """(start, end) positions in `values` of the first sustained run, or None."""
+def _first_run(values: np.ndarray, median: float, runlength: int, direction: str) -> np.ndarray | None:
+    """Positions in `values` of the `runlength` points of the first sustained run, or None."""
     with np.errstate(invalid="ignore"):
         sign = np.sign(values - median)
     idx = np.flatnonzero(~np.isnan(sign) & (sign != 0))
@@ -30,14 +36,34 @@ def _first_run(values: np.ndarray, median: float, runlength: int, direction: str
     if not len(hits):
         return None
     end = hits[0]
-    return int(idx[start_of[run[end]]]), int(idx[end])
+    return idx[end - runlength + 1:end + 1]
+
+
+def _group_medians(values: np.ndarray, med_rows: int, runlength: int, direction: str) -> list[tuple[float, int, int, str]]:
+    """(median, first position, last position, run type) of each median of one group."""
+    if len(values) < med_rows:
+        return []
+    found = [(float(np.nanmedian(values[:med_rows])) if np.isfinite(values[:med_rows]).any() else np.nan,
+              0, med_rows - 1, "baseline")]
+    if len(values) < med_rows + runlength:
+        return found
+    pos = med_rows
+    while len(values) - pos >= runlength:
+        run = _first_run(values[pos:], found[-1][0], runlength, direction)
+        if run is None:
+            break
+        points = pos + run
+        found.append((float(np.median(values[points])), int(points[0]), int(points[-1]), "sustained"))
+        pos = int(points[-1]) + 1
+    return found
 
 
 def rebase(y, x=None, group=None, med_rows: int = 13, runlength: int = 9, direction: str = "both"):
     """Medians per group, re-based after each sustained run.
 
     Returns (points, medians): ``points`` has one row per input point with its ``median`` and
-    ``run_type`` (baseline, sustained or extended); ``medians`` has one row per median:
+    ``run_type`` (baseline, sustained or extended; empty for a group too short for a median);
+    ``medians`` has one row per median, as runcharter's ``sustained`` table:
     ``group, median, start, end, extend_to, run_type``.
     """
     if direction not in DIRECTIONS:
@@ -50,33 +76,20 @@ def rebase(y, x=None, group=None, med_rows: int = 13, runlength: int = 9, direct
     if not (len(x) == len(group) == len(y)):
         raise ValueError("y, x and group must have the same length.")
     frame = pd.DataFrame({"group": group, "x": x, "y": y}).sort_values(["group", "x"], kind="stable")
-    medians, point_median, point_type = [], np.full(len(frame), np.nan), np.full(len(frame), None, dtype=object)
+    latest = frame["x"].max() if len(frame) else None
+    medians, point_median = [], np.full(len(frame), np.nan)
+    point_type = np.full(len(frame), None, dtype=object)
     offset = 0
     for key, part in frame.groupby("group", sort=False):
-        values, xs, size = part["y"].to_numpy(), part["x"].to_numpy(), len(part)
-        if size < med_rows + runlength:     # as runcharter: too short to analyse
-            offset += size
-            continue
-        median = float(np.nanmedian(values[:med_rows]))
-        medians.append(dict(group=key, median=median, start=xs[0], end=xs[med_rows - 1], extend_to=xs[-1],
-                            run_type="baseline"))
-        point_median[offset:offset + size] = median
-        point_type[offset:offset + med_rows] = "baseline"
-        point_type[offset + med_rows:offset + size] = "extended"
-        pos = med_rows
-        while size - pos >= runlength:
-            found = _first_run(values[pos:], median, runlength, direction)
-            if found is None:
-                break
-            start, end = pos + found[0], pos + found[1]
-            median = float(np.nanmedian(values[end - runlength + 1:end + 1]))
-            medians[-1]["extend_to"] = xs[start - 1] if start > 0 else xs[0]
-            medians.append(dict(group=key, median=median, start=xs[start], end=xs[end], extend_to=xs[-1],
-                                run_type="sustained"))
-            point_median[offset + start:offset + size] = median
-            point_type[offset + start:offset + end + 1] = "sustained"
-            point_type[offset + end + 1:offset + size] = "extended"
-            pos = end + 1
+        xs, size = part["x"].to_numpy(), len(part)
+        found = _group_medians(part["y"].to_numpy(), med_rows, runlength, direction)
+        for k, (median, first, last, kind) in enumerate(found):
+            following = found[k + 1][1] if k + 1 < len(found) else size
+            medians.append(dict(group=key, median=median, start=xs[first], end=xs[last],
+                                extend_to=xs[following] if following < size else latest, run_type=kind))
+            point_median[offset + first:offset + following] = median
+            point_type[offset + first:offset + last + 1] = kind
+            point_type[offset + last + 1:offset + following] = "extended"
         offset += size
     points = frame.assign(median=point_median, run_type=point_type).reset_index(drop=True)
-    return points, pd.DataFrame(medians, columns=["group", "median", "start", "end", "extend_to", "run_type"])
+    return points, pd.DataFrame(medians, columns=COLUMNS)

@@ -1,4 +1,4 @@
-"""IHI and Making Data Count rules, runcharter re-basing and the plain-language reading: their edge cases."""
+"""IHI rules and the plain-language reading: their edge cases (MDC and runcharter have files of their own)."""
 import datetime as dt
 from pathlib import Path
 
@@ -9,7 +9,6 @@ import pytest
 from bsc_widgets.spc import qic
 from bsc_widgets.spc.ihi import runs_limits
 from bsc_widgets.spc.reading import Cycle, read_chart
-from bsc_widgets.spc.rebase import rebase
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -53,6 +52,36 @@ def test_runs_table_fixture_matches_the_exact_distribution():
     assert np.isnan(runs_limits(9)[0]) and np.isnan(runs_limits(61)[0])
 
 
+def _runs_of_points(lengths, low=1.0, high=9.0):
+    """Points on alternating sides of a fixed median of 5, in runs of the given lengths."""
+    return sum(([low if k % 2 == 0 else high] * n for k, n in enumerate(lengths)), [])
+
+
+def test_too_few_runs_is_fewer_than_the_tables_lower_limit():
+    six = ihi(_runs_of_points([4, 3, 3, 3, 3, 4]), cl=5)       # 20 useful points in 6 runs
+    assert six["n_useful"].iloc[0] == 20 and six["ihi_runs"].iloc[0] == 6 and six["ihi_runs_low"].iloc[0] == 6
+    assert not six["ihi_too_few_runs"].any(), "6 runs of 20 points is at the lower limit, not below it"
+    five = ihi(_runs_of_points([4, 4, 4, 4, 4]), cl=5)
+    assert five["ihi_runs"].iloc[0] == 5 and five["ihi_too_few_runs"].all()
+
+
+def test_too_many_runs_is_more_than_the_tables_upper_limit():
+    sixteen = ihi(_runs_of_points([2, 2, 2, 2] + [1] * 12), cl=5)   # 20 points in 16 runs
+    assert sixteen["ihi_runs"].iloc[0] == 16 and sixteen["ihi_runs_high"].iloc[0] == 16
+    assert not sixteen["ihi_too_many_runs"].any()
+    seventeen = ihi(_runs_of_points([2, 2, 2] + [1] * 14), cl=5)
+    assert seventeen["ihi_runs"].iloc[0] == 17 and seventeen["ihi_too_many_runs"].all()
+
+
+def test_the_reading_says_when_a_runs_limit_is_unconfirmed():
+    x = pd.date_range("2024-01-01", periods=24, freq="MS")
+    few = qic(_runs_of_points([6, 6, 6, 6]), x=x, cl=5, rules="ihi")   # 24 points: not among the confirmed
+    text = read_chart(few, "Attendance", "up", False, "monthly").text
+    assert "too few runs (4)" in text and "not been checked against the published table" in text
+    confirmed = qic(_runs_of_points([4, 4, 4, 4, 4]), x=x[:20], cl=5, rules="ihi")
+    assert "published table" not in read_chart(confirmed, "Attendance", "up", False, "monthly").text
+
+
 def test_too_few_and_too_many_runs():
     few = ihi([1] * 6 + [9] * 6 + [1] * 6 + [9] * 6)     # 4 runs of 6, 24 useful points
     assert few["ihi_runs"].iloc[0] == 4 and few["ihi_too_few_runs"].all() and few["ihi_signal"].all()
@@ -62,79 +91,10 @@ def test_too_few_and_too_many_runs():
     assert np.isnan(short["ihi_runs_low"].iloc[0]) and not short["ihi_too_few_runs"].any()
 
 
-# ---- Making Data Count -------------------------------------------------------------------------
-
-def mdc(values, direction="up", **kw):
-    return qic(values, chart="i", rules="mdc", direction=direction, **kw)
-
-
-BASE = [10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 11, 9]
-
-
-def test_astronomical_point_and_direction():
-    r = mdc(BASE + [30])
-    assert r["mdc_astronomical"].tolist()[-1]
-    assert r["mdc_point_type"].iloc[-1] == "special_cause_improvement"
-    assert mdc(BASE + [30], direction="down")["mdc_point_type"].iloc[-1] == "special_cause_concern"
-    assert mdc(BASE + [30], direction="neutral")["mdc_variation"].iloc[0] == "special_cause_neutral_high"
-
-
-def test_seven_point_trend_and_a_tie_breaks_it():
-    rising = [1, 2, 3, 4, 5, 6, 7]
-    assert mdc(BASE + rising)["mdc_trend"].sum() == 7
-    assert not mdc(BASE + [1, 2, 3, 3, 4, 5, 6])["mdc_trend"].any()
-
-
-def test_shift_of_seven_broken_by_a_point_on_the_mean():
-    r = mdc(BASE + [10.5] * 7, freeze=12)
-    assert r["mdc_shift"].sum() == 7
-    cl = r["cl"].iloc[0]
-    broken = mdc(BASE + [10.5] * 3 + [cl] + [10.5] * 3, freeze=12)
-    assert not broken["mdc_shift"].any()
-
-
-def test_two_of_three_counts_only_points_between_two_and_three_sigma_on_one_side():
-    r = mdc(BASE, freeze=12)
-    cl, u2, u3 = r["cl"].iloc[0], r["ucl_95"].iloc[0], r["ucl"].iloc[0]
-    band = (u2 + u3) / 2
-    hit = mdc(BASE + [band, cl + 0.1, band], freeze=12)
-    assert hit["mdc_two_in_three"].tolist()[-3:] == [True, False, True]
-    other_side = mdc(BASE + [band, cl - 0.1, band], freeze=12)
-    assert not other_side["mdc_two_in_three"].any()
-
-
-def test_assurance_against_the_goal():
-    r = mdc(BASE, target=100)
-    assert r["mdc_assurance"].iloc[-1] == "consistent_fail"
-    assert mdc(BASE, target=0)["mdc_assurance"].iloc[-1] == "consistent_pass"
-    assert mdc(BASE, target=10)["mdc_assurance"].iloc[-1] == "inconsistent"
-    assert mdc(BASE, direction="neutral", target=10)["mdc_assurance"].iloc[-1] is None
-
-
-# ---- runcharter re-basing ----------------------------------------------------------------------
-
-def test_rebase_finds_a_sustained_run_per_team():
-    low, high = [5, 6, 5, 4, 5, 6, 5, 4, 5, 6, 5, 4, 5], [9, 9, 10, 9, 8, 9, 10, 9, 9, 10, 9]
-    y = low + high + low + low[:11]
-    group = ["a"] * 24 + ["b"] * 24
-    x = list(range(24)) * 2
-    points, medians = rebase(y, x, group, med_rows=13, runlength=9)
-    assert medians[medians["group"] == "a"]["run_type"].tolist() == ["baseline", "sustained"]
-    assert medians[medians["group"] == "a"]["median"].tolist() == [5, 9]
-    assert medians[medians["group"] == "b"]["run_type"].tolist() == ["baseline"]
-    assert points[points["group"] == "a"]["run_type"].iloc[13] == "sustained"
-
-
-def test_rebase_leaves_out_groups_too_short():
-    points, medians = rebase([1, 2, 3], med_rows=13, runlength=9)
-    assert medians.empty and points["median"].isna().all()
-    with pytest.raises(ValueError, match="direction"):
-        rebase([1, 2], direction="sideways")
-
-
 # ---- the reading -------------------------------------------------------------------------------
 
 MONTHS = pd.date_range("2025-03-01", periods=20, freq="MS")
+BASE = [10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 11, 9]
 SHIFTED = [30, 35, 32, 40, 28, 33, 36, 31, 34, 29, 60, 62, 58, 65, 61, 59, 63, 66, 60, 64]
 
 
