@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Team
 from .report_calendar import next_month, report_months
 from .store import Store
-from .measure_analysis import analyse_measure, analyse_across_teams
+from .measure_analysis import analyse_across_teams, analyse_measure
 
 SIGNAL_VERDICTS = ("improvement", "concern", "change")
 KINDS = {
@@ -42,7 +42,7 @@ def _month_back(month: dt.date, n: int) -> dt.date:
     return month
 
 
-def coaching_questions(store: Store, today: dt.date, rules=("anhoej", "ihi"),
+def coaching_questions(store: Store, today: dt.date, rules=None,
                        team_id: str | None = None, analyses: dict | None = None) -> dict[str, list[Question]]:
     """For every team (or one), the questions its data raise (an empty list when none).
 
@@ -50,6 +50,7 @@ def coaching_questions(store: Store, today: dt.date, rules=("anhoej", "ihi"),
     on (or fails because of) another team's data; its report may pass the ``analyses`` it
     has already made (measure id -> MeasureAnalysis) so the charts are not analysed twice.
     """
+    store = store.as_of(today)          # the questions of a day never read what came after it
     collab = store.collaborative()
     teams = [store.team(team_id)] if team_id else store.list(Team)
     mine = {"team_id": team_id} if team_id else {}

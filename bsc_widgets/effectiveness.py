@@ -84,6 +84,7 @@ def baseline_end(team: Team, phases: list[Phase]) -> dt.date:
 
 
 def effectiveness(store: Store, today: dt.date) -> Effectiveness:
+    store = store.as_of(today)
     teams = store.teams()
     phases = store.list(Phase)
     measures = current(store.list(Measure), today)

@@ -24,7 +24,7 @@ from .portable.cells import csv_text
 from .spc import qic
 from .spc.reading import Reading, read_chart
 from .store import Store
-from .measure_analysis import run_engine
+from .measure_analysis import chart_and_rules, run_engine
 
 SUPPRESSED = "suppressed"
 
@@ -109,7 +109,7 @@ def group_view(store: Store, measure_id: str, team_id: str | None = None) -> Gro
         cells["suppressed"] = suppression(cells, threshold, [["period"]])
     table = _table(cells, labels, [s.id for s in strata], measure.multiplier)
     view = GroupView(measure, grouping, strata, threshold, table, pd.DataFrame(), {}, pd.DataFrame())
-    _analyse(view)
+    _analyse(view, *chart_and_rules(store, measure, "run"))
     if damaged:  # named by period and group only: a damaged count is still a count not to show
         view.sentences.append(f"{len(damaged)} group figure(s) are damaged in the workspace and left out: "
                               + "; ".join(f"{labels.get(d.key[3], d.key[3])}, "
@@ -136,7 +136,7 @@ def _table(cells: pd.DataFrame, labels: dict[str, str], order: list[str], multip
     return table[columns].reset_index(drop=True)
 
 
-def _analyse(view: GroupView) -> None:
+def _analyse(view: GroupView, chart: str, rules: tuple) -> None:
     m, table = view.measure, view.table
     shown = table[~table["suppressed"].astype(bool)]
     unit = "families or children"
@@ -149,7 +149,7 @@ def _analyse(view: GroupView) -> None:
     frame = pd.DataFrame({"team": shown["stratum_id"], "x": shown["period"], "y": shown["numerator"],
                           "n": shown["denominator"], "numerator": shown["numerator"],
                           "denominator": shown["denominator"], "value": np.nan})
-    view.result = run_engine(frame, m)
+    view.result = run_engine(frame, m, chart, rules)
     labels = {s.id: s.label for s in view.strata}
     for sid, group in view.result.groupby("facet1", sort=False):
         reading = read_chart(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True),

@@ -17,12 +17,24 @@ import numpy as np
 import pandas as pd
 
 from .errors import DamagedRecord
-from .model import Measure, Observation, PdsaCycle, Phase, Team, period_label
+from .model import SIGNAL_RULES, Measure, Observation, PdsaCycle, Phase, Team, period_label
 from .spc import qic
 from .spc.reading import Cycle, Reading, read_chart
 from .store import Store
 
-DEFAULT_RULES = ("anhoej", "ihi")
+
+
+def chart_and_rules(store: Store, measure: Measure, chart: str | None = None, rules=None) -> tuple[str, tuple]:
+    """The chart and rules a view uses unless it asks for others: the collaborative's choice of rules
+    (Making Data Count draws values as XmR charts), and never Making Data Count on a run chart."""
+    collab = store.collaborative()
+    chosen = collab.signal_rules if collab else "anhoej_ihi"
+    if chart is None:
+        chart = "i" if chosen == "mdc" and measure.kind == "value" else "run"
+    rules = SIGNAL_RULES[chosen] if rules is None else tuple(rules)
+    if chart == "run" and "mdc" in rules:
+        rules = tuple(r for r in rules if r != "mdc")
+    return chart, rules
 
 
 @dataclass
@@ -82,8 +94,7 @@ def _frame(observations: list[Observation], measure: Measure) -> pd.DataFrame:
     return frame
 
 
-def run_engine(frame: pd.DataFrame, measure: Measure, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
-            part=None) -> pd.DataFrame:
+def run_engine(frame: pd.DataFrame, measure: Measure, chart: str, rules, freeze=None, part=None) -> pd.DataFrame:
     """The engine on a measure's data for one or many teams (``frame`` from ``_frame``)."""
     return qic(frame["y"], x=frame["x"], n=frame["n"] if measure.uses_denominator else None, chart=chart,
                multiply=measure.multiplier, facets=frame[["team"]], rules=rules, freeze=freeze, part=part,
@@ -95,10 +106,12 @@ def _read(result: pd.DataFrame, measure: Measure, cycles: list[PdsaCycle]) -> Re
                       [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], measure.goal)
 
 
-def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
-          part=None) -> MeasureAnalysis:
+def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | None = None, rules=None, freeze=None,
+                    part=None) -> MeasureAnalysis:
+    """One team's measure, from what ``store`` holds (a ``Snapshot`` for a view as of a date)."""
     team = store.team(team_id)
     measure = store.require(Measure, measure_id)
+    chart, rules = chart_and_rules(store, measure, chart, rules)
     observations, left_out = usable(store, measure, team.id)
     cycles = store.list(PdsaCycle, team_id=team.id)
     phases = store.list(Phase)
@@ -115,10 +128,11 @@ def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str = "r
                  phases)
 
 
-def analyse_across_teams(store: Store, measure_id: str, chart: str = "run", rules=DEFAULT_RULES, freeze=None,
-              part=None) -> tuple[pd.DataFrame, dict[str, Reading]]:
+def analyse_across_teams(store: Store, measure_id: str, chart: str | None = None, rules=None, freeze=None,
+                         part=None) -> tuple[pd.DataFrame, dict[str, Reading]]:
     """Every team on one measure in one vectorised call; per-team freeze/part may be dicts."""
     measure = store.require(Measure, measure_id)
+    chart, rules = chart_and_rules(store, measure, chart, rules)
     observations, left_out = usable(store, measure)
     no_data = Reading("too_few", [f"{measure.name}: there is no data yet."])
     readings = {t.id: no_data for t in store.list(Team)}

@@ -58,7 +58,8 @@ def _signals(store: Store, today: dt.date) -> list[LinkedSignal]:
 
 
 def spread(store: Store, today: dt.date) -> list[IdeaSpread]:
-    """Every change idea at least one team has tested, the earliest first."""
+    """Every change idea at least one team has tested by ``today``, the earliest first."""
+    store = store.as_of(today)
     ideas = {i.id: i for i in store.list(ChangeIdea)}
     by_idea: dict[str, list] = {}
     for r in ramps(store.list(PdsaCycle)):

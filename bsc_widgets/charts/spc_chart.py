@@ -10,8 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..spc.mdc import SHORT
 from ..spc.runs import long_run_points
 from ..text import plotly_text
+from .mdc_icons import POINT_COLOURS, data_uri, latest_icons
 
 LINE, SIGNAL, GOOD, BAD, GOAL, MUTED = "#2f6f8f", "#e07a1f", "#1f77b4", "#d1495b", "#2e7d32", "#9e9e9e"
 
@@ -69,9 +71,14 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
              f"{format(yv, fmt) if pd.notna(yv) else '–'}{suffix}" + ("<br>" + "<br>".join(map(_e, why)) if why else "")
              for xv, yv, why in zip(x, result["y"], fired)]
     flagged = np.array([bool(w) for w in fired])
+    colours = np.where(flagged, SIGNAL, LINE)
+    if "mdc_point_type" in result:      # Making Data Count colours each point by what it shows
+        kinds = result["mdc_point_type"].to_numpy()
+        colours = np.array([POINT_COLOURS[k] for k in kinds])
+        flagged = kinds != "common_cause"
     kw = dict(row=row, col=col) if row else {}
     fig.add_trace(go.Scatter(x=x, y=result["y"], mode="lines+markers", name="data", line=dict(color=LINE),
-                             marker=dict(color=np.where(flagged, SIGNAL, LINE), size=np.where(flagged, 9, 6)),
+                             marker=dict(color=colours, size=np.where(flagged, 9, 6)),
                              hovertext=hover, hoverinfo="text", showlegend=show_legend), **kw)
     for part, seg in result.groupby("part", sort=True):
         signal = bool(seg["runs_signal"].iloc[0])
@@ -85,8 +92,18 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
                                          showlegend=show_legend and part == 1 and k == "ucl"), **kw)
 
 
+def _icon_images(result: pd.DataFrame, direction: str) -> list[dict]:
+    """Making Data Count's variation and assurance icons, top right, as images drawn here."""
+    icons = latest_icons(result, direction)
+    if icons is None:
+        return []
+    return [dict(source=data_uri(svg), xref="paper", yref="paper", x=1 - 0.07 * k, y=1.02, sizex=0.07, sizey=0.14,
+                 xanchor="right", yanchor="bottom", layer="above") for k, svg in enumerate(i for i in icons if i)]
+
+
 def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goal: float | None = None,
-               markers: list[Marker] | None = None, height: int = 420, ylabel: str = "") -> go.Figure:
+               markers: list[Marker] | None = None, height: int = 420, ylabel: str = "",
+               direction: str = "neutral") -> go.Figure:
     fig = go.Figure()
     if not result.empty:
         _add_series(fig, result, percent=percent)
@@ -98,6 +115,9 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
                            line=dict(color=GOAL, dash="dashdot")))
         notes.append(dict(xref="paper", x=0, yref="y", y=goal, text=_e(f"goal {goal:g}{'%' if percent else ''}"),
                           showarrow=False, xanchor="left", yanchor="bottom"))
+    if "mdc_provisional" in result and len(result) and result["mdc_provisional"].iloc[-1]:
+        notes.append(dict(xref="paper", x=0, yref="paper", y=1.02, showarrow=False, xanchor="left", yanchor="bottom",
+                          text=_e(f"Provisional limits: fewer than {SHORT} points"), font=dict(size=11, color=MUTED)))
     for m in markers or []:
         when = pd.Timestamp(m.when)
         shapes.append(dict(type="line", xref="x", x0=when, x1=when, yref="paper", y0=0, y1=1,
@@ -105,7 +125,8 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
         short = m.label if len(m.label) <= 48 else m.label[:47] + "…"
         notes.append(dict(x=when, y=1, yref="paper", text=_e(short), hovertext=_e(m.label), showarrow=False,
                           textangle=-90, xanchor="left", yanchor="top", font=dict(size=10)))
-    fig.update_layout(shapes=shapes, annotations=notes, title=_e(title), height=height,
+    fig.update_layout(shapes=shapes, annotations=notes, images=_icon_images(result, direction), title=_e(title),
+                      height=height,
                       margin=dict(l=50, r=20, t=50, b=40), yaxis_title=_e(ylabel), hovermode="closest",
                       template="plotly_white", legend=dict(orientation="h", y=-0.15))
     if percent:
@@ -141,4 +162,5 @@ def figure_for(analysis, height: int = 420) -> go.Figure:
     """The chart of a team's measure (a ``bsc_widgets.measure_analysis.MeasureAnalysis``), annotated from the store."""
     m = analysis.measure
     return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100, goal=m.goal,
-                      markers=chart_markers(analysis.cycles, analysis.phases), height=height, ylabel=m.unit or "")
+                      markers=chart_markers(analysis.cycles, analysis.phases), height=height, ylabel=m.unit or "",
+                      direction=m.direction)

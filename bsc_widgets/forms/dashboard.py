@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 import ipywidgets as w
-import pandas as pd
-
 from ..attention import coaching_questions
 from ..catalogue import WORKBOOKS
 from ..charts import small_multiples
+from ..charts.mdc_icons import icons_html
 from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
 from ..report_calendar import next_month
@@ -44,8 +43,8 @@ class DashboardPage(w.VBox):
         self.store, self.today = store, today
         self.teams = store.teams()
         self.measures = {m.id: m for m in current(store.list(Measure), today)}
-        self.questions = coaching_questions(store, today)
-        self._analyses: dict[str, tuple] = {}
+        self._analyses: dict[tuple[str, dt.date], tuple] = {}
+        self._questions: dict[dt.date, dict] = {}
         where = position(collab, store.list(Phase), today)
         style, narrow = {"description_width": "initial"}, w.Layout(width="min(24em, 100%)")
         self.message = MessageArea()
@@ -85,22 +84,35 @@ class DashboardPage(w.VBox):
         return [t for t in self.teams if (self.team.value in (ALL, t.id))
                 and (self.program.value in (ALL, t.program_type))]
 
+    @property
+    def as_of(self) -> dt.date:
+        """The last day of the "data up to" month (or today, in this month): every part of the page is as of it."""
+        return min(self.today, next_month(self.period.value) - dt.timedelta(days=1))
+
     def _analysis(self, measure_id: str):
-        if measure_id not in self._analyses:
-            self._analyses[measure_id] = analyse_across_teams(self.store, measure_id)
-        return self._analyses[measure_id]
+        """Each measure analysed once per as-of date, for every team at once, and kept."""
+        key = (measure_id, self.as_of)
+        if key not in self._analyses:
+            self._analyses[key] = analyse_across_teams(self.store.as_of(self.as_of), measure_id)
+        return self._analyses[key]
+
+    def questions(self) -> dict:
+        if self.as_of not in self._questions:
+            self._questions[self.as_of] = coaching_questions(self.store, self.as_of)
+        return self._questions[self.as_of]
 
     def _render(self) -> None:
         teams = self._chosen_teams()
         ids = {t.id for t in teams}
         names = {t.id: t.name for t in self.teams}
-        flagged = [(t, self.questions.get(t.id, [])) for t in teams if self.questions.get(t.id)]
+        questions = self.questions()
+        flagged = [(t, questions.get(t.id, [])) for t in teams if questions.get(t.id)]
         self.attention.value = render("forms/dashboard.html", "attention", total=len(teams),
                                       flagged=[(t, [q.label for q in qs], qs[0].text) for t, qs in flagged])
         result, readings = self._analysis(self.measure.value)
         m = self.measures[self.measure.value]
         if not result.empty:
-            result = result[result["facet1"].isin(ids) & (result["x"] < pd.Timestamp(next_month(self.period.value)))]
+            result = result[result["facet1"].isin(ids)]
         shown = list(dict.fromkeys(result["facet1"]))[:MAX_PANELS] if not result.empty else []
         if shown:
             self.chart.layout.min_height = f"{260 * -(-len(shown) // 3) + 80}px"
@@ -110,7 +122,9 @@ class DashboardPage(w.VBox):
             self.chart.outputs = ()
         self.readings.value = render("forms/dashboard.html", "readings", shown=len(shown),
                                      of=0 if result.empty else result["facet1"].nunique(),
-                                     items=[(names[t], readings[t].text) for t in shown])
+                                     items=[(names[t], readings[t].text,
+                                             icons_html(result[result["facet1"] == t], m.direction, 28))
+                                            for t in shown])
         self.team_table.value = render("forms/dashboard.html", "teams", rows=[
             (t.name, PROGRAM_TYPE_LABELS[t.program_type], team_links(t.id)) for t in teams])
 

@@ -9,10 +9,11 @@ from ..charts import figure_for
 from ..charts.tables import framework_history_html
 from ..errors import BscError, DamagedRecord, ImportRejected
 from ..framework_history import history
-from ..model import MEASURE_KIND_LABELS, Measure, Observation, period_label, period_start
+from ..model import (MEASURE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES, Measure, Observation, period_label,
+                     period_start)
 from ..portable import rows_from_text, rows_from_upload
 from ..services.measures import save_measure_rows
-from ..measure_analysis import analyse_measure
+from ..measure_analysis import analyse_measure, chart_and_rules
 from ..render import render
 from .fields import Field, on_pick, replace_options
 from .group_entry import GroupEntry
@@ -21,12 +22,6 @@ from .page import WorkbookPage, section
 from .plot import PlotArea
 from .record_form import RecordForm
 
-RULE_SETS = [
-    ("Anhøj and IHI rules together (default)", ("anhoej", "ihi")),
-    ("Anhøj rules: unusually long runs, too few crossings", ("anhoej",)),
-    ("IHI rules: shift, trend, too many or too few runs", ("ihi",)),
-    ("Making Data Count (NHS) rules", ("anhoej", "mdc")),
-]
 CONTROL_CHART = {"proportion": ("p", "P chart"), "rate": ("u", "U chart"), "count": ("c", "C chart"),
                  "value": ("i", "I chart (XmR)")}
 
@@ -80,9 +75,8 @@ class MeasuresPage(WorkbookPage):
                                          style=style, layout=narrow)
         self.definition = w.HTML()
         self.chart_kind = w.Dropdown(description="Chart", style=style, layout=narrow)
-        self.rules = w.Dropdown(description="Rules for signals", options=[(label, i) for i, (label, _) in
-                                                                          enumerate(RULE_SETS)], style=style,
-                                layout=narrow)
+        self.rules = w.Dropdown(description="Rules for signals", options=[(label, key) for key, label in SIGNAL_RULE_LABELS.items()],
+                                value=self.collab.signal_rules, style=style, layout=narrow)
         self.baseline = w.Dropdown(description="Baseline (frozen centre line)", style=style, layout=narrow)
         self.phase = w.Dropdown(description="New phase (recalculate from)", style=style, layout=narrow)
         self.chart = PlotArea(440)
@@ -101,7 +95,8 @@ class MeasuresPage(WorkbookPage):
                                    icon="", layout=w.Layout(width="auto"))
         guard = guarded(self.message)
         on_pick(self.measure_picker, guard(lambda _: self._measure_changed()))
-        for control in (self.chart_kind, self.rules, self.baseline, self.phase):
+        on_pick(self.chart_kind, guard(lambda _: (self._offer_rules(), self._draw())))
+        for control in (self.rules, self.baseline, self.phase):
             on_pick(control, guard(lambda _: self._draw()))
         on_pick(self.period_picker, guard(lambda _: self._show_entry()))
         self.paste_button.on_click(guarded(self.import_message)(self._import_paste))
@@ -134,10 +129,18 @@ class MeasuresPage(WorkbookPage):
         m = self.measure
         self.definition.value = definition_html(m) + framework_history_html(m, history(self.store, m))
         code, label = CONTROL_CHART[m.kind]
-        replace_options(self.chart_kind, [("Run chart (median)", "run"), (f"Control chart: {label}", code)], "run")
+        chart, _ = chart_and_rules(self.store, m)       # the collaborative's choice, until the team picks another
+        replace_options(self.chart_kind, [("Run chart (median)", "run"), (f"Control chart: {label}", code)], chart)
+        self._offer_rules()
         self._refresh_periods()
         self._draw()
         self._show_entry()
+
+    def _offer_rules(self) -> None:
+        """Making Data Count reads control limits, so a run chart does not offer it."""
+        offered = [(label, key) for key, label in SIGNAL_RULE_LABELS.items()
+                   if self.chart_kind.value != "run" or "mdc" not in SIGNAL_RULES[key]]
+        replace_options(self.rules, offered, self.rules.value)
 
     def _refresh_periods(self, keep: bool = False) -> None:
         m, obs = self.measure, {o.period: o for o in self._observations()}
@@ -159,9 +162,8 @@ class MeasuresPage(WorkbookPage):
         have = sorted(o.period for o in self._observations())
         freeze = sum(p <= self.baseline.value for p in have) if self.baseline.value else None
         part = sum(p < self.phase.value for p in have) if self.phase.value else None
-        _, rules = RULE_SETS[self.rules.value]
-        s = analyse_measure(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value, rules=rules,
-                  freeze=freeze, part=part)  # data it cannot draw is said in its reading
+        s = analyse_measure(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value,
+                            rules=SIGNAL_RULES[self.rules.value], freeze=freeze, part=part)  # bad data: in its reading
         self.message.clear()
         fig = figure_for(s, height=420)
         fig.update_layout(autosize=True)

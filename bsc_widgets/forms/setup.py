@@ -20,9 +20,9 @@ from ..framework_history import history
 from ..services import Actor
 from ..services.access import hub_address
 from ..services import framework
-from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, AssessmentLevel,
-                     ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member, Phase, Record,
-                     Stratum, Team)
+from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, SIGNAL_RULE_LABELS,
+                     AssessmentLevel, ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member,
+                     Phase, Record, Stratum, Team)
 from ..report_calendar import next_month, reports_from
 from ..render import render
 from .fields import Field
@@ -67,7 +67,8 @@ class SetupPage(CollaborativePage):
         collab_form = RecordForm(self.store, self.collab, [
             Field(Collaborative, "name"), Field(Collaborative, "topic"), Field(Collaborative, "aim", kind="long"),
             Field(Collaborative, "start"), Field(Collaborative, "end"), Field(Collaborative, "data_from"),
-            Field(Collaborative, "report_due_day"), Field(Collaborative, "suppress_below")],
+            Field(Collaborative, "report_due_day"), Field(Collaborative, "suppress_below"),
+            Field(Collaborative, "signal_rules", choices=SIGNAL_RULE_LABELS)],
             actor=self._who, today=self.today, on_saved=self._collab_saved)
         self.due_dates = w.HTML(due_dates_html(self.collab, self.phases))
         calendar = RecordEditor(

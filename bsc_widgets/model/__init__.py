@@ -1,7 +1,7 @@
 """The domain model: typed, validated records for every concept of a Breakthrough Series Collaborative."""
 from .base import RECORD_TYPES, Context, Record
-from .collaborative import (DEFAULT_ASSESSMENT_SCALE, PHASE_KIND_LABELS, AssessmentLevel, Collaborative,
-                            Phase)
+from .collaborative import (DEFAULT_ASSESSMENT_SCALE, PHASE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES,
+                            AssessmentLevel, Collaborative, Phase)
 from .framework import MEASURE_KIND_LABELS, ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea, current
 from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team
 from .pdsa import DECISION_LABELS, PdsaCycle, Ramp, ramps
@@ -17,6 +17,7 @@ from .dataset import ORDER, Dataset
 __all__ = [
     "RECORD_TYPES", "ORDER", "Context", "Record", "Dataset",
     "Collaborative", "Phase", "AssessmentLevel", "DEFAULT_ASSESSMENT_SCALE", "PHASE_KIND_LABELS",
+    "SIGNAL_RULES", "SIGNAL_RULE_LABELS",
     "Measure", "Driver", "current", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS",
     "Team", "Member", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
     "PdsaCycle", "Ramp", "ramps", "DECISION_LABELS",

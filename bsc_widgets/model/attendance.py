@@ -21,6 +21,7 @@ class Attendance(Record):
     TABLE: ClassVar[str] = "attendance"
     NOUN: ClassVar[str] = "attendance record"
     KEY: ClassVar[tuple[str, ...]] = ("member_id", "event_kind", "date")
+    AS_OF: ClassVar[str | None] = "date"
     REFS: ClassVar[dict[str, str]] = {"member_id": "members", "phase_id": "phases"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("date",)
 

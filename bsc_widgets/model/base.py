@@ -53,6 +53,8 @@ class Record(BaseModel):
     BASELINE_OK: ClassVar[bool] = False
     # tables whose identifiers must differ from this one's (drivers and change ideas share one diagram)
     ID_SPACE: ClassVar[tuple[str, ...]] = ()
+    # the date field that places a record in time: a view as of a day shows none dated after it
+    AS_OF: ClassVar[str | None] = None
 
     version: int = Field(0, ge=0, le=2**53, title="Version")
 
@@ -68,6 +70,10 @@ class Record(BaseModel):
     def field_label(cls, field: str) -> str:
         info = cls.model_fields.get(field)
         return (info.title if info and info.title else field.replace("_", " ").capitalize())
+
+    def as_it_stood(self, day: dt.date) -> "Record":
+        """This record as it stood on ``day`` (one dated after it is left out before this is asked)."""
+        return self
 
     def sort_key(self) -> tuple:
         return tuple(str(getattr(self, k)) if not isinstance(getattr(self, k), (int, float)) else getattr(self, k)

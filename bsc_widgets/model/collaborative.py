@@ -9,6 +9,15 @@ from pydantic import Field, model_validator
 from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional, register
 
 PhaseKind = Literal["pre_work", "learning_session", "action_period", "summative"]
+SignalRules = Literal["anhoej_ihi", "anhoej", "ihi", "mdc"]
+
+SIGNAL_RULE_LABELS = {
+    "anhoej_ihi": "Anhøj and IHI rules together (default)",
+    "anhoej": "Anhøj rules: unusually long runs, too few crossings",
+    "ihi": "IHI rules: shift, trend, too many or too few runs",
+    "mdc": "Making Data Count (NHS): XmR charts for values, with its icons",
+}
+SIGNAL_RULES = {"anhoej_ihi": ("anhoej", "ihi"), "anhoej": ("anhoej",), "ihi": ("ihi",), "mdc": ("anhoej", "mdc")}
 
 PHASE_KIND_LABELS = {
     "pre_work": "Pre-work",
@@ -38,6 +47,9 @@ class Collaborative(Record):
     suppress_below: int = Field(10, ge=1, le=1000, title="Hide groups smaller than",
                                 description="In views by group, a group with fewer children or families than "
                                             "this is shown as suppressed, to protect their privacy.")
+    signal_rules: SignalRules = Field("anhoej_ihi", title="Rules for signals",
+                                      description="The rules every chart, reading, dashboard and report reads "
+                                                  "signals by. Making Data Count draws values as XmR charts.")
 
     @model_validator(mode="after")
     def _dates(self):

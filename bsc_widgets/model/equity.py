@@ -59,6 +59,7 @@ class StratumObservation(Record):
     TABLE: ClassVar[str] = "stratum_observations"
     NOUN: ClassVar[str] = "group's figures"
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "period", "stratum_id")
+    AS_OF: ClassVar[str | None] = "period"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures", "stratum_id": "strata"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("period",)
     BASELINE_OK: ClassVar[bool] = True

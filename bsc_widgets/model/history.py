@@ -29,6 +29,7 @@ class FrameworkChange(Record):
     TABLE: ClassVar[str] = "framework_changes"
     NOUN: ClassVar[str] = "framework change"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
+    AS_OF: ClassVar[str | None] = "changed_on"
     ORDER_BY: ClassVar[tuple[str, ...]] = ("changed_on",)
 
     id: Slug = Field(title="Identifier")

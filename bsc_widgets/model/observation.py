@@ -27,6 +27,7 @@ class Observation(Record):
     TABLE: ClassVar[str] = "observations"
     NOUN: ClassVar[str] = "measure observation"
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "period")
+    AS_OF: ClassVar[str | None] = "period"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("period",)
     BASELINE_OK: ClassVar[bool] = True

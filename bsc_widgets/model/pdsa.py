@@ -21,6 +21,7 @@ class PdsaCycle(Record):
     TABLE: ClassVar[str] = "pdsa_cycles"
     NOUN: ClassVar[str] = "PDSA cycle"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
+    AS_OF: ClassVar[str | None] = "start"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "change_idea_id": "change_ideas"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
 
@@ -54,6 +55,12 @@ class PdsaCycle(Record):
 
     def describe(self) -> str:
         return f"PDSA cycle “{self.title}”"
+
+    def as_it_stood(self, day: dt.date) -> "PdsaCycle":
+        """A cycle that ended after ``day`` was still running then: no end, study or decision yet."""
+        if self.end is None or self.end <= day:
+            return self
+        return self.model_copy(update={"end": None, "study_notes": None, "decision": None, "next_steps": None})
 
     def new_id_base(self) -> str:
         return f"{self.team_id}-{self.change_idea_id}"

@@ -18,6 +18,7 @@ class MonthlyReport(Record):
     TABLE: ClassVar[str] = "monthly_reports"
     NOUN: ClassVar[str] = "monthly report"
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "month")
+    AS_OF: ClassVar[str | None] = "month"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("month",)
 
@@ -40,6 +41,7 @@ class AssessmentScore(Record):
     TABLE: ClassVar[str] = "assessment_scores"
     NOUN: ClassVar[str] = "assessment-scale score"
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "month", "source")
+    AS_OF: ClassVar[str | None] = "month"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("month",)
 

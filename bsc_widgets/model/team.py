@@ -32,6 +32,7 @@ class Team(Record):
     TABLE: ClassVar[str] = "teams"
     NOUN: ClassVar[str] = "team"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
+    AS_OF: ClassVar[str | None] = "joined"
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("joined",)
 
     id: Slug = Field(title="Team identifier")

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
 from ..attention import coaching_questions
+from ..charts.mdc_icons import icons_html
 from ..charts import small_multiples
 from ..dosage import role_doses, years_so_far
 from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, ramps)
-from ..report_calendar import as_of, next_month
+from ..report_calendar import as_of
 from ..store import Store
 from ..measure_analysis import analyse_across_teams
 from ..render import render, stylesheet
@@ -37,8 +37,9 @@ def recent_months(period: dt.date, n: int = MONTHS_SHOWN) -> list[dt.date]:
 
 def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
                               shared_plotly: bool = False) -> str:
-    collab = store.collaborative()
     day = as_of(period, today)
+    store = store.as_of(day)            # the report reads the workspace as it stood at the end of its period
+    collab = store.collaborative()
     teams = store.teams()
     months = recent_months(period)
     names = {t.id: t.name for t in teams}
@@ -68,9 +69,9 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
         result, readings = analyse_across_teams(store, m.id)
         if result.empty:
             continue
-        shown = result[result["x"] < pd.Timestamp(next_month(period))]
-        fig = small_multiples(shown, names, percent=m.multiplier == 100, title=m.name)
-        signals = [(names[t], r.sentences[0] if r.sentences else "")
+        fig = small_multiples(result, names, percent=m.multiplier == 100, title=m.name)
+        signals = [(names[t], r.sentences[0] if r.sentences else "",
+                    icons_html(result[result["facet1"] == t], m.direction, 28))
                    for t, r in sorted(readings.items(), key=lambda kv: names.get(kv[0], ""))
                    if r.verdict in ("improvement", "concern", "change")]
         measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.html(fig, m.name), signals=signals))

@@ -37,6 +37,7 @@ def equity_section(store: Store, charts: Charts) -> str:
 
 
 def final_report_html(store: Store, today: dt.date, shared_plotly: bool = False) -> str:
+    store = store.as_of(today)
     collab = store.collaborative()
     e = effectiveness(store, today)
     names = team_names(store)

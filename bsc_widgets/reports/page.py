@@ -31,12 +31,13 @@ class Charts:
     def html(self, fig: go.Figure, label: str) -> str:
         first = self.count == 0
         self.count += 1
+        div_id = f"bsc-chart-{self.count}"   # the same report of the same data is the same file, byte for byte
         if self.shared:
-            div = fig.to_html(full_html=False, include_plotlyjs=False, config=CONFIG)
+            div = fig.to_html(full_html=False, include_plotlyjs=False, config=CONFIG, div_id=div_id)
             return render("reports/page.html", "figure", label=label, div=plotly_html(div),
                           script=PLOTLY_FILE if first else None)
         div = fig.to_html(full_html=False, include_plotlyjs=True if first else False,
-                          config=CONFIG)
+                          config=CONFIG, div_id=div_id)
         if first:  # URLs inside plotly.js for map tiles and icons we never use: nothing may point online
             for url in OFFLINE_ONLY:
                 div = div.replace(url, "offline:")

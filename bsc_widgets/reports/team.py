@@ -7,6 +7,7 @@ from ..attention import coaching_questions
 from ..charter import missing_roles, roles_sentence
 from ..dosage import participation_sentence, role_doses, years_so_far
 from ..charts import figure_for
+from ..charts.mdc_icons import icons_html
 from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..charts.scores import score_history_figure
@@ -22,9 +23,10 @@ from .page import Charts
 
 def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date,
                      shared_plotly: bool = False) -> str:
+    day = as_of(period, today)
+    store = store.as_of(day)            # the report reads the workspace as it stood at the end of its period
     team = store.team(team_id)
     collab = store.collaborative()
-    day = as_of(period, today)
     charts = Charts(shared=shared_plotly)
     members = store.list(Member, team_id=team.id)
     where = position(collab, store.list(Phase), day)
@@ -48,7 +50,7 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
     for m in measures:
         a = analyses[m.id]
         chart = charts.html(figure_for(a, height=380), f"{m.name}: run chart") if not a.result.empty else ""
-        measure_parts.append((m.name, chart, a.reading.sentences))
+        measure_parts.append((m.name, chart, a.reading.sentences, icons_html(a.result, m.direction)))
     levels = {lv.score: lv.label for lv in store.list(AssessmentLevel)}
     scores = store.list(AssessmentScore, team_id=team.id)
     reports = [r for r in store.list(MonthlyReport, team_id=team.id) if r.month <= period]

@@ -376,6 +376,11 @@ class Store:
     def teams(self) -> list[Team]:
         return sorted(self.list(Team), key=lambda t: t.name.lower())
 
+    def as_of(self, day: dt.date):
+        """The workspace as it stood on ``day``: a read-only ``Snapshot``."""
+        from .snapshot import Snapshot
+        return Snapshot(self, day)
+
     def team(self, slug: object) -> Team:
         """The team named by an untrusted identifier (a URL, a form): checked before any query."""
         if not is_slug(slug):

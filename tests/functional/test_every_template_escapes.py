@@ -122,6 +122,14 @@ def test_every_template_shows_hostile_text_as_text(hostile):
               final_report_html(store, TODAY), system_assessment_html(store, TODAY),
               error_page(MARK, MARK), index_html(MARK, [Outcome("x", MARK, False, 1.0, MARK),
                                                        Outcome("collaborative", MARK, True, 1.0)])]
+    with store.transaction() as tx:     # the same pages under Making Data Count, with its icons
+        tx.conn.execute(text("update collaborative set signal_rules = 'mdc'"))
+    dashboard = DashboardPage(store, TODAY)
+    dashboard.measure.value = "staff-stress"
+    shown += _html_of(dashboard)
+    shown += [team_report_html(store, TEAM, dt.date(2026, 10, 1), TODAY),
+              collaborative_report_html(store, dt.date(2026, 10, 1), TODAY)]
+    assert "bsc-mdc-icon" in "".join(shown)
     # pieces the sample never needs: given hostile text directly
     shown += [render("forms/widgets.html", "kept", items=[(MARK, MARK)]),
               render("forms/equity.html", "no_measure"), render("reports/collaborative.html", "no_equity"),

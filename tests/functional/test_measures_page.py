@@ -113,7 +113,7 @@ def test_chart_options_baseline_phase_rules_and_control_chart(sample_store):
     page.chart_kind.value = "p"
     assert any(t.name == "limits" for t in page.chart.figure.data)
     page.baseline.value = page.baseline.options[6][1]
-    page.rules.value = 3
+    page.rules.value = "mdc"
     page.phase.value = page.phase.options[8][1]
     assert "What the chart says" in page.reading.value
     assert page.message.value == ""

@@ -1,0 +1,58 @@
+"""Making Data Count's icons, in its colours: what the latest point says (variation) and whether
+the goal will be met (assurance). One drawing serves the chart, the dashboard and the reports."""
+from __future__ import annotations
+
+import base64
+
+import pandas as pd
+
+from ..render import render
+from ..spc.mdc import ASSURANCE_WORDS, VARIATION_WORDS
+
+COMMON, IMPROVEMENT, CONCERN, NEUTRAL = "#a6a6a6", "#00b0f0", "#e46c0a", "#490092"
+POINT_COLOURS = {"common_cause": COMMON, "special_cause_improvement": IMPROVEMENT,
+                 "special_cause_concern": CONCERN, "special_cause_neutral_high": NEUTRAL,
+                 "special_cause_neutral_low": NEUTRAL}
+ASSURANCE = {"consistent_pass": (IMPROVEMENT, "P"), "consistent_fail": (CONCERN, "F"), "inconsistent": (COMMON, "?")}
+
+
+def _high_or_low(variation: str, direction: str) -> str:
+    """H or L: whether the special cause is high or low (improvement is high when higher is better)."""
+    if variation.startswith("special_cause_neutral"):
+        return "H" if variation.endswith("_high") else "L"
+    better_is_high = direction != "down"
+    return "H" if (variation == "special_cause_improvement") == better_is_high else "L"
+
+
+def variation_icon(variation: str, direction: str, size: int = 36) -> str:
+    """The variation icon for the latest point's type: a grey wave, or H/L in its colour."""
+    common = variation == "common_cause"
+    return render("charts/mdc_icons.html", "icon", colour=POINT_COLOURS[variation], size=size, wave=common,
+                  letter="" if common else _high_or_low(variation, direction),
+                  label=f"Variation: {VARIATION_WORDS[variation]}")
+
+
+def assurance_icon(assurance: str | None, size: int = 36) -> str:
+    if not assurance:
+        return ""
+    colour, letter = ASSURANCE[assurance]
+    return render("charts/mdc_icons.html", "icon", colour=colour, letter=letter, size=size,
+                  label=f"Assurance: {ASSURANCE_WORDS[assurance]}", wave=False)
+
+
+def latest_icons(result: pd.DataFrame, direction: str, size: int = 36) -> tuple[str, str] | None:
+    """(variation, assurance) SVGs for a series' latest point, or None without Making Data Count."""
+    if "mdc_variation" not in result or result.empty:
+        return None
+    last = result.iloc[-1]
+    return variation_icon(last["mdc_variation"], direction, size), assurance_icon(last["mdc_assurance"], size)
+
+
+def icons_html(result: pd.DataFrame, direction: str, size: int = 36) -> str:
+    icons = latest_icons(result, direction, size)
+    return "" if icons is None else render("charts/mdc_icons.html", "pair", variation=icons[0], assurance=icons[1])
+
+
+def data_uri(svg: str) -> str:
+    """An SVG as a data: address, for a plotly layout image (nothing is fetched)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(str(svg).encode()).decode()

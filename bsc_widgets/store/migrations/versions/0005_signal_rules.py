@@ -1,0 +1,21 @@
+"""the collaborative's rules for signals
+
+Revision ID: 0005
+Revises: 0004
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0005'
+down_revision = '0004'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column('collaborative', sa.Column('signal_rules', sa.Text(), nullable=False, server_default='anhoej_ihi'))
+
+
+def downgrade() -> None:
+    op.drop_column('collaborative', 'signal_rules')

@@ -1,0 +1,58 @@
+"""The workspace as it stood on a day: what every report, page and export of a period reads.
+
+A snapshot reads through the store and leaves out every record dated after its day (each record
+type names the field that dates it, ``Record.AS_OF``), showing the rest as they stood then
+(``Record.as_it_stood``: a cycle that ended later was still running). It cannot write.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import BscError, DamagedRecord, NotFound
+from ..model import Record, Team
+
+
+class Snapshot:
+    def __init__(self, store, day: dt.date):     # store: a ``Store`` (which makes snapshots: ``Store.as_of``)
+        self.store, self.day = store, day
+
+    def list(self, model: type[Record], *, damaged: list[DamagedRecord] | None = None, **where) -> list[Record]:
+        found_damaged: list[DamagedRecord] = []
+        found = self.store.list(model, damaged=found_damaged, **where)
+        field = model.AS_OF
+        if damaged is not None:
+            at = model.KEY.index(field) if field in model.KEY else None
+            damaged.extend(d for d in found_damaged if at is None or not hasattr(d.key[at], "year")
+                           or d.key[at] <= self.day)
+        if field is None:
+            return found
+        return [r.as_it_stood(self.day) for r in found if getattr(r, field) <= self.day]
+
+    def get(self, model: type[Record], *key) -> Record | None:
+        found = self.store.get(model, *key)
+        if found is None or model.AS_OF is None:
+            return found
+        return found.as_it_stood(self.day) if getattr(found, model.AS_OF) <= self.day else None
+
+    def teams(self) -> list[Team]:
+        return sorted(self.list(Team), key=lambda t: t.name.lower())
+
+    def team(self, slug: object) -> Team:
+        return self.store.team(slug)        # a team named in the address is shown, even if it joined later
+
+    def require(self, model: type[Record], *key) -> Record:
+        found = self.get(model, *key)
+        if found is None:
+            raise NotFound(f"There is no {model.NOUN} “{' / '.join(map(str, key))}” on {self.day:%-d %B %Y}.")
+        return found
+
+    def as_of(self, day: dt.date) -> "Snapshot":
+        return Snapshot(self.store, min(day, self.day))
+
+    def transaction(self):
+        raise BscError("A view as of a date cannot change the workspace.")
+
+    save = add = delete = lambda self, *a, **k: self.transaction()  # noqa: E731
+
+    def __getattr__(self, name):           # reading helpers: collaborative(), last_save(), …
+        return getattr(self.store, name)
