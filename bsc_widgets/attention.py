@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Team
 from .report_calendar import next_month, report_months
 from .store import Store
+from .clock import add_months
 from .measure_analysis import analyse_across_teams, analyse_measure
+from .spc.reading import near_signal, signal_start
 
 SIGNAL_VERDICTS = ("improvement", "concern", "change")
 KINDS = {
@@ -34,12 +36,6 @@ class Question:
     @property
     def label(self) -> str:
         return KINDS[self.kind]
-
-
-def _month_back(month: dt.date, n: int) -> dt.date:
-    for _ in range(n):
-        month = (month - dt.timedelta(days=1)).replace(day=1)
-    return month
 
 
 def coaching_questions(store: Store, today: dt.date, rules=None,
@@ -63,7 +59,7 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
     observations = store.list(Observation, damaged=damaged, **mine)
     cycles = store.list(PdsaCycle, **mine)
     this_month = today.replace(day=1)
-    last_two = {_month_back(this_month, 1), _month_back(this_month, 2)}
+    last_two = {add_months(this_month, -1), add_months(this_month, -2)}
     seen: dict[tuple[str, str], set[dt.date]] = {}
     for team, measure, period in [o.key() for o in observations] + [d.key for d in damaged]:
         seen.setdefault((team, measure), set()).add(period.replace(day=1))
@@ -72,7 +68,7 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
         by_team_cycles.setdefault(c.team_id, []).append(c)
 
     for team in teams:
-        if team.joined > _month_back(this_month, 2):
+        if team.joined > add_months(this_month, -2):
             continue  # too new to owe two months of data
         silent = [m.name for m in measures if not (seen.get((team.id, m.id), set()) & last_two)]
         if silent:
@@ -89,11 +85,12 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
         for tid, reading in readings.items():
             if reading.verdict not in SIGNAL_VERDICTS or tid not in out:
                 continue
-            rows = result[result["facet1"] == tid]
-            rows = rows[rows["part"] == rows["part"].max()]
-            first, last = rows["x"].min().date(), rows["x"].max().date()
-            window_start = _month_back(first.replace(day=1), 3)
-            if not any(window_start <= c.start <= next_month(last) for c in by_team_cycles.get(tid, [])):
+            rows = result[result["facet1"] == tid].reset_index(drop=True)
+            began = ended = signal_start(rows)
+            if began is None:                       # a signal with no one date (crossings): the whole phase
+                phase = rows.loc[rows["part"] == rows["part"].max(), "x"]
+                began, ended = phase.min(), phase.max()
+            if not any(near_signal(c.start, c.end, began, ended) for c in by_team_cycles.get(tid, [])):
                 word = {"improvement": "improvement", "concern": "concern", "change": "change"}[reading.verdict]
                 out[tid].append(Question(tid, "unexplained_signal",
                                              f"{m.name} shows a signal of {word}, with no PDSA cycle near it. "
@@ -120,7 +117,7 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
     reports = store.list(MonthlyReport, **mine)
     for team in teams:
         owed = [s for s in report_months(collab, team, reports, today, phases) if s.overdue]
-        recent = [s for s in owed if s.month >= _month_back(this_month, 3)]
+        recent = [s for s in owed if s.month >= add_months(this_month, -3)]
         if recent:
             out[team.id].append(Question(team.id, "report_missing", "Monthly report not in for "
                                          + ", ".join(f"{s.month:%B %Y}" for s in recent) + "."))

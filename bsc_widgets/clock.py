@@ -19,6 +19,12 @@ def today(value: str | dt.date | None = None) -> dt.date:
     return dt.date.today()
 
 
+def add_months(day: dt.date, n: int) -> dt.date:
+    """The first of the month ``n`` months after (or, for a negative n, before) ``day``'s month."""
+    months = day.year * 12 + day.month - 1 + n
+    return dt.date(months // 12, months % 12 + 1, 1)
+
+
 def now() -> dt.datetime:
     """The moment of a save, to the second, in the server's local time (what "at 10:42" means to its users)."""
     return dt.datetime.now().replace(microsecond=0)

@@ -19,6 +19,7 @@ import pandas as pd
 from .errors import DamagedRecord
 from .model import SIGNAL_RULES, Measure, Observation, PdsaCycle, Phase, Team, period_label
 from .spc import qic
+from .spc.rebase import rebase
 from .spc.reading import Cycle, Reading, read_chart
 from .store import Store
 
@@ -130,9 +131,17 @@ def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | No
 
 def analyse_across_teams(store: Store, measure_id: str, chart: str | None = None, rules=None, freeze=None,
                          part=None) -> tuple[pd.DataFrame, dict[str, Reading]]:
-    """Every team on one measure in one vectorised call; per-team freeze/part may be dicts."""
+    """Every team on one measure in one vectorised call; per-team freeze/part may be dicts.
+
+    Made once per snapshot: every part of a view that asks for the same analysis gets the same one.
+    """
     measure = store.require(Measure, measure_id)
     chart, rules = chart_and_rules(store, measure, chart, rules)
+    key = ("across teams", measure_id, chart, rules, repr(freeze), repr(part))
+    return store.kept(key, lambda: _across_teams(store, measure, chart, rules, freeze, part))
+
+
+def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, part):
     observations, left_out = usable(store, measure)
     no_data = Reading("too_few", [f"{measure.name}: there is no data yet."])
     readings = {t.id: no_data for t in store.list(Team)}
@@ -153,12 +162,26 @@ def analyse_across_teams(store: Store, measure_id: str, chart: str | None = None
         cycles.setdefault(c.team_id, []).append(c)
     if not result.empty:
         for team, group in result.groupby("facet1", sort=True):
-            readings[team] = _read(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True), measure,
-                                   cycles.get(team, []))
+            readings[team] = _read(group.reset_index(drop=True), measure, cycles.get(team, []))
     for team, lost in left_out.items():
         if team in readings:
             readings[team] = _left_out(readings[team], lost)
     return result, readings
+
+
+REBASE_BASELINE = 10   # points for a baseline median: the rules are meant for 10 or more
+REBASE_RUN = 8         # a sustained run: longer than Anhøj's longest-run limit (7) for 10 to 26 points
+
+
+def rebased_across_teams(store: Store, measure_id: str, med_rows: int = REBASE_BASELINE,
+                         runlength: int = REBASE_RUN) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """runcharter's re-based medians for every team on one measure: (points, medians), by team id."""
+    measure = store.require(Measure, measure_id)
+    observations, _ = usable(store, measure)
+    rows = [(o.team_id, pd.Timestamp(o.period), o.plotted(measure)) for o in observations]
+    frame = pd.DataFrame(rows, columns=["team", "x", "y"])
+    direction = {"up": "above", "down": "below"}.get(measure.direction, "both")
+    return rebase(frame["y"].astype(float), frame["x"], frame["team"], med_rows, runlength, direction)
 
 
 def _one(setting, team: str):

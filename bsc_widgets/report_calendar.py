@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .clock import add_months
 from .errors import NotAMonth
 from .model import Collaborative, MonthlyReport, Phase, Team
 
@@ -12,7 +13,7 @@ _MONTH = re.compile(r"\s*(\d{4})-(\d{1,2})\s*")
 
 
 def next_month(day: dt.date) -> dt.date:
-    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return add_months(day, 1)
 
 
 def parse_month(text: str | dt.date) -> dt.date:

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 
 from .portable.cells import csv_text
 from .model import ChangeIdea, Measure, PdsaCycle, Team, current, ramps
-from .spc.reading import signal_start
+from .spc.reading import near_signal, signal_start
 from .store import Store
 from .measure_analysis import analyse_across_teams
 
-BEFORE, AFTER = dt.timedelta(days=92), dt.timedelta(days=31)
 VERDICT_WORDS = {"improvement": "improvement", "concern": "concern", "change": "change"}
 
 
@@ -69,7 +68,7 @@ def spread(store: Store, today: dt.date) -> list[IdeaSpread]:
     for idea_id, rs in by_idea.items():
         rs = sorted(rs, key=lambda r: (r.cycles[0].start, r.team_id))
         linked = [s for s in signals for r in rs if s.team_id == r.team_id
-                  and any(s.since - BEFORE <= c.start <= s.since + AFTER for c in r.cycles)]
+                  and any(near_signal(c.start, c.end, s.since) for c in r.cycles)]
         out.append(IdeaSpread(ideas[idea_id], rs[0].team_id, rs[0].cycles[0].start, [r.team_id for r in rs],
                               {r.team_id: r.latest_decision for r in rs}, list(dict.fromkeys(linked))))
     return sorted(out, key=lambda s: (s.first_date, s.idea.title))

@@ -1,4 +1,4 @@
 """Plotly figures built from the engine's output. Every free-text label is escaped."""
-from .spc_chart import Marker, figure_for, small_multiples, spc_figure, chart_markers
+from .spc_chart import Marker, chart_markers, figure_for, rebased_multiples, small_multiples, spc_figure
 
-__all__ = ["spc_figure", "small_multiples", "figure_for", "chart_markers", "Marker"]
+__all__ = ["spc_figure", "small_multiples", "rebased_multiples", "figure_for", "chart_markers", "Marker"]

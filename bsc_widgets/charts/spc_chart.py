@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..model import DECISION_WORDS
 from ..spc.mdc import SHORT
 from ..spc.runs import long_run_points
 from ..text import plotly_text
@@ -149,11 +150,37 @@ def small_multiples(result: pd.DataFrame, names: dict[str, str] | None = None, p
     return fig
 
 
+def rebased_multiples(points: pd.DataFrame, medians: pd.DataFrame, names: dict[str, str] | None = None,
+                      percent: bool = False, columns: int = 3, title: str = "") -> go.Figure:
+    """runcharter's picture: one panel per team, each median solid over the points it was taken
+    from and dashed on to the next, the points of each sustained run highlighted."""
+    teams = list(dict.fromkeys(medians["group"]))
+    rows = max(1, -(-len(teams) // columns))
+    fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, vertical_spacing=0.12 / max(1, rows / 3),
+                        subplot_titles=[_e((names or {}).get(t, t)) for t in teams])
+    for i, team in enumerate(teams):
+        kw = dict(row=i // columns + 1, col=i % columns + 1)
+        mine = points[points["group"] == team]
+        sustained = mine["run_type"] == "sustained"
+        fig.add_trace(go.Scatter(x=mine["x"], y=mine["y"], mode="lines+markers", line=dict(color=LINE),
+                                 marker=dict(color=np.where(sustained, SIGNAL, LINE), size=np.where(sustained, 8, 5)),
+                                 hoverinfo="x+y", showlegend=False), **kw)
+        for m in medians[medians["group"] == team].itertuples(index=False):
+            for x0, x1, dash in ((m.start, m.end, "solid"), (m.end, m.extend_to, "dash")):
+                fig.add_trace(go.Scatter(x=[x0, x1], y=[m.median, m.median], mode="lines", hoverinfo="skip",
+                                         line=dict(color=GOAL if m.run_type == "sustained" else MUTED, dash=dash),
+                                         showlegend=False), **kw)
+    fig.update_layout(title=_e(title), height=260 * rows + 80, template="plotly_white",
+                      margin=dict(l=40, r=20, t=70, b=30))
+    if percent:
+        fig.update_yaxes(ticksuffix="%")
+    return fig
+
+
 def chart_markers(cycles, phases) -> list[Marker]:
     """PDSA cycles (at their start) and learning sessions, as chart annotations."""
-    verbs = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
     out = [Marker(c.start, f"PDSA: {c.title if len(c.title) <= 24 else c.title[:23] + '…'}"
-                  + (f" ({verbs[c.decision]})" if c.decision else ""), "pdsa") for c in cycles]
+                  + (f" ({DECISION_WORDS[c.decision]})" if c.decision else ""), "pdsa") for c in cycles]
     out += [Marker(p.start, p.name, "session") for p in phases if p.kind == "learning_session"]
     return out
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from ..dosage import RoleDose, expected_by_now
 from ..effectiveness import Effectiveness
 from ..equity import SUPPRESSED, GroupView
-from ..model import ROLE_LABELS, Team, period_label
+from ..model import DECISION_WORDS as MODEL_DECISION_WORDS, ROLE_LABELS, Team, period_label
 from ..spread import IdeaSpread
 from ..render import render
 
-DECISION_WORDS = {None: "testing", "adapt": "adapted", "adopt": "adopted", "abandon": "abandoned"}
+DECISION_WORDS = {None: "testing", **MODEL_DECISION_WORDS}
 
 
 def matrix_html(rows: list[tuple[str, list[str]]], columns: list[str], label: str) -> str:

@@ -12,13 +12,13 @@ import datetime as dt
 import ipywidgets as w
 from ..attention import coaching_questions
 from ..catalogue import WORKBOOKS
-from ..charts import small_multiples
+from ..charts import rebased_multiples, small_multiples
 from ..charts.mdc_icons import icons_html
 from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
 from ..report_calendar import next_month
 from ..store import Store
-from ..measure_analysis import analyse_across_teams
+from ..measure_analysis import analyse_across_teams, rebased_across_teams
 from ..render import render
 from ..timeline import position
 from .fields import on_pick
@@ -45,6 +45,7 @@ class DashboardPage(w.VBox):
         self.measures = {m.id: m for m in current(store.list(Measure), today)}
         self._analyses: dict[tuple[str, dt.date], tuple] = {}
         self._questions: dict[dt.date, dict] = {}
+        self._snapshots: dict[dt.date, object] = {}
         where = position(collab, store.list(Phase), today)
         style, narrow = {"description_width": "initial"}, w.Layout(width="min(24em, 100%)")
         self.message = MessageArea()
@@ -62,16 +63,19 @@ class DashboardPage(w.VBox):
             m = (m - dt.timedelta(days=1)).replace(day=1)
         self.period = w.Dropdown(description="Data up to", options=[(f"{x:%B %Y}", x) for x in months],
                                  style=style, layout=narrow)
+        self.view = w.Dropdown(description="Show", options=[("Each team's chart", "charts"),
+                                                            ("Re-based medians (runcharter)", "rebased")],
+                               style=style, layout=narrow)
         self.attention = w.HTML()
         self.chart = PlotArea(300)
         self.readings = w.HTML()
         self.team_table = w.HTML()
-        for control in (self.measure, self.team, self.program, self.period):
+        for control in (self.measure, self.team, self.program, self.period, self.view):
             on_pick(control, guarded(self.message)(lambda _: self._render()))
         head = header("Coach dashboard", where=where, lines=(f"{collab.name} · {len(self.teams)} teams",))
         self._render()
         super().__init__([head, self.message,
-                          w.HBox([self.measure, self.team, self.program, self.period],
+                          w.HBox([self.measure, self.team, self.program, self.period, self.view],
                                  layout=w.Layout(flex_flow="row wrap")),
                           section("Who needs attention", "The same rules as the reports’ questions for the "
                                   "coaching call."), self.attention,
@@ -93,12 +97,24 @@ class DashboardPage(w.VBox):
         """Each measure analysed once per as-of date, for every team at once, and kept."""
         key = (measure_id, self.as_of)
         if key not in self._analyses:
-            self._analyses[key] = analyse_across_teams(self.store.as_of(self.as_of), measure_id)
+            self._analyses[key] = analyse_across_teams(self.snapshot(), measure_id)
         return self._analyses[key]
+
+    def _rebased(self, measure_id: str):
+        key = ("rebased", measure_id, self.as_of)
+        if key not in self._analyses:
+            self._analyses[key] = rebased_across_teams(self.snapshot(), measure_id)
+        return self._analyses[key]
+
+    def snapshot(self):
+        """The workspace as of the chosen date: one per date, so each table is read once for it."""
+        if self.as_of not in self._snapshots:
+            self._snapshots[self.as_of] = self.store.as_of(self.as_of)
+        return self._snapshots[self.as_of]
 
     def questions(self) -> dict:
         if self.as_of not in self._questions:
-            self._questions[self.as_of] = coaching_questions(self.store, self.as_of)
+            self._questions[self.as_of] = coaching_questions(self.snapshot(), self.as_of)
         return self._questions[self.as_of]
 
     def _render(self) -> None:
@@ -114,7 +130,14 @@ class DashboardPage(w.VBox):
         if not result.empty:
             result = result[result["facet1"].isin(ids)]
         shown = list(dict.fromkeys(result["facet1"]))[:MAX_PANELS] if not result.empty else []
-        if shown:
+        if shown and self.view.value == "rebased":
+            points, medians = self._rebased(m.id)
+            medians = medians[medians["group"].isin(shown)]
+            rows = -(-max(1, medians["group"].nunique()) // 3)
+            self.chart.layout.min_height = f"{260 * rows + 80}px"
+            self.chart.draw(rebased_multiples(points, medians, names, percent=m.multiplier == 100,
+                                              title=f"{m.name}: medians re-based after each sustained run"))
+        elif shown:
             self.chart.layout.min_height = f"{260 * -(-len(shown) // 3) + 80}px"
             self.chart.draw(small_multiples(result[result["facet1"].isin(shown)], names,
                                             percent=m.multiplier == 100, title=m.name))

@@ -4,7 +4,7 @@ from .collaborative import (DEFAULT_ASSESSMENT_SCALE, PHASE_KIND_LABELS, SIGNAL_
                             AssessmentLevel, Collaborative, Phase)
 from .framework import MEASURE_KIND_LABELS, ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea, current
 from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team
-from .pdsa import DECISION_LABELS, PdsaCycle, Ramp, ramps
+from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, ramps
 from .observation import Observation, period_label, period_start
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
 from .attendance import EVENT_KIND_LABELS, Attendance
@@ -20,7 +20,7 @@ __all__ = [
     "SIGNAL_RULES", "SIGNAL_RULE_LABELS",
     "Measure", "Driver", "current", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS",
     "Team", "Member", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
-    "PdsaCycle", "Ramp", "ramps", "DECISION_LABELS",
+    "PdsaCycle", "Ramp", "ramps", "DECISION_LABELS", "DECISION_WORDS",
     "Observation", "period_start", "period_label",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",

@@ -14,6 +14,7 @@ from .team import Role
 
 Decision = Literal["adopt", "adapt", "abandon"]
 DECISION_LABELS = {"adopt": "Adopt", "adapt": "Adapt", "abandon": "Abandon"}
+DECISION_WORDS = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}   # "the cycle was …"
 
 
 @register

@@ -10,13 +10,13 @@ from markupsafe import Markup
 
 from ..attention import coaching_questions
 from ..charts.mdc_icons import icons_html
-from ..charts import small_multiples
+from ..charts import rebased_multiples, small_multiples
 from ..dosage import role_doses, years_so_far
 from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, ramps)
 from ..report_calendar import as_of
 from ..store import Store
-from ..measure_analysis import analyse_across_teams
+from ..measure_analysis import REBASE_RUN, analyse_across_teams, rebased_across_teams
 from ..render import render, stylesheet
 from ..text import plotly_text
 from ..charts.tables import DECISION_WORDS, dosage_html, matrix_html
@@ -74,7 +74,15 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
                     icons_html(result[result["facet1"] == t], m.direction, 28))
                    for t, r in sorted(readings.items(), key=lambda kv: names.get(kv[0], ""))
                    if r.verdict in ("improvement", "concern", "change")]
-        measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.html(fig, m.name), signals=signals))
+        points, medians = rebased_across_teams(store, m.id)
+        rebased = ""
+        if (medians["run_type"] == "sustained").any():   # runcharter's view, where a team's median moved
+            moved = medians[medians["group"].isin(medians.loc[medians["run_type"] == "sustained", "group"])]
+            rebased = charts.html(rebased_multiples(points, moved, names, percent=m.multiplier == 100,
+                                                    title=f"{m.name}: medians re-based after each sustained run"),
+                                  f"{m.name}: re-based medians")
+        measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.html(fig, m.name), signals=signals,
+                                   rebased=rebased, run=REBASE_RUN))
 
     ideas = store.list(ChangeIdea)
     state = {(r.team_id, r.change_idea_id): DECISION_WORDS[r.latest_decision] for r in ramps(store.list(PdsaCycle))}

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..clock import add_months
+from ..model import DECISION_WORDS
 from .ihi import CONFIRMED
 from .mdc import ASSURANCE_WORDS, SHORT, VARIATION_WORDS
 
@@ -84,8 +86,15 @@ def _signal_run(cur: pd.DataFrame, limit: float):
     return members[0], members[-1], int(s[run == best][0]), int(lengths[best]), best == len(lengths) - 1
 
 
+def _began(cur: pd.DataFrame, run) -> int:
+    """The row where the change a long run shows began: the run's first point while it lasts, else the
+    first point after it (the process has moved to the other side since)."""
+    first, last, *_, latest = run
+    return first if latest else min(last + 1, len(cur) - 1)
+
+
 def signal_start(result: pd.DataFrame) -> pd.Timestamp | None:
-    """Where the current phase's run signal began (the first point of its long run), if it has one."""
+    """When the current phase's run signal began (as the reading dates it), if it has one."""
     if result.empty:
         return None
     cur = result[result["part"] == result["part"].max()].reset_index(drop=True)
@@ -93,7 +102,7 @@ def signal_start(result: pd.DataFrame) -> pd.Timestamp | None:
     if not bool(cur["runs_signal"].iloc[0]) or not cur["longest_run"].iloc[0] > limit:
         return None
     run = _signal_run(cur, limit)
-    return None if run is None else pd.Timestamp(cur["x"].iloc[run[0]])
+    return None if run is None else pd.Timestamp(cur["x"].iloc[_began(cur, run)])
 
 
 def _last_block_start(flags: np.ndarray, usable: np.ndarray) -> int | None:
@@ -109,11 +118,24 @@ def _last_block_start(flags: np.ndarray, usable: np.ndarray) -> int | None:
     return int(rows[start])
 
 
-def _cycle_before(cycles: list[Cycle], when, window_days: int = 183) -> Cycle | None:
+NEAR_BEFORE, NEAR_AFTER = 3, 1     # months: the one meaning of "a PDSA cycle near a signal", used everywhere
+
+
+def near_signal(start: dt.date, end: dt.date | None, began: dt.date, ended: dt.date | None = None) -> bool:
+    """Whether a cycle was running near a signal: at some time from the first of the month 3 months
+    before the signal began to the end of the month after it (or after it ended, for a signal that
+    spans a phase, such as too few crossings). A cycle still running counts from its start."""
+    began = pd.Timestamp(began).date()
+    ended = began if ended is None else pd.Timestamp(ended).date()
+    return start < add_months(ended, NEAR_AFTER + 1) and (end or start) >= add_months(began, -NEAR_BEFORE)
+
+
+def _cycle_before(cycles: list[Cycle], when) -> Cycle | None:
+    """The cycle the reading names: near the signal, and started by the time it began."""
     if not cycles or not isinstance(when, (pd.Timestamp, dt.date)):
         return None
     when = pd.Timestamp(when).date()
-    candidates = [c for c in cycles if c.start <= when and (when - (c.end or c.start)).days <= window_days]
+    candidates = [c for c in cycles if c.start <= when and near_signal(c.start, c.end, when)]
     if not candidates:
         return None
     return max(candidates, key=lambda c: ((c.decision in ("adopt", "adapt")), c.end or c.start))
@@ -157,19 +179,19 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
                     f"Since {started}, every point off the {centre} of {_fmt(cl, percent)} has been {where} it "
                     f"({_count(length, frequency)})")
             since = f"that started in {started}"
-            cycle = _cycle_before(cycles or [], cur["x"].iloc[first])
+            cycle = _cycle_before(cycles or [], cur["x"].iloc[_began(cur, run)])
         else:   # a long run in the past: the process has since moved to the other side
             verdict = _judge(-side, direction)
             ended = _when(cur["x"].iloc[last], frequency)
             lead = (f"{_count(length, frequency).capitalize()} in a row, from {started} to {ended}, were {where} the "
                     f"{centre} of {_fmt(cl, percent)}, and later values are {'lower' if side > 0 else 'higher'}")
             since = f"since {ended}"
-            cycle = _cycle_before(cycles or [], cur["x"].iloc[min(last + 1, len(cur) - 1)])
+            cycle = _cycle_before(cycles or [], cur["x"].iloc[_began(cur, run)])
         kind = {"improvement": "a signal of improvement", "concern": "a signal of concern",
                 "change": "a signal of change"}[verdict]
         after = ""
         if cycle:
-            verb = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}.get(cycle.decision or "", "tested")
+            verb = DECISION_WORDS[cycle.decision] if cycle.decision else "tested"
             after = f", after the cycle ‘{cycle.title}’ was {verb}"
         out.append(f"{lead}: {kind} {since}{after}.")
     elif runs_signal:

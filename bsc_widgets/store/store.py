@@ -376,6 +376,10 @@ class Store:
     def teams(self) -> list[Team]:
         return sorted(self.list(Team), key=lambda t: t.name.lower())
 
+    def kept(self, key: tuple, make):
+        """``make()``: a live store keeps nothing (its data may change); a ``Snapshot`` keeps it."""
+        return make()
+
     def as_of(self, day: dt.date):
         """The workspace as it stood on ``day``: a read-only ``Snapshot``."""
         from .snapshot import Snapshot

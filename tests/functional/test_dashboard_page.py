@@ -52,3 +52,21 @@ def test_text_typed_by_advisors_is_escaped_in_the_collaborative_report(sample_st
     sample_store.save(level.model_copy(update={"label": "<img src=x onerror=alert(1)>"}))
     html = collaborative_report_html(sample_store, dt.date(2026, 10, 1), TODAY)
     assert "<img src=x" not in html and "&lt;img src=x" in html
+
+
+def test_rebased_medians_across_teams_as_runcharter_draws_them(sample_store):
+    from bsc_widgets.measure_analysis import rebased_across_teams
+    from bsc_widgets.reports.collaborative import collaborative_report_html
+    page = DashboardPage(sample_store, TODAY)
+    page.measure.value = "visual-schedules"
+    page.view.value = "rebased"
+    assert "re-based after each sustained run" in page.chart.figure.layout.title.text
+    _, medians = rebased_across_teams(sample_store, "visual-schedules")
+    moved = medians[medians["run_type"] == "sustained"]
+    assert len(moved) >= 1
+    solid_lines = [t for t in page.chart.figure.data if t.mode == "lines" and t.line.dash == "solid"]
+    assert len(solid_lines) == len(medians), "one solid segment for each median of each team"
+    report = collaborative_report_html(sample_store, dt.date(2026, 10, 1), TODAY)
+    assert "re-based medians" in report
+    page.view.value = "charts"
+    assert page.chart.figure.layout.title.text == page.measures["visual-schedules"].name

@@ -1,0 +1,47 @@
+"""Each rule defined once: "a PDSA cycle near a signal" means the same on every page."""
+import datetime as dt
+
+from bsc_widgets.attention import coaching_questions
+from bsc_widgets.clock import add_months
+from bsc_widgets.measure_analysis import analyse_across_teams
+from bsc_widgets.model import Measure, current
+from bsc_widgets.spc.reading import near_signal, signal_start
+from bsc_widgets.spread import spread
+
+TODAY = dt.date(2026, 11, 22)
+D = dt.date
+
+
+def test_near_means_three_months_before_to_a_month_after():
+    signal = D(2026, 5, 10)
+    assert near_signal(D(2026, 2, 1), D(2026, 2, 14), signal), "ended in the third month before"
+    assert not near_signal(D(2026, 1, 5), D(2026, 1, 31), signal), "ended four months before"
+    assert near_signal(D(2026, 6, 30), None, signal), "started in the month after"
+    assert not near_signal(D(2026, 7, 1), None, signal)
+    assert near_signal(D(2025, 11, 1), None, signal, D(2026, 4, 1)) is False
+    assert near_signal(D(2026, 5, 20), D(2026, 6, 1), D(2025, 3, 1), D(2026, 5, 1)), "within a phase-long signal"
+
+
+def test_month_arithmetic_across_years():
+    assert add_months(D(2026, 11, 22), 2) == D(2027, 1, 1)
+    assert add_months(D(2026, 1, 31), -1) == D(2025, 12, 1)
+    assert add_months(D(2026, 3, 1), -15) == D(2024, 12, 1)
+
+
+def test_the_questions_the_reading_and_spread_agree_on_every_signal(sample_store):
+    snapshot = sample_store.as_of(TODAY)
+    questions = coaching_questions(snapshot, TODAY)
+    linked = {(s.team_id, s.measure) for idea in spread(snapshot, TODAY) for s in idea.signals}
+    checked = 0
+    for m in current(snapshot.list(Measure), TODAY):
+        result, readings = analyse_across_teams(snapshot, m.id)
+        for team, reading in readings.items():
+            rows = result[result["facet1"] == team].reset_index(drop=True)
+            if reading.verdict not in ("improvement", "concern", "change") or signal_start(rows) is None:
+                continue
+            checked += 1
+            asked = any(q.kind == "unexplained_signal" and q.text.startswith(m.name) for q in questions[team])
+            assert asked == ((team, m.name) not in linked), (team, m.id)
+            if asked:
+                assert "after the cycle" not in reading.text, (team, m.id)
+    assert checked >= 3
