@@ -106,6 +106,14 @@ def test_two_in_three_needs_two_near_the_limit_and_all_three_on_its_side():
     assert beyond["mdc_astronomical"].tolist()[-2] and beyond["mdc_point_type"].iloc[-2] == "special_cause_improvement"
 
 
+def test_a_point_beyond_a_limit_and_the_direction():
+    r = mdc(BASE + [30])
+    assert r["mdc_astronomical"].tolist()[-1]
+    assert r["mdc_point_type"].iloc[-1] == "special_cause_improvement"
+    assert mdc(BASE + [30], direction="down")["mdc_point_type"].iloc[-1] == "special_cause_concern"
+    assert mdc(BASE + [30], direction="neutral")["mdc_variation"].iloc[0] == "special_cause_neutral_high"
+
+
 def test_a_beyond_the_limit_point_outranks_a_trend():
     r = mdc(BASE + [9, 9.5, 10, 10.5, 11, 11.5, 40], direction="down", freeze=12)
     assert r["mdc_astronomical"].iloc[-1] and r["mdc_trend"].iloc[-1]
