@@ -24,7 +24,6 @@ from .spc.reading import Cycle, Reading, read_chart
 from .store import Store
 
 
-
 def chart_and_rules(store: Store, measure: Measure, chart: str | None = None, rules=None) -> tuple[str, tuple]:
     """The chart and rules a view uses unless it asks for others: the collaborative's choice of rules
     (Making Data Count draws values as XmR charts), and never Making Data Count on a run chart."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import ipywidgets as w
+
 from ..attention import coaching_questions
 from ..catalogue import WORKBOOKS
 from ..charts import rebased_multiples, small_multiples
