@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Team
+from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Sample, Team
 from .report_calendar import next_month, report_months
 from .store import Store
 from .clock import add_months
@@ -56,12 +56,12 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
     phases = store.list(Phase)
     measures = current(store.list(Measure), today)
     damaged = []  # a damaged period still counts as entered: its chart's reading names it
-    observations = store.list(Observation, damaged=damaged, **mine)
+    observations = store.list(Observation, damaged=damaged, **mine) + store.list(Sample, damaged=damaged, **mine)
     cycles = store.list(PdsaCycle, **mine)
     this_month = today.replace(day=1)
     last_two = {add_months(this_month, -1), add_months(this_month, -2)}
     seen: dict[tuple[str, str], set[dt.date]] = {}
-    for team, measure, period in [o.key() for o in observations] + [d.key for d in damaged]:
+    for team, measure, period, *_ in [o.key() for o in observations] + [d.key for d in damaged]:
         seen.setdefault((team, measure), set()).add(period.replace(day=1))
     by_team_cycles: dict[str, list[PdsaCycle]] = {}
     for c in cycles:
@@ -70,7 +70,8 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
     for team in teams:
         if team.joined > add_months(this_month, -2):
             continue  # too new to owe two months of data
-        silent = [m.name for m in measures if not (seen.get((team.id, m.id), set()) & last_two)]
+        silent = [m.name for m in measures if m.kind != "events"     # no event is news, not missing data
+                  and not (seen.get((team.id, m.id), set()) & last_two)]
         if silent:
             months = " and ".join(f"{d:%B}" for d in sorted(last_two))
             out[team.id].append(Question(team.id, "no_data", f"No data for {months} on: {', '.join(silent)}. "

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 
 from .dosage import RoleDose, role_doses
-from .model import AssessmentScore, Measure, Observation, Phase, Team, current
+from .measure_data import points_by_team
+from .model import AssessmentScore, Measure, Phase, Team, current
 from .spc.reading import Reading
 from .spread import IdeaSpread, spread
 from .store import Store
@@ -90,13 +91,11 @@ def effectiveness(store: Store, today: dt.date) -> Effectiveness:
     measures = current(store.list(Measure), today)
     results: dict[tuple[str, str], MeasureResult] = {}
     for m in measures:
-        periods: dict[str, list[dt.date]] = {}
-        for o in store.list(Observation, measure_id=m.id, damaged=[]):  # as analyse_across_teams counts them
-            periods.setdefault(o.team_id, []).append(o.period)
+        points = points_by_team(store, m)          # as analyse_across_teams counts them
         freeze = {}
         for t in teams:
-            n = sum(p < baseline_end(t, phases) for p in periods.get(t.id, []))
-            if MIN_BASELINE <= n < len(periods.get(t.id, [])):
+            n = sum(p < baseline_end(t, phases) for p in points.get(t.id, []))
+            if MIN_BASELINE <= n < len(points.get(t.id, [])):
                 freeze[t.id] = n
         _, readings = analyse_across_teams(store, m.id, freeze=freeze or None)
         for t in teams:

@@ -11,26 +11,43 @@ be so in its reading while every other team's chart is drawn.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
-from .errors import DamagedRecord
-from .model import SIGNAL_RULES, Measure, Observation, PdsaCycle, Phase, Team, period_label
+from .clock import today
+from .measure_data import chart_direction, frame, latest_event, marks_by_team, Marks, usable
+from .model import SIGNAL_RULES, ChartMark, Measure, PdsaCycle, Phase, Team
 from .spc import qic
 from .spc.rebase import rebase
 from .spc.reading import Cycle, Reading, read_chart
 from .store import Store
 
 
+CHART_CHOICES: dict[str, list[tuple[str, str]]] = {   # measure kind -> (chart, what a coach calls it)
+    "proportion": [("run", "Run chart (median)"), ("p", "Control chart: P chart"),
+                   ("pp", "Control chart: P′ chart (Laney), for large denominators")],
+    "rate": [("run", "Run chart (median)"), ("u", "Control chart: U chart"),
+             ("up", "Control chart: U′ chart (Laney), for large denominators")],
+    "count": [("run", "Run chart (median)"), ("c", "Control chart: C chart")],
+    "value": [("run", "Run chart (median)"), ("i", "Control chart: I chart with its moving ranges (XmR)")],
+    "events": [("g", "G chart: days between events"), ("t", "T chart: time between days with events"),
+               ("run", "Run chart of the days between")],
+    "subgroups": [("xbar", "Xbar chart: the mean each period"), ("s", "S chart: how much the values differ"),
+                  ("run", "Run chart of the means")],
+}
+
+
 def chart_and_rules(store: Store, measure: Measure, chart: str | None = None, rules=None) -> tuple[str, tuple]:
     """The chart and rules a view uses unless it asks for others: the collaborative's choice of rules
-    (Making Data Count draws values as XmR charts), and never Making Data Count on a run chart."""
+    (Making Data Count draws values as XmR charts), and never Making Data Count on a run chart.
+    Rare events are drawn as days between (G), several values a period as their means (Xbar)."""
     collab = store.collaborative()
     chosen = collab.signal_rules if collab else "anhoej_ihi"
     if chart is None:
-        chart = "i" if chosen == "mdc" and measure.kind == "value" else "run"
+        chart = {"events": "g", "subgroups": "xbar"}.get(measure.kind) or (
+            "i" if chosen == "mdc" and measure.kind == "value" else "run")
     rules = SIGNAL_RULES[chosen] if rules is None else tuple(rules)
     if chart == "run" and "mdc" in rules:
         rules = tuple(r for r in rules if r != "mdc")
@@ -47,27 +64,9 @@ class MeasureAnalysis:
     reading: Reading
     cycles: list[PdsaCycle]
     phases: list[Phase]
-
-
-def usable(store: Store, measure: Measure, team_id: str | None = None
-           ) -> tuple[list[Observation], dict[str, list[str]]]:
-    """A measure's readable observations, and per team the periods a chart cannot show, said in words."""
-    damaged: list[DamagedRecord] = []
-    where = {"measure_id": measure.id} | ({"team_id": team_id} if team_id else {})
-    observations = store.list(Observation, damaged=damaged, **where)
-    out: dict[str, list[str]] = {}
-    for d in damaged:
-        team, _, period = d.key
-        out.setdefault(str(team), []).append(f"{_label(period, measure)} (its stored number is damaged: "
-                                             f"{d.problems[0].message} Enter it again)")
-    for o in observations:  # kept as a gap in the chart (so baselines and phases count the same periods)
-        if o.plotted(measure) is None:
-            out.setdefault(o.team_id, []).append(f"{_label(o.period, measure)} (it has no number)")
-    return observations, out
-
-
-def _label(period, measure: Measure) -> str:
-    return period_label(period, measure.frequency) if hasattr(period, "year") else str(period)
+    chart: str = "run"
+    notes: list[ChartMark] = field(default_factory=list)
+    moving_ranges: pd.DataFrame | None = None      # beside an I chart, its MR chart
 
 
 def _left_out(reading: Reading, left_out: list[str] | None) -> Reading:
@@ -84,48 +83,88 @@ def _refused(measure: Measure, why: Exception) -> Reading:
                                "Correct the data in the measures workbook."])
 
 
-def _frame(observations: list[Observation], measure: Measure) -> pd.DataFrame:
-    rows = [(o.team_id, pd.Timestamp(o.period), o.numerator, o.denominator, o.value) for o in observations]
-    frame = pd.DataFrame(rows, columns=["team", "x", "numerator", "denominator", "value"]).sort_values(["team", "x"])
-    if measure.uses_denominator:
-        frame["y"], frame["n"] = frame["numerator"].astype(float), frame["denominator"].astype(float)
-    else:
-        frame["y"], frame["n"] = frame["value"].astype(float), np.nan
-    return frame
+def _settings(frame: pd.DataFrame, marks: dict[str, Marks], freeze, part):
+    """Per-team freeze, part and exclude: a team's saved marks, else what the view asked for."""
+    out_freeze, out_part, out_exclude = {}, {}, {}
+    for team, rows in frame.groupby("team", sort=False):
+        fz, pt, ex = marks[team].settings(rows["x"]) if team in marks else (None, None, None)
+        asked_fz, asked_pt = _one(freeze, team), _one(part, team)
+        asked_fz = asked_fz.get(team) if isinstance(asked_fz, dict) else asked_fz
+        asked_pt = asked_pt.get(team) if isinstance(asked_pt, dict) else asked_pt
+        for target, saved, asked in ((out_freeze, fz, asked_fz), (out_part, pt, asked_pt), (out_exclude, ex, None)):
+            if saved is not None or asked is not None:
+                target[team] = saved if saved is not None else asked
+    return out_freeze or None, out_part or None, out_exclude or None
 
 
-def run_engine(frame: pd.DataFrame, measure: Measure, chart: str, rules, freeze=None, part=None) -> pd.DataFrame:
-    """The engine on a measure's data for one or many teams (``frame`` from ``_frame``)."""
+def run_engine(frame: pd.DataFrame, measure: Measure, chart: str, rules, freeze=None, part=None,
+               exclude=None) -> pd.DataFrame:
+    """The engine on a measure's data for one or many teams (``frame`` from ``measure_data.frame``)."""
     return qic(frame["y"], x=frame["x"], n=frame["n"] if measure.uses_denominator else None, chart=chart,
                multiply=measure.multiplier, facets=frame[["team"]], rules=rules, freeze=freeze, part=part,
-               direction=measure.direction, target=measure.goal)
+               exclude=exclude, direction=chart_direction(measure, chart), target=_goal(measure, chart))
 
 
-def _read(result: pd.DataFrame, measure: Measure, cycles: list[PdsaCycle]) -> Reading:
-    return read_chart(result, measure.name, measure.direction, measure.multiplier == 100, measure.frequency,
-                      [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], measure.goal)
+def _goal(measure: Measure, chart: str) -> float | None:
+    """The goal is on the measure's own scale: not on days between events, a spread, or moving ranges."""
+    return None if measure.kind == "events" or chart in ("s", "mr") else measure.goal
+
+
+def _read(result: pd.DataFrame, measure: Measure, chart: str, cycles: list[PdsaCycle], events=None,
+          day=None) -> Reading:
+    events_chart = measure.kind == "events"
+    reading = read_chart(result, measure.name, chart_direction(measure, chart), measure.multiplier == 100,
+                         "events" if events_chart else measure.frequency,
+                         [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], _goal(measure, chart))
+    if events_chart:
+        reading = _since_latest(reading, events, day)
+    return reading
+
+
+def _since_latest(reading: Reading, latest: dt.date | None, day: dt.date | None) -> Reading:
+    """For rare events, the open stretch since the latest one, which no point shows yet."""
+    if latest is None:
+        return reading
+    since = f"The latest event was on {latest:%-d %B %Y}"
+    if day is not None and day >= latest:
+        since += f", {(day - latest).days} days before {day:%-d %B %Y}"
+    return Reading(reading.verdict, reading.sentences + [since + "."])
+
+
+def _day(store: Store) -> dt.date:
+    return getattr(store, "day", None) or today()
 
 
 def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | None = None, rules=None, freeze=None,
                     part=None) -> MeasureAnalysis:
-    """One team's measure, from what ``store`` holds (a ``Snapshot`` for a view as of a date)."""
+    """One team's measure, from what ``store`` holds (a ``Snapshot`` for a view as of a date).
+
+    The team's saved marks (baseline, phases, points left out, notes) are used; ``freeze`` and
+    ``part`` are what the view asks for where the team has saved none."""
     team = store.team(team_id)
     measure = store.require(Measure, measure_id)
     chart, rules = chart_and_rules(store, measure, chart, rules)
-    observations, left_out = usable(store, measure, team.id)
+    records, left_out = usable(store, measure, team.id)
     cycles = store.list(PdsaCycle, team_id=team.id)
     phases = store.list(Phase)
+    marks = marks_by_team(store, measure.id, team.id)
+    notes = marks[team.id].notes if team.id in marks else []
+    latest = latest_event(records, team.id) if measure.kind == "events" else None
+    made = dict(cycles=cycles, phases=phases, chart=chart, notes=notes)
     empty = pd.DataFrame(columns=["x", "y", "part"])
-    if not observations:
-        return MeasureAnalysis(team, measure, empty, _left_out(_read(empty, measure, []), left_out.get(team.id)), cycles,
-                     phases)
+    data = frame(records, measure, chart) if records else None
+    if data is None or data.empty:
+        reading = _read(empty, measure, chart, [], latest, _day(store))
+        return MeasureAnalysis(team, measure, empty, _left_out(reading, left_out.get(team.id)), **made)
+    fz, pt, ex = _settings(data, marks, freeze, part)
     try:
-        result = run_engine(_frame(observations, measure), measure, chart, rules, freeze, part)
+        result = run_engine(data, measure, chart, rules, fz, pt, ex)
+        moving = run_engine(data, measure, "mr", ("anhoej",), fz, pt, ex) if chart == "i" else None
     except ValueError as exc:  # the engine's checks are worded for people
-        return MeasureAnalysis(team, measure, empty, _left_out(_refused(measure, exc), left_out.get(team.id)), cycles,
-                     phases)
-    return MeasureAnalysis(team, measure, result, _left_out(_read(result, measure, cycles), left_out.get(team.id)), cycles,
-                 phases)
+        return MeasureAnalysis(team, measure, empty, _left_out(_refused(measure, exc), left_out.get(team.id)), **made)
+    reading = _read(result, measure, chart, cycles, latest, _day(store))
+    return MeasureAnalysis(team, measure, result, _left_out(reading, left_out.get(team.id)), moving_ranges=moving,
+                           **made)
 
 
 def analyse_across_teams(store: Store, measure_id: str, chart: str | None = None, rules=None, freeze=None,
@@ -141,27 +180,32 @@ def analyse_across_teams(store: Store, measure_id: str, chart: str | None = None
 
 
 def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, part):
-    observations, left_out = usable(store, measure)
+    records, left_out = usable(store, measure)
     no_data = Reading("too_few", [f"{measure.name}: there is no data yet."])
     readings = {t.id: no_data for t in store.list(Team)}
     empty = pd.DataFrame(columns=["facet1", "facet2", "x", "y", "part"])
-    results, frame = [], _frame(observations, measure) if observations else None
-    if frame is not None:
+    results, data = [], frame(records, measure, chart) if records else None
+    marks = marks_by_team(store, measure.id)
+    if data is not None and not data.empty:
+        fz, pt, ex = _settings(data, marks, freeze, part)
         try:
-            results.append(run_engine(frame, measure, chart, rules, freeze, part))
+            results.append(run_engine(data, measure, chart, rules, fz, pt, ex))
         except ValueError:  # one team's series is refused: analyse each alone, so the others are drawn
-            for team, rows in frame.groupby("team", sort=True):
+            for team, rows in data.groupby("team", sort=True):
                 try:
-                    results.append(run_engine(rows, measure, chart, rules, _one(freeze, team), _one(part, team)))
+                    results.append(run_engine(rows, measure, chart, rules, _one(fz, team), _one(pt, team),
+                                              _one(ex, team)))
                 except ValueError as exc:
                     readings[team] = _refused(measure, exc)
     result = pd.concat(results, ignore_index=True) if results else empty
     cycles: dict[str, list[PdsaCycle]] = {}
     for c in store.list(PdsaCycle):
         cycles.setdefault(c.team_id, []).append(c)
+    day = _day(store)
     if not result.empty:
         for team, group in result.groupby("facet1", sort=True):
-            readings[team] = _read(group.reset_index(drop=True), measure, cycles.get(team, []))
+            latest = latest_event(records, team) if measure.kind == "events" else None
+            readings[team] = _read(group.reset_index(drop=True), measure, chart, cycles.get(team, []), latest, day)
     for team, lost in left_out.items():
         if team in readings:
             readings[team] = _left_out(readings[team], lost)
@@ -176,11 +220,14 @@ def rebased_across_teams(store: Store, measure_id: str, med_rows: int = REBASE_B
                          runlength: int = REBASE_RUN) -> tuple[pd.DataFrame, pd.DataFrame]:
     """runcharter's re-based medians for every team on one measure: (points, medians), by team id."""
     measure = store.require(Measure, measure_id)
-    observations, _ = usable(store, measure)
-    rows = [(o.team_id, pd.Timestamp(o.period), o.plotted(measure)) for o in observations]
-    frame = pd.DataFrame(rows, columns=["team", "x", "y"])
-    direction = {"up": "above", "down": "below"}.get(measure.direction, "both")
-    return rebase(frame["y"].astype(float), frame["x"], frame["team"], med_rows, runlength, direction)
+    records, _ = usable(store, measure)
+    data = frame(records, measure, "run")
+    if measure.uses_denominator:
+        data["y"] = data["y"] / data["n"] * measure.multiplier
+    else:
+        data["y"] = data["y"] * measure.multiplier
+    direction = {"up": "above", "down": "below"}.get(chart_direction(measure), "both")
+    return rebase(data["y"].astype(float), data["x"], data["team"], med_rows, runlength, direction)
 
 
 def _one(setting, team: str):

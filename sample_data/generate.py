@@ -22,7 +22,8 @@ from pathlib import Path
 
 from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, AssessmentLevel, AssessmentScore,
                                Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, FrameworkChange,
-                               Account, Grouping, Measure, Member, MonthlyReport, Observation, PdOffering, PdsaCycle, Phase,
+                               Account, ChartMark, Event, Grouping, Measure, Member, MonthlyReport, Observation, PdOffering,
+                               PdsaCycle, Phase, Sample,
                                Stratum, StratumObservation, Team, TeamChangeIdea)
 from bsc_widgets.portable import write_folder
 
@@ -101,6 +102,16 @@ MEASURES = [
          operational_definition=("Mean answer of teaching staff to “How stressful was your work this month?” "
                                  "(1 = not at all, 5 = extremely), from the anonymous monthly pulse survey. "
                                  "Watched so that new routines do not overload teachers.")),
+    dict(id="send-home-days", name="Days between send-homes", type="outcome", kind="events", frequency="monthly",
+         direction="down", unit="days",
+         operational_definition=("The date of every send-home, suspension or expulsion for behavior (as counted "
+                                 "in the monthly measure), from the incident log. The chart shows the days "
+                                 "between one and the next: the longer, the better, and our aim is none at all.")),
+    dict(id="classroom-interactions", name="Classroom interaction score, each observation", type="process",
+         kind="subgroups", frequency="monthly", direction="up", goal=5.5, unit="1–7 scale",
+         operational_definition=("Each classroom observation this month, scored 1 to 7 on the emotional-support "
+                                 "items of the program's observation tool. Several observations a month; the "
+                                 "chart shows their mean and how much they differ.")),
 ]
 
 PRIMARY = [
@@ -427,8 +438,8 @@ SCORE_PATHS = {"shift": 4.0, "shift_late": 3.5, "shift_mid": 3.5, "trend": 3.5, 
                "small_n": 3.0, "late_joiner": 3.0}
 
 
-def half_steps(x: float) -> float:
-    return max(1.0, min(5.0, round(x * 2) / 2))
+def half_steps(x: float, top: float = 5.0) -> float:
+    return max(1.0, min(top, round(x * 2) / 2))
 
 
 def build() -> Dataset:
@@ -468,6 +479,7 @@ def build() -> Dataset:
         records += _reports(rng, team, members)
         records += _attendance(rng, team, members)
     records += _equity_and_history(records)
+    records += _events_and_subgroups(records)
     records += [PdOffering(id=i, name=n, funding_stream=f, reach=r, hours=h, audience=a, purpose=p)
                 for i, n, f, r, h, a, p in PD_OFFERINGS]
     records += [Account(username=e, name=n, access=a, email=e) for n, e, a in ACCOUNTS]
@@ -560,6 +572,48 @@ def _equity_and_history(records: list) -> list:
         FrameworkChange(id="circle-minutes-retired-1", record_table="measures", record_id="circle-minutes",
                         field="retired_on", before=None, after=CHANGED_AT_LS2.isoformat(), changed_on=CHANGED_AT_LS2,
                         changed_by="Dr. Renee Okafor, improvement advisor"),
+    ]
+    return out
+
+
+def _events_and_subgroups(records: list) -> list:
+    """Each monthly send-home dated within its month, several observation scores a month, and marks on charts.
+
+    Drawn from their own random numbers, so the rest of the sample stays as it was.
+    """
+    rng = random.Random(SEED + 14)
+    out: list = []
+    for o in records:
+        if isinstance(o, Observation) and o.measure_id == "send-homes" and o.value:
+            last = (o.period.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            days = sorted(o.period + dt.timedelta(days=rng.randrange((last - o.period).days + 1))
+                          for _ in range(int(o.value)))
+            for day in sorted(set(days)):
+                out.append(Event(team_id=o.team_id, measure_id="send-home-days", day=day, count=days.count(day)))
+    patterns = {t[0]: (t[4], t[5]) for t in TEAMS}
+    for team_id, (pattern, rooms) in patterns.items():
+        for month in months(team_data_start(pattern), DATA_UNTIL):
+            if pattern == "gaps" and month in GAP_MONTHS:
+                continue
+            better = 0.9 if pattern in ("shift", "shift_mid") and month >= D(2026, 3, 1) else 0.0
+            for k in range(min(rooms, rng.randint(3, 5))):
+                score = half_steps(4.2 + better + rng.gauss(0, 0.45), 7.0)
+                out.append(Sample(team_id=team_id, measure_id="classroom-interactions", period=month, number=k + 1,
+                                  value=score))
+    coach = "Marcus Bell"
+    out += [
+        ChartMark(id="sunrise-head-start-classroom-interactions-baseline", team_id="sunrise-head-start",
+                  measure_id="classroom-interactions", at=D(2026, 2, 1), kind="baseline",
+                  reason="Our months before the feedback cue cards: the baseline we compare with.", set_by=coach,
+                  set_on=D(2026, 3, 12)),
+        ChartMark(id="sunrise-head-start-send-home-days-note", team_id="sunrise-head-start",
+                  measure_id="send-home-days", at=sorted(e.day for e in out if isinstance(e, Event) and e.team_id == "sunrise-head-start")[3],
+                  kind="note", reason="Two children sent home the same week after a fire drill.",
+                  set_by="Marisol Vega", set_on=D(2025, 11, 20)),
+        ChartMark(id="lincoln-prek-classroom-interactions-exclude", team_id="lincoln-prek",
+                  measure_id="classroom-interactions", at=D(2026, 1, 1), kind="exclude",
+                  reason="Substitute teachers in every room that month.", set_by=coach, set_on=D(2026, 2, 5),
+                  withdrawn_on=D(2026, 2, 20), withdrawn_by=coach),
     ]
     return out
 

@@ -202,6 +202,10 @@ BILLION_LAUGHS = "format: bsc-workbooks/1\n" + LAUGHS + "collaborative: *i\n"
 DEEP = "format: bsc-workbooks/1\ncollaborative: " + "[" * 20_000 + "]" * 20_000 + "\n"
 OBSERVATION = "eastside-community,circle-minutes,2025-03-01,,,24,"
 
+# where the sample's framework.yaml opens its links section (the second one appended is refused, naming it)
+_LINKS_ROW = (Path(__file__).parents[1] / "sample_data" / "collaborative" / "framework.yaml").read_text(
+    encoding="utf-8").splitlines().index("links:") + 1
+
 # name: (mutation of a copy of the sample export, what the refusal says, where it says it is)
 FOLDERS = {
     "yaml billion laughs": (lambda f: (f / "framework.yaml").write_text(BILLION_LAUGHS), "anchor (&name)",
@@ -213,7 +217,7 @@ FOLDERS = {
     "yaml duplicated key": (_framework_edit("  topic: ", "  name: Another name\n  topic: "), "“name” appears twice",
                             "framework.yaml, row 5"),
     "yaml second links section": (_append_framework("links:\n- source_id: feeling-word\n  target_id: equity\n"),
-                                  "“links” appears twice (first on row 336)", "framework.yaml"),
+                                  f"“links” appears twice (first on row {_LINKS_ROW})", "framework.yaml"),
     "csv infinite value": (_csv_edit("observations.csv", OBSERVATION, OBSERVATION.replace(",24,", ",inf,")),
                            "Value must be an ordinary number; “inf” is not one",
                            "observations.csv, row 2, column “value”"),

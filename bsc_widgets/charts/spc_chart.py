@@ -10,12 +10,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..measure_data import chart_direction
 from ..model import DECISION_WORDS
 from ..spc.mdc import SHORT
 from ..spc.runs import long_run_points
 from ..text import plotly_text
 from .mdc_icons import POINT_COLOURS, data_uri, latest_icons
 
+BREAK = "<br>"     # a line break in plotly's hover text (the one piece of markup plotly takes)
 LINE, SIGNAL, GOOD, BAD, GOAL, MUTED = "#2f6f8f", "#e07a1f", "#1f77b4", "#d1495b", "#2e7d32", "#9e9e9e"
 
 
@@ -78,8 +80,11 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
         colours = np.array([POINT_COLOURS[k] for k in kinds])
         flagged = kinds != "common_cause"
     kw = dict(row=row, col=col) if row else {}
+    left_out = ~result["include"].astype(bool).to_numpy() if "include" in result else np.zeros(len(result), bool)
+    hover = [h + ("<br>left out of the centre line and limits" if out else "") for h, out in zip(hover, left_out)]
     fig.add_trace(go.Scatter(x=x, y=result["y"], mode="lines+markers", name="data", line=dict(color=LINE),
-                             marker=dict(color=colours, size=np.where(flagged, 9, 6)),
+                             marker=dict(color=colours, size=np.where(flagged, 9, 6),
+                                         symbol=np.where(left_out, "circle-open", "circle")),
                              hovertext=hover, hoverinfo="text", showlegend=show_legend), **kw)
     for part, seg in result.groupby("part", sort=True):
         signal = bool(seg["runs_signal"].iloc[0])
@@ -102,12 +107,51 @@ def _icon_images(result: pd.DataFrame, direction: str) -> list[dict]:
                  xanchor="right", yanchor="bottom", layer="above") for k, svg in enumerate(i for i in icons if i)]
 
 
+@dataclass(frozen=True)
+class PointNote:
+    """A note pinned to a point (a saved ``ChartMark``), drawn as a star on the point; a red cross if astronomical."""
+
+    when: dt.date
+    text: str
+    astronomical: bool = False
+
+
+def _add_notes(fig, result: pd.DataFrame, notes: list[PointNote], **kw) -> None:
+    if not notes or result.empty or isinstance(result["x"].dtype, pd.CategoricalDtype):
+        return
+    days = pd.to_datetime(result["x"]).dt.normalize().to_numpy()
+    for flagged in (False, True):
+        at = [(n, np.flatnonzero(days == pd.Timestamp(n.when).to_datetime64())) for n in notes
+              if n.astronomical == flagged]
+        at = [(n, where[-1]) for n, where in at if len(where)]
+        if at:
+            fig.add_trace(go.Scatter(
+                x=[result["x"].iloc[i] for _, i in at], y=[result["y"].iloc[i] for _, i in at], mode="markers",
+                name="astronomical point" if flagged else "note",
+                marker=dict(symbol="x" if flagged else "star", size=14, color=BAD if flagged else GOAL,
+                            line=dict(width=1, color="white")),
+                hovertext=[_e(("Astronomical point: " if flagged else "Note: ") + n.text) for n, _ in at],
+                hoverinfo="text"), **kw)
+
+
 def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goal: float | None = None,
                markers: list[Marker] | None = None, height: int = 420, ylabel: str = "",
-               direction: str = "neutral") -> go.Figure:
-    fig = go.Figure()
+               direction: str = "neutral", notes: list[PointNote] | None = None,
+               moving_ranges: pd.DataFrame | None = None) -> go.Figure:
+    """One team's chart; with ``moving_ranges`` (an I chart's), its MR chart below on the same dates."""
+    with_mr = moving_ranges is not None and not moving_ranges.empty and not result.empty
+    if with_mr:
+        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.06,
+                            subplot_titles=["", _e("Moving ranges (MR chart)")])
+        height += 160
+    else:
+        fig = go.Figure()
     if not result.empty:
-        _add_series(fig, result, percent=percent)
+        kw = dict(row=1, col=1) if with_mr else {}
+        _add_series(fig, result, percent=percent, **kw)
+        _add_notes(fig, result, notes or [], **kw)
+    if with_mr:
+        _add_series(fig, moving_ranges, row=2, col=1, show_legend=False)
     # Shapes and annotations are given in one go: plotly's add_vline re-processes every shape
     # already there, which made a chart with a dozen PDSA cycles take a second to build.
     shapes, notes = [], []
@@ -126,7 +170,7 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
         short = m.label if len(m.label) <= 48 else m.label[:47] + "…"
         notes.append(dict(x=when, y=1, yref="paper", text=_e(short), hovertext=_e(m.label), showarrow=False,
                           textangle=-90, xanchor="left", yanchor="top", font=dict(size=10)))
-    fig.update_layout(shapes=shapes, annotations=notes, images=_icon_images(result, direction), title=_e(title),
+    fig.update_layout(shapes=shapes, annotations=list(fig.layout.annotations) + notes, images=_icon_images(result, direction), title=_e(title),
                       height=height,
                       margin=dict(l=50, r=20, t=50, b=40), yaxis_title=_e(ylabel), hovermode="closest",
                       template="plotly_white", legend=dict(orientation="h", y=-0.15))
@@ -185,9 +229,17 @@ def chart_markers(cycles, phases) -> list[Marker]:
     return out
 
 
+Y_LABELS = {"g": "days between", "t": "days between days with events", "s": "spread (standard deviation)"}
+
+
 def figure_for(analysis, height: int = 420) -> go.Figure:
     """The chart of a team's measure (a ``bsc_widgets.measure_analysis.MeasureAnalysis``), annotated from the store."""
     m = analysis.measure
-    return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100, goal=m.goal,
-                      markers=chart_markers(analysis.cycles, analysis.phases), height=height, ylabel=m.unit or "",
-                      direction=m.direction)
+    events = m.kind == "events"
+    ylabel = Y_LABELS.get(analysis.chart) or ("days between" if events else
+                                              ("mean " if analysis.chart == "xbar" else "") + (m.unit or ""))
+    notes = [PointNote(n.at, n.reason, n.astronomical) for n in analysis.notes]
+    return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100,
+                      goal=None if events or analysis.chart in ("s", "mr") else m.goal,
+                      markers=chart_markers(analysis.cycles, analysis.phases), height=height, ylabel=ylabel,
+                      direction=chart_direction(m, analysis.chart), notes=notes, moving_ranges=analysis.moving_ranges)

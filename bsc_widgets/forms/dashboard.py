@@ -13,13 +13,14 @@ import ipywidgets as w
 
 from ..attention import coaching_questions
 from ..catalogue import WORKBOOKS
-from ..charts import rebased_multiples, small_multiples
+from ..charts import funnel_figure, rebased_multiples, small_multiples, spc_figure
 from ..charts.mdc_icons import icons_html
 from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
 from ..report_calendar import next_month
 from ..store import Store
 from ..measure_analysis import analyse_across_teams, rebased_across_teams
+from ..network import funnel_for_month, network_total, offers_network_views
 from ..render import render
 from ..timeline import position
 from .fields import on_pick
@@ -65,7 +66,9 @@ class DashboardPage(w.VBox):
         self.period = w.Dropdown(description="Data up to", options=[(f"{x:%B %Y}", x) for x in months],
                                  style=style, layout=narrow)
         self.view = w.Dropdown(description="Show", options=[("Each team's chart", "charts"),
-                                                            ("Re-based medians (runcharter)", "rebased")],
+                                                            ("Re-based medians (runcharter)", "rebased"),
+                                                            ("Teams compared by size (funnel plot)", "funnel"),
+                                                            ("All teams together (P′ or U′ chart)", "network")],
                                style=style, layout=narrow)
         self.attention = w.HTML()
         self.chart = PlotArea(300)
@@ -84,6 +87,29 @@ class DashboardPage(w.VBox):
                           section("Teams and their workbooks"), self.team_table],
                          layout=w.Layout(width="100%", max_width="80em"))
         self.add_class("bsc-page")
+
+    def _network_view(self, m: Measure, names: dict[str, str]) -> None:
+        """The funnel plot for the "data up to" month, or the network's total, with their sentences."""
+        self.chart.layout.min_height = "440px"
+        if not offers_network_views(m):
+            self.chart.outputs = ()
+            self.readings.value = render("forms/dashboard.html", "network_needs_ratio", name=m.name)
+            return
+        if self.view.value == "funnel":
+            found = funnel_for_month(self.snapshot(), m.id, self.period.value)
+            if found is None:
+                self.chart.outputs = ()
+                self.readings.value = render("forms/dashboard.html", "no_funnel", month=self.period.value)
+                return
+            self.chart.draw(funnel_figure(found.points, found.curve, names, m.multiplier == 100,
+                                          f"{m.name}, {self.period.value:%B %Y}: teams by size",
+                                          m.denominator or "denominator"))
+            self.readings.value = render("forms/dashboard.html", "sentences", sentences=found.sentences)
+            return
+        result, reading = network_total(self.snapshot(), m.id)
+        self.chart.draw(spc_figure(result, f"{m.name}: all teams together", percent=m.multiplier == 100,
+                                   goal=m.goal))
+        self.readings.value = render("forms/dashboard.html", "sentences", sentences=reading.sentences)
 
     def _chosen_teams(self) -> list:
         return [t for t in self.teams if (self.team.value in (ALL, t.id))
@@ -126,11 +152,16 @@ class DashboardPage(w.VBox):
         flagged = [(t, questions.get(t.id, [])) for t in teams if questions.get(t.id)]
         self.attention.value = render("forms/dashboard.html", "attention", total=len(teams),
                                       flagged=[(t, [q.label for q in qs], qs[0].text) for t, qs in flagged])
+        self.team_table.value = render("forms/dashboard.html", "teams", rows=[
+            (t.name, PROGRAM_TYPE_LABELS[t.program_type], team_links(t.id)) for t in teams])
         result, readings = self._analysis(self.measure.value)
         m = self.measures[self.measure.value]
         if not result.empty:
             result = result[result["facet1"].isin(ids)]
         shown = list(dict.fromkeys(result["facet1"]))[:MAX_PANELS] if not result.empty else []
+        if self.view.value in ("funnel", "network"):
+            self._network_view(m, names)
+            return
         if shown and self.view.value == "rebased":
             points, medians = self._rebased(m.id)
             medians = medians[medians["group"].isin(shown)]
@@ -149,6 +180,4 @@ class DashboardPage(w.VBox):
                                      items=[(names[t], readings[t].text,
                                              icons_html(result[result["facet1"] == t], m.direction, 28))
                                             for t in shown])
-        self.team_table.value = render("forms/dashboard.html", "teams", rows=[
-            (t.name, PROGRAM_TYPE_LABELS[t.program_type], team_links(t.id)) for t in teams])
 

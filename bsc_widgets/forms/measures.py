@@ -4,26 +4,30 @@ from __future__ import annotations
 import datetime as dt
 
 import ipywidgets as w
+import pandas as pd
 
 from ..charts import figure_for
 from ..charts.tables import framework_history_html
 from ..errors import BscError, DamagedRecord, ImportRejected
 from ..framework_history import history
-from ..model import (MEASURE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES, Measure, Observation, period_label,
-                     period_start)
+from ..measure_data import data_record, when_label
+from ..model import (MEASURE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES, Event, Measure, Observation, Sample,
+                     period_label, period_start)
 from ..portable import rows_from_text, rows_from_upload
 from ..services.measures import save_measure_rows
-from ..measure_analysis import analyse_measure, chart_and_rules
+from ..measure_analysis import CHART_CHOICES, analyse_measure, chart_and_rules
 from ..render import render
 from .fields import Field, on_pick, replace_options
+from .chart_marks import ChartMarks
 from .group_entry import GroupEntry
 from .messages import MessageArea, guarded
 from .page import WorkbookPage, section
+from .period_values import PeriodValues
 from .plot import PlotArea
 from .record_form import RecordForm
 
-CONTROL_CHART = {"proportion": ("p", "P chart"), "rate": ("u", "U chart"), "count": ("c", "C chart"),
-                 "value": ("i", "I chart (XmR)")}
+PASTE_EXAMPLES = {"events": "Date\tCount\n2026-10-14\t1", "subgroups": "Month\tValue\n2026-10\t4.5\n2026-10\t5",
+                  "value": "Month\tValue\n2026-10\t3.4", "count": "Month\tValue\n2026-10\t2"}
 
 
 def periods(first: dt.date, last: dt.date, frequency: str) -> list[dt.date]:
@@ -35,9 +39,13 @@ def periods(first: dt.date, last: dt.date, frequency: str) -> list[dt.date]:
     return out[::-1]
 
 
-def shown_number(o: Observation | None, m: Measure) -> str:
+def shown_number(o, m: Measure) -> str:
     if o is None:
         return "no data yet"
+    if isinstance(o, Event):
+        return f"{o.count} that day"
+    if isinstance(o, list):          # a period's several values
+        return ", ".join(f"{s.value:g}" for s in sorted(o, key=lambda s: s.number))
     if m.uses_denominator:
         return f"{o.numerator:g} of {o.denominator:g}"
     return f"{o.value:g}"
@@ -56,9 +64,16 @@ def reading_html(sentences: list[str]) -> str:
     return render("forms/measures.html", "reading", sentences=sentences)
 
 
-def data_table_html(observations: list[Observation], m: Measure) -> str:
-    rows = [(period_label(o.period, m.frequency), shown_number(o, m), o.note or "")
-            for o in sorted(observations, key=lambda o: o.period)]
+def data_table_html(records: list, m: Measure) -> str:
+    if m.kind == "subgroups":
+        by_period: dict[dt.date, list[Sample]] = {}
+        for s in records:
+            by_period.setdefault(s.period, []).append(s)
+        rows = [(period_label(p, m.frequency), shown_number(v, m), "") for p, v in sorted(by_period.items())]
+    else:
+        rows = [(when_label(getattr(o, type(o).AS_OF), m), shown_number(o, m), o.note or "")
+                for o in sorted(records, key=lambda o: getattr(o, type(o).AS_OF)) if not isinstance(o, Event)
+                or o.count]
     return render("forms/measures.html", "data_table", m=m, rows=rows)
 
 
@@ -77,12 +92,13 @@ class MeasuresPage(WorkbookPage):
         self.chart_kind = w.Dropdown(description="Chart", style=style, layout=narrow)
         self.rules = w.Dropdown(description="Rules for signals", options=[(label, key) for key, label in SIGNAL_RULE_LABELS.items()],
                                 value=self.collab.signal_rules, style=style, layout=narrow)
-        self.baseline = w.Dropdown(description="Baseline (frozen centre line)", style=style, layout=narrow)
-        self.phase = w.Dropdown(description="New phase (recalculate from)", style=style, layout=narrow)
+        self.marks = ChartMarks(self.store, self.actor, self.team.id, self.today, on_changed=self._draw)
+        self.day_picker = w.DatePicker(description="Day of the event", style=style,
+                                       layout=w.Layout(width="min(34em, 100%)"))   # its own: it is hidden at times
         self.chart = PlotArea(440)
         self.reading = w.HTML()
         self.table = w.HTML()
-        self.period_picker = w.Dropdown(description="Period", style=style, layout=narrow)
+        self.period_picker = w.Dropdown(description="Period", style=style, layout=w.Layout(width="min(34em, 100%)"))
         self.entry = w.VBox(layout=w.Layout(width="100%"))
         self.import_message = MessageArea()
         self.paste = w.Textarea(description="Paste rows", rows=5, continuous_update=False, style=style,
@@ -96,18 +112,20 @@ class MeasuresPage(WorkbookPage):
         guard = guarded(self.message)
         on_pick(self.measure_picker, guard(lambda _: self._measure_changed()))
         on_pick(self.chart_kind, guard(lambda _: (self._offer_rules(), self._draw())))
-        for control in (self.rules, self.baseline, self.phase):
-            on_pick(control, guard(lambda _: self._draw()))
+        on_pick(self.rules, guard(lambda _: self._draw()))
         on_pick(self.period_picker, guard(lambda _: self._show_entry()))
+        self.day_picker.observe(guard(lambda _: self._show_entry()), names="value")
         self.paste_button.on_click(guarded(self.import_message)(self._import_paste))
         self.upload.observe(guarded(self.import_message)(self._import_upload), names="value")
         self._measure_changed()
         return [section("Our measures"), self.measure_picker, self.definition,
                 section("Run chart"), w.HBox([self.chart_kind, self.rules], layout=w.Layout(flex_flow="row wrap")),
-                w.HBox([self.baseline, self.phase], layout=w.Layout(flex_flow="row wrap")),
                 self.chart, self.reading, self.table,
-                section("Enter data", "Choose a period and type its numbers; they are saved as you go."),
-                self.period_picker, self.entry,
+                section("Marks on the chart", "Where the baseline ends, where a new phase starts, points to leave "
+                        "out, and notes: each with its reason, used by the reports and the dashboard too."),
+                self.marks,
+                section("Enter data", "Choose a period (or, for events, the day) and type its numbers."),
+                self.period_picker, self.day_picker, self.entry,
                 section("Paste or upload many periods at once", "Every row is checked first. If any row has a "
                         "problem, nothing is saved and the row is named."),
                 w.HTML(render("forms/measures.html", "paste_help")), self.paste, self.replace, self.paste_button,
@@ -117,10 +135,11 @@ class MeasuresPage(WorkbookPage):
     def measure(self) -> Measure:
         return self.measures[self.measure_picker.value]
 
-    def _observations(self) -> list[Observation]:
+    def _observations(self) -> list:
         """This team's data on the measure; a damaged stored row is left out here (the chart names it)."""
         self.damaged = {}
-        found = self.store.list(Observation, damaged=(damaged := []), team_id=self.team.id, measure_id=self.measure.id)
+        found = self.store.list(data_record(self.measure), damaged=(damaged := []), team_id=self.team.id,
+                                measure_id=self.measure.id)
         self.damaged = {d.key[2]: d for d in damaged}
         return found
 
@@ -128,9 +147,14 @@ class MeasuresPage(WorkbookPage):
     def _measure_changed(self) -> None:
         m = self.measure
         self.definition.value = definition_html(m) + framework_history_html(m, history(self.store, m))
-        code, label = CONTROL_CHART[m.kind]
         chart, _ = chart_and_rules(self.store, m)       # the collaborative's choice, until the team picks another
-        replace_options(self.chart_kind, [("Run chart (median)", "run"), (f"Control chart: {label}", code)], chart)
+        replace_options(self.chart_kind, [(label, code) for code, label in CHART_CHOICES[m.kind]], chart)
+        self.paste.placeholder = PASTE_EXAMPLES.get(m.kind, "Month\tNumerator\tDenominator\n2026-10\t45\t60")
+        events = m.kind == "events"
+        self.period_picker.layout.display = "none" if events else None
+        self.day_picker.layout.display = None if events else "none"
+        if events and self.day_picker.value is None:
+            self.day_picker.value = min(self.today, self.collab.end)
         self._offer_rules()
         self._refresh_periods()
         self._draw()
@@ -143,7 +167,12 @@ class MeasuresPage(WorkbookPage):
         replace_options(self.rules, offered, self.rules.value)
 
     def _refresh_periods(self, keep: bool = False) -> None:
-        m, obs = self.measure, {o.period: o for o in self._observations()}
+        m, obs = self.measure, {}
+        for o in self._observations():
+            if isinstance(o, Sample):
+                obs.setdefault(o.period, []).append(o)
+            elif isinstance(o, Observation):
+                obs[o.period] = o
         last = min(self.today, self.collab.end)
         if m.retired_on:  # nothing can be entered from the retirement on; what was entered stays
             last = min(last, m.retired_on - dt.timedelta(days=1))
@@ -151,20 +180,13 @@ class MeasuresPage(WorkbookPage):
                     f"{'damaged: enter it again' if p in self.damaged else shown_number(obs.get(p), m)}", p)
                    for p in periods(self.collab.earliest_data(), last, m.frequency)]
         replace_options(self.period_picker, options, self.period_picker.value if keep else options[0][1])
-        have = sorted(obs)
-        keep_b, keep_p = (self.baseline.value, self.phase.value) if keep else ("", "")
-        replace_options(self.baseline, [("None: use all the data", "")] +
-                        [(f"Up to {period_label(p, m.frequency)}", p) for p in have[:-1]], keep_b)
-        replace_options(self.phase, [("No new phase", "")] +
-                        [(f"From {period_label(p, m.frequency)}", p) for p in have[1:]], keep_p)
 
     def _draw(self) -> None:
-        have = sorted(o.period for o in self._observations())
-        freeze = sum(p <= self.baseline.value for p in have) if self.baseline.value else None
-        part = sum(p < self.phase.value for p in have) if self.phase.value else None
-        s = analyse_measure(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value,
-                            rules=SIGNAL_RULES[self.rules.value], freeze=freeze, part=part)  # bad data: in its reading
+        self.analysis = s = analyse_measure(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value,
+                                            rules=SIGNAL_RULES[self.rules.value])  # bad data: in its reading
         self.message.clear()
+        points = [] if s.result.empty else sorted({pd.Timestamp(x).date() for x in s.result["x"]})
+        self.marks.show(self.measure, [(when_label(p, self.measure), p) for p in points])
         fig = figure_for(s, height=420)
         fig.update_layout(autosize=True)
         self.chart.draw(fig)
@@ -174,6 +196,13 @@ class MeasuresPage(WorkbookPage):
     # ---- one period ----
     def _show_entry(self) -> None:
         m, period = self.measure, self.period_picker.value
+        if m.kind == "events":
+            self._show_event_entry()
+            return
+        if m.kind == "subgroups":
+            self.entry.children = [PeriodValues(self.store, self.actor, self.team.id, m, period,
+                                                on_saved=lambda: self._data_changed(keep=True))]
+            return
         try:
             found, version = self.store.get(Observation, self.team.id, m.id, period), 0
         except DamagedRecord as exc:  # typed again, the numbers replace the damaged ones
@@ -194,6 +223,21 @@ class MeasuresPage(WorkbookPage):
                                      on_saved=lambda _: self._data_changed(keep=True))
         self.entry.children = [self.entry_form] + (
             [GroupEntry(self.store, self.actor, m, period)] if m.stratified_by and m.is_current(period) else [])
+
+    def _show_event_entry(self) -> None:
+        """The events of one day: how many, and a note; 0 takes back a day entered by mistake."""
+        m, day = self.measure, self.day_picker.value
+        if not isinstance(day, dt.date):
+            self.entry.children = [w.HTML(render("forms/measures.html", "choose_day"))]
+            return
+        found = self.store.get(Event, self.team.id, m.id, day)
+        record = found or Event.model_construct(team_id=self.team.id, measure_id=m.id, day=day, count=1, note=None,
+                                                version=0)
+        fields = [Field(Event, "count", label=f"How many that day ({m.name.lower()})", kind="number"),
+                  Field(Event, "note", label="Note (optional): what happened", kind="text")]
+        self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
+                                     on_saved=lambda _: self._data_changed(keep=True))
+        self.entry.children = [w.HTML(render("forms/measures.html", "event_day", day=day)), self.entry_form]
 
     def _data_changed(self, keep: bool = False) -> None:
         self._refresh_periods(keep=keep)

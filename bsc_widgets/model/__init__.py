@@ -6,6 +6,8 @@ from .framework import MEASURE_KIND_LABELS, ChangeIdea, Driver, DriverLink, Meas
 from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team
 from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, ramps
 from .observation import Observation, period_label, period_start
+from .events import Event, Sample
+from .marks import MARK_KIND_LABELS, MARK_KIND_SHORT, ChartMark
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
 from .attendance import EVENT_KIND_LABELS, Attendance
 from .equity import Grouping, Stratum, StratumObservation
@@ -21,7 +23,7 @@ __all__ = [
     "Measure", "Driver", "current", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS",
     "Team", "Member", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
     "PdsaCycle", "Ramp", "ramps", "DECISION_LABELS", "DECISION_WORDS",
-    "Observation", "period_start", "period_label",
+    "Observation", "period_start", "period_label", "Event", "Sample", "ChartMark", "MARK_KIND_LABELS", "MARK_KIND_SHORT",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",
     "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "wording", "PdOffering", "Account", "ACCESS_LABELS",

@@ -9,6 +9,8 @@ from .base import RECORD_TYPES, Record
 from .collaborative import AssessmentLevel, Collaborative, Phase
 from .framework import ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea
 from .observation import Observation
+from .events import Event, Sample
+from .marks import ChartMark
 from .pdsa import PdsaCycle
 from .report import AssessmentScore, MonthlyReport
 from .team import AffinityGroup, Member, Team
@@ -21,8 +23,8 @@ from .account import Account
 # Insert order: every record comes after the records it points at.
 ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
-    DriverLink, Member, TeamChangeIdea, PdsaCycle, Observation, StratumObservation, MonthlyReport,
-    AssessmentScore, Attendance, FrameworkChange, PdOffering, Account,
+    DriverLink, Member, TeamChangeIdea, PdsaCycle, Observation, Event, Sample, StratumObservation, MonthlyReport,
+    AssessmentScore, Attendance, FrameworkChange, PdOffering, Account, ChartMark,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

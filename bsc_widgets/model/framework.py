@@ -11,7 +11,7 @@ from .base import (BIG, NAME_LENGTH, POSITIONS, TEXT_LENGTH, Context, OptionalSl
                    optional, register)
 
 MeasureType = Literal["outcome", "process", "balancing"]
-MeasureKind = Literal["proportion", "rate", "count", "value"]
+MeasureKind = Literal["proportion", "rate", "count", "value", "events", "subgroups"]
 Frequency = Literal["monthly", "weekly"]
 Direction = Literal["up", "down", "neutral"]
 DriverKind = Literal["primary", "secondary"]
@@ -25,7 +25,11 @@ MEASURE_KIND_LABELS = {
     "rate": "Rate (count per unit of exposure)",
     "count": "Count",
     "value": "Value (an average or score)",
+    "events": "Rare events, each one dated (charted as days between)",
+    "subgroups": "Several values each period (such as observation scores)",
 }
+# Kinds whose numbers are not one per period: their own records hold them (model.events).
+DATED_EVENTS, SUBGROUPS = "events", "subgroups"
 
 
 class Retirable:
@@ -79,6 +83,9 @@ class Measure(Retirable, Record):
     def _ratio_needs_denominator(self):
         if self.kind in ("proportion", "rate") and not self.denominator:
             raise ValueError(f"A {self.kind} needs a denominator definition (what is counted below the line)")
+        if self.kind == DATED_EVENTS and self.direction == "up":
+            raise ValueError("Rare events are counted because fewer is better (or we watch them): choose lower is "
+                             "better, or neither")
         if self.stratified_by and self.kind not in ("proportion", "rate"):
             raise ValueError("Only a proportion or a rate can be shown by group: each group needs its own "
                              "denominator (how many children or families are in it)")
@@ -87,6 +94,11 @@ class Measure(Retirable, Record):
     @property
     def uses_denominator(self) -> bool:
         return self.kind in ("proportion", "rate")
+
+    @property
+    def one_number_a_period(self) -> bool:
+        """Proportions, rates, counts and values hold one number a period (an ``Observation``)."""
+        return self.kind not in (DATED_EVENTS, SUBGROUPS)
 
     def new_id_base(self) -> str:
         return self.name

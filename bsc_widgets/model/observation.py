@@ -60,6 +60,10 @@ class Observation(Record):
     def against(self, measure: Measure) -> list[Problem]:
         """Checks that depend on the kind of measure (proportion, rate, count, value)."""
         where = dict(record=self.describe())
+        if not measure.one_number_a_period:
+            return [Problem(f"“{measure.name}” is not entered one number a period: "
+                            + ("enter the date of each event." if measure.kind == "events" else
+                               "enter each of the period's values."), **where)]
         if period_start(self.period, measure.frequency) != self.period:
             rule = "a Monday" if measure.frequency == "weekly" else "the first day of a month"
             return [Problem(f"For the {measure.frequency} measure “{measure.name}”, the period must be {rule}; "
@@ -86,6 +90,9 @@ class Observation(Record):
             return [Problem(f"A count must be a whole number of 0 or more; {self.value:g} is not.",
                             field=self.field_label("value"), **where)]
         return []
+
+    def numbers(self) -> tuple:
+        return (self.numerator, self.denominator, self.value)
 
     def plotted(self, measure: Measure) -> float | None:
         """The number a chart shows for this period (a percentage for a proportion × 100)."""

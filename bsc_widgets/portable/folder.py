@@ -21,7 +21,7 @@ import yaml
 from ..errors import BscError, ImportRejected, InvalidRecord, Problem
 from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
                      Dataset, Driver, DriverLink, FrameworkChange, Grouping, Measure, Member, MonthlyReport,
-                     Account, Observation, PdOffering, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
+                     Account, ChartMark, Event, Observation, PdOffering, Sample, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
                      TeamChangeIdea)
 from . import limits, safe_yaml
 from .cells import from_cell, to_cell
@@ -47,6 +47,8 @@ CSV_FILES: dict[str, type[Record]] = {
     "team_change_ideas.csv": TeamChangeIdea,
     "pdsa_cycles.csv": PdsaCycle,
     "observations.csv": Observation,
+    "events.csv": Event,
+    "samples.csv": Sample,
     "monthly_reports.csv": MonthlyReport,
     "assessment_scores.csv": AssessmentScore,
     "attendance.csv": Attendance,
@@ -54,10 +56,11 @@ CSV_FILES: dict[str, type[Record]] = {
     "framework_changes.csv": FrameworkChange,
     "pd_offerings.csv": PdOffering,
     "accounts.csv": Account,  # names and permission roles only: passwords never leave the workspace
+    "chart_marks.csv": ChartMark,
 }
 # Files added after the first format: an older export without them still imports.
 OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv",
-                  "accounts.csv"}
+                  "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv"}
 
 
 def columns(model: type[Record]) -> list[str]:

@@ -1,7 +1,8 @@
-"""Measure data from the spreadsheets teams already keep: one row per period.
+"""Measure data from the spreadsheets teams already keep: one row per period, per event, or per value.
 
-Columns are recognised by name (Period/Month/Week, Numerator, Denominator,
-Value; Note). Every problem names the file, row and column. This module reads and
+Columns are recognised by name (Period/Month/Week/Date, Numerator, Denominator,
+Value/Count; Note). For rare events each row is a date (with how many that day, 1 if
+blank); for several values a period, each row is one value and a period may repeat. Every problem names the file, row and column. This module reads and
 checks a sheet and says what it would change; ``services.measures`` writes it, all or
 nothing. Files are read within the
 limits of ``limits``, text is decoded exactly or refused (``encoding``), and a CSV
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from ..errors import ImportRejected, InvalidRecord, Problem
 from ..ids import is_slug
-from ..model import Measure, Observation, Team, period_label, period_start
+from ..model import Event, Measure, Observation, Record, Sample, Team, period_label, period_start
 from ..model.base import outside_calendar
 from ..store import Store
 from . import limits
@@ -40,15 +41,22 @@ _MONTHS = {m: i for i, m in enumerate(
 
 @dataclass
 class MeasureImport:
-    """What a sheet would change: new periods, changed periods, unchanged ones; and what was ignored."""
+    """What a sheet would change: new rows, changed rows, unchanged ones; and what was ignored.
 
-    new: list[Observation] = field(default_factory=list)
-    changed: list[tuple[Observation, Observation]] = field(default_factory=list)  # (stored, incoming)
+    ``removed`` are a period's stored values beyond those the sheet gives for it (several values a
+    period): replacing the period's values takes them away."""
+
+    new: list[Record] = field(default_factory=list)
+    changed: list[tuple[Record, Record]] = field(default_factory=list)  # (stored, incoming)
     unchanged: int = 0
     ignored_columns: list[str] = field(default_factory=list)
+    removed: list[Record] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{len(self.new)} new period(s)", f"{len(self.changed)} changed", f"{self.unchanged} unchanged"]
+        kinds = {type(r) for r in self.new + [i for _, i in self.changed] + self.removed}
+        noun = "day(s) with events" if kinds == {Event} else "value(s)" if kinds == {Sample} else "period(s)"
+        parts = [f"{len(self.new)} new {noun}", f"{len(self.changed) + len(self.removed)} changed",
+                 f"{self.unchanged} unchanged"]
         text = ", ".join(parts)
         if self.ignored_columns:
             text += "; ignored column(s): " + ", ".join(self.ignored_columns)
@@ -151,7 +159,9 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
     problems = []
     if "period" not in where:
         problems.append(Problem("No period column: name one “Period”, “Month” or “Week”.", file=file, row=1))
-    if "value" not in where and not {"numerator", "denominator"} <= where.keys():
+    measures = {m.id: m for m in store.list(Measure)}
+    only_events = measure in measures and measures[measure].kind == "events"   # a date alone is one event
+    if "value" not in where and not {"numerator", "denominator"} <= where.keys() and not only_events:
         problems.append(Problem("Need a “Numerator” and a “Denominator” column, or a “Value” column. "
                                 f"Found: {', '.join(str(h) for h in rows[0] if h) or 'no headers'}.",
                                 file=file, row=1))
@@ -160,14 +170,14 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
 
     teams = {t.id: t for t in store.list(Team)}
     collab = store.collaborative()
-    measures = {m.id: m for m in store.list(Measure)}
     result = MeasureImport(ignored_columns=ignored)
     seen: dict[tuple, int] = {}
-    incoming: list[tuple[int, Observation]] = []
+    in_period: dict[tuple, int] = {}       # several values a period: how many so far
+    incoming: list[tuple[int, Record]] = []
     for number, row in enumerate(rows[1:], start=2):
         cell = lambda role: row[where[role]] if role in where and where[role] < len(row) else None  # noqa: E731
         numbers = [cell(k) for k in ("numerator", "denominator", "value")]
-        if all(v in (None, "") for v in numbers):
+        if all(v in (None, "") for v in numbers) and not (only_events and cell("period") not in (None, "")):
             continue  # a period not yet collected
         team_id = str(cell("team")).strip() if cell("team") not in (None, "") else team
         measure_id = str(cell("measure")).strip() if cell("measure") not in (None, "") else measure
@@ -189,33 +199,35 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
             problems.append(Problem(f"“{raw_period or ''}” is not a date; write it like 2026-03 or 2026-03-01.",
                                     column=str(rows[0][where["period"]]), **at))
             continue
-        period = period_start(day, m.frequency)
+        period = day if m.kind == "events" else period_start(day, m.frequency)
         key = (team_id, measure_id, period)
-        if key in seen:
-            problems.append(Problem(f"{period_label(period, m.frequency)} appears twice (also row {seen[key]}).",
+        if key in seen and m.kind != "subgroups":
+            shown = f"{day:%-d %B %Y}" if m.kind == "events" else period_label(period, m.frequency)
+            problems.append(Problem(f"{shown} appears twice (also row {seen[key]}).",
                                     column=str(rows[0][where["period"]]), **at))
             continue
-        seen[key] = number
-        values = dict(team_id=team_id, measure_id=measure_id, period=period,
-                      note=str(cell("note")).strip() if cell("note") not in (None, "") else None)
-        for role in ("numerator", "denominator", "value"):
-            if role in where and _number(cell(role)) not in (None, ""):
-                values[role] = _number(cell(role))
+        seen.setdefault(key, number)
+        note = str(cell("note")).strip() if cell("note") not in (None, "") else None
+        model, values = _record_values(m, team_id, period, note, {
+            role: _number(cell(role)) for role in ("numerator", "denominator", "value")
+            if role in where and _number(cell(role)) not in (None, "")})
+        if model is Sample:
+            in_period[key] = values["number"] = in_period.get(key, 0) + 1
         try:
-            obs = Observation.build(**values)
+            obs = model.build(**values)
         except InvalidRecord as exc:
             problems += [_at_cell(p, rows[0], where, at) for p in exc.problems]
             continue
-        found = obs.against(m) + outside_calendar(collab, obs.period, obs.field_label("period"), None,
-                                                  earliest=True)
+        when = getattr(obs, model.AS_OF)
+        found = obs.against(m) + outside_calendar(collab, when, obs.field_label(model.AS_OF), None, earliest=True)
         if found:
             problems += [_at_cell(p, rows[0], where, at) for p in found]
             continue
         incoming.append((number, obs))
     if problems:
         raise ImportRejected(f"{file} was not imported: {len(problems)} problem(s). Nothing was written.", problems)
-    existing = {o.key(): o for mid in {obs.measure_id for _, obs in incoming}
-                for o in store.list(Observation, measure_id=mid)}
+    existing = {o.key(): o for model, mid in {(type(obs), obs.measure_id) for _, obs in incoming}
+                for o in store.list(model, measure_id=mid)}
     for number, obs in incoming:
         stored = existing.get(obs.key())
         if stored is None:
@@ -224,11 +236,25 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
             result.unchanged += 1
         else:
             result.changed.append((stored, obs.model_copy(update={"version": stored.version})))
+    given = {obs.key() for _, obs in incoming}
+    result.removed = [o for o in existing.values() if isinstance(o, Sample) and o.key() not in given
+                      and (o.team_id, o.measure_id, o.period) in in_period]
     return result
 
 
-def _same_numbers(a: Observation, b: Observation) -> bool:
-    return (a.numerator, a.denominator, a.value) == (b.numerator, b.denominator, b.value) and not b.note
+def _record_values(m: Measure, team_id: str, when: dt.date, note: str | None, numbers: dict) -> tuple[type, dict]:
+    """The record a row makes for this kind of measure, and its values (validation says what is wrong)."""
+    base = dict(team_id=team_id, measure_id=m.id)
+    if m.kind == "events":
+        count = numbers.pop("value", 1)
+        return Event, dict(base, day=when, count=count, note=note, **numbers)
+    if m.kind == "subgroups":
+        return Sample, dict(base, period=when, **numbers)
+    return Observation, dict(base, period=when, note=note, **numbers)
+
+
+def _same_numbers(a: Record, b: Record) -> bool:
+    return a.numbers() == b.numbers() and not getattr(b, "note", None)
 
 
 def _at_cell(p: Problem, header_row: list[object], where: dict[str, int], at: dict) -> Problem:

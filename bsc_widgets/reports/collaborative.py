@@ -10,13 +10,14 @@ from markupsafe import Markup
 
 from ..attention import coaching_questions
 from ..charts.mdc_icons import icons_html
-from ..charts import rebased_multiples, small_multiples
+from ..charts import funnel_figure, rebased_multiples, small_multiples, spc_figure
 from ..dosage import role_doses, years_so_far
 from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, ramps)
 from ..report_calendar import as_of
 from ..store import Store
 from ..measure_analysis import REBASE_RUN, analyse_across_teams, rebased_across_teams
+from ..network import funnel_for_month, network_total
 from ..render import render, stylesheet
 from ..text import plotly_text
 from ..charts.tables import DECISION_WORDS, dosage_html, matrix_html
@@ -33,6 +34,24 @@ def recent_months(period: dt.date, n: int = MONTHS_SHOWN) -> list[dt.date]:
     for _ in range(n - 1):
         months.insert(0, (months[0] - dt.timedelta(days=1)).replace(day=1))
     return months
+
+
+def network_html(store: Store, m: Measure, month: dt.date, names: dict[str, str], charts: Charts) -> Markup:
+    """The network's view of a proportion or rate: the month's funnel plot and the total's P′ or U′ chart."""
+    found = funnel_for_month(store, m.id, month)
+    total = network_total(store, m.id)
+    if found is None and total is None:
+        return Markup("")
+    funnel_chart = charts.html(funnel_figure(found.points, found.curve, names, m.multiplier == 100,
+                                             f"{m.name}, {month:%B %Y}: teams by size",
+                                             m.denominator or "denominator"), f"{m.name}: funnel plot") \
+        if found else ""
+    total_chart = charts.html(spc_figure(total[0], f"{m.name}: all teams together "
+                                         f"({'P′' if m.kind == 'proportion' else 'U′'} chart)",
+                                         percent=m.multiplier == 100, goal=m.goal),
+                              f"{m.name}: the network's total") if total else ""
+    return render(PARTS, "network", funnel=funnel_chart, funnel_sentences=found.sentences if found else [],
+                  total=total_chart, total_sentences=total[1].sentences if total else [])
 
 
 def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
@@ -82,7 +101,8 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
                                                     title=f"{m.name}: medians re-based after each sustained run"),
                                   f"{m.name}: re-based medians")
         measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.html(fig, m.name), signals=signals,
-                                   rebased=rebased, run=REBASE_RUN))
+                                   rebased=rebased, run=REBASE_RUN, network=network_html(store, m, period, names,
+                                                                                         charts)))
 
     ideas = store.list(ChangeIdea)
     state = {(r.team_id, r.change_idea_id): DECISION_WORDS[r.latest_decision] for r in ramps(store.list(PdsaCycle))}

@@ -5,7 +5,8 @@ and show results.
 - ``add`` / ``save`` / ``remove`` for one record, handing special cases to their operations;
 - ``pdsa``: ``plan_cycle``, ``save_cycle``, ``set_testing``, ``add_team_idea``;
 - ``framework``: ``save_framework``, ``retire``, ``restore``, ``link``;
-- ``measures``: ``save_measure_rows``, ``import_sheet``, ``save_group_figures``;
+- ``measures``: ``save_measure_rows``, ``import_sheet``, ``save_group_figures``, ``save_period_values``;
+- ``marks``: ``set_mark``, ``withdraw_mark`` (marks pinned to chart points, kept when taken back);
 - ``register``: ``open_register``, ``take_register``;
 - ``workspace``: ``load_collaborative``, ``load_sample``.
 """

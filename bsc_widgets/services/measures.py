@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ImportRejected, Problem
-from ..model import Observation, StratumObservation
+from ..model import Event, Sample, StratumObservation
 from ..portable import MeasureImport, read_measure_sheet, read_rows
 from ..store import Store
+from ..store.store import stale
 from .actor import Actor, check
 
 
@@ -28,16 +29,21 @@ def save_measure_rows(store: Store, actor: Actor, rows: list[list[object]], name
         if others:
             raise ImportRejected(f"{name} holds rows for other teams ({', '.join(others)}); nothing was written.",
                                  [Problem("Remove the Team column, or the rows of other teams.", file=name)])
-    if plan.changed and not replace_existing:
+    if (plan.changed or plan.removed) and not replace_existing:
         raise ImportRejected(
-            f"{len(plan.changed)} period(s) in {name} already hold different numbers in the workspace. "
-            "Nothing was written. Import again choosing to replace them if the sheet is right.",
-            [Problem(f"{o.period:%B %Y}: workspace has {_shown(s)}, the sheet says {_shown(o)}.",
-                     file=name) for s, o in plan.changed])
+            f"{len(plan.changed) + len(plan.removed)} row(s) in {name} would change numbers already in the "
+            "workspace. Nothing was written. Import again choosing to replace them if the sheet is right.",
+            [Problem(f"{_when(s)}: workspace has {_shown(s)}, the sheet says {_shown(o)}.", file=name)
+             for s, o in plan.changed] +
+            [Problem(f"{_when(s)}: workspace has {_shown(s)} as value {s.number}, which the sheet does not give.",
+                     file=name) for s in plan.removed])
     with store.transaction() as tx:
         for record in [*plan.new, *(incoming for _, incoming in plan.changed)]:
             check(tx, actor, record)
             tx.save(record)
+        for record in plan.removed:
+            check(tx, actor, record)
+            tx.delete(record)
     return plan
 
 
@@ -45,6 +51,29 @@ def import_sheet(store: Store, actor: Actor, path: str | Path, team: str | None 
                  replace_existing: bool = False) -> MeasureImport:
     """A team's own spreadsheet (``bsc import sheet.xlsx``): read within bounds, then as ``save_measure_rows``."""
     return save_measure_rows(store, actor, read_rows(path), Path(path).name, team, measure, replace_existing)
+
+
+def save_period_values(store: Store, actor: Actor, team_id: str, measure_id: str, period, values: list[float],
+                       read: list[Sample]) -> list[Sample]:
+    """A period's several values, all replaced at once; ``read`` is what the form showed, so that values
+    someone else saved meanwhile are never silently replaced."""
+    wanted = [Sample.build(team_id=team_id, measure_id=measure_id, period=period, number=k, value=v)
+              for k, v in enumerate(values, start=1)]
+    with store.transaction() as tx:
+        stored = {s.number: s for s in tx.list(Sample, team_id=team_id, measure_id=measure_id, period=period)}
+        if {(s.number, s.version) for s in stored.values()} != {(s.number, s.version) for s in read}:
+            changed = next(iter(stored.values()), None)
+            raise stale(f"the values for {period:%B %Y}", tx.last_save(changed) if changed else None)
+        out = []
+        for record in wanted:
+            old = stored.pop(record.number, None)
+            record = record.model_copy(update={"version": old.version}) if old else record
+            check(tx, actor, record)
+            out.append(record if old and old.value == record.value else tx.save(record))
+        for extra in stored.values():
+            check(tx, actor, extra)
+            tx.delete(extra)
+    return out
 
 
 def save_group_figures(store: Store, actor: Actor, figures: list[StratumObservation]) -> None:
@@ -55,7 +84,13 @@ def save_group_figures(store: Store, actor: Actor, figures: list[StratumObservat
             tx.save(record)
 
 
-def _shown(o: Observation) -> str:
+def _when(o) -> str:
+    return f"{o.day:%-d %B %Y}" if isinstance(o, Event) else f"{o.period:%B %Y}"
+
+
+def _shown(o) -> str:
+    if isinstance(o, Event):
+        return f"{o.count} that day"
     if o.value is not None:
         return f"{o.value:g}"
     return f"{o.numerator:g}/{o.denominator:g}"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..clock import today
-from ..model import ChangeIdea, Driver, Measure, PdsaCycle, Record
+from ..model import ChangeIdea, ChartMark, Driver, Measure, PdsaCycle, Record
 from ..store import Store
-from . import framework, pdsa
+from . import framework, marks, pdsa
 from .actor import Actor, check
 
 FRAMEWORK = (Measure, Driver, ChangeIdea)
@@ -22,6 +22,8 @@ def add(store: Store, actor: Actor, record: Record, on: dt.date | None = None) -
     """A new record; one with an identifier gets it from the store (never from the page)."""
     if isinstance(record, PdsaCycle):
         return pdsa.plan_cycle(store, actor, record)
+    if isinstance(record, ChartMark):
+        return marks.set_mark(store, actor, record, on)
     with store.transaction() as tx:
         check(tx, actor, record)
         return tx.add(record)
@@ -33,13 +35,19 @@ def save(store: Store, actor: Actor, record: Record, on: dt.date | None = None) 
         return pdsa.save_cycle(store, actor, record)
     if isinstance(record, FRAMEWORK):
         return framework.save_framework(store, actor, record, on or today())
+    if isinstance(record, ChartMark):       # a mark is never edited, only taken back
+        return marks.withdraw_mark(store, actor, record, on)
     with store.transaction() as tx:
         check(tx, actor, record)
         return tx.save(record)
 
 
 def remove(store: Store, actor: Actor, record: Record) -> None:
-    """Delete a record as it was read (refused if someone changed it since, or others depend on it)."""
+    """Delete a record as it was read (refused if someone changed it since, or others depend on it).
+    A mark on a chart is taken back instead, so its history stays."""
+    if isinstance(record, ChartMark):
+        marks.withdraw_mark(store, actor, record)
+        return
     with store.transaction() as tx:
         check(tx, actor, record)
         tx.delete(record)

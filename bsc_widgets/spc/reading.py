@@ -19,7 +19,7 @@ from .mdc import ASSURANCE_WORDS, SHORT, VARIATION_WORDS
 
 MIN_ANY_SIGNAL = 6      # with 5 or fewer useful points no Anhøj signal is possible
 MIN_DEPENDABLE = 10     # IHI and Anhøj: the rules are meant for 10 or more useful points
-UNIT_WORDS = {"monthly": ("month", "months"), "weekly": ("week", "weeks")}
+UNIT_WORDS = {"monthly": ("month", "months"), "weekly": ("week", "weeks"), "events": ("event", "events")}
 
 
 @dataclass
@@ -45,6 +45,8 @@ class Reading:
 def _when(x, frequency: str | None) -> str:
     if isinstance(x, (pd.Timestamp, dt.date)):
         d = pd.Timestamp(x)
+        if frequency == "events":          # a point is an event, on its day
+            return f"{d:%-d %B %Y}"
         return f"the week of {d:%-d %B %Y}" if frequency == "weekly" else f"{d:%B %Y}"
     return f"point {x}"
 
@@ -204,7 +206,8 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
     if len(sigma):
         high = sigma["y"] > sigma["ucl"]
         good = high if direction == "up" else ~high if direction == "down" else None
-        names = ", ".join(f"{_when(x, frequency)} ({_fmt(v, percent)})" for x, v in zip(sigma["x"], sigma["y"]))
+        after = " days after the one before" if frequency == "events" else ""
+        names = ", ".join(f"{_when(x, frequency)} ({_fmt(v, percent)}{after})" for x, v in zip(sigma["x"], sigma["y"]))
         quality = "" if good is None else (", unusually good" if good.all() else ", unusually poor"
                                            if not good.any() else "")
         out.append(f"{len(sigma)} point{'s' if len(sigma) > 1 else ''} fall{'s' if len(sigma) == 1 else ''} outside "

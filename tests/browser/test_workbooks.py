@@ -318,3 +318,80 @@ def test_driver_diagram_tick_an_idea_and_add_our_own(page, server):
     page.get_by_role("button", name="Add our change idea").click()
     expect(page.locator("svg[role=img]").first).to_contain_text("Cozy corner <img src=x", timeout=SAVE)
     clean(page)
+
+
+# ---- every chart kind from a workbook: rare events (G, T) and several values a period (Xbar, S) ----------
+
+def _reading(page, text):
+    expect(page.locator(".bsc-reading").filter(has_text=text).first).to_be_visible(timeout=SAVE)
+
+
+def test_new_chart_kinds_from_form_paste_upload_export_and_import(page, server, tmp_path):
+    from tests.support import bsc_bounded
+
+    open_workbook(page, server, "04_measures", "little-acorns")
+    settled(page, 1)
+    page.get_by_label("Measure", exact=True).select_option(label="Days between send-homes")
+    expect(page.get_by_label("Chart", exact=True)).to_have_value("G chart: days between events", timeout=SAVE)
+    _reading(page, "Days between send-homes")
+    # the form: one day's events
+    page.get_by_label("Day of the event").fill("2026-11-12")
+    page.get_by_label("Day of the event").press("Tab")
+    expect(page.get_by_role("heading", name="Events on 12 November 2026")).to_be_visible(timeout=SAVE)
+    commit(page.get_by_label(re.compile("^How many that day")), "2")
+    saved(page)
+    _reading(page, "The latest event was on 12 November 2026")
+    # paste, then upload
+    page.get_by_label("Paste rows").fill("Date\tCount\n2026-11-17\t1\n")
+    page.get_by_role("button", name="Save pasted rows").click()
+    expect(page.get_by_role("status").filter(has_text="1 new day(s) with events")).to_be_visible(timeout=SAVE)
+    _reading(page, "The latest event was on 17 November 2026")
+    sheet = tmp_path / "send-homes.csv"
+    sheet.write_text("Date,Count,Note\n2026-11-19,1,called to pick up early\n")
+    _upload(page, sheet)
+    expect(page.get_by_role("status").filter(has_text="Saved from send-homes.csv")).to_be_visible(timeout=SAVE)
+    _reading(page, "The latest event was on 19 November 2026")
+    page.get_by_label("Chart", exact=True).select_option(label="T chart: time between days with events")
+    _reading(page, "Days between send-homes")
+    # several values a period: typed, pasted, uploaded
+    page.get_by_label("Measure", exact=True).select_option(label="Classroom interaction score, each observation")
+    expect(page.get_by_label("Chart", exact=True)).to_have_value("Xbar chart: the mean each period", timeout=SAVE)
+    page.get_by_label("Period", exact=True).select_option(index=0)   # the newest period: November 2026
+    page.get_by_label(re.compile("^Values for November 2026")).fill("4.5, 5, six")
+    page.get_by_role("button", name="Save this period’s values").click()
+    expect(page.get_by_role("alert").filter(has_text="“six”, is not a number")).to_be_visible(timeout=SAVE)
+    page.get_by_label(re.compile("^Values for November 2026")).fill("4.5, 5, 6")
+    page.get_by_role("button", name="Save this period’s values").click()
+    expect(page.get_by_role("status").filter(has_text="Saved 3 values for November 2026")).to_be_visible(
+        timeout=SAVE)
+    page.get_by_label("Replace numbers already entered for the same periods").check()
+    page.get_by_label("Paste rows").fill("Month\tValue\n2026-10\t5.5\n2026-10\t6\n")
+    page.get_by_role("button", name="Save pasted rows").click()
+    expect(page.get_by_role("status").filter(has_text="Saved from pasted rows")).to_be_visible(timeout=SAVE)
+    scores = tmp_path / "scores.csv"
+    scores.write_text("Month,Value\n2026-09,5\n2026-09,5.5\n2026-09,6.5\n")
+    _upload(page, scores)
+    expect(page.get_by_role("status").filter(has_text="Saved from scores.csv")).to_be_visible(timeout=SAVE)
+    page.get_by_label("Chart", exact=True).select_option(label="S chart: how much the values differ")
+    _reading(page, "Classroom interaction score")
+    # a mark with its reason, then export and import the workspace: the same chart and reading come back
+    page.get_by_label("Mark", exact=True).select_option(label="A note on this point")
+    page.get_by_label(re.compile("^Why")).fill("Three new observers this month")
+    page.get_by_role("button", name="Save the mark").click()
+    expect(page.get_by_role("status").filter(has_text="The mark is saved")).to_be_visible(timeout=SAVE)
+    page.get_by_label("Chart", exact=True).select_option(label="Xbar chart: the mean each period")
+    _reading(page, "has not yet met the goal of 5.5")          # the Xbar chart's reading (the S chart has no goal)
+    before = page.locator(".bsc-reading").first.locator("li").all_inner_texts()
+    folder = tmp_path / "export"
+    code, out = bsc_bounded("export", "--db", server["db"], folder)
+    assert code == 0, out
+    assert "2026-11-19" in (folder / "events.csv").read_text()
+    assert "Three new observers" in (folder / "chart_marks.csv").read_text()
+    code, out = bsc_bounded("import", "--db", server["db"], "--replace", folder)
+    assert code == 0, out
+    page.reload(wait_until="commit")
+    open_workbook(page, server, "04_measures", "little-acorns")
+    page.get_by_label("Measure", exact=True).select_option(label="Classroom interaction score, each observation")
+    expect(page.locator(".bsc-reading").first.locator("li")).to_have_text(before, timeout=SAVE)
+    expect(page.get_by_text("Three new observers this month").first).to_be_visible()
+    clean(page)

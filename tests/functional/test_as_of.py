@@ -12,7 +12,7 @@ import pytest
 from bsc_widgets.attention import coaching_questions
 from bsc_widgets.errors import BscError
 from bsc_widgets.forms.dashboard import DashboardPage
-from bsc_widgets.model import Measure, Observation, PdsaCycle, current
+from bsc_widgets.model import ChartMark, Event, Measure, Observation, PdsaCycle, Sample, current
 from bsc_widgets.reports.collaborative import collaborative_report_html
 from bsc_widgets.reports.team import team_report_html
 from bsc_widgets.services import Actor, add, save
@@ -33,11 +33,25 @@ def _add_november(store):
         for team in store.teams():
             if (team.id, m.id, period) in have:
                 continue
+            if m.kind == "events":       # a send-home in November, and a note and a phase set in November
+                add(store, advisor, Event(team_id=team.id, measure_id=m.id, day=dt.date(2026, 11, 3), count=2))
+                add(store, advisor, ChartMark(id="x", team_id=team.id, measure_id=m.id, at=dt.date(2026, 11, 3),
+                                              kind="note", reason="November", set_on=dt.date(2026, 11, 4)))
+                continue
+            if m.kind == "subgroups":
+                for k in range(1, 4):
+                    add(store, advisor, Sample(team_id=team.id, measure_id=m.id, period=period, number=k, value=7))
+                add(store, advisor, ChartMark(id="x", team_id=team.id, measure_id=m.id, at=dt.date(2026, 6, 1),
+                                              kind="phase", reason="Set in November", set_on=dt.date(2026, 11, 2)))
+                continue
             if m.uses_denominator:
                 row = dict(numerator=40, denominator=40, value=None)
             else:
                 row = dict(numerator=None, denominator=None, value=0 if m.direction == "down" else 999)
             add(store, advisor, Observation(team_id=team.id, measure_id=m.id, period=period, note="November", **row))
+    for mark in store.list(ChartMark):     # a mark taken back in November was in force in October
+        if mark.in_force and mark.set_on <= END_OF_OCTOBER:
+            save(store, advisor, mark.model_copy(update={"withdrawn_on": dt.date(2026, 11, 20), "withdrawn_by": "A"}))
     cycles = store.list(PdsaCycle, team_id=TEAM)
     first = cycles[0]
     add(store, advisor, first.model_copy(update={"id": "november-cycle", "title": "A November cycle",

@@ -70,3 +70,27 @@ def test_rebased_medians_across_teams_as_runcharter_draws_them(sample_store):
     assert "re-based medians" in report
     page.view.value = "charts"
     assert page.chart.figure.layout.title.text == page.measures["visual-schedules"].name
+
+
+def test_funnel_plot_compares_teams_by_size_for_the_data_up_to_month(sample_store):
+    from bsc_widgets.model import Observation
+    from bsc_widgets.reports.collaborative import collaborative_report_html
+    page = DashboardPage(sample_store, TODAY)
+    page.measure.value = "positive-feedback"
+    page.period.value = dt.date(2026, 10, 1)
+    page.view.value = "funnel"
+    fig = page.chart.figure
+    teams = next(t for t in fig.data if t.name == "teams")
+    october = [o for o in sample_store.list(Observation, measure_id="positive-feedback")
+               if o.period == dt.date(2026, 10, 1)]
+    assert sorted(teams.x) == sorted(o.denominator for o in october)      # x is each team's denominator
+    network = sum(o.numerator for o in october) / sum(o.denominator for o in october) * 100
+    assert next(t for t in fig.data if t.name == "network").y[0] == network
+    assert f"{network:.3g}%" in page.readings.value
+    page.view.value = "network"
+    assert "all teams together" in page.chart.figure.layout.title.text
+    assert "all teams together" in page.readings.value
+    page.measure.value = "staff-stress"                                   # a value: no funnel
+    assert "is not a proportion or a rate" in page.readings.value
+    report = collaborative_report_html(sample_store, dt.date(2026, 10, 1), TODAY)
+    assert "Teams compared fairly by size" in report and "All teams together" in report

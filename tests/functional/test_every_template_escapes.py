@@ -102,6 +102,16 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     shown += _html_of(HomePage(store, TODAY, team, None, workbooks_dir()))
     shown += _html_of(HomePage(store, TODAY, None, None, workbooks_dir()))
     shown += _html_of(DashboardPage(store, TODAY))
+    network = DashboardPage(store, TODAY)       # the funnel plot, the network's total, and what they refuse
+    network.measure.value = "positive-feedback"
+    for view in ("funnel", "network"):
+        network.view.value = view
+        shown += _html_of(network) + [str(t.hovertext) for t in network.chart.figure.data]
+    network.period.value = network.period.options[-1][1]    # the first month: too few teams to compare
+    network.view.value = "funnel"
+    shown += _html_of(network)
+    network.measure.value = "staff-stress"
+    shown += _html_of(network)
     shown += _html_of(SystemAssessmentPage(store, lambda s: system_assessment_html(s, TODAY)))
     equity = EquityPage(store, TODAY)
     equity.team.value = TEAM
@@ -109,6 +119,13 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     measures = MeasuresPage(store, team, TODAY)  # a period with figures by group
     measures.measure_picker.value = next(v for _, v in measures.measure_picker.options if v == "family-notes")
     shown += _html_of(measures)
+    marked = MeasuresPage(store, store.team("sunrise-head-start"), TODAY)   # marks on a chart, and their history
+    for measure in ("classroom-interactions", "send-home-days"):
+        marked.measure_picker.value = measure
+        shown += _html_of(marked)
+    marked.day_picker.value = None
+    shown += _html_of(marked)
+    shown += [str(a.hovertext) for a in marked.chart.figure.data]
     report = MonthlyReportPage(store, team, TODAY)
     report.faculty_toggle.value = True
     report.faculty_score.fields["rationale"].input.value = MARK + " faculty"

@@ -45,3 +45,26 @@ def test_the_questions_the_reading_and_spread_agree_on_every_signal(sample_store
             if asked:
                 assert "after the cycle" not in reading.text, (team, m.id)
     assert checked >= 3
+
+
+def test_a_saved_baseline_means_the_same_on_the_workbook_the_dashboard_the_reports_and_effectiveness(sample_store):
+    import datetime as dt
+
+    from bsc_widgets.effectiveness import effectiveness
+    from bsc_widgets.measure_analysis import analyse_across_teams, analyse_measure
+    from bsc_widgets.model import ChartMark
+    from bsc_widgets.reports.team import team_report_html
+    from bsc_widgets.services import COMMAND_LINE, add
+
+    day, team, measure = dt.date(2026, 11, 30), "little-acorns", "positive-feedback"
+    add(sample_store, COMMAND_LINE, ChartMark(id="new", team_id=team, measure_id=measure, at=dt.date(2026, 1, 1),
+                                              kind="baseline", reason="Before the huddles", set_on=day), on=day)
+    snapshot = sample_store.as_of(day)
+    own = analyse_measure(snapshot, team, measure)
+    result, readings = analyse_across_teams(snapshot, measure)
+    mine = result[result["facet1"] == team]
+    assert own.result["baseline"].sum() == mine["baseline"].sum() == (mine["x"] <= "2026-01-01").sum()
+    assert own.reading.sentences == readings[team].sentences
+    assert effectiveness(sample_store, day).results[(team, measure)].reading.sentences == own.reading.sentences
+    assert "baseline" in " ".join(own.reading.sentences)
+    assert own.reading.sentences[0] in team_report_html(sample_store, team, dt.date(2026, 11, 1), day)

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from bsc_widgets.model import (AssessmentScore, Attendance, ChangeIdea, Driver, DriverLink, Measure, Member,
+from bsc_widgets.model import (AssessmentScore, Attendance, ChangeIdea, Driver, Event, Sample, DriverLink, Measure, Member,
                                MonthlyReport, Observation, PdsaCycle, Phase, Team, ramps)
 from bsc_widgets.portable import read_folder
 
@@ -42,13 +42,26 @@ def test_driver_diagram_is_a_graph_with_an_equity_driver(ds):
 
 def test_measures_of_every_kind(ds):
     measures = ds.all(Measure)
-    assert 4 <= len(measures) <= 6
+    assert 4 <= len(measures) <= 8
+    assert {"events", "subgroups", "proportion", "value"} <= {m.kind for m in measures}
     assert {m.type for m in measures} == {"outcome", "process", "balancing"}
     assert any(m.kind in ("count", "rate") for m in measures)
     assert any(m.frequency == "weekly" for m in measures)
     prop = [m for m in measures if m.kind == "proportion" and m.frequency == "monthly"][0]
     dens = {o.denominator for o in ds.all(Observation) if o.measure_id == prop.id}
     assert len(dens) > 5, "proportion denominators vary"
+
+
+def test_dated_send_homes_agree_with_the_monthly_counts(ds):
+    counted = {(o.team_id, o.period): o.value for o in ds.all(Observation) if o.measure_id == "send-homes"}
+    dated = defaultdict(int)
+    for e in ds.all(Event):
+        dated[(e.team_id, e.day.replace(day=1))] += e.count
+    assert {k: v for k, v in counted.items() if v} == dict(dated)
+    per_period = defaultdict(int)
+    for s in ds.all(Sample):
+        per_period[(s.team_id, s.period)] += 1
+    assert set(per_period.values()) <= {3, 4, 5}, "several observation scores a month"
 
 
 def test_teams_are_cross_role_with_families(ds):

@@ -136,3 +136,52 @@ def test_period_formats(text, expected):
         assert parse_period(text) == expected
     except ValueError:
         assert expected is None
+
+
+def test_a_sheet_of_event_dates_adds_a_day_each_and_counts_blank_as_one(sample_store, tmp_path):
+    from bsc_widgets.model import Event
+    path = xlsx(tmp_path / "send-homes.xlsx", [
+        ["Date", "Count", "Note"],
+        [dt.datetime(2026, 11, 3), None, "early pick-up call"],
+        ["11/17/2026", 2, None],
+    ])
+    plan = import_sheet(sample_store, COMMAND_LINE, path, TEAM, "send-home-days")
+    assert plan.summary().startswith("2 new day(s) with events")
+    assert sample_store.get(Event, TEAM, "send-home-days", dt.date(2026, 11, 3)).count == 1
+    assert sample_store.get(Event, TEAM, "send-home-days", dt.date(2026, 11, 17)).count == 2
+    again = csv_file(tmp_path / "again.csv", "Date,Count\n2026-11-17,3\n2026-11-17,1\n2026-11-40,1\n")
+    with pytest.raises(ImportRejected) as refused:
+        import_sheet(sample_store, COMMAND_LINE, again, TEAM, "send-home-days")
+    text = str(refused.value) + " ".join(str(p) for p in refused.value.problems)
+    assert "17 November 2026 appears twice (also row 2)" in text and "row 4" in text
+    assert sample_store.get(Event, TEAM, "send-home-days", dt.date(2026, 11, 17)).count == 2   # nothing written
+    with pytest.raises(ImportRejected, match="would change numbers"):
+        import_sheet(sample_store, COMMAND_LINE, csv_file(tmp_path / "c.csv", "Date,Count\n2026-11-17,3\n"),
+                     TEAM, "send-home-days")
+    import_sheet(sample_store, COMMAND_LINE, tmp_path / "c.csv", TEAM, "send-home-days", replace_existing=True)
+    assert sample_store.get(Event, TEAM, "send-home-days", dt.date(2026, 11, 17)).count == 3
+
+
+def test_a_sheet_of_several_values_a_period_numbers_them_and_replaces_a_period_whole(sample_store, tmp_path):
+    from bsc_widgets.model import Sample
+    nov = dt.date(2026, 11, 1)
+    path = csv_file(tmp_path / "scores.csv", "Month,Value\n2026-11,4.5\nNov 2026,5\n2026-11-20,6\n")
+    plan = import_sheet(sample_store, COMMAND_LINE, path, TEAM, "classroom-interactions")
+    assert plan.summary().startswith("3 new value(s)")
+    assert [(s.number, s.value) for s in sample_store.list(Sample, team_id=TEAM, period=nov)] == [
+        (1, 4.5), (2, 5), (3, 6)]
+    fewer = csv_file(tmp_path / "fewer.csv", "Month,Value\n2026-11,4.5\n2026-11,5.5\n")
+    with pytest.raises(ImportRejected) as refused:
+        import_sheet(sample_store, COMMAND_LINE, fewer, TEAM, "classroom-interactions")
+    assert "as value 3, which the sheet does not give" in " ".join(str(p) for p in refused.value.problems)
+    import_sheet(sample_store, COMMAND_LINE, fewer, TEAM, "classroom-interactions", replace_existing=True)
+    assert [s.value for s in sample_store.list(Sample, team_id=TEAM, period=nov)] == [4.5, 5.5]
+    with pytest.raises(ImportRejected, match="not imported"):   # a count sheet for a values measure
+        import_sheet(sample_store, COMMAND_LINE, csv_file(tmp_path / "n.csv", "Month,Numerator,Denominator\n"
+                                                          "2026-10,1,2\n"), TEAM, "classroom-interactions")
+
+
+def test_one_number_a_period_is_refused_for_an_events_measure(sample_store, tmp_path):
+    from bsc_widgets.model import Observation as O
+    with pytest.raises(Exception, match="enter the date of each event"):
+        sample_store.save(O(team_id=TEAM, measure_id="send-home-days", period=dt.date(2026, 11, 1), value=3))

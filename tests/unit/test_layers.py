@@ -13,7 +13,7 @@ LAYERS = {
     "model": 1,
     "store": 2, "portable": 2, "sample": 2,
     "services": 3,
-    "timeline": 4, "spc": 4, "measure_analysis": 4, "charter": 4, "report_calendar": 4, "attention": 4,
+    "timeline": 4, "spc": 4, "measure_analysis": 4, "measure_data": 4, "network": 4, "charter": 4, "report_calendar": 4, "attention": 4,
     "dosage": 4, "equity": 4, "spread": 4, "effectiveness": 4, "framework_history": 4, "system_assessment": 4,
     "ideas": 4,
     "charts": 5,

@@ -159,3 +159,23 @@ def test_a_known_centre_line_is_used_as_given():
     assert (r["cl"] == 10).all()
     g = qic([3, 5, 8, 2, 9, 4], chart="g", cl=5)
     assert np.allclose(g["cl"], 0.693 * 5)
+
+
+def test_funnel_limits_are_each_units_own_p_chart_limits_and_the_curve_the_same_formula():
+    from bsc_widgets.spc.funnel import funnel
+    points, curve = funnel([10, 30, 5, 60], [20, 50, 30, 80], ["a", "b", "c", "d"], "p", 100)
+    p = 105 / 180                                          # qicharts2: one centre line over all units
+    assert np.allclose(points["cl"], p * 100)
+    sd = np.sqrt(p * (1 - p) / np.array([20, 50, 30, 80]))
+    assert np.allclose(points["ucl"], np.minimum(1, p + 3 * sd) * 100)
+    assert np.allclose(points["lcl"], np.maximum(0, p - 3 * sd) * 100)
+    assert list(points["sigma_signal"]) == [False, False, True, True]
+    assert not points["runs_signal"].any(), "a funnel has no runs analysis: its x is not time"
+    at = curve.iloc[len(curve) // 2]
+    assert np.isclose(at["ucl"], min(1, p + 3 * np.sqrt(p * (1 - p) / at["n"])) * 100)
+    assert curve["n"].is_monotonic_increasing and (np.diff(curve["ucl"].to_numpy()) <= 1e-12).all()
+    with pytest.raises(ValueError, match="appears once"):
+        funnel([1, 2], [3, 4], ["a", "a"])
+    u_points, _ = funnel([3, 9], [100, 150], ["x", "y"], "u")
+    assert np.isclose(u_points["cl"].iloc[0], 12 / 250)
+    assert np.allclose(u_points["ucl"], 12 / 250 + 3 * np.sqrt(12 / 250 / np.array([100, 150])))

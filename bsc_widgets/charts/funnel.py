@@ -1,0 +1,34 @@
+"""The funnel plot: each team's figure against its denominator, inside limits that narrow as programs grow."""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..text import plotly_text
+from .spc_chart import BAD, BREAK, GOOD, LINE, MUTED
+
+
+def funnel_figure(points, curve, names: dict[str, str], percent: bool = False, title: str = "",
+                  denominator: str = "denominator", height: int = 420) -> go.Figure:
+    """``points`` and ``curve`` from ``spc.funnel.funnel`` (never analysed again here)."""
+    suffix = "%" if percent else ""
+    outside = ((points["y"] > points["ucl"]) | (points["y"] < points["lcl"])).to_numpy()
+    hover = [plotly_text(f"{names.get(str(x), str(x))}: {y:.3g}{suffix} of {n:g}") +
+             (BREAK + "outside the limits for its size" if out else "")
+             for x, y, n, out in zip(points["x"], points["y"], points["n"], outside)]
+    fig = go.Figure()
+    for k, dash, label in (("ucl", "dot", "limits (3 sigma)"), ("lcl", "dot", None),
+                           ("ucl_95", "dash", "95% limits"), ("lcl_95", "dash", None)):
+        fig.add_trace(go.Scatter(x=curve["n"], y=curve[k], mode="lines", line=dict(color=MUTED, dash=dash),
+                                 name=label or k, showlegend=label is not None, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=curve["n"], y=curve["cl"], mode="lines", line=dict(color=LINE), name="network",
+                             hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=points["n"], y=points["y"], mode="markers", name="teams", hovertext=hover,
+                             hoverinfo="text", marker=dict(size=np.where(outside, 12, 9),
+                                                           color=np.where(outside, BAD, GOOD))))
+    fig.update_layout(title=plotly_text(title), height=height, template="plotly_white", hovermode="closest",
+                      xaxis_title=plotly_text(denominator), margin=dict(l=50, r=20, t=50, b=40),
+                      legend=dict(orientation="h", y=-0.2))
+    if percent:
+        fig.update_yaxes(ticksuffix="%")
+    return fig

@@ -1,0 +1,80 @@
+"""Several values in one period (observation scores): typed in one box, saved together.
+
+The box shows the values saved for the period; saving replaces them all. A save from a page
+opened before someone else saved values for the period is refused, and the typed values stay.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import ipywidgets as w
+
+from ..errors import ConflictError, InvalidRecord, Problem
+from ..model import Measure, Sample, period_label
+from ..model.events import MOST_A_PERIOD
+from ..services import Actor
+from ..services.measures import save_period_values
+from ..render import render
+from ..store import Store
+from .fields import TEXT_KW
+from .messages import MessageArea, guarded
+
+
+def parse_values(text: str) -> list[float]:
+    """Numbers separated by commas, semicolons, spaces or new lines; each one checked, in plain words."""
+    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
+    problems, out = [], []
+    for k, part in enumerate(parts, start=1):
+        try:
+            value = float(part)
+        except ValueError:
+            problems.append(Problem(f"Value {k}, “{part[:40]}”, is not a number."))
+            continue
+        if value != value or value in (float("inf"), float("-inf")):
+            problems.append(Problem(f"Value {k}, “{part[:40]}”, is not an ordinary number."))
+            continue
+        out.append(value)
+    if len(parts) > MOST_A_PERIOD:
+        problems.append(Problem(f"{len(parts)} values were typed; a period takes at most {MOST_A_PERIOD}."))
+    if problems:
+        raise InvalidRecord("Nothing was saved:", problems)
+    return out
+
+
+class PeriodValues(w.VBox):
+    def __init__(self, store: Store, actor: Actor, team_id: str, measure: Measure, period: dt.date, on_saved=None):
+        self.store, self.actor, self.team_id, self.measure, self.period = store, actor, team_id, measure, period
+        self.on_saved = on_saved
+        unit = f" ({measure.unit})" if measure.unit else ""
+        self.box = w.Textarea(description=f"Values for {period_label(period, measure.frequency)}{unit}", rows=2,
+                              placeholder="For example: 4.5, 5, 3.5", **TEXT_KW)
+        self.message = MessageArea()
+        self.button = w.Button(description="Save this period’s values", button_style="primary")
+        self.button.on_click(guarded(self.message)(lambda _: self.save()))
+        help_text = w.HTML(render("forms/measures.html", "period_values_help"))
+        super().__init__([help_text, self.box, self.button, self.message], layout=w.Layout(width="100%"))
+        self._load()
+
+    def _load(self) -> None:
+        self.read = self.store.list(Sample, team_id=self.team_id, measure_id=self.measure.id, period=self.period)
+        self.box.value = ", ".join(f"{s.value:g}" for s in sorted(self.read, key=lambda s: s.number))
+
+    def save(self) -> bool:
+        self.message.clear()
+        try:
+            values = parse_values(self.box.value)
+            saved = save_period_values(self.store, self.actor, self.team_id, self.measure.id, self.period, values,
+                                       self.read)
+        except ConflictError as exc:
+            self.message.show_error(f"{exc.message} Your values are still typed above.")
+            return False
+        except InvalidRecord as exc:
+            self.message.show_error(exc)
+            return False
+        self._load()
+        self.message.show(f"Saved {len(saved)} value{'s' if len(saved) != 1 else ''} for "
+                          f"{period_label(self.period, self.measure.frequency)}.", "ok")
+        if self.on_saved:
+            self.on_saved()
+        return True

@@ -1,0 +1,67 @@
+"""What a team, or its coach, pins to a point on a chart: the end of the baseline, a new phase, a point
+left out, a note. Each says why, and who set it, and when; a mark taken back is kept, withdrawn, so the
+history of a chart's reading can always be told (and a view as of an earlier day reads it as it stood).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from .base import NAME_LENGTH, NOTE_LENGTH, Record, RequiredText, Slug, optional, register
+
+MarkKind = Literal["baseline", "phase", "exclude", "note"]
+MARK_KIND_LABELS = {
+    "baseline": "The baseline ends here (the centre line is frozen on the points up to here)",
+    "phase": "A new phase starts here (the centre line is worked out again from here)",
+    "exclude": "Leave this point out of the centre line and limits (it is still drawn)",
+    "note": "A note on this point",
+}
+MARK_KIND_SHORT = {"baseline": "Baseline ends", "phase": "New phase", "exclude": "Left out", "note": "Note"}
+
+
+@register
+class ChartMark(Record):
+    TABLE: ClassVar[str] = "chart_marks"
+    NOUN: ClassVar[str] = "mark on a chart"
+    KEY: ClassVar[tuple[str, ...]] = ("id",)
+    ORDER_BY: ClassVar[tuple[str, ...]] = ("at", "set_on")
+    REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures"}
+    AS_OF: ClassVar[str | None] = "set_on"
+
+    id: Slug = Field(title="Identifier")
+    team_id: Slug = Field(title="Team")
+    measure_id: Slug = Field(title="Measure")
+    at: dt.date = Field(title="Point")
+    kind: MarkKind = Field(title="Mark")
+    reason: RequiredText = Field(title="Why", max_length=NOTE_LENGTH)
+    astronomical: bool = Field(False, title="An astronomical point (far beyond anything the process makes)")
+    set_by: optional(str) = Field(None, title="Set by", max_length=NAME_LENGTH)
+    set_on: dt.date = Field(title="Set on")
+    withdrawn_on: optional(dt.date) = Field(None, title="Taken back on")
+    withdrawn_by: optional(str) = Field(None, title="Taken back by", max_length=NAME_LENGTH)
+
+    @model_validator(mode="after")
+    def _flag_on_notes(self):
+        if self.astronomical and self.kind != "note":
+            raise ValueError("Only a note can mark a point as astronomical (leave the point out with a mark of its own)")
+        if self.withdrawn_on is not None and self.withdrawn_on < self.set_on:
+            raise ValueError("A mark cannot be taken back before it was set")
+        return self
+
+    def describe(self) -> str:
+        return f"the mark “{MARK_KIND_SHORT[self.kind].lower()}” at {self.at:%-d %B %Y} on {self.measure_id}"
+
+    def new_id_base(self) -> str:
+        return f"{self.team_id}-{self.measure_id}-{self.kind}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_on is None
+
+    def as_it_stood(self, day: dt.date) -> "ChartMark":
+        """A mark taken back after ``day`` was still in force then."""
+        if self.withdrawn_on is None or self.withdrawn_on <= day:
+            return self
+        return self.model_copy(update={"withdrawn_on": None, "withdrawn_by": None})
