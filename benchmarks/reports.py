@@ -19,9 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bsc_widgets.model import (AssessmentScore, Attendance, Member, MonthlyReport, Observation, PdsaCycle,
-                               StratumObservation, Team,
-                               TeamChangeIdea)
+from bsc_widgets.model import (AssessmentScore, Attendance, ChartMark, Event, Member, MonthlyReport, Observation,
+                               PdsaCycle, Sample, StratumObservation, Team, TeamChangeIdea)
 from bsc_widgets.portable import read_folder
 from bsc_widgets.reports.batch import Job, plan, run_reports
 from bsc_widgets.sample import sample_folder
@@ -54,10 +53,10 @@ def collaborative_of(n_teams: int, folder: Path) -> Path:
         members = {m.id: m.id + suffix for m in ds.all(Member) if m.team_id == t.id}
         copies += [m.model_copy(update={"id": members[m.id], "team_id": new_id}) for m in ds.all(Member)
                    if m.team_id == t.id]
-        for model in (TeamChangeIdea, Observation, StratumObservation, MonthlyReport, AssessmentScore):
+        for model in (TeamChangeIdea, Observation, Event, Sample, StratumObservation, MonthlyReport, AssessmentScore):
             copies += [r.model_copy(update={"team_id": new_id}) for r in ds.all(model) if r.team_id == t.id]
-        copies += [c.model_copy(update={"id": c.id + suffix, "team_id": new_id}) for c in ds.all(PdsaCycle)
-                   if c.team_id == t.id]
+        copies += [c.model_copy(update={"id": c.id + suffix, "team_id": new_id}) for model in (PdsaCycle, ChartMark)
+                   for c in ds.all(model) if c.team_id == t.id]
         copies += [a.model_copy(update={"member_id": members[a.member_id]}) for a in ds.all(Attendance)
                    if a.member_id in members]
     ds.extend(copies)

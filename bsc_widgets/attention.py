@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import pandas as pd
+
 from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Sample, Team
 from .report_calendar import next_month, report_months
 from .store import Store
 from .clock import add_months
 from .measure_analysis import analyse_across_teams, analyse_measure
+from .spc.columns import by_facet
 from .spc.reading import near_signal, signal_start
 
 SIGNAL_VERDICTS = ("improvement", "concern", "change")
@@ -83,14 +86,15 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
             result, readings = one.result.assign(facet1=team_id), {team_id: one.reading}
         else:
             result, readings = analyse_across_teams(store, m.id, rules=rules)
+        series = by_facet(result)
         for tid, reading in readings.items():
-            if reading.verdict not in SIGNAL_VERDICTS or tid not in out:
+            if reading.verdict not in SIGNAL_VERDICTS or tid not in out or tid not in series:
                 continue
-            rows = result[result["facet1"] == tid].reset_index(drop=True)
+            rows = series[tid]
             began = ended = signal_start(rows)
             if began is None:                       # a signal with no one date (crossings): the whole phase
-                phase = rows.loc[rows["part"] == rows["part"].max(), "x"]
-                began, ended = phase.min(), phase.max()
+                phase = rows["x"][rows["part"] == rows["part"].max()]
+                began, ended = pd.Timestamp(phase.min()), pd.Timestamp(phase.max())
             if not any(near_signal(c.start, c.end, began, ended) for c in by_team_cycles.get(tid, [])):
                 word = {"improvement": "improvement", "concern": "concern", "change": "change"}[reading.verdict]
                 out[tid].append(Question(tid, "unexplained_signal",

@@ -83,7 +83,9 @@ def import_(db, path, replace, team, measure, replace_existing):
 
     A folder (framework.yaml plus CSV files) loads a whole collaborative, in one
     transaction. A sheet adds measure data: one row per period, with Numerator and
-    Denominator columns, or a Value column. Nothing is written unless all of it is valid.
+    Denominator columns, or a Value column; for rare events one row per day (Date, and
+    Count if more than one); for several values a period, one row per value. Nothing is
+    written unless all of it is valid.
     """
     from .services import COMMAND_LINE
 

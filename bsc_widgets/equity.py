@@ -31,19 +31,21 @@ SUPPRESSED = "suppressed"
 
 def suppression(cells: pd.DataFrame, threshold: int, margins: list[list[str]]) -> pd.Series:
     """Which cells to hide: small ones, then complements so no single hidden cell can be derived."""
-    hidden = cells["denominator"] < threshold
-    groups = [list(cells.groupby(keys if len(keys) > 1 else keys[0], sort=False).groups.values())
-              for keys in margins]
+    den = cells["denominator"].to_numpy(dtype=float)
+    hidden = den < threshold
+    groups = [list(cells.groupby(keys if len(keys) > 1 else keys[0], sort=False).indices.values())
+              for keys in margins]            # positions of each margin's cells, in row order
     changed = True
     while changed:
         changed = False
         for margin in groups:
-            for index in margin:
-                h = hidden.loc[index]
-                if int(h.sum()) == 1 and len(index) > 1:
-                    hidden.loc[cells.loc[index][~h]["denominator"].idxmin()] = True
+            for rows in margin:
+                h = hidden[rows]
+                if int(h.sum()) == 1 and len(rows) > 1:
+                    shown = rows[~h]
+                    hidden[shown[np.argmin(den[shown])]] = True
                     changed = True
-    return hidden
+    return pd.Series(hidden, index=cells.index)
 
 
 @dataclass

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .clock import today
-from .measure_data import chart_direction, frame, latest_event, marks_by_team, Marks, usable
+from .measure_data import chart_direction, frame, latest_event, marks_by_team, Marks, series_data, usable
 from .model import SIGNAL_RULES, ChartMark, Measure, PdsaCycle, Phase, Team
 from .spc import qic
+from .spc.columns import by_facet
 from .spc.rebase import rebase
 from .spc.reading import Cycle, Reading, read_chart
 from .store import Store
@@ -85,15 +86,17 @@ def _refused(measure: Measure, why: Exception) -> Reading:
 
 def _settings(frame: pd.DataFrame, marks: dict[str, Marks], freeze, part):
     """Per-team freeze, part and exclude: a team's saved marks, else what the view asked for."""
-    out_freeze, out_part, out_exclude = {}, {}, {}
-    for team, rows in frame.groupby("team", sort=False):
-        fz, pt, ex = marks[team].settings(rows["x"]) if team in marks else (None, None, None)
-        asked_fz, asked_pt = _one(freeze, team), _one(part, team)
-        asked_fz = asked_fz.get(team) if isinstance(asked_fz, dict) else asked_fz
-        asked_pt = asked_pt.get(team) if isinstance(asked_pt, dict) else asked_pt
-        for target, saved, asked in ((out_freeze, fz, asked_fz), (out_part, pt, asked_pt), (out_exclude, ex, None)):
-            if saved is not None or asked is not None:
-                target[team] = saved if saved is not None else asked
+    if not marks:
+        return freeze, part, None
+    teams = frame["team"].unique()
+    out_freeze = dict(freeze) if isinstance(freeze, dict) else ({t: freeze for t in teams} if freeze else {})
+    out_part = dict(part) if isinstance(part, dict) else ({t: part for t in teams} if part is not None else {})
+    out_exclude = {}
+    for team, rows in frame[frame["team"].isin(list(marks))].groupby("team", sort=False):
+        fz, pt, ex = marks[team].settings(rows["x"])
+        for target, saved in ((out_freeze, fz), (out_part, pt), (out_exclude, ex)):
+            if saved is not None:
+                target[team] = saved
     return out_freeze or None, out_part or None, out_exclude or None
 
 
@@ -180,11 +183,11 @@ def analyse_across_teams(store: Store, measure_id: str, chart: str | None = None
 
 
 def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, part):
-    records, left_out = usable(store, measure)
+    records, left_out, data = series_data(store, measure, chart)
     no_data = Reading("too_few", [f"{measure.name}: there is no data yet."])
     readings = {t.id: no_data for t in store.list(Team)}
     empty = pd.DataFrame(columns=["facet1", "facet2", "x", "y", "part"])
-    results, data = [], frame(records, measure, chart) if records else None
+    results = []
     marks = marks_by_team(store, measure.id)
     if data is not None and not data.empty:
         fz, pt, ex = _settings(data, marks, freeze, part)
@@ -202,10 +205,9 @@ def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, par
     for c in store.list(PdsaCycle):
         cycles.setdefault(c.team_id, []).append(c)
     day = _day(store)
-    if not result.empty:
-        for team, group in result.groupby("facet1", sort=True):
-            latest = latest_event(records, team) if measure.kind == "events" else None
-            readings[team] = _read(group.reset_index(drop=True), measure, chart, cycles.get(team, []), latest, day)
+    for team, rows in by_facet(result).items():       # arrays, split once: a reading of 20 points is cheap
+        latest = latest_event(records, team) if measure.kind == "events" else None
+        readings[team] = _read(rows, measure, chart, cycles.get(team, []), latest, day)
     for team, lost in left_out.items():
         if team in readings:
             readings[team] = _left_out(readings[team], lost)
@@ -220,8 +222,10 @@ def rebased_across_teams(store: Store, measure_id: str, med_rows: int = REBASE_B
                          runlength: int = REBASE_RUN) -> tuple[pd.DataFrame, pd.DataFrame]:
     """runcharter's re-based medians for every team on one measure: (points, medians), by team id."""
     measure = store.require(Measure, measure_id)
-    records, _ = usable(store, measure)
-    data = frame(records, measure, "run")
+    _, _, data = series_data(store, measure, "run")
+    if data is None:
+        data = frame([], measure, "run")
+    data = data.copy()
     if measure.uses_denominator:
         data["y"] = data["y"] / data["n"] * measure.multiplier
     else:

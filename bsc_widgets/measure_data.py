@@ -56,6 +56,16 @@ def usable(store: Store, measure: Measure, team_id: str | None = None
     return records, out
 
 
+def series_data(store: Store, measure: Measure, chart: str) -> tuple[list[Record], dict[str, list[str]],
+                                                                     pd.DataFrame | None]:
+    """All teams' (records, what is left out, engine input) for a measure: made once per snapshot."""
+    key = ("series data", measure.id, "t" if chart == "t" else "")    # only a T chart counts days differently
+    def make():
+        records, left_out = usable(store, measure)
+        return records, left_out, frame(records, measure, chart) if records else None
+    return store.kept(key, make)
+
+
 def when_label(when, measure: Measure) -> str:
     if not hasattr(when, "year"):
         return str(when)
@@ -98,11 +108,16 @@ def _between_events(events: list[Event], distinct_days: bool) -> list[tuple]:
 
 def points_by_team(store: Store, measure: Measure, chart: str | None = None) -> dict[str, list[dt.date]]:
     """Each team's points, by day, as the engine counts them (one per period, or per event after the first)."""
-    records, _ = usable(store, measure)
-    if not records:
+    _, _, data = series_data(store, measure, chart or "g")
+    if data is None:
         return {}
-    data = frame(records, measure, chart or ("g" if measure.kind == "events" else "run"))
-    return {team: [x.date() for x in rows["x"].drop_duplicates()] for team, rows in data.groupby("team")}
+    out: dict[str, list[dt.date]] = {}
+    last: dict[str, object] = {}
+    for team, x in zip(data["team"].to_numpy(), data["x"].to_numpy()):   # rows are sorted by team, then x
+        if last.get(team) != x:
+            out.setdefault(team, []).append(pd.Timestamp(x).date())
+            last[team] = x
+    return out
 
 
 def latest_event(records: list[Event], team_id: str) -> dt.date | None:

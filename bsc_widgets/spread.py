@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .portable.cells import csv_text
 from .model import ChangeIdea, Measure, PdsaCycle, Team, current, ramps
+from .spc.columns import by_facet
 from .spc.reading import near_signal, signal_start
 from .store import Store
 from .measure_analysis import analyse_across_teams
@@ -47,10 +48,11 @@ def _signals(store: Store, today: dt.date) -> list[LinkedSignal]:
     out = []
     for m in current(store.list(Measure), today):
         result, readings = analyse_across_teams(store, m.id)
+        rows = by_facet(result)
         for team_id, reading in readings.items():
-            if reading.verdict not in VERDICT_WORDS:
+            if reading.verdict not in VERDICT_WORDS or team_id not in rows:
                 continue
-            start = signal_start(result[result["facet1"] == team_id].reset_index(drop=True))
+            start = signal_start(rows[team_id])
             if start is not None:
                 out.append(LinkedSignal(team_id, m.name, reading.verdict, start.date()))
     return out

@@ -76,8 +76,9 @@ class Record(BaseModel):
         return self
 
     def sort_key(self) -> tuple:
-        return tuple(str(getattr(self, k)) if not isinstance(getattr(self, k), (int, float)) else getattr(self, k)
-                     for k in self.ORDER_BY) + tuple(str(v) for v in self.key())
+        fields = self.__dict__            # read directly: a workspace's every row is sorted by this
+        return tuple(v if isinstance(v := fields[k], (int, float)) else str(v) for k in self.ORDER_BY) + \
+            tuple(str(fields[k]) for k in self.KEY)
 
     def key(self) -> tuple:
         return tuple(getattr(self, k) for k in self.KEY)

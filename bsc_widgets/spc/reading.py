@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..clock import add_months
 from ..model import DECISION_WORDS
+from .columns import Columns
 from .ihi import CONFIRMED
 from .mdc import ASSURANCE_WORDS, SHORT, VARIATION_WORDS
 
@@ -43,6 +44,8 @@ class Reading:
 
 
 def _when(x, frequency: str | None) -> str:
+    if isinstance(x, np.datetime64):
+        x = pd.Timestamp(x)
     if isinstance(x, (pd.Timestamp, dt.date)):
         d = pd.Timestamp(x)
         if frequency == "events":          # a point is an event, on its day
@@ -69,12 +72,12 @@ def _more(n: int, frequency: str | None) -> str:
     return f"{n} more {one if n == 1 else many}"
 
 
-def _signal_run(cur: pd.DataFrame, limit: float):
+def _signal_run(cur: Columns, limit: float):
     """(first row, last row, side, length, is the latest run) of the latest run longer than `limit`,
     else of the longest run."""
     with np.errstate(invalid="ignore"):
-        side = np.sign(cur["y"].to_numpy(dtype=float) - cur["cl"].to_numpy(dtype=float))
-    ok = cur["include"].to_numpy() & ~np.isnan(side) & (side != 0)
+        side = np.sign(cur.floats("y") - cur.floats("cl"))
+    ok = cur["include"].astype(bool) & ~np.isnan(side) & (side != 0)
     idx = np.flatnonzero(ok)
     if not len(idx):
         return None
@@ -88,23 +91,31 @@ def _signal_run(cur: pd.DataFrame, limit: float):
     return members[0], members[-1], int(s[run == best][0]), int(lengths[best]), best == len(lengths) - 1
 
 
-def _began(cur: pd.DataFrame, run) -> int:
+def _began(cur: Columns, run) -> int:
     """The row where the change a long run shows began: the run's first point while it lasts, else the
     first point after it (the process has moved to the other side since)."""
     first, last, *_, latest = run
-    return first if latest else min(last + 1, len(cur) - 1)
+    return first if latest else min(last + 1, cur.rows - 1)
 
 
-def signal_start(result: pd.DataFrame) -> pd.Timestamp | None:
+def _current_part(result) -> tuple[Columns, bool]:
+    """The rows of the latest part (phase), and whether there are earlier ones."""
+    cols = Columns.of(result)
+    part = cols["part"]
+    latest = part.max()
+    return (cols if (part == latest).all() else cols.where(part == latest)), latest > 1
+
+
+def signal_start(result) -> pd.Timestamp | None:
     """When the current phase's run signal began (as the reading dates it), if it has one."""
-    if result.empty:
+    if Columns.of(result).rows == 0:
         return None
-    cur = result[result["part"] == result["part"].max()].reset_index(drop=True)
-    limit = cur["longest_run_max"].iloc[0]
-    if not bool(cur["runs_signal"].iloc[0]) or not cur["longest_run"].iloc[0] > limit:
+    cur, _ = _current_part(result)
+    limit = cur["longest_run_max"][0]
+    if not bool(cur["runs_signal"][0]) or not cur["longest_run"][0] > limit:
         return None
     run = _signal_run(cur, limit)
-    return None if run is None else pd.Timestamp(cur["x"].iloc[_began(cur, run)])
+    return None if run is None else pd.Timestamp(cur["x"][_began(cur, run)])
 
 
 def _last_block_start(flags: np.ndarray, usable: np.ndarray) -> int | None:
@@ -134,6 +145,8 @@ def near_signal(start: dt.date, end: dt.date | None, began: dt.date, ended: dt.d
 
 def _cycle_before(cycles: list[Cycle], when) -> Cycle | None:
     """The cycle the reading names: near the signal, and started by the time it began."""
+    if isinstance(when, np.datetime64):
+        when = pd.Timestamp(when)
     if not cycles or not isinstance(when, (pd.Timestamp, dt.date)):
         return None
     when = pd.Timestamp(when).date()
@@ -152,28 +165,30 @@ def _judge(side: int, direction: str) -> str:
 def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str = "neutral",
                percent: bool = False, frequency: str | None = None, cycles: list[Cycle] | None = None,
                goal: float | None = None) -> Reading:
-    """Plain-language reading of one analysed series (a ``qic()`` result for one team and measure)."""
-    if result.empty:
+    """Plain-language reading of one analysed series (a ``qic()`` result for one team and measure, as a
+    frame or as ``Columns``)."""
+    if Columns.of(result).rows == 0:
         return Reading("too_few", [f"{name}: there is no data yet."])
-    cur = result[result["part"] == result["part"].max()].reset_index(drop=True)
-    n = int(cur["n_useful"].iloc[0])
-    cl = float(cur["cl"].iloc[-1])
-    centre = "centre line" if cur["ucl"].notna().any() else "median"
+    cur, phased = _current_part(result)
+    x, y = cur["x"], cur.floats("y")
+    n = int(cur["n_useful"][0])
+    cl = float(cur["cl"][-1])
+    centre = "centre line" if (~np.isnan(cur.floats("ucl"))).any() else "median"
     if not cur["baseline"].all():
         centre = f"baseline {centre}"
-    phase = f" since {_when(cur['x'].iloc[0], frequency)}" if result["part"].max() > 1 else ""
+    phase = f" since {_when(x[0], frequency)}" if phased else ""
     out: list[str] = []
     verdict = "no_signal"
 
-    run = _signal_run(cur, cur["longest_run_max"].iloc[0])
-    runs_signal = bool(cur["runs_signal"].iloc[0])
-    longest, lmax = cur["longest_run"].iloc[0], cur["longest_run_max"].iloc[0]
-    crossings, cmin = cur["n_crossings"].iloc[0], cur["n_crossings_min"].iloc[0]
+    run = _signal_run(cur, cur["longest_run_max"][0])
+    runs_signal = bool(cur["runs_signal"][0])
+    longest, lmax = cur["longest_run"][0], cur["longest_run_max"][0]
+    crossings, cmin = cur["n_crossings"][0], cur["n_crossings_min"][0]
     if runs_signal and run is not None and longest > lmax:
         first, last, side, length, latest = run
         where = "above" if side > 0 else "below"
-        started = _when(cur["x"].iloc[first], frequency)
-        final = int(np.flatnonzero(cur["include"].to_numpy() & cur["y"].notna().to_numpy())[-1])
+        started = _when(x[first], frequency)
+        final = int(np.flatnonzero(cur["include"].astype(bool) & ~np.isnan(y))[-1])
         if latest:
             verdict = _judge(side, direction)
             lead = (f"The last {_count(length, frequency)} are all {where} the {centre} of {_fmt(cl, percent)}"
@@ -181,14 +196,14 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
                     f"Since {started}, every point off the {centre} of {_fmt(cl, percent)} has been {where} it "
                     f"({_count(length, frequency)})")
             since = f"that started in {started}"
-            cycle = _cycle_before(cycles or [], cur["x"].iloc[_began(cur, run)])
+            cycle = _cycle_before(cycles or [], x[_began(cur, run)])
         else:   # a long run in the past: the process has since moved to the other side
             verdict = _judge(-side, direction)
-            ended = _when(cur["x"].iloc[last], frequency)
+            ended = _when(x[last], frequency)
             lead = (f"{_count(length, frequency).capitalize()} in a row, from {started} to {ended}, were {where} the "
                     f"{centre} of {_fmt(cl, percent)}, and later values are {'lower' if side > 0 else 'higher'}")
             since = f"since {ended}"
-            cycle = _cycle_before(cycles or [], cur["x"].iloc[_began(cur, run)])
+            cycle = _cycle_before(cycles or [], x[_began(cur, run)])
         kind = {"improvement": "a signal of improvement", "concern": "a signal of concern",
                 "change": "a signal of change"}[verdict]
         after = ""
@@ -202,15 +217,17 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
                    f"expected for {n} useful points): the data stay on one side for long stretches, a signal of "
                    "change.")
 
-    sigma = cur[cur["sigma_signal"]]
-    if len(sigma):
-        high = sigma["y"] > sigma["ucl"]
+    flagged = cur["sigma_signal"].astype(bool)
+    if flagged.any():
+        high = y[flagged] > cur.floats("ucl")[flagged]
         good = high if direction == "up" else ~high if direction == "down" else None
         after = " days after the one before" if frequency == "events" else ""
-        names = ", ".join(f"{_when(x, frequency)} ({_fmt(v, percent)}{after})" for x, v in zip(sigma["x"], sigma["y"]))
+        names = ", ".join(f"{_when(when, frequency)} ({_fmt(v, percent)}{after})"
+                          for when, v in zip(x[flagged], y[flagged]))
         quality = "" if good is None else (", unusually good" if good.all() else ", unusually poor"
                                            if not good.any() else "")
-        out.append(f"{len(sigma)} point{'s' if len(sigma) > 1 else ''} fall{'s' if len(sigma) == 1 else ''} outside "
+        count = int(flagged.sum())
+        out.append(f"{count} point{'s' if count > 1 else ''} fall{'s' if count == 1 else ''} outside "
                    f"the control limits{quality}: {names}.")
         if verdict == "no_signal":
             verdict = "change" if good is None else ("improvement" if good.all() else "concern")
@@ -234,46 +251,48 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
 
     out += _rule_notes(cur, frequency, direction)
     if goal is not None and not np.isnan(goal):
-        last_y = cur["y"].dropna()
+        last_y = y[~np.isnan(y)]
         if len(last_y):
-            met = last_y.iloc[-1] >= goal if direction != "down" else last_y.iloc[-1] <= goal
-            out.append(f"The latest value, {_fmt(last_y.iloc[-1], percent)}, {'meets' if met else 'has not yet met'} "
+            met = last_y[-1] >= goal if direction != "down" else last_y[-1] <= goal
+            out.append(f"The latest value, {_fmt(last_y[-1], percent)}, {'meets' if met else 'has not yet met'} "
                        f"the goal of {_fmt(goal, percent)}.")
     return Reading(verdict, [f"{name}: {out[0]}"] + out[1:] if out else [name])
 
 
-def _rule_notes(cur: pd.DataFrame, frequency, direction) -> list[str]:
+def _rule_notes(cur: Columns, frequency, direction) -> list[str]:
     notes = []
+    first = {k: v[0] for k, v in cur.items()}
     if "ihi_shift" in cur:
         found = []
+        y, include = cur.floats("y"), cur["include"].astype(bool)
         with np.errstate(invalid="ignore"):
-            off_centre = cur["include"].to_numpy() & (cur["y"] != cur["cl"]).to_numpy() & cur["y"].notna().to_numpy()
-        shift = _last_block_start(cur["ihi_shift"].to_numpy(), off_centre)
-        trend = _last_block_start(cur["ihi_trend"].to_numpy(), cur["include"].to_numpy() & cur["y"].notna().to_numpy())
+            off_centre = include & (y != cur.floats("cl")) & ~np.isnan(y)
+        shift = _last_block_start(cur["ihi_shift"].astype(bool), off_centre)
+        trend = _last_block_start(cur["ihi_trend"].astype(bool), include & ~np.isnan(y))
         if shift is not None:
-            found.append(f"a shift (6 or more points on one side of the median) from {_when(cur['x'].iloc[shift], frequency)}")
+            found.append(f"a shift (6 or more points on one side of the median) from {_when(cur['x'][shift], frequency)}")
         if trend is not None:
-            found.append(f"a trend (5 or more points rising or falling) from {_when(cur['x'].iloc[trend], frequency)}")
-        if cur["ihi_too_few_runs"].iloc[0]:
-            found.append(f"too few runs ({int(cur['ihi_runs'].iloc[0])})")
-        if cur["ihi_too_many_runs"].iloc[0]:
-            found.append(f"too many runs ({int(cur['ihi_runs'].iloc[0])})")
-        n_useful = int(cur["n_useful"].iloc[0])
+            found.append(f"a trend (5 or more points rising or falling) from {_when(cur['x'][trend], frequency)}")
+        if first["ihi_too_few_runs"]:
+            found.append(f"too few runs ({int(first['ihi_runs'])})")
+        if first["ihi_too_many_runs"]:
+            found.append(f"too many runs ({int(first['ihi_runs'])})")
+        n_useful = int(first["n_useful"])
         if found:
             notes.append("By the IHI rules: " + "; ".join(found) + ".")
-            if (cur["ihi_too_few_runs"].iloc[0] or cur["ihi_too_many_runs"].iloc[0]) and n_useful not in CONFIRMED:
+            if (first["ihi_too_few_runs"] or first["ihi_too_many_runs"]) and n_useful not in CONFIRMED:
                 notes.append(f"The runs table's limits for {n_useful} useful points "
-                             f"({int(cur['ihi_runs_low'].iloc[0])} and {int(cur['ihi_runs_high'].iloc[0])}) are "
+                             f"({int(first['ihi_runs_low'])} and {int(first['ihi_runs_high'])}) are "
                              "worked out from the statistics the table rests on; they have not been checked "
                              "against the published table.")
-        elif np.isnan(cur["ihi_runs_low"].iloc[0]):
+        elif np.isnan(float(first["ihi_runs_low"])):
             notes.append("The IHI runs test needs 10 to 60 useful points, so it was not applied.")
     if "mdc_point_type" in cur:
-        notes.append(f"By Making Data Count, the latest point shows {VARIATION_WORDS[cur['mdc_variation'].iloc[-1]]}.")
-        if cur["mdc_provisional"].iloc[-1]:
-            notes.append(f"These limits rest on {len(cur)} points, fewer than the {SHORT} Making Data Count asks "
+        notes.append(f"By Making Data Count, the latest point shows {VARIATION_WORDS[cur['mdc_variation'][-1]]}.")
+        if cur["mdc_provisional"][-1]:
+            notes.append(f"These limits rest on {cur.rows} points, fewer than the {SHORT} Making Data Count asks "
                          "for, so they are provisional: read them with care, and expect them to move.")
-        assurance = cur["mdc_assurance"].iloc[-1]
+        assurance = cur["mdc_assurance"][-1]
         if assurance:
             notes.append(ASSURANCE_WORDS[assurance])
     return notes

@@ -35,8 +35,9 @@ def _key_clause(model: type[Record], key: tuple):
     return and_(*(table.c[name] == value for name, value in zip(model.KEY, key)))
 
 
-def _row_to_record(model: type[Record], row) -> Record:
-    values = dict(row._mapping)
+def _row_to_record(model: type[Record], row, names: tuple[str, ...] | None = None) -> Record:
+    """A stored row as its record (``names``: the columns, when many rows of one query are read)."""
+    values = dict(zip(names, row)) if names is not None else dict(row._mapping)
     try:
         return model.model_validate(values)
     except ValidationError as exc:  # edited outside the app, or from before a rule existed: say which record
@@ -106,9 +107,11 @@ class Transaction:
         for name, value in where.items():
             query = query.where(table.c[name] == value)
         out = []
-        for row in self.conn.execute(query):
+        rows = self.conn.execute(query)
+        names = tuple(rows.keys())
+        for row in rows:
             try:
-                out.append(_row_to_record(model, row))
+                out.append(_row_to_record(model, row, names))
             except DamagedRecord as exc:
                 if damaged is None:
                     raise
