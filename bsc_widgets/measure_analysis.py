@@ -28,9 +28,11 @@ from .store import Store
 
 CHART_CHOICES: dict[str, list[tuple[str, str]]] = {   # measure kind -> (chart, what a coach calls it)
     "proportion": [("run", "Run chart (median)"), ("p", "Control chart: P chart"),
-                   ("pp", "Control chart: P′ chart (Laney), for large denominators")],
+                   ("pp", "Control chart: P′ chart (Laney), for large denominators"),
+                   ("ip", "Control chart: I′ chart (individuals weighted by denominator)")],
     "rate": [("run", "Run chart (median)"), ("u", "Control chart: U chart"),
-             ("up", "Control chart: U′ chart (Laney), for large denominators")],
+             ("up", "Control chart: U′ chart (Laney), for large denominators"),
+             ("ip", "Control chart: I′ chart (individuals weighted by denominator)")],
     "count": [("run", "Run chart (median)"), ("c", "Control chart: C chart")],
     "value": [("run", "Run chart (median)"), ("i", "Control chart: I chart with its moving ranges (XmR)")],
     "events": [("g", "G chart: days between events"), ("t", "T chart: time between days with events"),

@@ -50,7 +50,7 @@ class EquityPage(CollaborativePage):
                 self.table, self.export]
 
     def refresh(self) -> None:
-        view = group_view(self.store, self.measure.value, self.team.value or None)
+        view = group_view(self.store.as_of(self.today), self.measure.value, self.team.value or None)
         self.view = view
         who = next((k for k, v in self.team.options if v == self.team.value), "")
         self.reading.value = render("forms/equity.html", "reading", measure=view.measure.name,

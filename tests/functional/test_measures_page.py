@@ -113,7 +113,9 @@ def test_chart_options_baseline_phase_rules_and_control_chart(sample_store):
     page.chart_kind.value = "p"
     assert any(t.name == "limits" for t in page.chart.figure.data)
     page.rules.value = "mdc"
-    page.chart_kind.value = "pp"       # Laney's P′, for large denominators
+    for chart in ("pp", "ip"):         # Laney's P′, for large denominators; Taylor's I′
+        page.chart_kind.value = chart
+        assert any(t.name == "limits" for t in page.chart.figure.data), chart
     assert "What the chart says" in page.reading.value
     assert page.message.value == ""
 
