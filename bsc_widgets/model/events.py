@@ -14,7 +14,7 @@ from pydantic import Field
 from ..errors import Problem
 from .base import BIG, NOTE_LENGTH, Context, Record, Slug, optional, register
 from .framework import DATED_EVENTS, MEASURE_KIND_LABELS, SUBGROUPS, Measure, retired_problem
-from .observation import period_label, period_start
+from .observation import period_label, period_problems
 
 MOST_A_DAY = 1_000       # events on one day at one program
 MOST_A_PERIOD = 200      # values in one period (observations, classrooms)
@@ -26,6 +26,9 @@ class _MeasureData(Record):
     KIND: ClassVar[str]
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures"}
     BASELINE_OK: ClassVar[bool] = True
+
+    team_id: Slug = Field(title="Team")
+    measure_id: Slug = Field(title="Measure")
 
     def context_problems(self, ctx: Context) -> list[Problem]:
         out = super().context_problems(ctx)
@@ -51,8 +54,6 @@ class Event(_MeasureData):
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
     KIND: ClassVar[str] = DATED_EVENTS
 
-    team_id: Slug = Field(title="Team")
-    measure_id: Slug = Field(title="Measure")
     day: dt.date = Field(title="Date")
     count: int = Field(1, ge=0, le=MOST_A_DAY, title="How many that day",
                        description="0 takes back a day entered by mistake")
@@ -74,8 +75,6 @@ class Sample(_MeasureData):
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("period",)
     KIND: ClassVar[str] = SUBGROUPS
 
-    team_id: Slug = Field(title="Team")
-    measure_id: Slug = Field(title="Measure")
     period: dt.date = Field(title="Period")
     number: int = Field(title="Number in the period", ge=1, le=MOST_A_PERIOD)
     value: float = Field(title="Value", ge=-BIG, le=BIG)
@@ -84,12 +83,8 @@ class Sample(_MeasureData):
         return f"{self.measure_id} for {self.period:%B %Y}, value {self.number}"
 
     def against(self, measure: Measure) -> list[Problem]:
-        out = super().against(measure)
-        if not out and period_start(self.period, measure.frequency) != self.period:
-            rule = "a Monday" if measure.frequency == "weekly" else "the first day of a month"
-            out.append(Problem(f"For “{measure.name}”, the period must be {rule}; {self.period} is not.",
-                               field=self.field_label("period"), record=self.describe()))
-        return out
+        return super().against(measure) or period_problems(measure, self.period, self.field_label("period"),
+                                                           self.describe())
 
     def numbers(self) -> tuple:
         return (self.value,)

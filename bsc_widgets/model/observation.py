@@ -18,6 +18,15 @@ def period_start(day: dt.date, frequency: str) -> dt.date:
     return day.replace(day=1)
 
 
+def period_problems(measure, period: dt.date, label: str, record: str) -> list[Problem]:
+    """A period is the first day of its month, or the Monday of its week, as the measure is kept."""
+    if period_start(period, measure.frequency) == period:
+        return []
+    rule = "a Monday" if measure.frequency == "weekly" else "the first day of a month"
+    return [Problem(f"For the {measure.frequency} measure “{measure.name}”, the period must be {rule}; "
+                    f"{period} is not.", field=label, record=record)]
+
+
 def period_label(day: dt.date, frequency: str) -> str:
     return f"week of {day:%-d %b %Y}" if frequency == "weekly" else f"{day:%B %Y}"
 
@@ -64,10 +73,9 @@ class Observation(Record):
             return [Problem(f"“{measure.name}” is not entered one number a period: "
                             + ("enter the date of each event." if measure.kind == "events" else
                                "enter each of the period's values."), **where)]
-        if period_start(self.period, measure.frequency) != self.period:
-            rule = "a Monday" if measure.frequency == "weekly" else "the first day of a month"
-            return [Problem(f"For the {measure.frequency} measure “{measure.name}”, the period must be {rule}; "
-                            f"{self.period} is not.", field=self.field_label("period"), **where)]
+        wrong = period_problems(measure, self.period, self.field_label("period"), self.describe())
+        if wrong:
+            return wrong
         if measure.uses_denominator:
             missing = [self.field_label(f) for f in ("numerator", "denominator") if getattr(self, f) is None]
             if missing:
