@@ -27,7 +27,7 @@ def voila_command(workbooks: Path, ip: str, port: int, show_tracebacks: bool = F
                   preheat: int = 0) -> list[str]:
     pool = ["--preheat_kernel=True", f"--pool_size={preheat}"] if preheat > 0 else []
     return [
-        sys.executable, "-m", "voila", str(workbooks), "--no-browser",
+        sys.executable, "-m", "bsc_widgets.voila_server", str(workbooks), "--no-browser",
         f"--port={port}", f"--Voila.ip={ip}", "--template=bsc",
         f"--show_tracebacks={show_tracebacks}",
         "--VoilaConfiguration.allow_template_override=NO",

@@ -19,3 +19,5 @@ c.VoilaConfiguration.allow_theme_override = "NO"
 c.ContentsManager.allow_hidden = False
 # On a machine where the hub itself runs as root (a container, this project's CI), so does each server.
 c.ServerApp.allow_root = __import__("os").geteuid() == 0
+# Compressed responses (a workbook's first visit is megabytes of JavaScript), as under `bsc serve`.
+c.ServerApp.tornado_settings = {"compress_response": True}

@@ -395,3 +395,25 @@ def test_new_chart_kinds_from_form_paste_upload_export_and_import(page, server, 
     expect(page.locator(".bsc-reading").first.locator("li")).to_have_text(before, timeout=SAVE)
     expect(page.get_by_text("Three new observers this month").first).to_be_visible()
     clean(page)
+
+
+def test_scripts_and_styles_are_sent_compressed(page, server):
+    """A phone on conference Wi-Fi: no script or stylesheet of more than 50 kB travels uncompressed."""
+    sent = []
+    page.on("response", lambda r: sent.append(r))
+    open_workbook(page, server, "04_measures", "hearth-fcc")
+    settled(page, 1)
+    big = []
+    for r in sent:
+        kind = r.headers.get("content-type", "")
+        if r.status == 200 and ("javascript" in kind or "css" in kind):
+            size = len(r.body())
+            if size > 50_000 and r.headers.get("content-encoding") not in ("gzip", "br"):
+                big.append((r.url, size))
+    assert big == [], f"sent uncompressed: {big}"
+    assert any(r.headers.get("content-encoding") == "gzip" for r in sent)
+    # extension files named by their content are kept a year; the rest are asked for again
+    extensions = [r for r in sent if "/voila/labextensions/" in r.url and r.status == 200]
+    hashed = [r for r in extensions if re.search(r"\.[0-9a-f]{16,}\.js$", r.url.split("?")[0])]
+    assert hashed and all("immutable" in r.headers.get("cache-control", "") for r in hashed)
+    assert all(r.headers.get("cache-control") == "no-cache" for r in extensions if r not in hashed)
