@@ -57,7 +57,7 @@ def server(tmp_path_factory, pristine_db, today):
         if proc.poll() is not None or time.time() > deadline:
             raise RuntimeError("voila did not start:\n" + log.read_text())
         time.sleep(0.2)
-    yield {"url": f"http://127.0.0.1:{port}", "db": db, "log": log}
+    yield {"url": f"http://127.0.0.1:{port}", "db": db, "log": log, "pid": proc.pid}
     stop(proc)
 
 

@@ -417,3 +417,43 @@ def test_scripts_and_styles_are_sent_compressed(page, server):
     hashed = [r for r in extensions if re.search(r"\.[0-9a-f]{16,}\.js$", r.url.split("?")[0])]
     assert hashed and all("immutable" in r.headers.get("cache-control", "") for r in hashed)
     assert all(r.headers.get("cache-control") == "no-cache" for r in extensions if r not in hashed)
+
+
+def _kernels(pid: int) -> int:
+    """Kernels started under the server ``pid`` (its descendants running ipykernel)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, stack = 0, list(children.get(pid, []))
+    while stack:
+        p = stack.pop()
+        stack += children.get(p, [])
+        try:
+            found += b"ipykernel" in Path(f"/proc/{p}/cmdline").read_bytes()
+        except OSError:
+            pass
+    return found
+
+
+def test_closing_pages_shuts_their_kernels_down(browser, server):
+    """Each closed tab used to keep its kernel (about 130 MB) until the idle cull."""
+    import time
+
+    before = _kernels(server["pid"])
+    context = browser.new_context()
+    for k in range(20):
+        pg = context.new_page()
+        pg.goto(f"{server['url']}/voila/render/00_home.ipynb?team=sunrise-head-start", wait_until="commit")
+        expect(pg.get_by_label("Your team")).to_be_visible(timeout=LOAD)
+        assert any(c["name"] == "_xsrf" for c in context.cookies()), "the page sets the cookie its unload sends"
+        pg.close(run_before_unload=True)
+    deadline = time.time() + 20
+    while _kernels(server["pid"]) > before and time.time() < deadline:
+        time.sleep(0.5)
+    assert _kernels(server["pid"]) <= before, f"{_kernels(server['pid']) - before} closed pages kept their kernels"
+    context.close()
