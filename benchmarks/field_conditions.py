@@ -13,20 +13,17 @@ usable (for the chart workbooks, the chart drawn) and the network idle. Prints t
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from workbooks_tti import ARGS, FLOOR, READY, ROOT, serve  # noqa: E402
+from workbooks_tti import ARGS, READY, serve, workspace_with_floor  # noqa: E402
 
 # DevTools' own presets: latency in ms, throughput in bytes per second; CPU slowdown factor
 PROFILES = {
@@ -79,13 +76,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    tmp = Path(tempfile.mkdtemp())
-    folder = tmp / "workbooks"
-    shutil.copytree(ROOT / "workbooks", folder)
-    (folder / "00_empty_floor.ipynb").write_text(json.dumps(FLOOR))
-    db = tmp / "bsc.sqlite"
-    subprocess.run([sys.executable, "-m", "bsc_widgets.cli", "init", "--sample", "--db", str(db)], check=True,
-                   capture_output=True)
+    tmp, folder, db = workspace_with_floor()
     rows = [r for r in READY if r[0] == "00_empty_floor" or not args.only or r[0] in args.only.split(",")]
     profiles = args.profiles.split(",")
     found: dict[tuple[str, str, str], list[tuple[float, int, int]]] = {}

@@ -73,6 +73,18 @@ def serve(folder: Path, db: Path, preheat: int):
     return proc, port
 
 
+def workspace_with_floor() -> tuple[Path, Path, Path]:
+    """(a temporary folder, the workbooks copied into it with the empty notebook, a sample workspace)."""
+    tmp = Path(tempfile.mkdtemp())
+    folder = tmp / "workbooks"
+    shutil.copytree(ROOT / "workbooks", folder)
+    (folder / "00_empty_floor.ipynb").write_text(json.dumps(FLOOR))
+    db = tmp / "bsc.sqlite"
+    subprocess.run([sys.executable, "-m", "bsc_widgets.cli", "init", "--sample", "--db", str(db)], check=True,
+                   capture_output=True)
+    return tmp, folder, db
+
+
 def measure(browser, url: str, ready: str, team_name: str | None) -> float:
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     page = context.new_page()
@@ -97,13 +109,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    tmp = Path(tempfile.mkdtemp())
-    folder = tmp / "workbooks"
-    shutil.copytree(ROOT / "workbooks", folder)
-    (folder / "00_empty_floor.ipynb").write_text(json.dumps(FLOOR))
-    db = tmp / "bsc.sqlite"
-    subprocess.run([sys.executable, "-m", "bsc_widgets.cli", "init", "--sample", "--db", str(db)], check=True,
-                   capture_output=True)
+    tmp, folder, db = workspace_with_floor()
     team_name = "Sunrise Head Start" if args.team == "sunrise-head-start" else None
     results: dict[str, dict[str, float]] = {}
     try:
