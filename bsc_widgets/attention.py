@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Sample, Team
-from .report_calendar import next_month, report_months
+from .report_calendar import report_months
 from .store import Store
 from .clock import add_months
 from .measure_analysis import analyse_across_teams, analyse_measure

@@ -107,10 +107,10 @@ def run_engine(frame: pd.DataFrame, measure: Measure, chart: str, rules, freeze=
     """The engine on a measure's data for one or many teams (``frame`` from ``measure_data.frame``)."""
     return qic(frame["y"], x=frame["x"], n=frame["n"] if measure.uses_denominator else None, chart=chart,
                multiply=measure.multiplier, facets=frame[["team"]], rules=rules, freeze=freeze, part=part,
-               exclude=exclude, direction=chart_direction(measure, chart), target=_goal(measure, chart))
+               exclude=exclude, direction=chart_direction(measure, chart), target=goal_on_chart(measure, chart))
 
 
-def _goal(measure: Measure, chart: str) -> float | None:
+def goal_on_chart(measure: Measure, chart: str) -> float | None:
     """The goal is on the measure's own scale: not on days between events, a spread, or moving ranges."""
     return None if measure.kind == "events" or chart in ("s", "mr") else measure.goal
 
@@ -120,7 +120,7 @@ def _read(result: pd.DataFrame, measure: Measure, chart: str, cycles: list[PdsaC
     events_chart = measure.kind == "events"
     reading = read_chart(result, measure.name, chart_direction(measure, chart), measure.multiplier == 100,
                          "events" if events_chart else measure.frequency,
-                         [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], _goal(measure, chart))
+                         [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], goal_on_chart(measure, chart))
     if events_chart:
         reading = _since_latest(reading, events, day)
     return reading

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..measure_analysis import goal_on_chart
 from ..measure_data import chart_direction
 from ..model import DECISION_WORDS
 from ..spc.mdc import SHORT
@@ -240,6 +241,6 @@ def figure_for(analysis, height: int = 420) -> go.Figure:
                                               ("mean " if analysis.chart == "xbar" else "") + (m.unit or ""))
     notes = [PointNote(n.at, n.reason, n.astronomical) for n in analysis.notes]
     return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100,
-                      goal=None if events or analysis.chart in ("s", "mr") else m.goal,
+                      goal=goal_on_chart(m, analysis.chart),
                       markers=chart_markers(analysis.cycles, analysis.phases), height=height, ylabel=ylabel,
                       direction=chart_direction(m, analysis.chart), notes=notes, moving_ranges=analysis.moving_ranges)
