@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml package-lock.json
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; } || \
-		echo "npm is missing: bsc hub needs configurable-http-proxy (install Node.js and npm, then make install)."
+		echo "npm is missing: bsc hub needs configurable-http-proxy, and charts load plotly's full bundle instead of its 4x smaller basic one (install Node.js and npm, then make install)."
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; fi
 	touch $(STAMP)
 

@@ -4,28 +4,90 @@ closed page's kernel shut down.
 - A first visit to a workbook moves several megabytes of JavaScript; gzip makes that about a quarter.
   Tornado compresses only when the application is built with ``compress_response`` (setting it later
   adds nothing), so the setting goes in where Voilà builds its application.
+- plotly's extension (4.8 MB, 1.45 MB compressed) is not loaded: a page fetches the plotly.js our charts
+  need when it draws its first chart (``forms/plot.py``), from ``/voila/bsc/plotly.<hash>.js``.
+- Where the browser accepts it, files go brotli-compressed (``brotli_files.py``), 15% smaller than gzip.
+- Voilà's own scripts (``/voila/static/7155.voila.js``) carry no version, so a repeat visit asked again
+  for each. Our template asks for them under a path naming Voilà's version
+  (``/voila/static/v0.5.13/…``), which can be kept for good: an upgrade changes the path.
 - Voilà marks every lab-extension file "no-cache", so a repeat visit asks again for each of about a
   hundred files: a round trip each, slow on a phone. A file whose name carries its content hash
   (``remoteEntry.1dda3c8f6e5cd2a3.js``) can never change, so it is kept for a year; the others are
   still asked for again.
+
+``bsc serve`` runs ``BscVoila``; under the hub, where Voilà is an extension of each person's server,
+this module is a server extension too and makes the same changes there.
 """
 from __future__ import annotations
 
 import re
 
 from jupyter_server.base.handlers import FileFindHandler
+from jupyter_server.utils import url_path_join
+from tornado.web import HTTPError, StaticFileHandler
+from tornado.routing import PathMatches, Rule
+from voila import __version__ as VOILA_VERSION
 from voila.app import Voila
+from voila.static_file_handler import MultiStaticFileHandler, TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
+
+from .brotli_files import BrotliFiles
+from .charts import plotly_js
 
 HASHED = re.compile(r"\.[0-9a-f]{16,}\.(js|css|woff2?)$")
 YEAR = "public, max-age=31536000, immutable"
+# lab extensions no workbook uses: plotly's (the pages load plotly.js themselves) and code highlighting
+UNUSED_EXTENSIONS = ["jupyterlab-plotly", "jupyterlab_pygments"]
 
 
-class ExtensionFiles(FileFindHandler):
+class ExtensionFiles(BrotliFiles, FileFindHandler):
     def set_headers(self) -> None:
         super().set_headers()
         if HASHED.search(self.request.path):
             self.set_header("Cache-Control", YEAR)
+
+
+class TemplateFiles(BrotliFiles, TemplateStaticFileHandler):
+    """Our template's files (its stylesheet, as a script and as CSS), brotli-compressed too."""
+
+
+class KeptAYear(BrotliFiles):
+    """Files whose address changes whenever they do, so a browser may keep them for a year."""
+
+    def set_extra_headers(self, path: str) -> None:
+        super().set_extra_headers(path)
+        self.set_header("Cache-Control", YEAR)
+
+
+class PlotlyFile(KeptAYear, StaticFileHandler):
+    """The one plotly.js the charts use, under its content-hashed name."""
+
+    def initialize(self) -> None:
+        path, self.served_as = plotly_js.bundle()
+        super().initialize(path=str(path.parent))
+
+    async def get(self, name: str, include_body: bool = True) -> None:
+        if name != self.served_as:
+            raise HTTPError(404)
+        await super().get(plotly_js.bundle()[0].name, include_body)
+
+
+class VoilaFiles(KeptAYear, MultiStaticFileHandler):
+    """Voilà's own scripts under ``/voila/static/v<Voilà's version>/``."""
+
+    async def get(self, version: str, path: str, include_body: bool = True) -> None:
+        if version != VOILA_VERSION:
+            raise HTTPError(404)
+        await super().get(path, include_body)
+
+
+def versioned(pattern: str) -> str:
+    """Voilà's static route, with the version in front of the file: ``…/voila/static/v([^/]+)/(.*)``."""
+    return pattern.replace("/voila/static/(.*)", "/voila/static/v([^/]+)/(.*)")
+
+
+def plotly_route(base_url: str) -> tuple:
+    return url_path_join(base_url, r"/voila/bsc/(plotly\.[0-9a-f]{16}\.js)"), PlotlyFile
 
 
 class WorkbookPage(TornadoVoilaHandler):
@@ -38,13 +100,46 @@ class WorkbookPage(TornadoVoilaHandler):
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
 
 
+SWAP = {FileFindHandler: ExtensionFiles, TornadoVoilaHandler: WorkbookPage, TemplateStaticFileHandler: TemplateFiles}
+
+
 class BscVoila(Voila):
+    def initialize(self, argv=None) -> None:
+        super().initialize(argv)
+        if not self.voila_configuration.extension_denylist:
+            self.voila_configuration.extension_denylist = UNUSED_EXTENSIONS
+
     def init_settings(self) -> dict:
         return {**super().init_settings(), "compress_response": True}
 
     def init_handlers(self) -> list:
-        swap = {FileFindHandler: ExtensionFiles, TornadoVoilaHandler: WorkbookPage}
-        return [(pattern, swap.get(handler, handler), *rest) for pattern, handler, *rest in super().init_handlers()]
+        handlers = [plotly_route(self.server_url)]
+        for pattern, handler, *rest in super().init_handlers():
+            if handler is MultiStaticFileHandler:
+                handlers.append((versioned(pattern), VoilaFiles, *rest))
+            handlers.append((pattern, SWAP.get(handler, handler), *rest))
+        return handlers
+
+
+# ---- the same under the hub: a server extension, started once Voilà's own handlers are in place ----
+def _jupyter_server_extension_points() -> list[dict]:
+    return [{"module": "bsc_widgets.voila_server"}]
+
+
+def _load_jupyter_server_extension(server_app) -> None:
+    web_app = server_app.web_app
+    web_app.add_handlers(".*$", [plotly_route(web_app.settings["base_url"])])
+
+
+async def _start_jupyter_server_extension(server_app) -> None:
+    for router in (server_app.web_app.default_router, server_app.web_app.wildcard_router):
+        for host_rule in router.rules:
+            rules = getattr(host_rule.target, "rules", [])
+            for i, rule in reversed(list(enumerate(rules))):
+                if rule.target is MultiStaticFileHandler:
+                    rules.insert(i, Rule(PathMatches(versioned(rule.matcher.regex.pattern.rstrip("$"))), VoilaFiles,
+                                         rule.target_kwargs))
+                rule.target = SWAP.get(rule.target, rule.target)
 
 
 main = BscVoila.launch_instance

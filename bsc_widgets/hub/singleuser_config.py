@@ -1,10 +1,13 @@
 # The configuration of each person's own server under the hub (loaded with --config): Voilà only.
 from bsc_widgets.hub.lockdown import WIDGET_MESSAGES
+from bsc_widgets.voila_server import UNUSED_EXTENSIONS
 
 c = get_config()  # noqa: F821 - traitlets provides it when it loads this file
 c.ServerApp.jpserver_extensions = {
     "voila": True, "jupyterlab": False, "notebook": False, "nbclassic": False, "jupyter_lsp": False,
     "jupyter_server_terminals": False, "notebook_shim": False,
+    # as under `bsc serve`: plotly.js for the charts, cache headers, and the cookie a closed page's unload sends
+    "bsc_widgets.voila_server": True,
 }
 c.ServerApp.terminals_enabled = False
 c.ServerApp.authorizer_class = "bsc_widgets.hub.lockdown.VoilaOnlyAuthorizer"
@@ -16,6 +19,7 @@ c.VoilaConfiguration.template = "bsc"
 c.VoilaConfiguration.show_tracebacks = False
 c.VoilaConfiguration.allow_template_override = "NO"
 c.VoilaConfiguration.allow_theme_override = "NO"
+c.VoilaConfiguration.extension_denylist = UNUSED_EXTENSIONS
 c.ContentsManager.allow_hidden = False
 # On a machine where the hub itself runs as root (a container, this project's CI), so does each server.
 c.ServerApp.allow_root = __import__("os").geteuid() == 0

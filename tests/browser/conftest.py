@@ -18,8 +18,6 @@ CHROMIUM = next((c for c in (os.environ.get("CHROMIUM"), shutil.which("chromium"
                  if c and os.path.exists(c)), None)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# jupyterlab-plotly's harmless error in Voilà (it tries to cache a PNG into a read-only model)
-HARMLESS = ("setData is not a function",)
 
 
 def _need_chromium():
@@ -78,7 +76,7 @@ def page(browser, server):
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     pg = context.new_page()
     pg.errors, pg.external, pg.dialogs = [], [], []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)) if not any(h in str(e) for h in HARMLESS) else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.on("request", lambda r: pg.external.append(r.url)
           if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))

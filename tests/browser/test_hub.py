@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
+from bsc_widgets.charts import plotly_js
 from bsc_widgets.errors import BscError
 from bsc_widgets.hub.run import proxy_command
 from bsc_widgets.model import Account, AssessmentScore, Member
@@ -291,3 +292,27 @@ def test_the_first_admin_link_works_once_and_sign_in_is_throttled(person, hub):
         intruder.fill("#password_input", "guessing")
         intruder.click("#login_submit")
     expect(intruder.get_by_text("Too many sign-in attempts")).to_be_visible(timeout=LOAD)
+
+
+def test_hub_pages_are_light_and_a_closed_page_frees_its_kernel(person, hub):
+    """As under `bsc serve`: compressed files, plotly.js fetched only to draw a chart and kept for good, and
+    the unload of a closed page shuts its kernel down instead of leaving it to the idle cull."""
+    page = person(MEMBER)
+    sent = []
+    page.on("response", lambda r: sent.append(r))
+    page.goto(user_url(hub, MEMBER, "04_measures.ipynb"), wait_until="commit")
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .main-svg')", timeout=LOAD)
+    plotly = [r for r in sent if "plotly" in r.url]
+    assert [r.url.split("/voila/")[1] for r in plotly] == [f"bsc/{plotly_js.bundle()[1]}"]
+    assert plotly[0].headers["content-encoding"] == "gzip" and "immutable" in plotly[0].headers["cache-control"]
+    hashed = [r for r in sent if "/voila/labextensions/" in r.url and r.status == 200
+              and re.search(r"\.[0-9a-f]{16,}\.js$", r.url.split("?")[0])]
+    assert hashed and all("immutable" in r.headers.get("cache-control", "") for r in hashed)
+    voila = [r for r in sent if "/voila/static/" in r.url]
+    assert voila and all("/voila/static/v" in r.url and "immutable" in r.headers["cache-control"] for r in voila)
+    kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+    page.close(run_before_unload=True)
+    deadline = time.time() + 20
+    while f"Kernel shutdown: {kernel}" not in hub["log"].read_text(errors="replace") and time.time() < deadline:
+        time.sleep(0.3)
+    assert f"Kernel shutdown: {kernel}" in hub["log"].read_text(errors="replace"), "the closed page kept its kernel"

@@ -5,10 +5,15 @@ Each test writes to its own team, so the tests do not depend on one another's da
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from voila import __version__ as VOILA_VERSION
+
+from bsc_widgets.charts import plotly_js
 
 pytestmark = pytest.mark.browser
 LOAD = 90_000
@@ -417,6 +422,37 @@ def test_scripts_and_styles_are_sent_compressed(page, server):
     hashed = [r for r in extensions if re.search(r"\.[0-9a-f]{16,}\.js$", r.url.split("?")[0])]
     assert hashed and all("immutable" in r.headers.get("cache-control", "") for r in hashed)
     assert all(r.headers.get("cache-control") == "no-cache" for r in extensions if r not in hashed)
+    # Voilà's own scripts are asked for under its version, and kept
+    voila = [r for r in sent if "/voila/static/" in r.url]
+    assert voila and all(f"/voila/static/v{VOILA_VERSION}/" in r.url for r in voila)
+    assert all("immutable" in r.headers.get("cache-control", "") for r in voila)
+    # and brotli, once the server has made it (in the background; gzip meanwhile), is the same file, smaller
+    url = next(r.url for r in voila if r.url.endswith("/voila.js"))
+    deadline = time.time() + 30
+    while (got := page.request.get(url, headers={"Accept-Encoding": "br"})).headers.get("content-encoding") != "br":
+        assert time.time() < deadline, "never sent as brotli"
+        time.sleep(0.5)
+    gzipped = page.request.get(url, headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers["content-encoding"] == "gzip" and got.body() == gzipped.body()
+    assert got.headers["etag"] != gzipped.headers["etag"]
+
+
+def test_plotly_is_loaded_only_where_a_chart_is_drawn(page, server):
+    """plotly.js is most of a page's weight: the home page has no chart and never asks for it; the measures
+    page fetches one bundle, compressed, kept by the browser for good, and plotly's extension not at all."""
+    sent = []
+    page.on("response", lambda r: sent.append(r))
+    page.goto(f"{server['url']}/voila/render/00_home.ipynb?team=sunrise-head-start", wait_until="commit")
+    expect(page.get_by_label("Your team")).to_be_visible(timeout=LOAD)
+    settled(page)
+    assert [r.url for r in sent if "plotly" in r.url] == []
+    open_workbook(page, server, "04_measures", "sunrise-head-start")
+    settled(page, 1)
+    plotly = [r for r in sent if "plotly" in r.url]
+    assert [r.url.split("/voila/")[1] for r in plotly] == [f"bsc/{plotly_js.bundle()[1]}"]
+    assert plotly[0].headers["content-encoding"] == "gzip"
+    assert "immutable" in plotly[0].headers["cache-control"]
+    assert page.request.get(f"{server['url']}/voila/bsc/plotly.0123456789abcdef.js").status == 404
 
 
 def _kernels(pid: int) -> int:
@@ -442,7 +478,6 @@ def _kernels(pid: int) -> int:
 
 def test_closing_pages_shuts_their_kernels_down(browser, server):
     """Each closed tab used to keep its kernel (about 130 MB) until the idle cull."""
-    import time
 
     before = _kernels(server["pid"])
     context = browser.new_context()
@@ -457,3 +492,32 @@ def test_closing_pages_shuts_their_kernels_down(browser, server):
         time.sleep(0.5)
     assert _kernels(server["pid"]) <= before, f"{_kernels(server['pid']) - before} closed pages kept their kernels"
     context.close()
+
+
+def test_a_dropped_connection_is_said_plainly_and_loses_nothing(browser, server):
+    """Conference Wi-Fi: the network goes in the middle of an edit and comes back."""
+    from bsc_widgets.store import Store
+    from tests.support import Relay
+
+    relay = Relay(int(server["url"].rsplit(":", 1)[1]))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        pg.goto(f"http://127.0.0.1:{relay.port}/voila/render/01_charter.ipynb?team=hearth-fcc", wait_until="commit")
+        rhythm = pg.get_by_label("Meeting rhythm (when and how often the team meets)")
+        expect(rhythm).to_be_visible(timeout=LOAD)
+        expect(pg.get_by_role("status").filter(has_text="The connection is lost")).to_be_hidden()
+        relay.cut()
+        expect(pg.get_by_text("The connection is lost.")).to_be_visible(timeout=SAVE)
+        commit(rhythm, "Mondays, typed while offline")
+        expect(rhythm).to_have_class(re.compile("bsc-unsent"))
+        expect(rhythm).to_have_value("Mondays, typed while offline")
+        relay.restore()
+        expect(pg.get_by_text("Connected again.")).to_be_visible(timeout=60_000)
+        expect(pg.get_by_text("The connection is lost.")).to_be_hidden()
+        expect(rhythm).not_to_have_class(re.compile("bsc-unsent"))
+        saved(pg)
+        assert Store.open(server["db"]).team("hearth-fcc").meeting_rhythm == "Mondays, typed while offline"
+    finally:
+        context.close()
+        relay.close()

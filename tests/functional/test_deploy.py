@@ -28,3 +28,5 @@ def test_the_values_give_the_same_configuration_as_bsc_hub(monkeypatch):
     assert c.KubeSpawner.args == ["--config=/opt/bsc/singleuser_config.py"]
     assert "cp /opt/bsc/src/bsc_widgets/hub/singleuser_config.py /opt/bsc/singleuser_config.py" in (
         KUBE / "Dockerfile").read_text()
+    # each person's server draws charts with plotly's basic bundle, copied from npm into the image
+    assert "ENV BSC_PLOTLY_JS=/opt/bsc/plotly-basic.min.js" in (KUBE / "Dockerfile").read_text()

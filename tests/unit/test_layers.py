@@ -20,7 +20,7 @@ LAYERS = {
     "forms": 6,
     "reports": 7,
     "notebooks": 8,
-    "serve": 9, "voila_server": 9, "hub": 9, "cli": 9,
+    "brotli_files": 9, "serve": 9, "voila_server": 9, "hub": 9, "cli": 9,
 }
 
 

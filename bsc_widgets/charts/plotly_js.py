@@ -1,0 +1,36 @@
+"""Which plotly.js a workbook page loads to draw its charts, and the name it is served under.
+
+The charts use only scatter and bar traces, which plotly's own "basic" bundle draws at a quarter of
+the full bundle's weight (395 kB compressed against 1.45 MB), so a phone on a slow network waits
+seconds less for a chart. It comes from npm with the proxy (``package.json``), or from where ``BSC_PLOTLY_JS`` points
+(the server image copies it there). Where neither is, the full bundle inside the plotly package serves
+instead, so a chart is always drawn, offline.
+The file is named by its content, so a browser keeps it for good and asks again only after an upgrade.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import plotly
+
+BASIC = Path(__file__).resolve().parents[2] / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+FULL = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})   # what the basic bundle can draw
+
+
+@lru_cache(maxsize=1)
+def bundle() -> tuple[Path, str]:
+    """(the file, the name it is served under: ``plotly.<content hash>.js``)."""
+    chosen = Path(os.environ.get("BSC_PLOTLY_JS") or BASIC)
+    path = chosen if chosen.is_file() else FULL
+    return path, f"plotly.{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}.js"
+
+
+def check_traces(types: set[str]) -> None:
+    """A chart with a trace the basic bundle cannot draw is a mistake in our code, found by the tests."""
+    if types - BASIC_TRACES:
+        raise ValueError(f"plotly's basic bundle cannot draw {sorted(types - BASIC_TRACES)}: use "
+                         f"{sorted(BASIC_TRACES)}, or serve another bundle (bsc_widgets/charts/plotly_js.py)")
