@@ -3,7 +3,8 @@ closed page's kernel shut down.
 
 - A first visit to a workbook moves several megabytes of JavaScript; gzip makes that about a quarter.
   Tornado compresses only when the application is built with ``compress_response`` (setting it later
-  adds nothing), so the setting goes in where Voilà builds its application.
+  adds nothing), so the setting goes in where Voilà builds its application. The websocket to the
+  kernel is compressed too (``SETTINGS``).
 - plotly's extension (4.8 MB, 1.45 MB compressed) is not loaded: a page fetches the plotly.js our charts
   need when it draws its first chart (``forms/plot.py``), from ``/voila/bsc/plotly.<hash>.js``.
 - Where the browser accepts it, files go brotli-compressed (``brotli_files.py``), 15% smaller than gzip.
@@ -100,6 +101,10 @@ class WorkbookPage(TornadoVoilaHandler):
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
 
 
+# compressed responses, and compressed websocket messages: a page's widgets arrive as one message of their
+# state (300 kB on the PDSA page, 1.2 MB on set-up), which deflate makes about a tenth; on a slow network
+# an uncompressed one took longer than the 4 s ipywidgets waits for it, and the page failed to show
+SETTINGS = {"compress_response": True, "websocket_compression_options": {}}
 SWAP = {FileFindHandler: ExtensionFiles, TornadoVoilaHandler: WorkbookPage, TemplateStaticFileHandler: TemplateFiles}
 
 
@@ -110,7 +115,7 @@ class BscVoila(Voila):
             self.voila_configuration.extension_denylist = UNUSED_EXTENSIONS
 
     def init_settings(self) -> dict:
-        return {**super().init_settings(), "compress_response": True}
+        return {**super().init_settings(), **SETTINGS}
 
     def init_handlers(self) -> list:
         handlers = [plotly_route(self.server_url)]

@@ -1,6 +1,6 @@
 # The configuration of each person's own server under the hub (loaded with --config): Voilà only.
 from bsc_widgets.hub.lockdown import WIDGET_MESSAGES
-from bsc_widgets.voila_server import UNUSED_EXTENSIONS
+from bsc_widgets.voila_server import SETTINGS, UNUSED_EXTENSIONS
 
 c = get_config()  # noqa: F821 - traitlets provides it when it loads this file
 c.ServerApp.jpserver_extensions = {
@@ -23,5 +23,6 @@ c.VoilaConfiguration.extension_denylist = UNUSED_EXTENSIONS
 c.ContentsManager.allow_hidden = False
 # On a machine where the hub itself runs as root (a container, this project's CI), so does each server.
 c.ServerApp.allow_root = __import__("os").geteuid() == 0
-# Compressed responses (a workbook's first visit is megabytes of JavaScript), as under `bsc serve`.
-c.ServerApp.tornado_settings = {"compress_response": True}
+# Compressed responses and websocket messages, as under `bsc serve`.
+c.ServerApp.tornado_settings = {"compress_response": SETTINGS["compress_response"]}
+c.ServerApp.websocket_compression_options = SETTINGS["websocket_compression_options"]

@@ -298,10 +298,15 @@ def test_hub_pages_are_light_and_a_closed_page_frees_its_kernel(person, hub):
     """As under `bsc serve`: compressed files, plotly.js fetched only to draw a chart and kept for good, and
     the unload of a closed page shuts its kernel down instead of leaving it to the idle cull."""
     page = person(MEMBER)
-    sent = []
+    sent, handshakes = [], []
     page.on("response", lambda r: sent.append(r))
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.webSocketHandshakeResponseReceived",
+           lambda e: handshakes.append({k.lower(): v for k, v in e["response"]["headers"].items()}))
     page.goto(user_url(hub, MEMBER, "04_measures.ipynb"), wait_until="commit")
     page.wait_for_function("() => document.querySelector('.js-plotly-plot .main-svg')", timeout=LOAD)
+    assert handshakes and all("permessage-deflate" in h.get("sec-websocket-extensions", "") for h in handshakes)
     plotly = [r for r in sent if "plotly" in r.url]
     assert [r.url.split("/voila/")[1] for r in plotly] == [f"bsc/{plotly_js.bundle()[1]}"]
     assert plotly[0].headers["content-encoding"] == "gzip" and "immutable" in plotly[0].headers["cache-control"]
