@@ -82,3 +82,19 @@ def page(browser, server):
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     yield pg
     context.close()
+
+
+class Traffic:
+    """What a page received: its responses, and the headers of each websocket handshake (through DevTools)."""
+
+    def __init__(self, page):
+        self.responses, self.handshakes = [], []
+        page.on("response", lambda r: self.responses.append(r))
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.on("Network.webSocketHandshakeResponseReceived", lambda e: self.handshakes.append(
+            {k.lower(): v for k, v in e["response"]["headers"].items()}))
+
+    def websockets_compressed(self) -> bool:
+        return bool(self.handshakes) and all(
+            "permessage-deflate" in h.get("sec-websocket-extensions", "") for h in self.handshakes)

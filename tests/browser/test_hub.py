@@ -23,7 +23,7 @@ from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.accounts import accept_invitation, invite, member_account, remove_account
 from bsc_widgets.store import Store
 from bsc_widgets.store.schema import SAVES
-from tests.browser.conftest import _free_port, _need_chromium
+from tests.browser.conftest import Traffic, _free_port, _need_chromium
 from tests.support import postgres_schema, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.hub]
@@ -298,15 +298,11 @@ def test_hub_pages_are_light_and_a_closed_page_frees_its_kernel(person, hub):
     """As under `bsc serve`: compressed files, plotly.js fetched only to draw a chart and kept for good, and
     the unload of a closed page shuts its kernel down instead of leaving it to the idle cull."""
     page = person(MEMBER)
-    sent, handshakes = [], []
-    page.on("response", lambda r: sent.append(r))
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.on("Network.webSocketHandshakeResponseReceived",
-           lambda e: handshakes.append({k.lower(): v for k, v in e["response"]["headers"].items()}))
+    traffic = Traffic(page)
+    sent = traffic.responses
     page.goto(user_url(hub, MEMBER, "04_measures.ipynb"), wait_until="commit")
     page.wait_for_function("() => document.querySelector('.js-plotly-plot .main-svg')", timeout=LOAD)
-    assert handshakes and all("permessage-deflate" in h.get("sec-websocket-extensions", "") for h in handshakes)
+    assert traffic.websockets_compressed()
     plotly = [r for r in sent if "plotly" in r.url]
     assert [r.url.split("/voila/")[1] for r in plotly] == [f"bsc/{plotly_js.bundle()[1]}"]
     assert plotly[0].headers["content-encoding"] == "gzip" and "immutable" in plotly[0].headers["cache-control"]

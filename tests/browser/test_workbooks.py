@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from voila import __version__ as VOILA_VERSION
 
 from bsc_widgets.charts import plotly_js
+from tests.browser.conftest import Traffic
 
 pytestmark = pytest.mark.browser
 LOAD = 90_000
@@ -405,12 +406,8 @@ def test_new_chart_kinds_from_form_paste_upload_export_and_import(page, server, 
 def test_scripts_and_styles_are_sent_compressed(page, server):
     """A phone on conference Wi-Fi: no script or stylesheet of more than 50 kB travels uncompressed, nor do
     the widgets' messages (a page's state is one message of 300 kB on the PDSA page)."""
-    sent, handshakes = [], []
-    page.on("response", lambda r: sent.append(r))
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.on("Network.webSocketHandshakeResponseReceived",
-           lambda e: handshakes.append({k.lower(): v for k, v in e["response"]["headers"].items()}))
+    traffic = Traffic(page)
+    sent = traffic.responses
     open_workbook(page, server, "04_measures", "hearth-fcc")
     settled(page, 1)
     big = []
@@ -421,7 +418,7 @@ def test_scripts_and_styles_are_sent_compressed(page, server):
             if size > 50_000 and r.headers.get("content-encoding") not in ("gzip", "br"):
                 big.append((r.url, size))
     assert big == [], f"sent uncompressed: {big}"
-    assert handshakes and all("permessage-deflate" in h.get("sec-websocket-extensions", "") for h in handshakes)
+    assert traffic.websockets_compressed()
     assert any(r.headers.get("content-encoding") == "gzip" for r in sent)
     # extension files named by their content are kept a year; the rest are asked for again
     extensions = [r for r in sent if "/voila/labextensions/" in r.url and r.status == 200]
