@@ -3,7 +3,9 @@ import io
 import multiprocessing
 import os
 import signal
+import socket
 import subprocess
+import threading
 
 BOUND_S = 60  # generous: every import finishes or refuses within seconds (benchmarks/hostile_files.py)
 
@@ -116,9 +118,6 @@ class Relay:
     as a phone's Wi-Fi does, and then come back. The browser sees real closed sockets."""
 
     def __init__(self, target_port: int):
-        import socket
-        import threading
-
         self.target, self.up, self.pairs = target_port, True, []
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
@@ -126,9 +125,6 @@ class Relay:
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
-        import socket
-        import threading
-
         while True:
             try:
                 client, _ = self.listener.accept()
@@ -157,8 +153,6 @@ class Relay:
                 pass
 
     def cut(self) -> None:
-        import socket
-
         self.up = False
         with self._lock:
             pairs, self.pairs = self.pairs, []
