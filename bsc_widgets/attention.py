@@ -10,15 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pandas as pd
 
 from .model import AssessmentScore, current, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Sample, Team
 from .report_calendar import report_months
 from .store import Store
 from .clock import add_months
 from .measure_analysis import analyse_across_teams, analyse_measure
-from .spc.columns import by_facet
-from .spc.reading import near_signal, signal_start
+from .spc.reading import near_signal
 
 SIGNAL_VERDICTS = ("improvement", "concern", "change")
 KINDS = {
@@ -83,19 +81,14 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
     for m in measures:
         if team_id:
             one = (analyses or {}).get(m.id) or analyse_measure(store, team_id, m.id, rules=rules)
-            result, readings = one.result.assign(facet1=team_id), {team_id: one.reading}
+            readings = {team_id: one.reading}
         else:
-            result, readings = analyse_across_teams(store, m.id, rules=rules)
-        series = by_facet(result)
+            _, readings = analyse_across_teams(store, m.id, rules=rules)
         for tid, reading in readings.items():
-            if reading.verdict not in SIGNAL_VERDICTS or tid not in out or tid not in series:
+            if reading.verdict not in SIGNAL_VERDICTS or tid not in out or reading.began is None:
                 continue
-            rows = series[tid]
-            began = ended = signal_start(rows)
-            if began is None:                       # a signal with no one date (crossings): the whole phase
-                phase = rows["x"][rows["part"] == rows["part"].max()]
-                began, ended = pd.Timestamp(phase.min()), pd.Timestamp(phase.max())
-            if not any(near_signal(c.start, c.end, began, ended) for c in by_team_cycles.get(tid, [])):
+            # a signal over a whole phase (too few crossings) has an end too: a cycle anywhere near it counts
+            if not any(near_signal(c.start, c.end, reading.began, reading.ended) for c in by_team_cycles.get(tid, [])):
                 word = {"improvement": "improvement", "concern": "concern", "change": "change"}[reading.verdict]
                 out[tid].append(Question(tid, "unexplained_signal",
                                              f"{m.name} shows a signal of {word}, with no PDSA cycle near it. "

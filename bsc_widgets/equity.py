@@ -62,6 +62,7 @@ class GroupView:
     gap: pd.DataFrame                   # period, gap, high, low: where at least two groups are shown
     gap_reading: Reading | None = None
     sentences: list[str] = field(default_factory=list)
+    rules: tuple[str, ...] = ("anhoej",)  # the collaborative's rules: they read each group and colour its points
 
     @property
     def percent(self) -> bool:
@@ -140,6 +141,7 @@ def _table(cells: pd.DataFrame, labels: dict[str, str], order: list[str], multip
 
 def _analyse(view: GroupView, chart: str, rules: tuple) -> None:
     m, table = view.measure, view.table
+    view.rules = rules
     shown = table[~table["suppressed"].astype(bool)]
     unit = "families or children"
     view.sentences.append(f"Groups with fewer than {view.threshold} {unit} in a period are suppressed to protect "
@@ -155,7 +157,7 @@ def _analyse(view: GroupView, chart: str, rules: tuple) -> None:
     labels = {s.id: s.label for s in view.strata}
     for sid, group in view.result.groupby("facet1", sort=False):
         reading = read_chart(group.drop(columns=["facet1", "facet2"]).reset_index(drop=True),
-                             labels.get(sid, sid), m.direction, view.percent, m.frequency)
+                             labels.get(sid, sid), m.direction, view.percent, m.frequency, rules=rules)
         view.readings[sid] = reading
     latest = table[table["period"] == table["period"].max()]
     unit_sign = "%" if view.percent else ""

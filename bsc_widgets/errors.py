@@ -103,6 +103,10 @@ class StoreBusy(BscError):
     """The workspace stayed locked by other writers for too long."""
 
 
+class NotADate(BscError, ValueError):
+    """Text that cannot be read as a day."""
+
+
 class NotAMonth(BscError, ValueError):
     """A report period that is not a real month of the collaborative that has begun."""
 

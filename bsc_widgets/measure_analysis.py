@@ -70,20 +70,20 @@ class MeasureAnalysis:
     chart: str = "run"
     notes: list[ChartMark] = field(default_factory=list)
     moving_ranges: pd.DataFrame | None = None      # beside an I chart, its MR chart
+    rules: tuple[str, ...] = ("anhoej",)            # the rules that read it (and colour its points)
 
 
 def _left_out(reading: Reading, left_out: list[str] | None) -> Reading:
     if not left_out:
         return reading
     n = len(left_out)
-    return Reading(reading.verdict, reading.sentences + [
-        f"{n} period{'s are' if n != 1 else ' is'} not shown: {'; '.join(left_out[:6])}"
-        + (f"; and {n - 6} more" if n > 6 else "") + "."])
+    return reading.noted(f"{n} period{'s are' if n != 1 else ' is'} not shown: {'; '.join(left_out[:6])}"
+                         + (f"; and {n - 6} more" if n > 6 else "") + ".")
 
 
 def _refused(measure: Measure, why: Exception) -> Reading:
-    return Reading("too_few", [f"{measure.name}: this chart cannot be drawn from the data as it is: {why} "
-                               "Correct the data in the measures workbook."])
+    return Reading("too_few", f"{measure.name}: this chart cannot be drawn from the data as it is: {why} "
+                              "Correct the data in the measures workbook.")
 
 
 def _settings(frame: pd.DataFrame, marks: dict[str, Marks], freeze, part):
@@ -115,12 +115,13 @@ def goal_on_chart(measure: Measure, chart: str) -> float | None:
     return None if measure.kind == "events" or chart in ("s", "mr") else measure.goal
 
 
-def _read(result: pd.DataFrame, measure: Measure, chart: str, cycles: list[PdsaCycle], events=None,
+def _read(result: pd.DataFrame, measure: Measure, chart: str, rules, cycles: list[PdsaCycle], events=None,
           day=None) -> Reading:
     events_chart = measure.kind == "events"
     reading = read_chart(result, measure.name, chart_direction(measure, chart), measure.multiplier == 100,
                          "events" if events_chart else measure.frequency,
-                         [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], goal_on_chart(measure, chart))
+                         [Cycle(c.title, c.start, c.end, c.decision) for c in cycles], goal_on_chart(measure, chart),
+                         rules)
     if events_chart:
         reading = _since_latest(reading, events, day)
     return reading
@@ -133,7 +134,7 @@ def _since_latest(reading: Reading, latest: dt.date | None, day: dt.date | None)
     since = f"The latest event was on {latest:%-d %B %Y}"
     if day is not None and day >= latest:
         since += f", {(day - latest).days} days before {day:%-d %B %Y}"
-    return Reading(reading.verdict, reading.sentences + [since + "."])
+    return reading.noted(since + ".")
 
 
 def _day(store: Store) -> dt.date:
@@ -155,11 +156,11 @@ def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | No
     marks = marks_by_team(store, measure.id, team.id)
     notes = marks[team.id].notes if team.id in marks else []
     latest = latest_event(records, team.id) if measure.kind == "events" else None
-    made = dict(cycles=cycles, phases=phases, chart=chart, notes=notes)
+    made = dict(cycles=cycles, phases=phases, chart=chart, notes=notes, rules=rules)
     empty = pd.DataFrame(columns=["x", "y", "part"])
     data = frame(records, measure, chart) if records else None
     if data is None or data.empty:
-        reading = _read(empty, measure, chart, [], latest, _day(store))
+        reading = _read(empty, measure, chart, rules, [], latest, _day(store))
         return MeasureAnalysis(team, measure, empty, _left_out(reading, left_out.get(team.id)), **made)
     fz, pt, ex = _settings(data, marks, freeze, part)
     try:
@@ -167,7 +168,7 @@ def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | No
         moving = run_engine(data, measure, "mr", ("anhoej",), fz, pt, ex) if chart == "i" else None
     except ValueError as exc:  # the engine's checks are worded for people
         return MeasureAnalysis(team, measure, empty, _left_out(_refused(measure, exc), left_out.get(team.id)), **made)
-    reading = _read(result, measure, chart, cycles, latest, _day(store))
+    reading = _read(result, measure, chart, rules, cycles, latest, _day(store))
     return MeasureAnalysis(team, measure, result, _left_out(reading, left_out.get(team.id)), moving_ranges=moving,
                            **made)
 
@@ -186,7 +187,7 @@ def analyse_across_teams(store: Store, measure_id: str, chart: str | None = None
 
 def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, part):
     records, left_out, data = series_data(store, measure, chart)
-    no_data = Reading("too_few", [f"{measure.name}: there is no data yet."])
+    no_data = Reading("too_few", f"{measure.name}: there is no data yet.")
     readings = {t.id: no_data for t in store.list(Team)}
     empty = pd.DataFrame(columns=["facet1", "facet2", "x", "y", "part"])
     results = []
@@ -209,7 +210,7 @@ def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, par
     day = _day(store)
     for team, rows in by_facet(result).items():       # arrays, split once: a reading of 20 points is cheap
         latest = latest_event(records, team) if measure.kind == "events" else None
-        readings[team] = _read(rows, measure, chart, cycles.get(team, []), latest, day)
+        readings[team] = _read(rows, measure, chart, rules, cycles.get(team, []), latest, day)
     for team, lost in left_out.items():
         if team in readings:
             readings[team] = _left_out(readings[team], lost)

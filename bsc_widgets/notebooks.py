@@ -15,6 +15,7 @@ from .catalogue import PAGE_SCOPES
 from .clock import today
 from .errors import BscError, NotAllowed, UnknownTeam
 from .forms.messages import MessageArea, report_unexpected
+from .forms.page import root
 from .log import server_log
 from .model import ACCESS_LABELS, Team
 from .paths import workbooks_dir
@@ -99,7 +100,7 @@ def show(build):
     except Exception:  # noqa: BLE001 - the browser must never see a traceback
         page = MessageArea()
         report_unexpected(page)
-    display(page)
+    display(root(page))
     return page
 
 

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 
 from .portable.cells import csv_text
 from .model import ChangeIdea, Measure, PdsaCycle, Team, current, ramps
-from .spc.columns import by_facet
-from .spc.reading import near_signal, signal_start
+from .spc.reading import near_signal
 from .store import Store
 from .measure_analysis import analyse_across_teams
 
@@ -47,14 +46,10 @@ class IdeaSpread:
 def _signals(store: Store, today: dt.date) -> list[LinkedSignal]:
     out = []
     for m in current(store.list(Measure), today):
-        result, readings = analyse_across_teams(store, m.id)
-        rows = by_facet(result)
+        _, readings = analyse_across_teams(store, m.id)
         for team_id, reading in readings.items():
-            if reading.verdict not in VERDICT_WORDS or team_id not in rows:
-                continue
-            start = signal_start(rows[team_id])
-            if start is not None:
-                out.append(LinkedSignal(team_id, m.name, reading.verdict, start.date()))
+            if reading.verdict in VERDICT_WORDS and reading.began is not None and reading.ended is None:
+                out.append(LinkedSignal(team_id, m.name, reading.verdict, reading.began.date()))
     return out
 
 

@@ -16,6 +16,9 @@ closed page's kernel shut down.
   (``remoteEntry.1dda3c8f6e5cd2a3.js``) can never change, so it is kept for a year; the others are
   still asked for again.
 
+- While a page's kernel starts and runs, the loading screen names the page and the team
+  (``opening``, Voilà's pre-launch hook), instead of "Running 03_pdsa...".
+
 ``bsc serve`` runs ``BscVoila``; under the hub, where Voilà is an extension of each person's server,
 this module is a server extension too and makes the same changes there.
 """
@@ -33,12 +36,56 @@ from voila.static_file_handler import MultiStaticFileHandler, TemplateStaticFile
 from voila.tornado.handler import TornadoVoilaHandler
 
 from .brotli_files import BrotliFiles
+from .catalogue import COACH_PAGES, WORKBOOKS
 from .charts import plotly_js
+from .ids import is_slug
+from .log import server_log
+from .render import render
 
 HASHED = re.compile(r"\.[0-9a-f]{16,}\.(js|css|woff2?)$")
 YEAR = "public, max-age=31536000, immutable"
 # lab extensions no workbook uses: plotly's (the pages load plotly.js themselves) and code highlighting
 UNUSED_EXTENSIONS = ["jupyterlab-plotly", "jupyterlab_pygments"]
+
+
+TITLES = {file: title for file, title, _ in WORKBOOKS + COACH_PAGES}
+_STORE = []   # the server's own read of the workspace, opened once, for the loading screen's team names
+
+
+def _team_name(team_id: str) -> str | None:
+    """The team's name, when the person may open it (under the hub: one of their teams)."""
+    from .model import Team
+    from .services.access import access_of, hub_user
+    from .store import Store
+
+    if not is_slug(team_id):
+        return None
+    if not _STORE:
+        _STORE.append(Store.open(None, read_only=True))
+    store = _STORE[0]
+    user = hub_user()
+    if user is not None:
+        access = access_of(store, user)
+        if access is None or not access.may_open(team_id):
+            return None
+    team = store.get(Team, team_id)
+    return team.name if team else None
+
+
+def opening_words(page_path: str, team_name: str | None) -> str:
+    """The loading screen's words: which page is opening, and for which team."""
+    file = next((f for f in TITLES if page_path.endswith("/" + f)), None)
+    return str(render("common.html", "opening", page=TITLES.get(file, "the workbook"), team=team_name))
+
+
+def opening(handler, notebook, cwd) -> None:
+    """Voilà's pre-launch hook: put the loading screen's words in the notebook the template renders.
+    A failure here costs only the words, never the page."""
+    try:
+        team = handler.get_argument("team", "")
+        notebook.metadata["bsc_opening_html"] = opening_words(handler.request.path, _team_name(team) if team else None)
+    except Exception:  # noqa: BLE001 - the page opens with the template's plain words instead
+        server_log().exception("could not name the page while it opens")
 
 
 class ExtensionFiles(BrotliFiles, FileFindHandler):
@@ -113,6 +160,8 @@ class BscVoila(Voila):
         super().initialize(argv)
         if not self.voila_configuration.extension_denylist:
             self.voila_configuration.extension_denylist = UNUSED_EXTENSIONS
+        if self.voila_configuration.prelaunch_hook is None:
+            self.voila_configuration.prelaunch_hook = opening
 
     def init_settings(self) -> dict:
         return {**super().init_settings(), **SETTINGS}

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ..equity import SUPPRESSED, GroupView
-from .spc_chart import MUTED, _add_series, _e, _label
+from .palette import MUTED
+from .spc_chart import Panels, _add_series, _e, _label, _panel
 
 
 def _bands(periods: list[pd.Timestamp], weekly: bool) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
@@ -27,37 +27,34 @@ def _bands(periods: list[pd.Timestamp], weekly: bool) -> list[tuple[pd.Timestamp
     return [(a - half, b + half) for a, b in spans]
 
 
-def group_figure(view: GroupView, height: int = 330) -> go.Figure:
-    """One run chart per group, sharing the y axis, each with its own median and signals.
+def group_figure(view: GroupView, height: int = 260) -> Panels:
+    """One run chart per group, on one y scale, each with its own median and signals.
 
     Suppressed periods are grey bands across the whole panel: no point, no height, nothing that
     could be read as a value.
     """
     groups = [s for s in view.strata if s.id in set(view.table["stratum_id"])]
-    cols = max(1, len(groups))
-    fig = make_subplots(rows=1, cols=cols, shared_yaxes=True, subplot_titles=[_e(s.label) for s in groups])
-    shapes = []
-    for i, s in enumerate(groups, start=1):
+    panels = Panels(f"{view.measure.name} by {view.grouping.name.lower()}",
+                    note=f"Grey bands: {SUPPRESSED} (fewer than {view.threshold} in the group, or hidden so it "
+                         "cannot be worked out from a total).")
+    for s in groups:
+        fig = _panel(height)
         seg = view.result[view.result["facet1"] == s.id].reset_index(drop=True) if not view.result.empty else None
         if seg is not None and not seg.empty:
-            _add_series(fig, seg, row=1, col=i, percent=view.percent, show_legend=i == 1)
+            panels.kinds |= _add_series(fig, seg, percent=view.percent, show_legend=False, rules=view.rules,
+                                        direction=view.measure.direction)
         hidden = view.table[(view.table["stratum_id"] == s.id) & view.table["suppressed"].astype(bool)]
-        axis = "" if i == 1 else str(i)
-        for x0, x1 in _bands(list(hidden["period"]), view.measure.frequency == "weekly"):
-            shapes.append(dict(type="rect", xref=f"x{axis}", yref=f"y{axis} domain", x0=x0, x1=x1, y0=0, y1=1,
-                               fillcolor=MUTED, opacity=0.3, line=dict(width=0), layer="below"))
+        shapes = [dict(type="rect", xref="x", yref="y domain", x0=x0, x1=x1, y0=0, y1=1, fillcolor=MUTED,
+                       opacity=0.3, line=dict(width=0), layer="below")
+                  for x0, x1 in _bands(list(hidden["period"]), view.measure.frequency == "weekly")]
         if seg is None or seg.empty:
             fig.add_trace(go.Scatter(x=list(hidden["period"][:1]), y=[None], mode="markers", showlegend=False,
-                                     hoverinfo="skip"), row=1, col=i)
-    note = dict(xref="paper", yref="paper", x=0, y=-0.18, xanchor="left", showarrow=False, font=dict(size=11),
-                text=_e(f"Grey: {SUPPRESSED} (fewer than {view.threshold} in the group, or hidden so it cannot be "
-                        "worked out from a total)."))
-    fig.update_layout(title=_e(f"{view.measure.name} by {view.grouping.name.lower()}"), height=height,
-                      showlegend=False, template="plotly_white", margin=dict(l=40, r=20, t=70, b=60),
-                      shapes=shapes, annotations=list(fig.layout.annotations) + [note])
-    if view.percent:
-        fig.update_yaxes(ticksuffix="%", range=[0, view.measure.multiplier * 1.02])
-    return fig
+                                     hoverinfo="skip"))
+        fig.update_layout(shapes=shapes)
+        if view.percent:
+            fig.update_yaxes(ticksuffix="%", range=[0, view.measure.multiplier * 1.02])
+        panels.items.append((s.label, fig))
+    return panels
 
 
 def gap_figure(view: GroupView, height: int = 260) -> go.Figure:

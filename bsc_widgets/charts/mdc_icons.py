@@ -9,10 +9,9 @@ import pandas as pd
 from ..render import render
 from ..spc.mdc import ASSURANCE_WORDS, VARIATION_WORDS
 
-COMMON, IMPROVEMENT, CONCERN, NEUTRAL = "#a6a6a6", "#00b0f0", "#e46c0a", "#490092"
-POINT_COLOURS = {"common_cause": COMMON, "special_cause_improvement": IMPROVEMENT,
-                 "special_cause_concern": CONCERN, "special_cause_neutral_high": NEUTRAL,
-                 "special_cause_neutral_low": NEUTRAL}
+from .palette import COMMON, CONCERN, IMPROVEMENT, KIND_COLOURS, MDC_KINDS
+
+POINT_COLOURS = {kind: KIND_COLOURS.get(ours, COMMON) for kind, ours in MDC_KINDS.items()}
 ASSURANCE = {"consistent_pass": (IMPROVEMENT, "P"), "consistent_fail": (CONCERN, "F"), "inconsistent": (COMMON, "?")}
 
 

@@ -1,9 +1,17 @@
-"""Run and control charts as plotly figures: centre line and limits per phase, signals highlighted,
-the goal, PDSA cycles and learning sessions at their dates, and hover text naming the rule that fired."""
+"""Run and control charts as plotly figures: center line and limits per phase, signal points in the colour
+of what they show, the goal, and the PDSA cycles and learning sessions as numbered marks with a key.
+
+Points are coloured under the rules the chart is read by (the collaborative's choice), so the picture
+and the reading never disagree: blue for a signal of improvement, orange for concern, purple for a
+change in a measure with no better direction, grey for everyday variation, each named in the legend.
+PDSA cycles and learning sessions are small numbered tags along the top, explained in a key under the
+chart (``chart_key``), instead of vertical labels that smear into a band once there are a few.
+"""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import html
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -14,12 +22,16 @@ from ..measure_analysis import goal_on_chart
 from ..measure_data import chart_direction
 from ..model import DECISION_WORDS
 from ..spc.mdc import SHORT
+from ..spc.reading import rule_set
 from ..spc.runs import long_run_points
 from ..text import plotly_text
-from .mdc_icons import POINT_COLOURS, data_uri, latest_icons
+from .mdc_icons import data_uri, latest_icons
+from .palette import (COMMON, CONCERN, FONT, GOAL, IMPROVEMENT, KIND_COLOURS, KIND_NAMES, KIND_SYMBOLS, LINE,
+                      MDC_KINDS, MUTED, PDSA, SESSION)
 
 BREAK = "<br>"     # a line break in plotly's hover text (the one piece of markup plotly takes)
-LINE, SIGNAL, GOOD, BAD, GOAL, MUTED = "#2f6f8f", "#e07a1f", "#1f77b4", "#d1495b", "#2e7d32", "#9e9e9e"
+GOOD, BAD = IMPROVEMENT, CONCERN
+_e = plotly_text
 
 
 @dataclass(frozen=True)
@@ -31,32 +43,99 @@ class Marker:
     kind: str = "pdsa"   # pdsa | session
 
 
-_e = plotly_text
+@dataclass(frozen=True)
+class KeyItem:
+    """One tag on a chart and what it stands for, as the key under the chart lists it."""
+
+    tag: str             # "1", "2" for PDSA cycles; "LS1" for learning sessions
+    kind: str
+    label: str
+    when: dt.date
 
 
-def rules_fired(result: pd.DataFrame) -> list[list[str]]:
-    """For each point, the rules it is part of, in words."""
-    runs = long_run_points(result)
-    parts = result["part"].to_numpy()
-    long_in_part = {p: runs[parts == p].any() for p in np.unique(parts)}
-    out = []
-    for i, row in enumerate(result.itertuples(index=False)):
-        why = []
-        if runs[i] and row.runs_signal:
-            why.append(f"run longer than {int(row.longest_run_max)} points (Anhøj)")
-        if row.runs_signal and not long_in_part[row.part]:
-            why.append("too few crossings of the centre line (Anhøj)")
-        if row.sigma_signal:
-            why.append("outside the control limits")
-        if getattr(row, "ihi_shift", False):
-            why.append("shift: 6+ on one side of the median (IHI)")
-        if getattr(row, "ihi_trend", False):
-            why.append("trend: 5+ rising or falling (IHI)")
-        point = getattr(row, "mdc_point_type", "common_cause")
-        if point and point != "common_cause":
-            why.append(point.replace("_", " ") + " (Making Data Count)")
-        out.append(why)
+def numbered(markers: list[Marker]) -> list[KeyItem]:
+    """PDSA cycles numbered 1, 2… by their start; learning sessions LS1, LS2… by date."""
+    out, counts = [], {"pdsa": 0, "session": 0}
+    for m in sorted(markers, key=lambda m: (m.when, m.kind, m.label)):
+        counts[m.kind] += 1
+        out.append(KeyItem(f"{counts[m.kind]}" if m.kind == "pdsa" else f"LS{counts[m.kind]}", m.kind, m.label,
+                           m.when))
     return out
+
+
+def chart_key(fig: go.Figure) -> list[KeyItem]:
+    """The key a figure was drawn with (kept in its layout, so a chart never needs its analysis again)."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    return [KeyItem(k["tag"], k["kind"], k["label"], dt.date.fromisoformat(k["when"])) for k in meta.get("bsc_key", [])]
+
+
+def title_of(fig: go.Figure) -> str:
+    """A figure's title as plain text (plotly's copy is escaped for plotly): pages show it above the chart."""
+    return html.unescape(fig.layout.title.text or "") if fig.layout.title else ""
+
+
+def _judge(side: np.ndarray, direction: str) -> np.ndarray:
+    if direction == "neutral":
+        return np.where(side != 0, "change", "")
+    better = side * (1 if direction == "up" else -1)
+    return np.where(better > 0, "improvement", np.where(better < 0, "concern", ""))
+
+
+def _trend_ways(y: np.ndarray, flags: np.ndarray, parts: np.ndarray) -> np.ndarray:
+    """For each point in a trend, which way it goes: the step to the next point of the trend, or, for its last
+    point, the step from the one before (a peak between a rise and a fall ends the rise)."""
+    way = np.zeros(len(y), int)
+    rows = [i for i in np.flatnonzero(flags) if not np.isnan(y[i])]
+    for k, i in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) and parts[rows[k + 1]] == parts[i] else None
+        prev = rows[k - 1] if k > 0 and parts[rows[k - 1]] == parts[i] else None
+        step = np.sign(y[nxt] - y[i]) if nxt is not None else np.sign(y[i] - y[prev]) if prev is not None else 0
+        way[i] = int(step)
+    return way
+
+
+def point_signals(result: pd.DataFrame, rules=None, direction: str = "neutral") -> tuple[np.ndarray, list[list[str]]]:
+    """Each point's signal under the chart's rules (improvement, concern, change, or "" for none), and the
+    rules it is part of, in words (for its hover text)."""
+    rules = rule_set(result, rules)
+    n = len(result)
+    kinds = np.full(n, "", dtype=object)
+    why: list[list[str]] = [[] for _ in range(n)]
+    if n == 0:
+        return kinds, why
+    if "mdc" in rules:
+        types = result["mdc_point_type"].to_numpy()
+        for i, t in enumerate(types):
+            kinds[i] = MDC_KINDS[t]
+            if t != "common_cause":
+                why[i].append(t.replace("_", " ") + " (Making Data Count)")
+        return kinds, why
+    y, cl = result["y"].to_numpy(dtype=float), result["cl"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        side = np.nan_to_num(np.sign(y - cl)).astype(int)
+    by_side = _judge(side, direction)
+    parts = result["part"].to_numpy()
+
+    def mark(flags, kind_of, words):
+        for i in np.flatnonzero(flags):
+            if not kinds[i]:
+                kinds[i] = kind_of[i]
+            why[i].append(words)
+
+    if "sigma_signal" in result:
+        mark(result["sigma_signal"].to_numpy(bool), by_side, "outside the control limits")
+    if "anhoej" in rules:
+        runs = long_run_points(result) & result["runs_signal"].to_numpy(bool)
+        limit = result["longest_run_max"].to_numpy(dtype=float)
+        for i in np.flatnonzero(runs):
+            if not kinds[i]:
+                kinds[i] = by_side[i]
+            why[i].append(f"part of a run longer than {int(limit[i])} points (Anhøj)")
+    if "ihi" in rules and "ihi_shift" in result:
+        mark(result["ihi_shift"].to_numpy(bool), by_side, "shift: 6 or more on one side of the median (IHI)")
+        trend = result["ihi_trend"].to_numpy(bool)
+        mark(trend, _judge(_trend_ways(y, trend, parts), direction), "trend: 5 or more rising or falling (IHI)")
+    return kinds, why
 
 
 def _label(x) -> str:
@@ -66,37 +145,48 @@ def _label(x) -> str:
     return str(x)
 
 
-def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True):
+def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True, rules=None,
+                direction: str = "neutral") -> set[str]:
+    """The data, its signal points in their colours, and each phase's center line and limits; returns the
+    kinds of signal shown."""
     x = result["x"]
     fmt = ".0f" if percent else ".3g"
     suffix = "%" if percent else ""
-    fired = rules_fired(result)
-    hover = [f"{_e(_label(xv))}: "
-             f"{format(yv, fmt) if pd.notna(yv) else '–'}{suffix}" + ("<br>" + "<br>".join(map(_e, why)) if why else "")
-             for xv, yv, why in zip(x, result["y"], fired)]
-    flagged = np.array([bool(w) for w in fired])
-    colours = np.where(flagged, SIGNAL, LINE)
-    if "mdc_point_type" in result:      # Making Data Count colours each point by what it shows
-        kinds = result["mdc_point_type"].to_numpy()
-        colours = np.array([POINT_COLOURS[k] for k in kinds])
-        flagged = kinds != "common_cause"
-    kw = dict(row=row, col=col) if row else {}
+    kinds, fired = point_signals(result, rules, direction)
     left_out = ~result["include"].astype(bool).to_numpy() if "include" in result else np.zeros(len(result), bool)
-    hover = [h + ("<br>left out of the centre line and limits" if out else "") for h, out in zip(hover, left_out)]
-    fig.add_trace(go.Scatter(x=x, y=result["y"], mode="lines+markers", name="data", line=dict(color=LINE),
-                             marker=dict(color=colours, size=np.where(flagged, 9, 6),
-                                         symbol=np.where(left_out, "circle-open", "circle")),
+    hover = [f"{_e(_label(xv))}: {format(yv, fmt) if pd.notna(yv) else '–'}{suffix}"
+             + "".join(BREAK + _e(w) for w in why) + (BREAK + "left out of the center line and limits" if out else "")
+             for xv, yv, why, out in zip(x, result["y"], fired, left_out)]
+    kw = dict(row=row, col=col) if row else {}
+    fig.add_trace(go.Scatter(x=x, y=result["y"], mode="lines+markers", name="data", line=dict(color=LINE, width=2),
+                             marker=dict(color=COMMON, size=7, symbol=np.where(left_out, "circle-open", "circle")),
                              hovertext=hover, hoverinfo="text", showlegend=show_legend), **kw)
+    shown = set()
+    for kind in ("improvement", "concern", "change"):
+        at = kinds == kind
+        if at.any():
+            shown.add(kind)
+            fig.add_trace(go.Scatter(
+                x=x[at], y=result["y"][at], mode="markers", name=KIND_NAMES[kind], hoverinfo="text",
+                hovertext=[h for h, a in zip(hover, at) if a], showlegend=show_legend,
+                marker=dict(color=KIND_COLOURS[kind], size=11, symbol=[
+                    KIND_SYMBOLS[kind] + ("-open" if o else "") for o in left_out[at]], line=dict(width=1, color="white"))),
+                **kw)
+    if left_out.any() and show_legend:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="left out of the center line",
+                                 marker=dict(color=COMMON, size=7, symbol="circle-open"), hoverinfo="skip"), **kw)
+    control = "ucl" in result and result["ucl"].notna().any()
     for part, seg in result.groupby("part", sort=True):
-        signal = bool(seg["runs_signal"].iloc[0])
-        fig.add_trace(go.Scatter(x=seg["x"], y=seg["cl"], mode="lines", name="centre line",
-                                 line=dict(color=SIGNAL if signal else MUTED, dash="dash" if signal else "solid"),
+        crossings = bool(seg["runs_signal"].iloc[0]) and "anhoej" in rule_set(result, rules)
+        fig.add_trace(go.Scatter(x=seg["x"], y=seg["cl"], mode="lines", name="center line" if control else "median",
+                                 line=dict(color=MUTED, width=2, dash="dash" if crossings else "solid"),
                                  hoverinfo="skip", showlegend=show_legend and part == 1), **kw)
-        if seg["ucl"].notna().any():
+        if control:
             for k in ("ucl", "lcl"):
-                fig.add_trace(go.Scatter(x=seg["x"], y=seg[k], mode="lines", name="limits",
+                fig.add_trace(go.Scatter(x=seg["x"], y=seg[k], mode="lines", name="control limits",
                                          line=dict(color=MUTED, dash="dot", shape="hv"), hoverinfo="skip",
                                          showlegend=show_legend and part == 1 and k == "ucl"), **kw)
+    return shown
 
 
 def _icon_images(result: pd.DataFrame, direction: str) -> list[dict]:
@@ -110,7 +200,7 @@ def _icon_images(result: pd.DataFrame, direction: str) -> list[dict]:
 
 @dataclass(frozen=True)
 class PointNote:
-    """A note pinned to a point (a saved ``ChartMark``), drawn as a star on the point; a red cross if astronomical."""
+    """A note pinned to a point (a saved ``ChartMark``), drawn as a star on the point; a cross if astronomical."""
 
     when: dt.date
     text: str
@@ -129,16 +219,47 @@ def _add_notes(fig, result: pd.DataFrame, notes: list[PointNote], **kw) -> None:
             fig.add_trace(go.Scatter(
                 x=[result["x"].iloc[i] for _, i in at], y=[result["y"].iloc[i] for _, i in at], mode="markers",
                 name="astronomical point" if flagged else "note",
-                marker=dict(symbol="x" if flagged else "star", size=14, color=BAD if flagged else GOAL,
+                marker=dict(symbol="x" if flagged else "star", size=14, color=CONCERN if flagged else GOAL,
                             line=dict(width=1, color="white")),
                 hovertext=[_e(("Astronomical point: " if flagged else "Note: ") + n.text) for n, _ in at],
                 hoverinfo="text"), **kw)
 
 
+TAG_ROWS, NARROW = 4, 300      # rows of tags above a chart; the plot width (px) of a phone's chart
+
+
+def _tags(items: list[KeyItem], span: tuple[pd.Timestamp, pd.Timestamp] | None) -> tuple[list[dict], list[dict]]:
+    """A dotted line at each tag's date and the tag above the plot, in up to three rows so close ones do not
+    overlap (shapes and annotations are given in one go: plotly's add_vline re-processes every shape)."""
+    shapes, notes = [], []
+    days = (span[1] - span[0]).days if span and span[1] > span[0] else 365
+    rows: list[tuple[pd.Timestamp, str] | None] = [None] * TAG_ROWS
+    for item in items:
+        when = pd.Timestamp(item.when)
+        colour = SESSION if item.kind == "session" else PDSA
+
+        def clear(last) -> bool:   # room for both tags at half their widths, on a chart as narrow as a phone's
+            return last is None or (when - last[0]).days / days > (len(last[1]) + len(item.tag)) * 4 / NARROW + 0.01
+        row = next((k for k, last in enumerate(rows) if clear(last)), len(notes) % TAG_ROWS)
+        rows[row] = (when, item.tag)
+        shapes.append(dict(type="line", xref="x", x0=when, x1=when, yref="paper", y0=0, y1=1,
+                           line=dict(color=colour, width=1, dash="dot")))
+        notes.append(dict(x=when, y=1 + 0.07 * row, yref="paper", yanchor="bottom", text=_e(item.tag),
+                          hovertext=_e(item.label), showarrow=False, font=dict(size=11, color="#ffffff"),
+                          bgcolor=colour, borderpad=2))
+    return shapes, notes
+
+
+def _style(fig: go.Figure, height: int, title: str, top: int) -> None:
+    fig.update_layout(title=dict(text=_e(title), x=0, xanchor="left", font=dict(size=15)), height=height,
+                      font=dict(family=FONT, size=13, color="#1a1a1a"), template="plotly_white", hovermode="closest",
+                      margin=dict(l=50, r=16, t=top, b=40), legend=dict(orientation="h", y=-0.14, x=0))
+
+
 def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goal: float | None = None,
                markers: list[Marker] | None = None, height: int = 420, ylabel: str = "",
                direction: str = "neutral", notes: list[PointNote] | None = None,
-               moving_ranges: pd.DataFrame | None = None) -> go.Figure:
+               moving_ranges: pd.DataFrame | None = None, rules=None) -> go.Figure:
     """One team's chart; with ``moving_ranges`` (an I chart's), its MR chart below on the same dates."""
     with_mr = moving_ranges is not None and not moving_ranges.empty and not result.empty
     if with_mr:
@@ -149,83 +270,118 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
         fig = go.Figure()
     if not result.empty:
         kw = dict(row=1, col=1) if with_mr else {}
-        _add_series(fig, result, percent=percent, **kw)
+        _add_series(fig, result, percent=percent, rules=rules, direction=direction, **kw)
         _add_notes(fig, result, notes or [], **kw)
     if with_mr:
-        _add_series(fig, moving_ranges, row=2, col=1, show_legend=False)
-    # Shapes and annotations are given in one go: plotly's add_vline re-processes every shape
-    # already there, which made a chart with a dozen PDSA cycles take a second to build.
-    shapes, notes = [], []
+        _add_series(fig, moving_ranges, row=2, col=1, show_legend=False, rules=("anhoej",))
+    shapes, labels = [], []
     if goal is not None and not pd.isna(goal):
         shapes.append(dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=goal, y1=goal,
                            line=dict(color=GOAL, dash="dashdot")))
-        notes.append(dict(xref="paper", x=0, yref="y", y=goal, text=_e(f"goal {goal:g}{'%' if percent else ''}"),
-                          showarrow=False, xanchor="left", yanchor="bottom"))
+        labels.append(dict(xref="paper", x=0, yref="y", y=goal, text=_e(f"goal {goal:g}{'%' if percent else ''}"),
+                           showarrow=False, xanchor="left", yanchor="bottom", font=dict(color=GOAL)))
     if "mdc_provisional" in result and len(result) and result["mdc_provisional"].iloc[-1]:
-        notes.append(dict(xref="paper", x=0, yref="paper", y=1.02, showarrow=False, xanchor="left", yanchor="bottom",
-                          text=_e(f"Provisional limits: fewer than {SHORT} points"), font=dict(size=11, color=MUTED)))
-    for m in markers or []:
-        when = pd.Timestamp(m.when)
-        shapes.append(dict(type="line", xref="x", x0=when, x1=when, yref="paper", y0=0, y1=1,
-                           line=dict(color=GOAL if m.kind == "session" else SIGNAL, width=1, dash="dot")))
-        short = m.label if len(m.label) <= 48 else m.label[:47] + "…"
-        notes.append(dict(x=when, y=1, yref="paper", text=_e(short), hovertext=_e(m.label), showarrow=False,
-                          textangle=-90, xanchor="left", yanchor="top", font=dict(size=10)))
-    fig.update_layout(shapes=shapes, annotations=list(fig.layout.annotations) + notes, images=_icon_images(result, direction), title=_e(title),
-                      height=height,
-                      margin=dict(l=50, r=20, t=50, b=40), yaxis_title=_e(ylabel), hovermode="closest",
-                      template="plotly_white", legend=dict(orientation="h", y=-0.15))
+        labels.append(dict(xref="paper", x=0, yref="paper", y=-0.1, showarrow=False, xanchor="left", yanchor="top",
+                           text=_e(f"Provisional limits: fewer than {SHORT} points"), font=dict(size=11, color=LINE)))
+    key = numbered(markers or [])
+    dates = pd.to_datetime(result["x"]) if not result.empty and not isinstance(
+        result["x"].dtype, pd.CategoricalDtype) else None
+    tag_shapes, tags = _tags(key, (dates.min(), dates.max()) if dates is not None else None)
+    top = 40 + (26 * (1 + max((int(round((t["y"] - 1) / 0.07)) for t in tags), default=-1)) if tags else 0)
+    _style(fig, height, title, top)
+    fig.update_layout(shapes=shapes + tag_shapes, annotations=list(fig.layout.annotations) + labels + tags,
+                      images=_icon_images(result, direction), yaxis_title=_e(ylabel),
+                      meta={"bsc_key": [dict(tag=k.tag, kind=k.kind, label=k.label, when=k.when.isoformat())
+                                        for k in key]})
     if percent:
         fig.update_yaxes(ticksuffix="%")
+    return fig
+
+
+@dataclass
+class Panels:
+    """Small charts that share a y axis, one per team or group: drawn side by side on a wide screen and one
+    to a row on a phone, each with its name above it as text (never cut or overlapping)."""
+
+    title: str
+    items: list[tuple[str, go.Figure]] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)     # the kinds of signal shown, for the legend
+    note: str = ""
+
+
+def _y_range(values: list[np.ndarray], percent: bool) -> list[float] | None:
+    finite = np.concatenate([v[np.isfinite(v)] for v in values]) if values else np.zeros(0)
+    if not len(finite):
+        return None
+    low, high = float(finite.min()), float(finite.max())
+    pad = (high - low) * 0.08 or 1.0
+    return [min(low - pad, 0) if percent else low - pad, high + pad]
+
+
+def _panel(height: int = 230) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(height=height, showlegend=False, template="plotly_white", hovermode="closest",
+                      font=dict(family=FONT, size=12, color="#1a1a1a"), margin=dict(l=40, r=12, t=12, b=30))
     return fig
 
 
 def small_multiples(result: pd.DataFrame, names: dict[str, str] | None = None, percent: bool = False,
-                    columns: int = 3, title: str = "") -> go.Figure:
-    """One panel per team (``facet1``), sharing the y axis, each with its own signals."""
-    teams = list(dict.fromkeys(result["facet1"]))
-    rows = max(1, -(-len(teams) // columns))
-    fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, vertical_spacing=0.12 / max(1, rows / 3),
-                        subplot_titles=[_e((names or {}).get(t, t)) for t in teams])
-    for i, team in enumerate(teams):
+                    title: str = "", rules=None, direction: str = "neutral") -> Panels:
+    """One small chart per team (``facet1``), on one y scale, each with its own signals."""
+    panels = Panels(title)
+    teams = list(dict.fromkeys(result["facet1"])) if not result.empty else []
+    columns = [c for c in ("y", "ucl", "lcl", "cl") if c in result]
+    yrange = _y_range([result[c].to_numpy(dtype=float) for c in columns], percent)
+    for team in teams:
         seg = result[result["facet1"] == team].reset_index(drop=True)
-        _add_series(fig, seg, row=i // columns + 1, col=i % columns + 1, percent=percent, show_legend=i == 0)
-    fig.update_layout(title=_e(title), height=260 * rows + 80, showlegend=False, template="plotly_white",
-                      margin=dict(l=40, r=20, t=70, b=30))
-    return fig
+        fig = _panel()
+        panels.kinds |= _add_series(fig, seg, percent=percent, rules=rules, direction=direction, show_legend=False)
+        fig.update_yaxes(range=yrange, ticksuffix="%" if percent else "")
+        panels.items.append(((names or {}).get(team, team), fig))
+    return panels
 
 
 def rebased_multiples(points: pd.DataFrame, medians: pd.DataFrame, names: dict[str, str] | None = None,
-                      percent: bool = False, columns: int = 3, title: str = "") -> go.Figure:
-    """runcharter's picture: one panel per team, each median solid over the points it was taken
-    from and dashed on to the next, the points of each sustained run highlighted."""
+                      percent: bool = False, title: str = "", direction: str = "neutral") -> Panels:
+    """runcharter's picture: one panel per team, each median solid over the points it was taken from and
+    dashed on to the next, the points of each sustained run in the colour of the way the median moved."""
+    panels = Panels(title)
     teams = list(dict.fromkeys(medians["group"]))
-    rows = max(1, -(-len(teams) // columns))
-    fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, vertical_spacing=0.12 / max(1, rows / 3),
-                        subplot_titles=[_e((names or {}).get(t, t)) for t in teams])
-    for i, team in enumerate(teams):
-        kw = dict(row=i // columns + 1, col=i % columns + 1)
+    yrange = _y_range([points["y"].to_numpy(dtype=float), medians["median"].to_numpy(dtype=float)], percent)
+    for team in teams:
+        fig = _panel()
         mine = points[points["group"] == team]
-        sustained = mine["run_type"] == "sustained"
+        own = medians[medians["group"] == team].reset_index(drop=True)
+        moved = np.sign(own["median"].diff().fillna(0).to_numpy())
+        colour_of = {}
+        for m, way in zip(own.itertuples(index=False), moved):
+            kind = _judge(np.array([int(way)]), direction)[0] if m.run_type == "sustained" else ""
+            colour_of[m.start] = kind
+            panels.kinds |= {kind} - {""}
+        kinds = np.array([""] * len(mine), dtype=object)
+        if len(mine):
+            starts = sorted(colour_of)
+            for i, (x, run) in enumerate(zip(mine["x"], mine["run_type"])):
+                if run == "sustained":
+                    began = max((s for s in starts if s <= x), default=None)
+                    kinds[i] = colour_of.get(began, "") if began is not None else ""
         fig.add_trace(go.Scatter(x=mine["x"], y=mine["y"], mode="lines+markers", line=dict(color=LINE),
-                                 marker=dict(color=np.where(sustained, SIGNAL, LINE), size=np.where(sustained, 8, 5)),
-                                 hoverinfo="x+y", showlegend=False), **kw)
-        for m in medians[medians["group"] == team].itertuples(index=False):
+                                 marker=dict(color=[KIND_COLOURS.get(k, COMMON) for k in kinds],
+                                             symbol=[KIND_SYMBOLS.get(k, "circle") for k in kinds],
+                                             size=[10 if k else 6 for k in kinds]), hoverinfo="x+y"))
+        for m in own.itertuples(index=False):
             for x0, x1, dash in ((m.start, m.end, "solid"), (m.end, m.extend_to, "dash")):
                 fig.add_trace(go.Scatter(x=[x0, x1], y=[m.median, m.median], mode="lines", hoverinfo="skip",
-                                         line=dict(color=GOAL if m.run_type == "sustained" else MUTED, dash=dash),
-                                         showlegend=False), **kw)
-    fig.update_layout(title=_e(title), height=260 * rows + 80, template="plotly_white",
-                      margin=dict(l=40, r=20, t=70, b=30))
-    if percent:
-        fig.update_yaxes(ticksuffix="%")
-    return fig
+                                         line=dict(color=GOAL if m.run_type == "sustained" else MUTED, dash=dash)))
+        fig.update_yaxes(range=yrange, ticksuffix="%" if percent else "")
+        panels.items.append(((names or {}).get(team, team), fig))
+    return panels
 
 
 def chart_markers(cycles, phases) -> list[Marker]:
-    """PDSA cycles (at their start) and learning sessions, as chart annotations."""
-    out = [Marker(c.start, f"PDSA: {c.title if len(c.title) <= 24 else c.title[:23] + '…'}"
-                  + (f" ({DECISION_WORDS[c.decision]})" if c.decision else ""), "pdsa") for c in cycles]
+    """PDSA cycles (at their start) and learning sessions, as chart marks; the key names them in full."""
+    out = [Marker(c.start, f"PDSA: {c.title}" + (f" ({DECISION_WORDS[c.decision]})" if c.decision else ""), "pdsa")
+           for c in cycles]
     out += [Marker(p.start, p.name, "session") for p in phases if p.kind == "learning_session"]
     return out
 
@@ -243,4 +399,5 @@ def figure_for(analysis, height: int = 420) -> go.Figure:
     return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100,
                       goal=goal_on_chart(m, analysis.chart),
                       markers=chart_markers(analysis.cycles, analysis.phases), height=height, ylabel=ylabel,
-                      direction=chart_direction(m, analysis.chart), notes=notes, moving_ranges=analysis.moving_ranges)
+                      direction=chart_direction(m, analysis.chart), notes=notes, moving_ranges=analysis.moving_ranges,
+                      rules=analysis.rules)

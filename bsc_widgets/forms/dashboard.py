@@ -19,7 +19,8 @@ from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
 from ..report_calendar import next_month
 from ..store import Store
-from ..measure_analysis import analyse_across_teams, rebased_across_teams
+from ..measure_analysis import analyse_across_teams, chart_and_rules, rebased_across_teams
+from ..measure_data import chart_direction
 from ..network import funnel_for_month, network_total, offers_network_views
 from ..render import render
 from ..timeline import position
@@ -92,13 +93,13 @@ class DashboardPage(w.VBox):
         """The funnel plot for the "data up to" month, or the network's total, with their sentences."""
         self.chart.layout.min_height = "440px"
         if not offers_network_views(m):
-            self.chart.outputs = ()
+            self.chart.clear()
             self.readings.value = render("forms/dashboard.html", "network_needs_ratio", name=m.name)
             return
         if self.view.value == "funnel":
             found = funnel_for_month(self.snapshot(), m.id, self.period.value)
             if found is None:
-                self.chart.outputs = ()
+                self.chart.clear()
                 self.readings.value = render("forms/dashboard.html", "no_funnel", month=self.period.value)
                 return
             self.chart.draw(funnel_figure(found.points, found.curve, names, m.multiplier == 100,
@@ -162,22 +163,23 @@ class DashboardPage(w.VBox):
         if self.view.value in ("funnel", "network"):
             self._network_view(m, names)
             return
+        self.chart.layout.min_height = "0px"     # small charts: as tall as they are, one to a row on a phone
         if shown and self.view.value == "rebased":
             points, medians = self._rebased(m.id)
             medians = medians[medians["group"].isin(shown)]
-            rows = -(-max(1, medians["group"].nunique()) // 3)
-            self.chart.layout.min_height = f"{260 * rows + 80}px"
-            self.chart.draw(rebased_multiples(points, medians, names, percent=m.multiplier == 100,
-                                              title=f"{m.name}: medians re-based after each sustained run"))
+            self.chart.draw_panels(rebased_multiples(points, medians, names, percent=m.multiplier == 100,
+                                                     title=f"{m.name}: medians re-based after each sustained run",
+                                                     direction=m.direction))
         elif shown:
-            self.chart.layout.min_height = f"{260 * -(-len(shown) // 3) + 80}px"
-            self.chart.draw(small_multiples(result[result["facet1"].isin(shown)], names,
-                                            percent=m.multiplier == 100, title=m.name))
+            chart, rules = chart_and_rules(self.store, m)
+            self.chart.draw_panels(small_multiples(result[result["facet1"].isin(shown)], names,
+                                                   percent=m.multiplier == 100, title=m.name, rules=rules,
+                                                   direction=chart_direction(m, chart)))
         else:
-            self.chart.outputs = ()
+            self.chart.clear()
         self.readings.value = render("forms/dashboard.html", "readings", shown=len(shown),
                                      of=0 if result.empty else result["facet1"].nunique(),
-                                     items=[(names[t], readings[t].text,
+                                     items=[(names[t], readings[t],
                                              icons_html(result[result["facet1"] == t], m.direction, 28))
                                             for t in shown])
 

@@ -36,7 +36,7 @@ class EquityPage(CollaborativePage):
                                + [(t.name, t.id) for t in self.store.teams()
                                   if self.access is None or self.access.may_open(t.id)])
         self.reading = w.HTML()
-        self.groups_chart = PlotArea(340)
+        self.groups_chart = PlotArea(0)
         self.gap_chart = PlotArea(270)
         self.table = w.HTML()
         self.export = w.HTML()
@@ -60,7 +60,7 @@ class EquityPage(CollaborativePage):
             self.gap_chart.clear()
             self.table.value = self.export.value = ""
             return
-        self.groups_chart.draw(group_figure(view))
+        self.groups_chart.draw_panels(group_figure(view))
         self.gap_chart.draw(gap_figure(view))
         self.table.value = group_table_html(view)
         name = f"{slugify(view.measure.name)}-by-group-{self.team.value or 'network'}.csv"

@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from ..model import Record
 from ..render import render
+from .day_input import DayInput
 from .messages import message_html
 
 WIDE = w.Layout(width="100%")
@@ -75,8 +76,14 @@ def _choices(model: type[Record], name: str, labels: dict | None) -> list[tuple[
     return [((labels or {}).get(v, str(v)), v) for v in values]
 
 
+REQUIRED = " (required)"
+
+
 class Field(w.VBox):
-    """A labelled input for one field of a record, and the plain-language problem with it, if any."""
+    """A labelled input for one field of a record, and the plain-language problem with it, if any.
+
+    A field that must be filled in says so in its label. Its message line holds its problem, or, just
+    after a save it caused, when it was saved (where the eye is, on a phone too)."""
 
     def __init__(self, model: type[Record], name: str, label: str | None = None, kind: str | None = None,
                  choices: list[tuple[str, Any]] | dict | None = None, help: str | None = None, rows: int = 3,
@@ -85,6 +92,7 @@ class Field(w.VBox):
         self.label = label or model.field_label(name)
         self.kind = kind or field_kind(model, name)
         self.optional = not model.model_fields[name].is_required()
+        self.required = not self.optional and self.kind != "many"
         if isinstance(choices, dict) or choices is None:
             choices = _choices(model, name, choices) if self.kind in ("choice", "many") else []
         self.choices = list(choices)
@@ -107,7 +115,7 @@ class Field(w.VBox):
         self.length.value = length_hint(self.input.value, self.limit, always=self.kind == "long")
 
     def _make_input(self, rows: int, placeholder: str):
-        d = self.label
+        d = self.label + (REQUIRED if self.required else "")
         if self.kind == "choice":
             options = [("—" if self.optional else "Choose…", "")] + self.choices
             return w.Dropdown(options=options, description=d, style={"description_width": "initial"}, layout=WIDE)
@@ -116,7 +124,7 @@ class Field(w.VBox):
                           for label, _ in self.choices]
             return w.HBox(self.boxes, layout=w.Layout(flex_flow="row wrap", width="100%"))
         if self.kind == "date":
-            return w.DatePicker(description=d, style={"description_width": "initial"}, layout=WIDE)
+            return DayInput(d, style={"description_width": "initial"}, layout=WIDE)
         if self.kind == "long":
             return w.Textarea(description=d, rows=rows, placeholder=placeholder, **TEXT_KW)
         return w.Text(description=d, placeholder=placeholder, **TEXT_KW)
@@ -125,6 +133,8 @@ class Field(w.VBox):
     def get(self) -> Any:
         if self.kind == "many":
             return [value for (_, value), box in zip(self.choices, self.boxes) if box.value]
+        if self.kind == "date":
+            return self.input.day
         value = self.input.value
         if isinstance(value, str):
             value = value.strip()
@@ -138,18 +148,29 @@ class Field(w.VBox):
         elif self.kind == "choice":
             self.input.value = "" if value is None else value
         elif self.kind == "date":
-            self.input.value = value
+            self.input.set_day(value)
         elif self.kind == "number":
             self.input.value = "" if value is None else f"{value:g}"
         else:
             self.input.value = "" if value is None else str(value)
 
     def on_change(self, callback: Callable) -> None:
+        if self.kind == "date":
+            self.input.on_day(callback)
+            return
         for widget in (self.boxes if self.kind == "many" else [self.input]):
             widget.observe(callback, names="value")
 
+    def problem(self) -> str | None:
+        """What is wrong with the text itself, before the record's own checks (a date that cannot be read)."""
+        return self.input.problem if self.kind == "date" else None
+
     def show_problem(self, text: str | None) -> None:
         self.message.value = message_html(text, "error") if text else ""
+
+    def show_saved(self, text: str | None) -> None:
+        """A quiet line under the field just saved (replaced by a problem, if it gets one)."""
+        self.message.value = render("forms/widgets.html", "field_note", text=text) if text else ""
 
     @property
     def disabled(self) -> bool:

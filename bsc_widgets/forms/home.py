@@ -12,14 +12,13 @@ from ..errors import BscError, NotAllowed
 from ..model import ACCESS_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
 from ..services.access import Access, hub_path
 from ..store import Store
-from ..render import render, stylesheet
+from ..render import render
 from ..timeline import Position, position
 from .messages import MessageArea, guarded
 
 def calendar_html(phases: list[Phase], where: Position) -> str:
     return render("forms/home.html", "calendar", phases=sorted(phases, key=lambda p: p.start),
-                  current_id=where.current.id if where.current else None, where=where.sentence(),
-                  kinds=PHASE_KIND_LABELS)
+                  current_id=where.current.id if where.current else None, kinds=PHASE_KIND_LABELS)
 
 
 def team_html(team: Team, members: list[Member], collab_start: dt.date) -> str:
@@ -42,7 +41,8 @@ def links_html(team: Team | None, available: set[str], access: Access | None = N
 
 
 class HomePage(w.VBox):
-    """The page, with its team picker wired to the team panel and links."""
+    """The page, with its team picker wired to the team panel and links. On a phone the page is one column,
+    so the order is the order of use: the team chooser first, the aim and calendar last."""
 
     def __init__(self, store: Store, today: dt.date, team: Team | None = None, problem: BscError | None = None,
                  workbooks_dir: Path | None = None, access: Access | None = None):
@@ -57,8 +57,8 @@ class HomePage(w.VBox):
         teams = [t for t in store.teams() if access is None or access.may_open(t.id)]  # signed in: only yours
         phases = store.list(Phase)
         where = position(collab, phases, today)
-        header = w.HTML(render("forms/home.html", "header", style=stylesheet(), collab=collab,
-                               calendar=calendar_html(phases, where)))
+        header = w.HTML(render("forms/home.html", "header", collab=collab, where=where.sentence()))
+        about = w.HTML(render("forms/home.html", "about", collab=collab, calendar=calendar_html(phases, where)))
         self.message = MessageArea()
         self.picker = w.Dropdown(options=[("Choose your team…", "")] + [(t.name, t.id) for t in teams],
                                  value=team.id if team else "", description="Your team",
@@ -72,7 +72,7 @@ class HomePage(w.VBox):
         who = ([w.HTML(render("forms/home.html", "signed_in", name=access.name, role=ACCESS_LABELS[access.role].lower(),
                               sign_out=hub_path("logout")))] if access else [])
         super().__init__([header, *who, w.HTML(render("forms/home.html", "your_team")), self.message,
-                          self.picker, self.team_panel, self.links],
+                          self.picker, self.team_panel, self.links, about],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-home")
 

@@ -60,8 +60,8 @@ def definition_html(m: Measure) -> str:
     return render("forms/measures.html", "definition", m=m, rows=[(k, v) for k, v in rows if v])
 
 
-def reading_html(sentences: list[str]) -> str:
-    return render("forms/measures.html", "reading", sentences=sentences)
+def reading_html(reading) -> str:
+    return render("forms/measures.html", "reading", r=reading)
 
 
 def data_table_html(records: list, m: Measure) -> str:
@@ -190,7 +190,7 @@ class MeasuresPage(WorkbookPage):
         fig = figure_for(s, height=420)
         fig.update_layout(autosize=True)
         self.chart.draw(fig)
-        self.reading.value = reading_html(s.reading.sentences)
+        self.reading.value = reading_html(s.reading)
         self.table.value = data_table_html(self._observations(), self.measure)
 
     # ---- one period ----

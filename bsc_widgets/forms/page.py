@@ -14,6 +14,14 @@ from ..store import Store
 from ..render import render, stylesheet
 from ..timeline import Position, position
 from .messages import MessageArea
+from .save_state import save_bar
+
+
+def root(page: w.Widget) -> w.VBox:
+    """What a notebook shows of any page: the one stylesheet, the page, and the bar that says what is saved."""
+    box = w.VBox([w.HTML(stylesheet()), page, save_bar()], layout=w.Layout(width="100%"))
+    box.add_class("bsc-root")
+    return box
 
 
 def home_href(team: Team | None, up: str = "") -> str:
@@ -23,7 +31,7 @@ def home_href(team: Team | None, up: str = "") -> str:
 def header(title: str, team: Team | None = None, collab: Collaborative | None = None, where: Position | None = None,
            lines: tuple[str, ...] = (), intro: str | None = None, up: str = "", box: str = "bsc-page") -> w.HTML:
     """The one page header every page has: the way home, the title, whose page it is, where we are."""
-    return w.HTML(render("common.html", "page_header", title=title, style=stylesheet(), home_href=home_href(team, up),
+    return w.HTML(render("common.html", "page_header", title=title, home_href=home_href(team, up),
                          team_name=team.name if team else None,
                          team_line=f"{PROGRAM_TYPE_LABELS[team.program_type]} · {collab.name}" if team else None,
                          lines=lines, intro=intro, where=where.sentence() if where else None, box=box))

@@ -36,9 +36,10 @@ class PdsaPage(WorkbookPage):
         self.cycle_area = w.VBox(layout=w.Layout(width="100%"))
         self._refresh(select=self._latest_id())
         self._show_cycle()
-        return [section("Our ramps", "Each change idea is tested in a series of cycles, each a little bigger: "
-                        "a ramp. Each step below is one cycle."), self.ramps_html,
-                section("Plan, do, study, act"), self.picker, self.cycle_area]
+        # the planner first: on a phone the page is one long column, and planning is what people come for
+        return [section("Plan, do, study, act"), self.picker, self.cycle_area,
+                section("Our ramps", "Each change idea is tested in a series of cycles, each a little bigger: "
+                        "a ramp. Each step below is one cycle."), self.ramps_html]
 
     def _latest_id(self) -> str:
         cycles = self.store.list(PdsaCycle, team_id=self.team.id)
@@ -128,5 +129,6 @@ class PdsaPage(WorkbookPage):
         blank = self._blank(current.change_idea_id, min(max(start, self.today), self.collab.end))
         replace_options(self.picker, list(self.picker.options), NEW)
         self._show_cycle(blank)
+        self.form.fields["title"].input.focus()   # the person carries on typing where the new cycle starts
         self.message.show(f"A new cycle on the same change idea. Build on what you learned: "
                           f"{current.next_steps or current.study_notes or ''}", "info")

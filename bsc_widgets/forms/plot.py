@@ -15,6 +15,8 @@ import ipywidgets as w
 import plotly.graph_objects as go
 
 from ..charts import plotly_js
+from ..charts.palette import KIND_COLOURS, KIND_NAMES
+from ..charts.spc_chart import Panels, chart_key, title_of
 from ..render import render
 
 MIME = "application/vnd.plotly.v1+json"
@@ -23,25 +25,45 @@ CONFIG = {"displaylogo": False, "responsive": True, "showSendToCloud": False, "s
           "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud", "editInChartStudio"]}
 
 
+def _figure_json(fig: go.Figure, title: bool = True) -> dict:
+    """The figure as plotly.js takes it; without its title, which the page shows as text above it."""
+    plotly_js.check_traces({trace.type for trace in fig.data})
+    figure = json.loads(fig.to_json()) | {"config": CONFIG}
+    if not title:
+        figure["layout"].pop("title", None)
+    return figure
+
+
 class PlotArea(w.Output):
-    """Shows one figure at a time; ``figure`` keeps the last one drawn (for tests and reports)."""
+    """Shows one figure (or one set of small charts) at a time; ``figure`` keeps the last one drawn."""
 
     def __init__(self, height: int = 420, **kwargs):
         super().__init__(layout=w.Layout(width="100%", min_height=f"{height}px"), **kwargs)
         self._height = height
         self.figure: go.Figure | None = None
+        self.panels: Panels | None = None
 
     def draw(self, fig: go.Figure) -> None:
-        plotly_js.check_traces({trace.type for trace in fig.data})
-        self.figure = fig
-        figure = json.loads(fig.to_json()) | {"config": CONFIG}
-        html = render("forms/plot.html", "chart", div_id=f"bsc-chart-{uuid.uuid4().hex}", figure=figure,
-                      script=plotly_js.bundle()[1], height=self._height)
+        self.figure, self.panels = fig, None
+        page = render("forms/plot.html", "chart", div_id=f"bsc-chart-{uuid.uuid4().hex}",
+                      figure=_figure_json(fig, title=False), script=plotly_js.bundle()[1], height=self._height,
+                      title=title_of(fig), items=chart_key(fig))
+        self._show({MIME: _figure_json(fig), "text/html": str(page)})
+
+    def draw_panels(self, panels: Panels) -> None:
+        """Small charts side by side (one to a row on a phone), their shared legend under them."""
+        self.figure, self.panels = None, panels
+        charts = [(f"bsc-chart-{uuid.uuid4().hex}", name, _figure_json(fig)) for name, fig in panels.items]
+        page = render("forms/plot.html", "panels", title=panels.title, charts=charts, script=plotly_js.bundle()[1],
+                      kinds=sorted(panels.kinds), names=KIND_NAMES, colours=KIND_COLOURS, note=panels.note)
+        self._show({"text/html": str(page)})
+
+    def _show(self, bundle: dict) -> None:
         self.outputs = ()
-        self.append_display_data(_Bundle({MIME: figure, "text/html": str(html)}))
+        self.append_display_data(_Bundle(bundle))
 
     def clear(self) -> None:
-        self.figure = None
+        self.figure = self.panels = None
         self.outputs = ()
 
 

@@ -1,9 +1,11 @@
-"""A form bound to one stored record: checked as you type, saved on every change, never over another's edit.
+"""A form bound to one stored record: checked as you go, saved on every change, never over another's edit.
 
 Every workbook's editing goes through ``RecordForm``. A change is checked by the
 record's own validation (the same rules as imports), problems appear under the field
-they concern, and a valid change is saved at once with a visible "Saved at hh:mm". A
-save made from a stale copy is refused by the store; the form then keeps the person's
+they concern, and a valid change is saved at once with a visible "Saved at hh:mm", beside
+the field and in the page's save bar. Checking waits for the person: a field is judged once
+it has been left, or when the record is saved, so a record just started shows no errors for
+fields not reached yet (only what is still needed). A save made from a stale copy is refused by the store; the form then keeps the person's
 text and offers two explicit ways on: see the other version (their own text is kept
 on the page to copy), or save theirs over it on purpose. "Save mine over theirs" only ever
 replaces the record this form opened: a new record gets its own identifier from the store
@@ -25,6 +27,7 @@ from ..render import render
 from ..text import shorten
 from .fields import Field
 from .messages import MessageArea, guarded
+from .save_state import save_bar
 
 
 def now_hhmm() -> str:
@@ -57,11 +60,12 @@ class RecordForm(w.VBox):
         self.kept = w.HTML()  # the person's own unsaved text, after they chose to see the other version
         self._loading = False
         self._read_only = False
+        self.touched: set[str] = set()   # fields the person has left since the record was shown
         self.save_button.on_click(guarded(self.message)(lambda _: self.save()))
         self.theirs_button.on_click(guarded(self.message)(lambda _: self.show_theirs()))
         self.mine_button.on_click(guarded(self.message)(lambda _: self.save_mine_over_theirs()))
         for f in fields:
-            f.on_change(guarded(self.message)(self._changed))
+            f.on_change(guarded(self.message)(lambda change, name=f.name: self._changed(change, name)))
         self.load(record)
         super().__init__((layout_children if layout_children is not None else fields)
                          + [self.message, self.conflict_box, self.kept,
@@ -86,6 +90,7 @@ class RecordForm(w.VBox):
     def load(self, record: Record) -> None:
         """Show ``record``'s values (without saving them back)."""
         self.record = record
+        self.touched = set()
         self._loading = True
         try:
             for name, f in self.fields.items():
@@ -105,55 +110,79 @@ class RecordForm(w.VBox):
     def values(self) -> dict:
         return {name: f.get() for name, f in self.fields.items()}
 
-    def candidate(self, version: int | None = None) -> Record | None:
-        """The record as the form now shows it, or None after placing each problem under its field."""
+    def candidate(self, version: int | None = None, everything: bool = True) -> Record | None:
+        """The record as the form now shows it, or None after saying what is wrong.
+
+        With ``everything`` (a save the person asked for), every problem is shown; otherwise only those of
+        fields the person has left, so a record just started is not covered in errors."""
         data = dict(self.record.data(), **self.values(),
                     version=self.record.version if version is None else version)
         for f in self.fields.values():
             f.show_problem(None)
+        unread = [Problem(text, field=f.label) for f in self.fields.values() if (text := f.problem())]
         try:
+            if unread:
+                raise InvalidRecord("", unread)
             return type(self.record).build(**data)
         except InvalidRecord as exc:
-            self._place(exc)
+            self._place(exc, everything or self.record.version > 0)
             return None
 
-    def _place(self, exc: BscError) -> None:
+    def _place(self, exc: BscError, everything: bool = True) -> None:
         # a problem names the field as the record does ("Numerator"); the page may label it more fully
         by_label = {f.model.field_label(f.name): f for f in self.fields.values()}
         by_label.update({f.label: f for f in self.fields.values()})
         loose: list[Problem] = []
+        waiting: list[Field] = []
         for p in exc.problems:
             target = by_label.get(p.field or "")
-            if target is not None and not target.message.value:
+            if target is not None and not (everything or target.name in self.touched):
+                waiting.append(target)
+            elif target is not None and not target.message.value:
                 target.show_problem(p.message)
             elif target is None:
                 loose.append(p)
-        if loose:
-            self.message.show_error(InvalidRecord("Please check:", loose))
+        shown = any(f.message.value for f in self.fields.values())
+        if loose and (everything or not waiting):
+            texts = list(dict.fromkeys(p.message for p in loose))
+            self.message.show_error(texts[0] if len(texts) == 1 else InvalidRecord(
+                "This is not saved yet, because:", [Problem(t) for t in texts]))
+            shown = True
+        elif shown:
+            self.message.show("This is not saved yet: see the field marked below.", "error")
         elif not exc.problems:
             self.message.show_error(exc)
+            shown = True
+        if shown:
+            self._set_status("Not saved: see the messages above.", "unsaved")
+            save_bar().not_saved("see the messages on the page.")
         else:
-            self.message.show("Please check the fields marked below before this can be saved.", "error")
-        self._set_status("Not saved: see the messages above.", "unsaved")
+            needed = ", ".join(dict.fromkeys(f.label for f in waiting))
+            self._set_status(f"Not saved yet: fill in {needed}.", "unsaved")
+            save_bar().waiting(f"fill in {needed}.")
 
     # ---- saving ----
-    def _changed(self, change) -> None:
+    def _changed(self, change, name: str | None = None) -> None:
         if self._loading:
             return
         if self._read_only:  # a value sent to a disabled input: put back what is stored
             self.load(self.record)
             return
+        if name is not None:
+            self.touched.add(name)
         if self.autosave:
-            self.save()
+            self.save(everything=False, near=name)
         else:
             self._set_status("Changed, not saved yet.", "unsaved")
+            save_bar().waiting(f"press “{self.save_button.description}”.")
 
-    def save(self) -> bool:
-        """Check and save what the form shows; returns whether it was saved."""
+    def save(self, everything: bool = True, near: str | None = None) -> bool:
+        """Check and save what the form shows; returns whether it was saved. A save the person asked for
+        judges every field; one made as they leave a field judges only the fields they have left."""
         self.message.clear()
         if self._read_only:
             return False
-        record = self.candidate()
+        record = self.candidate(everything=everything)
         if record is None:
             return False
         try:
@@ -162,13 +191,14 @@ class RecordForm(w.VBox):
             self._conflict(exc)
             return False
         except InvalidRecord as exc:
-            self._place(exc)
+            self._place(exc, everything or self.record.version > 0)
             return False
         except BscError as exc:  # busy, for example: nothing was written
             self.message.show_error(exc)
             self._set_status("Not saved.", "unsaved")
+            save_bar().not_saved(exc.message)
             return False
-        self._saved(saved)
+        self._saved(saved, near)
         return True
 
     def _write(self, record: Record) -> Record:
@@ -181,10 +211,14 @@ class RecordForm(w.VBox):
             return None
         return self.store.get(type(self.record), *self.record.key())
 
-    def _saved(self, saved: Record) -> None:
+    def _saved(self, saved: Record, near: str | None = None) -> None:
         self.record = saved
         self.conflict_box.layout.display = "none"
-        self._set_status(f"Saved at {now_hhmm()}.")
+        at = now_hhmm()
+        self._set_status(f"Saved at {at}.")
+        save_bar().saved(at)
+        if near in self.fields:
+            self.fields[near].show_saved(f"Saved {at}")
         if self.on_saved:
             self.on_saved(saved)
 
@@ -192,6 +226,7 @@ class RecordForm(w.VBox):
         self.message.show_error(exc)
         self.conflict_box.layout.display = "flex"
         self._set_status("Not saved: someone else changed this first.", "unsaved")
+        save_bar().not_saved("someone else changed this first.")
 
     def show_theirs(self) -> None:
         """Load the stored version; the person's own text stays on the page to copy from."""

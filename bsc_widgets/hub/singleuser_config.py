@@ -1,6 +1,6 @@
 # The configuration of each person's own server under the hub (loaded with --config): Voilà only.
 from bsc_widgets.hub.lockdown import WIDGET_MESSAGES
-from bsc_widgets.voila_server import SETTINGS, UNUSED_EXTENSIONS
+from bsc_widgets.voila_server import SETTINGS, UNUSED_EXTENSIONS, opening
 
 c = get_config()  # noqa: F821 - traitlets provides it when it loads this file
 c.ServerApp.jpserver_extensions = {
@@ -20,6 +20,7 @@ c.VoilaConfiguration.show_tracebacks = False
 c.VoilaConfiguration.allow_template_override = "NO"
 c.VoilaConfiguration.allow_theme_override = "NO"
 c.VoilaConfiguration.extension_denylist = UNUSED_EXTENSIONS
+c.VoilaConfiguration.prelaunch_hook = opening   # the loading screen names the page and the team
 c.ContentsManager.allow_hidden = False
 # On a machine where the hub itself runs as root (a container, this project's CI), so does each server.
 c.ServerApp.allow_root = __import__("os").geteuid() == 0

@@ -14,7 +14,7 @@ from pydantic import Field
 from ..errors import Problem
 from .base import BIG, POSITIONS, Context, Record, RequiredText, Slug, register
 from .framework import Measure
-from .observation import period_start
+from .observation import period_start, period_words
 
 
 @register
@@ -72,7 +72,7 @@ class StratumObservation(Record):
     denominator: float = Field(gt=0, le=BIG, title="Denominator")
 
     def describe(self) -> str:
-        return f"{self.measure_id} for {self.period:%-d %B %Y}, group {self.stratum_id}"
+        return f"the figures of one group for {period_words(self.period)}"
 
     def context_problems(self, ctx: Context) -> list[Problem]:
         out = super().context_problems(ctx)

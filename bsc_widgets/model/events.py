@@ -14,7 +14,7 @@ from pydantic import Field
 from ..errors import Problem
 from .base import BIG, NOTE_LENGTH, Context, Record, Slug, optional, register
 from .framework import DATED_EVENTS, MEASURE_KIND_LABELS, SUBGROUPS, Measure, retired_problem
-from .observation import period_label, period_problems
+from .observation import period_label, period_problems, period_words
 
 MOST_A_DAY = 1_000       # events on one day at one program
 MOST_A_PERIOD = 200      # values in one period (observations, classrooms)
@@ -60,7 +60,7 @@ class Event(_MeasureData):
     note: optional(str) = Field(None, title="Note", max_length=NOTE_LENGTH)
 
     def describe(self) -> str:
-        return f"{self.measure_id} on {self.day:%-d %B %Y}"
+        return f"the events of {self.day:%-d %B %Y}"
 
     def numbers(self) -> tuple:
         return (self.count,)
@@ -80,7 +80,7 @@ class Sample(_MeasureData):
     value: float = Field(title="Value", ge=-BIG, le=BIG)
 
     def describe(self) -> str:
-        return f"{self.measure_id} for {self.period:%B %Y}, value {self.number}"
+        return f"value {self.number} for {period_words(self.period)}"
 
     def against(self, measure: Measure) -> list[Problem]:
         return super().against(measure) or period_problems(measure, self.period, self.field_label("period"),

@@ -51,7 +51,7 @@ class ChartMark(Record):
         return self
 
     def describe(self) -> str:
-        return f"the mark “{MARK_KIND_SHORT[self.kind].lower()}” at {self.at:%-d %B %Y} on {self.measure_id}"
+        return f"the mark “{MARK_KIND_SHORT[self.kind].lower()}” at {self.at:%-d %B %Y}"
 
     def new_id_base(self) -> str:
         return f"{self.team_id}-{self.measure_id}-{self.kind}"

@@ -27,6 +27,11 @@ def period_problems(measure, period: dt.date, label: str, record: str) -> list[P
                     f"{period} is not.", field=label, record=record)]
 
 
+def period_words(day: dt.date) -> str:
+    """A period named without knowing its measure: a month by its name, a week by its Monday."""
+    return f"{day:%B %Y}" if day.day == 1 else f"the week of {day:%-d %B %Y}"
+
+
 def period_label(day: dt.date, frequency: str) -> str:
     return f"week of {day:%-d %b %Y}" if frequency == "weekly" else f"{day:%B %Y}"
 
@@ -56,7 +61,7 @@ class Observation(Record):
         return self
 
     def describe(self) -> str:
-        return f"{self.measure_id} for {self.period:%B %Y}"
+        return f"the numbers for {period_words(self.period)}"
 
     def context_problems(self, ctx: Context) -> list[Problem]:
         out = super().context_problems(ctx)
@@ -79,8 +84,8 @@ class Observation(Record):
         if measure.uses_denominator:
             missing = [self.field_label(f) for f in ("numerator", "denominator") if getattr(self, f) is None]
             if missing:
-                return [Problem(f"“{measure.name}” is a {measure.kind}: "
-                                f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing.", **where)]
+                return [Problem(f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} needed: "
+                                f"“{measure.name}” is a {measure.kind}.", field=missing[-1], **where)]
             if self.value is not None:
                 return [Problem(f"“{measure.name}” is a {measure.kind}: give a numerator and denominator, not a value.",
                                 field=self.field_label("value"), **where)]

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..dates import month_number, read_day
 from ..errors import ImportRejected, InvalidRecord, Problem
 from ..ids import is_slug
 from ..model import Event, Measure, Observation, Record, Sample, Team, period_label, period_start
@@ -35,8 +36,6 @@ HEADERS = {
     "team": {"team", "team id"},
     "measure": {"measure", "measure id"},
 }
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
 @dataclass
@@ -68,7 +67,8 @@ def _norm(header: object) -> str:
 
 
 def parse_period(value: object) -> dt.date | None:
-    """Dates as spreadsheets hold them: a date cell, 2026-03(-01), 3/2026, 3/1/2026, Mar 2026."""
+    """Dates as spreadsheets hold them: a date cell, a month (2026-03, 3/2026, Mar 2026), or any day the
+    forms read (3/1/2026, 1 Mar 2026, 2026-03-01)."""
     try:
         return _parse_period(value)
     except ValueError:  # 13/2026, 2026-02-30
@@ -81,17 +81,13 @@ def _parse_period(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text):
-        return dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
+        return dt.date(int(m[1]), int(m[2]), 1)
     if m := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
         return dt.date(int(m[2]), int(m[1]), 1)
-    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):  # US month/day/year
-        return dt.date(int(m[3]), int(m[1]), int(m[2]))
-    if m := re.fullmatch(r"([A-Za-z]{3,9})\.?[\s-]+(\d{4})", text):
-        month = _MONTHS.get(m[1][:3].lower())
-        if month:
-            return dt.date(int(m[2]), month, 1)
-    return None
+    if (m := re.fullmatch(r"([A-Za-zñé]{3,10})\.?[\s-]+(\d{4})", text)) and month_number(m[1]):
+        return dt.date(int(m[2]), month_number(m[1]), 1)
+    return read_day(text)
 
 
 def csv_rows(text: str, name: str, delimiter: str = ",") -> list[list[object]]:

@@ -16,7 +16,8 @@ from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Att
                      MonthlyReport, PdsaCycle, Phase, ramps)
 from ..report_calendar import as_of
 from ..store import Store
-from ..measure_analysis import REBASE_RUN, analyse_across_teams, rebased_across_teams
+from ..measure_analysis import REBASE_RUN, analyse_across_teams, chart_and_rules, rebased_across_teams
+from ..measure_data import chart_direction
 from ..network import funnel_for_month, network_total
 from ..render import render, stylesheet
 from ..text import plotly_text
@@ -88,7 +89,9 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
         result, readings = analyse_across_teams(store, m.id)
         if result.empty:
             continue
-        fig = small_multiples(result, names, percent=m.multiplier == 100, title=m.name)
+        chart, rules = chart_and_rules(store, m)
+        fig = small_multiples(result, names, percent=m.multiplier == 100, title=m.name, rules=rules,
+                              direction=chart_direction(m, chart))
         signals = [(names[t], r.sentences[0] if r.sentences else "",
                     icons_html(result[result["facet1"] == t], m.direction, 28))
                    for t, r in sorted(readings.items(), key=lambda kv: names.get(kv[0], ""))
@@ -97,10 +100,10 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
         rebased = ""
         if (medians["run_type"] == "sustained").any():   # runcharter's view, where a team's median moved
             moved = medians[medians["group"].isin(medians.loc[medians["run_type"] == "sustained", "group"])]
-            rebased = charts.html(rebased_multiples(points, moved, names, percent=m.multiplier == 100,
-                                                    title=f"{m.name}: medians re-based after each sustained run"),
-                                  f"{m.name}: re-based medians")
-        measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.html(fig, m.name), signals=signals,
+            rebased = charts.panels(rebased_multiples(points, moved, names, percent=m.multiplier == 100,
+                                                      title=f"{m.name}: medians re-based after each sustained run",
+                                                      direction=m.direction), f"{m.name}: re-based medians")
+        measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.panels(fig, m.name), signals=signals,
                                    rebased=rebased, run=REBASE_RUN, network=network_html(store, m, period, names,
                                                                                          charts)))
 

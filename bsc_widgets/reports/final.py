@@ -28,7 +28,7 @@ def equity_section(store: Store, charts: Charts) -> str:
     out = []
     for m in stratified_measures(store):
         view = group_view(store, m.id)
-        body = "" if view.table.empty else (charts.html(group_figure(view), f"{m.name} by group")
+        body = "" if view.table.empty else (charts.panels(group_figure(view), f"{m.name} by group")
                                              + charts.html(gap_figure(view), "Gap between groups")
                                              + group_table_html(view, last=6))
         out.append(render(PARTS, "equity_measure", name=m.name, grouping=view.grouping.name.lower(),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ..charts.palette import KIND_COLOURS, KIND_NAMES
+from ..charts.spc_chart import Panels, chart_key, title_of
 from ..render import plotly_html, render
 
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud"]}
@@ -28,17 +30,34 @@ class Charts:
         self.count = 0
         self.shared = shared
 
-    def html(self, fig: go.Figure, label: str) -> str:
+    def _div(self, fig: go.Figure) -> tuple[str, str | None]:
+        """The figure's HTML (the first carrying plotly.js, or naming the shared file), and the script to load."""
         first = self.count == 0
         self.count += 1
         div_id = f"bsc-chart-{self.count}"   # the same report of the same data is the same file, byte for byte
         if self.shared:
             div = fig.to_html(full_html=False, include_plotlyjs=False, config=CONFIG, div_id=div_id)
-            return render("reports/page.html", "figure", label=label, div=plotly_html(div),
-                          script=PLOTLY_FILE if first else None)
+            return plotly_html(div), PLOTLY_FILE if first else None
         div = fig.to_html(full_html=False, include_plotlyjs=True if first else False,
                           config=CONFIG, div_id=div_id)
         if first:  # URLs inside plotly.js for map tiles and icons we never use: nothing may point online
             for url in OFFLINE_ONLY:
                 div = div.replace(url, "offline:")
-        return render("reports/page.html", "figure", label=label, div=plotly_html(div))
+        return plotly_html(div), None
+
+    def html(self, fig: go.Figure, label: str) -> str:
+        """A chart, its title as text above it and the key of its marks under it."""
+        title = title_of(fig)
+        fig = go.Figure(fig).update_layout(title=None)
+        div, script = self._div(fig)
+        return render("reports/page.html", "figure", label=label, div=div, script=script, title=title,
+                      items=chart_key(fig))
+
+    def panels(self, panels: Panels, label: str) -> str:
+        """Small charts side by side, one to a row on a phone, with their shared legend."""
+        items = []
+        for name, fig in panels.items:
+            div, script = self._div(fig)
+            items.append((name, div, script))
+        return render("reports/page.html", "panels", label=label, title=panels.title, items=items,
+                      kinds=sorted(panels.kinds), names=KIND_NAMES, colours=KIND_COLOURS, note=panels.note)

@@ -50,7 +50,7 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
     for m in measures:
         a = analyses[m.id]
         chart = charts.html(figure_for(a, height=380), f"{m.name}: run chart") if not a.result.empty else ""
-        measure_parts.append((m.name, chart, a.reading.sentences, icons_html(a.result, m.direction)))
+        measure_parts.append((m.name, chart, a.reading, icons_html(a.result, m.direction)))
     levels = {lv.score: lv.label for lv in store.list(AssessmentLevel)}
     scores = store.list(AssessmentScore, team_id=team.id)
     reports = [r for r in store.list(MonthlyReport, team_id=team.id) if r.month <= period]

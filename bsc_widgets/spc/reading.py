@@ -1,8 +1,12 @@
-"""A chart read aloud: plain sentences for teachers, parents and directors, never a false "stable".
+"""A chart read aloud: one verdict, in a sentence a teacher, a parent or a director can act on.
 
-The reading looks at the current part (phase) of one series. It says when the rules cannot
-signal yet and how many more points are needed, tells improvement from concern by the
-measure's direction, and names the PDSA cycle that came just before a signal.
+The reading looks at the current part (phase) of one series, under the rules the collaborative
+chose (Anhøj, IHI, both, or Making Data Count). One sentence leads, and it is one of: a signal of
+improvement, of concern, or of change (for a measure with no better direction); no change yet; or
+how many more points are needed before the rules can show a change. Only the chosen rules decide
+it, so two rule sets never say different things on one chart. What each rule found goes under
+"Why?" (``why``); what else a reader needs (the goal, a PDSA cycle running when a signal began,
+points left out) goes in ``notes``. No sentence says what caused a change: a chart shows when.
 """
 from __future__ import annotations
 
@@ -15,12 +19,14 @@ import pandas as pd
 from ..clock import add_months
 from ..model import DECISION_WORDS
 from .columns import Columns
-from .ihi import CONFIRMED
+from .ihi import CONFIRMED, SHIFT, TREND
 from .mdc import ASSURANCE_WORDS, SHORT, VARIATION_WORDS
 
 MIN_ANY_SIGNAL = 6      # with 5 or fewer useful points no Anhøj signal is possible
 MIN_DEPENDABLE = 10     # IHI and Anhøj: the rules are meant for 10 or more useful points
 UNIT_WORDS = {"monthly": ("month", "months"), "weekly": ("week", "weeks"), "events": ("event", "events")}
+SIGNALS = ("improvement", "concern", "change")
+VERDICTS = SIGNALS + ("no_signal", "too_few")
 
 
 @dataclass
@@ -35,12 +41,38 @@ class Cycle:
 
 @dataclass
 class Reading:
+    """``lead``: the one verdict sentence; ``notes``: shown under it; ``why``: each rule's finding.
+    ``began`` and ``ended``: when the signal the lead names began (and, for one that spans a phase, ended)."""
+
     verdict: str                      # improvement, concern, change, no_signal, too_few
-    sentences: list[str] = field(default_factory=list)
+    lead: str
+    why: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    began: pd.Timestamp | None = None
+    ended: pd.Timestamp | None = None
+
+    @property
+    def sentences(self) -> list[str]:
+        return [self.lead] + self.notes + self.why
 
     @property
     def text(self) -> str:
         return " ".join(self.sentences)
+
+    def noted(self, *notes: str) -> "Reading":
+        """The same reading with more notes (data left out, the latest event)."""
+        return Reading(self.verdict, self.lead, self.why, self.notes + list(notes), self.began, self.ended)
+
+
+@dataclass
+class _Signal:
+    """One rule's signal: its verdict, when it began (a row), whether it holds at the latest point."""
+
+    verdict: str
+    began: int
+    ongoing: bool
+    ended: int | None = None       # for a signal over a whole phase (too few crossings, runs)
+    until: int | None = None       # for one that is over (a trend that has stopped)
 
 
 def _when(x, frequency: str | None) -> str:
@@ -70,6 +102,18 @@ def _count(n: int, frequency: str | None) -> str:
 def _more(n: int, frequency: str | None) -> str:
     one, many = UNIT_WORDS.get(frequency, ("point", "points"))
     return f"{n} more {one if n == 1 else many}"
+
+
+def _steps(y: np.ndarray, usable: np.ndarray) -> np.ndarray:
+    """Each usable point's step from the usable point before it: 1 up, -1 down, 0 level (or the first)."""
+    out = np.zeros(len(y))
+    rows = np.flatnonzero(usable)
+    out[rows[1:]] = np.sign(np.diff(y[rows]))
+    return out
+
+
+def _times(n: int) -> str:
+    return f"{n} time{'' if n == 1 else 's'}"
 
 
 def _signal_run(cur: Columns, limit: float):
@@ -106,29 +150,18 @@ def _current_part(result) -> tuple[Columns, bool]:
     return (cols if (part == latest).all() else cols.where(part == latest)), latest > 1
 
 
-def signal_start(result) -> pd.Timestamp | None:
-    """When the current phase's run signal began (as the reading dates it), if it has one."""
-    if Columns.of(result).rows == 0:
-        return None
-    cur, _ = _current_part(result)
-    limit = cur["longest_run_max"][0]
-    if not bool(cur["runs_signal"][0]) or not cur["longest_run"][0] > limit:
-        return None
-    run = _signal_run(cur, limit)
-    return None if run is None else pd.Timestamp(cur["x"][_began(cur, run)])
-
-
-def _last_block_start(flags: np.ndarray, usable: np.ndarray) -> int | None:
-    """Row where the last block of flagged rows starts (rows that are not usable do not split a block)."""
+def _last_block(flags: np.ndarray, usable: np.ndarray, same: np.ndarray) -> tuple[int, int] | None:
+    """(first row, last row) of the last block of flagged rows that agree on ``same`` (the side of the center
+    line for a shift, the direction of the step for a trend); rows that are not usable do not split it."""
     rows = np.flatnonzero(usable)
-    f = flags[rows]
+    f, key = flags[rows], same[rows]
     if not f.any():
         return None
     last = np.flatnonzero(f)[-1]
     start = last
-    while start > 0 and f[start - 1]:
+    while start > 0 and f[start - 1] and key[start - 1] in (key[last], 0):
         start -= 1
-    return int(rows[start])
+    return int(rows[start]), int(rows[last])
 
 
 NEAR_BEFORE, NEAR_AFTER = 3, 1     # months: the one meaning of "a PDSA cycle near a signal", used everywhere
@@ -144,7 +177,7 @@ def near_signal(start: dt.date, end: dt.date | None, began: dt.date, ended: dt.d
 
 
 def _cycle_before(cycles: list[Cycle], when) -> Cycle | None:
-    """The cycle the reading names: near the signal, and started by the time it began."""
+    """The cycle a reading mentions: near the signal, and started by the time it began."""
     if isinstance(when, np.datetime64):
         when = pd.Timestamp(when)
     if not cycles or not isinstance(when, (pd.Timestamp, dt.date)):
@@ -162,137 +195,228 @@ def _judge(side: int, direction: str) -> str:
     return "improvement" if (side > 0) == (direction == "up") else "concern"
 
 
-def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str = "neutral",
-               percent: bool = False, frequency: str | None = None, cycles: list[Cycle] | None = None,
-               goal: float | None = None) -> Reading:
-    """Plain-language reading of one analysed series (a ``qic()`` result for one team and measure, as a
-    frame or as ``Columns``)."""
-    if Columns.of(result).rows == 0:
-        return Reading("too_few", [f"{name}: there is no data yet."])
-    cur, phased = _current_part(result)
-    x, y = cur["x"], cur.floats("y")
-    n = int(cur["n_useful"][0])
-    cl = float(cur["cl"][-1])
-    centre = "centre line" if (~np.isnan(cur.floats("ucl"))).any() else "median"
-    if not cur["baseline"].all():
-        centre = f"baseline {centre}"
-    phase = f" since {_when(x[0], frequency)}" if phased else ""
-    out: list[str] = []
-    verdict = "no_signal"
+def rule_set(result, rules=None) -> tuple[str, ...]:
+    """The rules that decide a chart: those asked for, else those the result was analysed with."""
+    if rules is not None:
+        rules = tuple(rules)
+        return tuple(r for r in rules if r != "mdc") if "mdc" in rules and "mdc_point_type" not in result else rules
+    if "mdc_point_type" in result:
+        return ("mdc",)
+    return ("anhoej", "ihi") if "ihi_shift" in result else ("anhoej",)
 
-    run = _signal_run(cur, cur["longest_run_max"][0])
-    runs_signal = bool(cur["runs_signal"][0])
-    longest, lmax = cur["longest_run"][0], cur["longest_run_max"][0]
-    crossings, cmin = cur["n_crossings"][0], cur["n_crossings_min"][0]
-    if runs_signal and run is not None and longest > lmax:
-        first, last, side, length, latest = run
-        where = "above" if side > 0 else "below"
-        started = _when(x[first], frequency)
-        final = int(np.flatnonzero(cur["include"].astype(bool) & ~np.isnan(y))[-1])
-        if latest:
-            verdict = _judge(side, direction)
-            lead = (f"The last {_count(length, frequency)} are all {where} the {centre} of {_fmt(cl, percent)}"
-                    if last == final else
-                    f"Since {started}, every point off the {centre} of {_fmt(cl, percent)} has been {where} it "
-                    f"({_count(length, frequency)})")
-            since = f"that started in {started}"
-            cycle = _cycle_before(cycles or [], x[_began(cur, run)])
-        else:   # a long run in the past: the process has since moved to the other side
-            verdict = _judge(-side, direction)
-            ended = _when(x[last], frequency)
-            lead = (f"{_count(length, frequency).capitalize()} in a row, from {started} to {ended}, were {where} the "
-                    f"{centre} of {_fmt(cl, percent)}, and later values are {'lower' if side > 0 else 'higher'}")
-            since = f"since {ended}"
-            cycle = _cycle_before(cycles or [], x[_began(cur, run)])
-        kind = {"improvement": "a signal of improvement", "concern": "a signal of concern",
-                "change": "a signal of change"}[verdict]
-        after = ""
-        if cycle:
-            verb = DECISION_WORDS[cycle.decision] if cycle.decision else "tested"
-            after = f", after the cycle ‘{cycle.title}’ was {verb}"
-        out.append(f"{lead}: {kind} {since}{after}.")
-    elif runs_signal:
-        verdict = "change"
-        out.append(f"The line crosses the {centre} only {int(crossings)} times{phase} (at least {int(cmin)} are "
-                   f"expected for {n} useful points): the data stay on one side for long stretches, a signal of "
-                   "change.")
 
-    flagged = cur["sigma_signal"].astype(bool)
-    if flagged.any():
-        high = y[flagged] > cur.floats("ucl")[flagged]
-        good = high if direction == "up" else ~high if direction == "down" else None
-        after = " days after the one before" if frequency == "events" else ""
-        names = ", ".join(f"{_when(when, frequency)} ({_fmt(v, percent)}{after})"
-                          for when, v in zip(x[flagged], y[flagged]))
+class _Read:
+    """The findings of one series under one rule set: its signals and the "Why?" sentences."""
+
+    def __init__(self, cur: Columns, rules: tuple[str, ...], direction: str, percent: bool, frequency, phased: bool):
+        self.cur, self.direction, self.percent, self.frequency = cur, direction, percent, frequency
+        self.x, self.y = cur["x"], cur.floats("y")
+        self.n = int(cur["n_useful"][0])
+        self.cl = float(cur["cl"][-1])
+        self.control = bool((~np.isnan(cur.floats("ucl"))).any())
+        centre = "centre line" if self.control else "median"
+        self.centre = centre if cur["baseline"].all() else f"baseline {centre}"
+        self.phase = f" since {_when(self.x[0], frequency)}" if phased else ""
+        self.include = cur["include"].astype(bool)
+        self.unit = UNIT_WORDS.get(frequency, ("point", "points"))[1]
+        self.signals: list[_Signal] = []
+        self.why: list[str] = []
+        self.mdc = "mdc" in rules
+        if self.mdc:
+            self._making_data_count()
+        else:
+            if "anhoej" in rules:
+                self._anhoej()
+            if "ihi" in rules:
+                self._ihi()
+            if self.control:
+                self._limits()
+
+    def at(self, row: int) -> str:
+        return _when(self.x[row], self.frequency)
+
+    def value(self, v) -> str:
+        return _fmt(v, self.percent)
+
+    def _anhoej(self) -> None:
+        c = self.cur
+        lmax, longest = c["longest_run_max"][0], c["longest_run"][0]
+        crossings, cmin = c["n_crossings"][0], c["n_crossings_min"][0]
+        run = _signal_run(c, lmax)
+        if bool(c["runs_signal"][0]) and run is not None and longest > lmax:
+            first, last, side, length, latest = run
+            where = "above" if side > 0 else "below"
+            final = int(np.flatnonzero(self.include & ~np.isnan(self.y))[-1])
+            if latest and last == final:
+                what = f"The last {_count(length, self.frequency)} are all {where} the {self.centre} of {self.value(self.cl)}"
+            elif latest:
+                what = (f"Since {self.at(first)}, every point off the {self.centre} of {self.value(self.cl)} has been "
+                        f"{where} it ({_count(length, self.frequency)})")
+            else:
+                what = (f"{_count(length, self.frequency).capitalize()} in a row, from {self.at(first)} to "
+                        f"{self.at(last)}, were {where} the {self.centre} of {self.value(self.cl)}, and later values "
+                        f"are {'lower' if side > 0 else 'higher'}")
+            self.why.append(f"{what}: more than {int(lmax)} in a row on one side is a signal (Anhøj rules).")
+            self.signals.append(_Signal(_judge(side if latest else -side, self.direction), _began(c, run), latest))
+        elif bool(c["runs_signal"][0]):
+            self.why.append(f"The line crosses the {self.centre} only {_times(int(crossings))} in "
+                            f"{_count(self.n, self.frequency)} off it, where at least {int(cmin)} crossings are expected: "
+                            "the data stay on one side for long stretches, a signal (Anhøj rules).")
+            self.signals.append(_Signal("change", 0, True, ended=c.rows - 1))
+        elif self.n >= MIN_ANY_SIGNAL:
+            self.why.append(f"No unusually long stretch on one side of the {self.centre} (the longest is "
+                            f"{_count(int(longest), self.frequency)}; more than {int(lmax)} would be a signal), and "
+                            f"the line crosses it {_times(int(crossings))} (fewer than {int(cmin)} would be a signal) "
+                            "(Anhøj rules).")
+
+    def _ihi(self) -> None:
+        c = self.cur
+        with np.errstate(invalid="ignore"):
+            off_centre = self.include & (self.y != c.floats("cl")) & ~np.isnan(self.y)
+        last_point = int(np.flatnonzero(self.include & ~np.isnan(self.y))[-1])
+        last_off = int(np.flatnonzero(off_centre)[-1]) if off_centre.any() else last_point
+        found = False
+        with np.errstate(invalid="ignore"):
+            side = np.nan_to_num(np.sign(self.y - c.floats("cl")))
+        shift = _last_block(c["ihi_shift"].astype(bool), off_centre, side)
+        if shift is not None:
+            first, last = shift
+            side = 1 if self.y[first] > c.floats("cl")[first] else -1
+            latest = last == last_off
+            self.why.append(f"A shift: {SHIFT} or more {self.unit} in a row "
+                            f"{'above' if side > 0 else 'below'} the {self.centre}, from {self.at(first)}"
+                            f"{'' if latest else ' to ' + self.at(last)} (IHI rules).")
+            self.signals.append(_Signal(_judge(side if latest else -side, self.direction),
+                                        first if latest else min(last + 1, c.rows - 1), latest))
+            found = True
+        usable = self.include & ~np.isnan(self.y)
+        trend = _last_block(c["ihi_trend"].astype(bool), usable, _steps(self.y, usable))
+        if trend is not None:
+            first, last = trend
+            before = np.flatnonzero(usable[:first])
+            if len(before) and c["ihi_trend"][before[-1]]:   # the point the first step leaves from
+                first = int(before[-1])
+            up = self.y[last] > self.y[first]
+            self.why.append(f"A trend: {TREND} or more {self.unit} in a row all going {'up' if up else 'down'}, from "
+                            f"{self.at(first)}{'' if last == last_point else ' to ' + self.at(last)} (IHI rules).")
+            self.signals.append(_Signal(_judge(1 if up else -1, self.direction), first, last == last_point,
+                                        until=None if last == last_point else last))
+            found = True
+        runs, low, high = c["ihi_runs"][0], float(c["ihi_runs_low"][0]), float(c["ihi_runs_high"][0])
+        for flag, words in (("ihi_too_few_runs", f"fewer than {low:.0f} is unusual: the data stay on one side of the "
+                                                 f"{self.centre} for long stretches"),
+                            ("ihi_too_many_runs", f"more than {high:.0f} is unusual: the data switch sides more often "
+                                                  "than chance would")):
+            if c[flag][0]:
+                self.why.append(f"The data form {int(runs)} runs on either side of the {self.centre} in "
+                                f"{_count(self.n, self.frequency)}, where {words} (IHI rules).")
+                if self.n not in CONFIRMED:
+                    self.why.append(f"The runs table's limits for {self.n} points ({low:.0f} and {high:.0f}) are "
+                                    "worked out from the statistics the table rests on; they have not been checked "
+                                    "against the published table.")
+                self.signals.append(_Signal("change", 0, True, ended=c.rows - 1))
+                found = True
+        if not found and self.n >= MIN_ANY_SIGNAL:
+            self.why.append("No shift, no trend, and a usual number of runs (IHI rules)." if not np.isnan(low) else
+                            f"No shift and no trend (IHI rules). Their runs test needs 10 to 60 points off the "
+                            f"{self.centre}, so it was not applied.")
+
+    def _limits(self) -> None:
+        c = self.cur
+        flagged = c["sigma_signal"].astype(bool)
+        if not flagged.any():
+            self.why.append("No point is outside the control limits.")
+            return
+        high = self.y > c.floats("ucl")
+        after = " days after the one before" if self.frequency == "events" else ""
+        rows = np.flatnonzero(flagged)
+        names = ", ".join(f"{self.at(i)} ({self.value(self.y[i])}{after})" for i in rows)
+        good = high[rows] if self.direction == "up" else ~high[rows] if self.direction == "down" else None
         quality = "" if good is None else (", unusually good" if good.all() else ", unusually poor"
                                            if not good.any() else "")
-        count = int(flagged.sum())
-        out.append(f"{count} point{'s' if count > 1 else ''} fall{'s' if count == 1 else ''} outside "
-                   f"the control limits{quality}: {names}.")
-        if verdict == "no_signal":
-            verdict = "change" if good is None else ("improvement" if good.all() else "concern")
+        self.why.append(f"{len(rows)} point{'s' if len(rows) > 1 else ''} outside the control limits{quality}: "
+                        f"{names}.")
+        last = int(rows[-1])
+        self.signals.append(_Signal(_judge(1 if high[last] else -1, self.direction), last,
+                                    last == int(np.flatnonzero(self.include & ~np.isnan(self.y))[-1])))
 
-    if n < MIN_ANY_SIGNAL:
-        more = MIN_ANY_SIGNAL - n
-        out.append(f"With only {n} useful point{'s' if n != 1 else ''}{phase} (points not on the {centre}), the "
-                   f"run-chart rules cannot signal yet: {_more(more, frequency)} {'is' if more == 1 else 'are'} "
-                   f"needed before any signal is possible, and {_more(MIN_DEPENDABLE - n, frequency)} for a "
-                   "dependable reading. This does not mean nothing has changed.")
-        if verdict == "no_signal":
-            verdict = "too_few"
-    elif verdict == "no_signal" and n < MIN_DEPENDABLE:
+    def _making_data_count(self) -> None:
+        c = self.cur
+        latest = c["mdc_variation"][-1]
+        self.why.append(f"By Making Data Count, the latest point shows {VARIATION_WORDS[latest]}.")
+        special = c["mdc_point_type"] != "common_cause"
+        earlier = special & (np.arange(c.rows) < c.rows - 1)
+        if latest != "common_cause":
+            first = c.rows - 1
+            while first > 0 and c["mdc_point_type"][first - 1] == c["mdc_point_type"][-1]:
+                first -= 1
+            verdict = {"special_cause_improvement": "improvement", "special_cause_concern": "concern"}.get(latest,
+                                                                                                         "change")
+            self.signals.append(_Signal(verdict, first, True))
+        elif earlier.any():
+            self.why.append("Earlier special-cause points: " + ", ".join(self.at(i) for i in np.flatnonzero(earlier))
+                            + "; the latest point is back within everyday variation.")
+        if c["mdc_provisional"][-1]:
+            self.why.append(f"These limits rest on {c.rows} points, fewer than the {SHORT} Making Data Count asks "
+                            "for, so they are provisional: read them with care, and expect them to move.")
+        assurance = c["mdc_assurance"][-1]
+        if assurance:
+            self.why.append(ASSURANCE_WORDS[assurance])
+
+    def lead(self) -> _Signal | None:
+        """The signal the reading leads with: one that holds at the latest point, else the most recent."""
+        if not self.signals:
+            return None
+        return max(self.signals, key=lambda s: (s.ongoing, s.verdict != "change", s.began))
+
+
+def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str = "neutral",
+               percent: bool = False, frequency: str | None = None, cycles: list[Cycle] | None = None,
+               goal: float | None = None, rules=None) -> Reading:
+    """Plain-language reading of one analysed series (a ``qic()`` result for one team and measure, as a
+    frame or as ``Columns``), under ``rules`` (by default, the rules it was analysed with)."""
+    if Columns.of(result).rows == 0:
+        return Reading("too_few", f"{name}: there is no data yet.")
+    cur, phased = _current_part(result)
+    found = _Read(cur, rule_set(result, rules), direction, percent, frequency, phased)
+    signal = found.lead()
+    notes: list[str] = []
+    began = ended = None
+    if signal is not None:
+        verdict = signal.verdict
+        began = pd.Timestamp(cur["x"][signal.began]) if _is_time(cur["x"][signal.began]) else None
+        ended = pd.Timestamp(cur["x"][signal.ended]) if signal.ended is not None and began is not None else None
+        since = (found.phase if signal.ended is not None else f", from {found.at(signal.began)}"
+                 + (f" to {found.at(signal.until)}" if signal.until is not None else ""))
+        lead = f"{name}: a signal of {verdict}{since}."
+        cycle = _cycle_before(cycles or [], cur["x"][signal.began]) if signal.ended is None else None
+        if cycle:
+            verb = DECISION_WORDS[cycle.decision] if cycle.decision else "under way"
+            notes.append(f"A PDSA cycle was running when it began: ‘{cycle.title}’ ({verb}). The chart shows when "
+                         "a change came, not what caused it.")
+    elif found.n < MIN_ANY_SIGNAL and not found.mdc:
         verdict = "too_few"
-        out.append(f"No signal yet{phase}, but with only {n} useful points the chart cannot show that the process is "
-                   f"stable either: {_more(MIN_DEPENDABLE - n, frequency)} are needed for a dependable reading.")
-    elif verdict == "no_signal":
-        out.append(f"No signal of change{phase}: the longest run is {int(longest)} points (more than {int(lmax)} would "
-                   f"signal) and the line crosses the {centre} {int(crossings)} times (fewer than {int(cmin)} would "
-                   f"signal). The variation looks like everyday variation around the {centre} of {_fmt(cl, percent)}.")
-
-    out += _rule_notes(cur, frequency, direction)
+        more = MIN_ANY_SIGNAL - found.n
+        lead = f"{name}: {_more(more, frequency)} {'is' if more == 1 else 'are'} needed before the rules can show a change."
+        found.why.insert(0, f"There {'is' if found.n == 1 else 'are'} {_count(found.n, frequency)} off the "
+                            f"{found.centre}{found.phase}; a change can show from {MIN_ANY_SIGNAL}, and the reading is "
+                            f"dependable from {MIN_DEPENDABLE}. This does not mean nothing has changed.")
+    elif found.n < MIN_DEPENDABLE and not found.mdc:
+        verdict = "too_few"
+        more = MIN_DEPENDABLE - found.n
+        lead = (f"{name}: no change yet{found.phase}, but {_more(more, frequency)} {'is' if more == 1 else 'are'} "
+                "needed for a dependable reading.")
+    else:
+        verdict = "no_signal"
+        lead = f"{name}: no change yet{found.phase}: the data vary as before."
     if goal is not None and not np.isnan(goal):
-        last_y = y[~np.isnan(y)]
+        last_y = found.y[~np.isnan(found.y)]
         if len(last_y):
             met = last_y[-1] >= goal if direction != "down" else last_y[-1] <= goal
-            out.append(f"The latest value, {_fmt(last_y[-1], percent)}, {'meets' if met else 'has not yet met'} "
-                       f"the goal of {_fmt(goal, percent)}.")
-    return Reading(verdict, [f"{name}: {out[0]}"] + out[1:] if out else [name])
+            notes.append(f"The latest value, {found.value(last_y[-1])}, {'meets' if met else 'has not yet met'} "
+                         f"the goal of {found.value(goal)}.")
+    return Reading(verdict, lead, found.why, notes, began, ended)
 
 
-def _rule_notes(cur: Columns, frequency, direction) -> list[str]:
-    notes = []
-    first = {k: v[0] for k, v in cur.items()}
-    if "ihi_shift" in cur:
-        found = []
-        y, include = cur.floats("y"), cur["include"].astype(bool)
-        with np.errstate(invalid="ignore"):
-            off_centre = include & (y != cur.floats("cl")) & ~np.isnan(y)
-        shift = _last_block_start(cur["ihi_shift"].astype(bool), off_centre)
-        trend = _last_block_start(cur["ihi_trend"].astype(bool), include & ~np.isnan(y))
-        if shift is not None:
-            found.append(f"a shift (6 or more points on one side of the median) from {_when(cur['x'][shift], frequency)}")
-        if trend is not None:
-            found.append(f"a trend (5 or more points rising or falling) from {_when(cur['x'][trend], frequency)}")
-        if first["ihi_too_few_runs"]:
-            found.append(f"too few runs ({int(first['ihi_runs'])})")
-        if first["ihi_too_many_runs"]:
-            found.append(f"too many runs ({int(first['ihi_runs'])})")
-        n_useful = int(first["n_useful"])
-        if found:
-            notes.append("By the IHI rules: " + "; ".join(found) + ".")
-            if (first["ihi_too_few_runs"] or first["ihi_too_many_runs"]) and n_useful not in CONFIRMED:
-                notes.append(f"The runs table's limits for {n_useful} useful points "
-                             f"({int(first['ihi_runs_low'])} and {int(first['ihi_runs_high'])}) are "
-                             "worked out from the statistics the table rests on; they have not been checked "
-                             "against the published table.")
-        elif np.isnan(float(first["ihi_runs_low"])):
-            notes.append("The IHI runs test needs 10 to 60 useful points, so it was not applied.")
-    if "mdc_point_type" in cur:
-        notes.append(f"By Making Data Count, the latest point shows {VARIATION_WORDS[cur['mdc_variation'][-1]]}.")
-        if cur["mdc_provisional"][-1]:
-            notes.append(f"These limits rest on {cur.rows} points, fewer than the {SHORT} Making Data Count asks "
-                         "for, so they are provisional: read them with care, and expect them to move.")
-        assurance = cur["mdc_assurance"][-1]
-        if assurance:
-            notes.append(ASSURANCE_WORDS[assurance])
-    return notes
+def _is_time(x) -> bool:
+    return isinstance(x, (pd.Timestamp, dt.date, np.datetime64))

@@ -59,7 +59,7 @@ def test_advisor_renames_a_change_idea_and_its_history_is_kept(page, server):
     commit(page.get_by_label("Your name (kept with each change to the framework)"), "Dr. Okafor")
     page.get_by_label("Edit or add a change idea").select_option(label="Solution kit for problem solving between "
                                                                         "children")
-    title = page.get_by_label("Change idea", exact=True)
+    title = page.get_by_label("Change idea (required)", exact=True)
     expect(title).to_have_value("Solution kit for problem solving between children", timeout=SAVE)
     commit(title, "A solution kit in every room")
     expect(page.get_by_text(re.compile(r"Saved at \d\d:\d\d")).first).to_be_visible(timeout=SAVE)
@@ -123,7 +123,7 @@ def test_spread_table_and_its_export(page, server):
 
 def test_leader_adds_an_offering_and_downloads_an_offline_report(page, server, browser, tmp_path):
     open_page(page, server, "leaders/system_assessment")
-    commit(page.get_by_label("Offering", exact=True), "Statewide director leadership academy")
+    commit(page.get_by_label("Offering (required)", exact=True), "Statewide director leadership academy")
     commit(page.get_by_label("Reach (people a year)"), "120")
     commit(page.get_by_label("Hours per participant"), "40")
     commit(page.get_by_label("Engages (0 individuals – 100 whole organizations)"), "80")

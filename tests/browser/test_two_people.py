@@ -29,8 +29,8 @@ def test_two_people_adding_a_member_at_once_keep_both(two_pages, server):
     a, b = two_pages
     for pg in (a, b):  # both open "Add a new member" before either has saved
         open_workbook(pg, server, "01_charter", "eastside-community")
-    commit(a.get_by_label("Name", exact=True), "Alice Ahmed")
-    commit(b.get_by_label("Name", exact=True), "Bob Brown")
+    commit(a.get_by_label("Name (required)", exact=True), "Alice Ahmed")
+    commit(b.get_by_label("Name (required)", exact=True), "Bob Brown")
     a.get_by_role("button", name="Add member").click()
     expect(a.get_by_label("Team roster")).to_contain_text("Alice Ahmed", timeout=SAVE)
     b.get_by_role("button", name="Add member").click()

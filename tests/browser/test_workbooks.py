@@ -141,7 +141,7 @@ def test_charter_saves_and_a_reload_shows_it(page, server):
 
 def test_adding_a_family_member(page, server):
     open_workbook(page, server, "01_charter", "lincoln-prek")
-    commit(page.get_by_label("Name", exact=True), "Abuela Rosa")
+    commit(page.get_by_label("Name (required)", exact=True), "Abuela Rosa")
     page.get_by_label("Role").select_option(label="Family member")
     page.get_by_role("button", name="Add member").click()
     expect(page.get_by_label("Team roster")).to_contain_text("Abuela Rosa", timeout=SAVE)
@@ -180,7 +180,7 @@ def test_hostile_text_is_shown_as_text_everywhere(page, server):
     aim = page.get_by_label("Our aim")
     commit(aim, " ".join(HOSTILE))
     saved(page)
-    commit(page.get_by_label("Name", exact=True), HOSTILE[1])
+    commit(page.get_by_label("Name (required)", exact=True), HOSTILE[1])
     page.get_by_role("button", name="Add member").click()
     expect(page.get_by_label("Team roster")).to_contain_text('"><img src=x', timeout=SAVE)
     page.reload(wait_until="commit")
@@ -319,7 +319,7 @@ def test_driver_diagram_tick_an_idea_and_add_our_own(page, server):
     box.check()
     expect(page.get_by_role("status").filter(has_text="is one of the ideas we are testing")).to_be_visible(
         timeout=SAVE)
-    commit(page.get_by_label("Our change idea", exact=True), "Cozy corner <img src=x onerror=window.__pwned=1>")
+    commit(page.get_by_label("Our change idea (required)", exact=True), "Cozy corner <img src=x onerror=window.__pwned=1>")
     page.get_by_label("Under which secondary driver").select_option(index=1)
     page.get_by_role("button", name="Add our change idea").click()
     expect(page.locator("svg[role=img]").first).to_contain_text("Cozy corner <img src=x", timeout=SAVE)

@@ -9,7 +9,7 @@ TODAY = dt.date(2026, 11, 22)
 def test_dashboard_shows_attention_chart_and_team_links(sample_store):
     page = DashboardPage(sample_store, TODAY)
     assert "Hearth Family Child Care Network" in page.attention.value and "Score gap" in page.attention.value
-    assert page.chart.figure is not None and len(page.chart.figure.layout.annotations) >= 8
+    assert page.chart.panels is not None and len(page.chart.panels.items) >= 8   # a small chart for each team
     assert 'href="04_measures.ipynb?team=sunrise-head-start"' in page.team_table.value
 
 
@@ -23,9 +23,10 @@ def test_filters_narrow_everything(sample_store):
     assert "Sunrise Head Start" in page.team_table.value and "Hearth" not in page.team_table.value
     page.measure.value = "family-notes"
     page.period.value = dt.date(2026, 3, 1)
-    assert page.chart.figure.layout.title.text == "Families receiving a positive note this week"
+    assert page.chart.panels.title == "Families receiving a positive note this week"
     import numpy as np
-    assert max(max(t.x) for t in page.chart.figure.data if t.x is not None) < np.datetime64("2026-04-01")
+    assert max(max(t.x) for _, fig in page.chart.panels.items for t in fig.data
+               if t.x is not None and len(t.x)) < np.datetime64("2026-04-01")
 
 
 def test_a_collaborative_of_300_teams_stays_usable(sample_store):
@@ -41,7 +42,7 @@ def test_a_collaborative_of_300_teams_stays_usable(sample_store):
     page = DashboardPage(sample_store, TODAY)
     assert len(page.teams) == 300
     assert f"Showing {MAX_PANELS} of 300 teams" in page.readings.value
-    assert len(page.chart.figure.layout.annotations) == MAX_PANELS
+    assert len(page.chart.panels.items) == MAX_PANELS
 
 
 def test_text_typed_by_advisors_is_escaped_in_the_collaborative_report(sample_store):
@@ -60,16 +61,17 @@ def test_rebased_medians_across_teams_as_runcharter_draws_them(sample_store):
     page = DashboardPage(sample_store, TODAY)
     page.measure.value = "visual-schedules"
     page.view.value = "rebased"
-    assert "re-based after each sustained run" in page.chart.figure.layout.title.text
+    assert "re-based after each sustained run" in page.chart.panels.title
     _, medians = rebased_across_teams(sample_store, "visual-schedules")
     moved = medians[medians["run_type"] == "sustained"]
     assert len(moved) >= 1
-    solid_lines = [t for t in page.chart.figure.data if t.mode == "lines" and t.line.dash == "solid"]
+    solid_lines = [t for _, fig in page.chart.panels.items for t in fig.data
+                   if t.mode == "lines" and t.line.dash == "solid"]
     assert len(solid_lines) == len(medians), "one solid segment for each median of each team"
     report = collaborative_report_html(sample_store, dt.date(2026, 10, 1), TODAY)
     assert "re-based medians" in report
     page.view.value = "charts"
-    assert page.chart.figure.layout.title.text == page.measures["visual-schedules"].name
+    assert page.chart.panels.title == page.measures["visual-schedules"].name
 
 
 def test_funnel_plot_compares_teams_by_size_for_the_data_up_to_month(sample_store):

@@ -89,7 +89,8 @@ def test_a_suppressed_count_is_nowhere_to_be_seen(sample_store):
     page = EquityPage(sample_store, TODAY)
     page.team.value = TEAM
     shown = widget_text(page)
-    figures = page.groups_chart.figure.to_json() + page.gap_chart.figure.to_json()
+    panels = page.groups_chart.panels
+    figures = "".join(fig.to_json() for _, fig in panels.items) + panels.note + page.gap_chart.figure.to_json()
     exports = view.csv()
     report = collaborative_report_html(sample_store, dt.date(2026, 11, 1), TODAY) + final_report_html(sample_store,
                                                                                                        TODAY)
@@ -98,22 +99,18 @@ def test_a_suppressed_count_is_nowhere_to_be_seen(sample_store):
     for where, text in [("page", shown), ("figure", figures), ("export", exports), ("reports", report)]:
         for bad in forbidden + ([r",3,7,", r",6,10,"] if where == "export" else []):
             assert not re.search(bad, text), f"{bad!r} shows in the {where}"
-    for fig in (page.groups_chart.figure, page.gap_chart.figure):
+    for fig in [f for _, f in panels.items] + [page.gap_chart.figure]:
         for trace in fig.data:
             for x, y in zip(trace.x if trace.x is not None else [], trace.y if trace.y is not None else []):
                 if pd.Timestamp(x) == pd.Timestamp(WEEK) and y is not None and trace.name != "suppressed":
                     assert abs(y - 300 / 7) > 1e-6 and abs(y - 60) > 1e-6, f"{trace.name} plots a hidden value"
-    layout = json.loads(page.groups_chart.figure.to_json())["layout"]
     week = pd.Timestamp(WEEK)
-    bands = [(sh["xref"], pd.Timestamp(sh["x0"]), pd.Timestamp(sh["x1"])) for sh in layout["shapes"]]
-    panels = {a["text"]: i for i, a in enumerate(layout["annotations"], start=1) if a["text"] in
-              ("English", "Spanish", "Other languages")}
+    bands = {name: [(pd.Timestamp(sh["x0"]), pd.Timestamp(sh["x1"]))
+                    for sh in json.loads(fig.to_json())["layout"].get("shapes", [])] for name, fig in panels.items}
     for group in ("Spanish", "Other languages"):
-        axis = "x" if panels[group] == 1 else f"x{panels[group]}"
-        assert any(ref == axis and x0 < week < x1 for ref, x0, x1 in bands), f"{group} is not shown as suppressed"
-    axis = "x" if panels["English"] == 1 else f"x{panels['English']}"
-    assert not any(ref == axis and x0 < week < x1 for ref, x0, x1 in bands)
-    assert any("Grey: suppressed" in a["text"] for a in layout["annotations"])
+        assert any(x0 < week < x1 for x0, x1 in bands[group]), f"{group} is not shown as suppressed"
+    assert not any(x0 < week < x1 for x0, x1 in bands["English"])
+    assert "Grey bands: suppressed" in panels.note
 
 
 def test_the_network_view_sums_teams_and_shows_every_group(sample_store):
@@ -122,7 +119,7 @@ def test_the_network_view_sums_teams_and_shows_every_group(sample_store):
     total = sum(o.denominator for o in raw if o.stratum_id == "english")
     assert _row(view, "english").denominator == total
     assert len(view.gap) > 40 and view.gap_reading is not None
-    assert group_figure(view).data and gap_figure(view).data
+    assert group_figure(view).items and gap_figure(view).data
 
 
 def test_the_sample_has_suppressed_groups_for_small_teams(sample_store):

@@ -38,6 +38,7 @@ from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.access import access_of
 from bsc_widgets.services.accounts import first_admin
 from bsc_widgets.store.schema import TABLES
+from bsc_widgets.voila_server import opening_words
 from tests.support import walk
 
 TODAY = dt.date(2026, 11, 22)
@@ -76,6 +77,8 @@ def _html_of(widget) -> list[str]:
         wdg = stack.pop()
         if isinstance(wdg, w.HTML):
             out.append(str(wdg.value))
+        if isinstance(wdg, w.Output):          # a chart: its title, key and legend are HTML too
+            out += [str(o.get("data", {}).get("text/html", "")) for o in wdg.outputs]
         stack.extend(getattr(wdg, "children", ()) or ())
     return out
 
@@ -104,6 +107,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     shown += _html_of(DashboardPage(store, TODAY))
     network = DashboardPage(store, TODAY)       # the funnel plot, the network's total, and what they refuse
     network.measure.value = "positive-feedback"
+    network.period.value = dt.date(2026, 10, 1)     # a month every team has reported
     for view in ("funnel", "network"):
         network.view.value = view
         shown += _html_of(network) + [str(t.hovertext) for t in network.chart.figure.data]
@@ -111,6 +115,9 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     network.view.value = "funnel"
     shown += _html_of(network)
     network.measure.value = "staff-stress"
+    shown += _html_of(network)
+    network.measure.value = "positive-feedback"
+    network.period.value = network.period.options[0][1]     # this month: not reported yet, so no funnel
     shown += _html_of(network)
     shown += _html_of(SystemAssessmentPage(store, lambda s: system_assessment_html(s, TODAY)))
     equity = EquityPage(store, TODAY)
@@ -131,6 +138,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     report.faculty_score.fields["rationale"].input.value = MARK + " faculty"
     report.faculty_score.fields["score"].input.value = 3.0
     shown += _html_of(report)
+    shown.append(opening_words("/voila/render/03_pdsa.ipynb", store.team(TEAM).name))   # the loading screen
     message = MessageArea()
     message.show_error(MARK)
     shown += [message.value, *_html_of(NoTeamPage(MARK))]

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from bsc_widgets.charts import small_multiples, spc_figure
-from bsc_widgets.charts.spc_chart import Marker
+from bsc_widgets.charts.palette import CONCERN, IMPROVEMENT
+from bsc_widgets.charts.spc_chart import Marker, chart_key
 from bsc_widgets.model import Measure, Team
 from bsc_widgets.measure_analysis import analyse_measure, analyse_across_teams
 
@@ -39,23 +40,39 @@ def test_study_of_a_team_one_at_a_time_equals_the_vectorised_one(sample_store):
 
 def test_figure_highlights_signals_escapes_text_and_needs_no_network(sample_store):
     s = analyse_measure(sample_store, "sunrise-head-start", "positive-feedback")
-    fig = spc_figure(s.result, title="<script>alert(1)</script>", percent=True, goal=70,
+    fig = spc_figure(s.result, title="<script>alert(1)</script>", percent=True, goal=70, direction="up",
                      markers=[Marker(dt.date(2026, 1, 12), "Cycle <b>“notes”</b>"),
                               Marker(dt.date(2026, 2, 12), "Learning Session 2", "session")])
     data = json.loads(fig.to_json())
     assert "<script>" not in json.dumps(data["layout"]["title"])
-    assert any("&lt;b&gt;" in a.get("text", "") for a in data["layout"]["annotations"])
+    assert any("&lt;b&gt;" in a.get("hovertext", "") for a in data["layout"]["annotations"])
+    assert [k.label for k in chart_key(fig)] == ["Cycle <b>“notes”</b>", "Learning Session 2"]  # escaped on the page
     hover = " ".join(data["data"][0]["hovertext"])
     assert "run longer than" in hover and "(IHI)" in hover
+    # the signal points are named in the legend, in the colour of what they show (here: improvement)
+    legend = {t["name"]: t["marker"]["color"] for t in data["data"] if t.get("showlegend", True) and "marker" in t}
+    assert legend["signal of improvement"] == IMPROVEMENT and legend["data"] not in (IMPROVEMENT, CONCERN)
     assert "http" not in json.dumps(data)
+
+
+def test_improvement_and_concern_are_told_apart_on_the_chart(sample_store):
+    """Lower is better for send-homes: the same shape of data is a concern one way and an improvement the other."""
+    s = analyse_measure(sample_store, "sunrise-head-start", "positive-feedback")
+    for direction, kind, colour in (("up", "signal of improvement", IMPROVEMENT),
+                                    ("down", "signal of concern", CONCERN)):
+        fig = spc_figure(s.result, direction=direction, rules=s.rules)
+        traces = {t.name: t for t in fig.data}
+        assert kind in traces and traces[kind].marker.color == colour
+    assert IMPROVEMENT != CONCERN
 
 
 def test_small_multiples_has_a_panel_per_team(sample_store):
     result, _ = analyse_across_teams(sample_store, "send-homes")
     names = {t.id: t.name for t in sample_store.list(Team)}
-    fig = small_multiples(result, names)
-    titles = [a["text"] for a in fig.to_dict()["layout"]["annotations"]]
-    assert sorted(titles) == sorted(names.values())
+    panels = small_multiples(result, names)
+    assert sorted(name for name, _ in panels.items) == sorted(names.values())
+    ranges = {tuple(fig.layout.yaxis.range) for _, fig in panels.items}
+    assert len(ranges) == 1, "every panel on one y scale, so teams can be compared"
 
 
 def test_a_team_without_data_gets_a_reading_not_an_error(sample_store):
@@ -82,9 +99,11 @@ def test_study_refuses_unknown_teams(sample_store, team):
 def test_a_teams_chart_is_annotated_with_its_cycles_and_the_learning_sessions(sample_store):
     from bsc_widgets.charts import figure_for
     s = analyse_measure(sample_store, "sunrise-head-start", "positive-feedback")
-    texts = [a["text"] for a in figure_for(s).to_dict()["layout"]["annotations"]]
-    assert "Learning Session 2" in texts
-    assert any(t.startswith("PDSA: Visual schedules in eve… (adopted)") for t in texts)
-    hovers = [a.get("hovertext") for a in figure_for(s).to_dict()["layout"]["annotations"]]
-    assert "PDSA: Visual schedules in eve… (adopted)" in hovers
+    fig = figure_for(s)
+    texts = [a["text"] for a in fig.to_dict()["layout"]["annotations"]]
+    key = {k.tag: k.label for k in chart_key(fig)}
+    assert key["LS2"] == "Learning Session 2" and "LS2" in texts          # numbered marks, named in the key
+    assert any(label == "PDSA: Visual schedules in every room (adopted)" for label in key.values())
+    assert all(t in texts for t in key), "every tag in the key is on the chart"
+    assert not [a for a in fig.to_dict()["layout"]["annotations"] if a.get("textangle")], "no vertical labels"
     assert any("goal 70%" in t for t in texts)

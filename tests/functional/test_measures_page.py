@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from bsc_widgets.charts.spc_chart import chart_key
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.model import ChartMark, Event, Observation, Sample
 from tests.support import widget_text, xlsx_bytes
@@ -25,7 +26,7 @@ def test_page_shows_definition_chart_and_reading(sample_store):
     assert "Operational definition" in text and "What the chart says" in text
     fig = page.chart.figure
     assert fig.data and fig.data[0].hovertext
-    assert any("PDSA" in (a.text or "") for a in fig.layout.annotations)
+    assert any(k.label.startswith("PDSA") and k.tag in [a.text for a in fig.layout.annotations] for k in chart_key(fig))
 
 
 def test_entering_a_period_saves_it_and_redraws(sample_store):
@@ -111,11 +112,11 @@ def test_rejected_upload_changes_nothing(sample_store, name, content, says):
 def test_chart_options_baseline_phase_rules_and_control_chart(sample_store):
     page = open_page(sample_store, "sunrise-head-start")
     page.chart_kind.value = "p"
-    assert any(t.name == "limits" for t in page.chart.figure.data)
+    assert any(t.name == "control limits" for t in page.chart.figure.data)
     page.rules.value = "mdc"
     for chart in ("pp", "ip"):         # Laney's P′, for large denominators; Taylor's I′
         page.chart_kind.value = chart
-        assert any(t.name == "limits" for t in page.chart.figure.data), chart
+        assert any(t.name == "control limits" for t in page.chart.figure.data), chart
     assert "What the chart says" in page.reading.value
     assert page.message.value == ""
 

@@ -3,6 +3,7 @@ import datetime as dt
 
 from bsc_widgets.forms.pdsa import NEW, PdsaPage
 from bsc_widgets.model import PdsaCycle, TeamChangeIdea, ramps
+from bsc_widgets.forms.save_state import save_bar
 from tests.support import widget_text
 
 TODAY = dt.date(2026, 11, 22)
@@ -18,6 +19,8 @@ def fill(form, **values):
         if field.kind == "many":
             for (_, v), box in zip(field.choices, field.boxes):
                 box.value = v in value
+        elif isinstance(value, dt.date):
+            field.input.value = f"{value:%m/%d/%Y}"     # typed as a U.S. program writes it
         else:
             field.input.value = value
 
@@ -53,14 +56,39 @@ def test_a_team_carries_a_ramp_from_plan_to_adopt(sample_store):
     assert "Adopted" in page.ramps_html.value
 
 
-def test_a_cycle_without_title_or_idea_is_not_saved_and_says_why(sample_store):
+def test_a_new_cycle_waits_for_the_person_then_says_what_is_missing(sample_store):
+    """Starting a record shows no error for fields not reached yet; leaving a field, or saving, does."""
     page = open_page(sample_store)
     page.picker.value = NEW
+    form = page.form
     before = len(sample_store.list(PdsaCycle))
-    fill(page.form, objective="Something")
+    fill(form, change_idea_id=next(iter(page.ideas)))
     assert len(sample_store.list(PdsaCycle)) == before
-    assert "Cycle title is required" in page.form.fields["title"].message.value
-    assert "is required" in page.form.fields["change_idea_id"].message.value
+    assert all(f.message.value == "" for f in form.fields.values())
+    assert form.message.value == ""
+    assert "Not saved yet: fill in Cycle title, Objective." in form.status.value
+    assert "Not saved yet: fill in Cycle title, Objective." in save_bar().value
+    fill(form, title="  ")                        # left empty: now that field says so, and only that one
+    assert "Cycle title is required" in form.fields["title"].message.value
+    assert form.fields["objective"].message.value == ""
+    form.save_button.click()                      # saving judges every field
+    assert "Objective is required" in form.fields["objective"].message.value
+    assert len(sample_store.list(PdsaCycle)) == before
+    assert "Please check" not in widget_text(form)
+
+
+def test_a_date_is_read_as_people_write_it_and_shown_back_in_one_form(sample_store):
+    page = open_page(sample_store)
+    page.picker.value = NEW
+    form = page.form
+    fill(form, change_idea_id=next(iter(page.ideas)), title="Song cards", objective="Try song cards")
+    for typed in ("16 Nov 2026", "11/16/2026", "2026-11-16", "November 16, 2026"):
+        form.fields["start"].input.value = typed
+        assert form.fields["start"].input.value == "16 November 2026"
+        assert sample_store.get(PdsaCycle, form.record.id).start == dt.date(2026, 11, 16)
+    form.fields["start"].input.value = "the 16th"
+    assert "is not a date we can read" in form.fields["start"].message.value
+    assert sample_store.get(PdsaCycle, form.record.id).start == dt.date(2026, 11, 16)
 
 
 def test_end_before_start_is_named(sample_store):

@@ -76,10 +76,10 @@ def test_too_many_runs_is_more_than_the_tables_upper_limit():
 def test_the_reading_says_when_a_runs_limit_is_unconfirmed():
     x = pd.date_range("2024-01-01", periods=24, freq="MS")
     few = qic(_runs_of_points([6, 6, 6, 6]), x=x, cl=5, rules="ihi")   # 24 points: not among the confirmed
-    text = read_chart(few, "Attendance", "up", False, "monthly").text
-    assert "too few runs (4)" in text and "not been checked against the published table" in text
+    text = read_chart(few, "Attendance", "up", False, "monthly", rules=["ihi"]).text
+    assert "The data form 4 runs" in text and "not been checked against the published table" in text
     confirmed = qic(_runs_of_points([4, 4, 4, 4, 4]), x=x[:20], cl=5, rules="ihi")
-    assert "published table" not in read_chart(confirmed, "Attendance", "up", False, "monthly").text
+    assert "published table" not in read_chart(confirmed, "Attendance", "up", False, "monthly", rules=["ihi"]).text
 
 
 def test_too_few_and_too_many_runs():
@@ -98,15 +98,16 @@ BASE = [10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 11, 9]
 SHIFTED = [30, 35, 32, 40, 28, 33, 36, 31, 34, 29, 60, 62, 58, 65, 61, 59, 63, 66, 60, 64]
 
 
-def test_reading_names_the_improvement_and_the_cycle_before_it():
+def test_reading_names_the_improvement_and_the_cycle_running_then_without_claiming_a_cause():
     r = qic(SHIFTED, x=MONTHS, freeze=10)
     cycle = Cycle("visual schedules in every room", dt.date(2025, 11, 3), dt.date(2025, 12, 12), "adopt")
     reading = read_chart(r, "Feedback", "up", True, "monthly", [cycle])
     assert reading.verdict == "improvement"
-    assert ("The last 10 months are all above the baseline median of 32.5%" in reading.text
-            or "The last 10 months are all above the baseline median of 32%" in reading.text)
-    assert "a signal of improvement that started in January 2026, after the cycle ‘visual schedules in every room’ " \
-           "was adopted" in reading.text
+    assert reading.lead == "Feedback: a signal of improvement, from January 2026."
+    assert any("The last 10 months are all above the baseline median of 32" in w for w in reading.why)
+    assert reading.notes[0] == ("A PDSA cycle was running when it began: ‘visual schedules in every room’ "
+                                "(adopted). The chart shows when a change came, not what caused it.")
+    assert reading.began == pd.Timestamp("2026-01-01")
 
 
 def test_reading_tells_concern_by_direction():
@@ -116,29 +117,32 @@ def test_reading_tells_concern_by_direction():
 
 def test_reading_with_too_few_points_says_how_many_more_and_never_stable():
     r = qic([3, 5, 4], x=MONTHS[:3])
-    text = read_chart(r, "Send-homes", "down", False, "monthly").text
-    assert "cannot signal yet" in text and "4 more months are needed before any signal" in text
-    assert "stable" not in text.replace("cannot show that the process is stable", "")
+    reading = read_chart(r, "Send-homes", "down", False, "monthly")
+    assert reading.lead == "Send-homes: 4 more months are needed before the rules can show a change."
+    assert "This does not mean nothing has changed" in reading.text and "stable" not in reading.text
     r = qic([3, 5, 4, 6, 2, 7, 1, 8], x=MONTHS[:8])
     reading = read_chart(r, "Send-homes", "down", False, "monthly")
-    assert reading.verdict == "too_few" and "2 more months are needed for a dependable reading" in reading.text
+    assert reading.verdict == "too_few"
+    assert reading.lead == "Send-homes: no change yet, but 2 more months are needed for a dependable reading."
 
 
 def test_reading_of_random_variation_with_enough_points():
     r = qic([5, 7, 4, 6, 5, 8, 4, 6, 7, 5, 6, 4], x=MONTHS[:12])
     reading = read_chart(r, "Stress", "down", False, "monthly")
-    assert reading.verdict == "no_signal" and "No signal of change" in reading.text
+    assert reading.verdict == "no_signal" and reading.lead == "Stress: no change yet: the data vary as before."
 
 
 def test_reading_of_points_outside_the_limits():
     r = qic(BASE + [30], x=MONTHS[:13], chart="i")
-    text = read_chart(r, "Send-homes", "down", False, "monthly").text
-    assert "1 point falls outside the control limits, unusually poor: March 2026 (30)" in text
+    reading = read_chart(r, "Send-homes", "down", False, "monthly")
+    assert reading.lead == "Send-homes: a signal of concern, from March 2026."
+    assert "1 point outside the control limits, unusually poor: March 2026 (30)." in reading.why
 
 
 def test_a_point_on_the_median_after_a_long_run_does_not_end_it():
     y = SHIFTED[:19] + [32.5]          # the last point sits on the baseline median
     r = qic(y, x=MONTHS, freeze=10)
     assert r["y"].iloc[-1] == r["cl"].iloc[-1]
-    text = read_chart(r, "Feedback", "up", True, "monthly").text
-    assert "Since January 2026, every point off the baseline median" in text and "improvement" in text
+    reading = read_chart(r, "Feedback", "up", True, "monthly")
+    assert reading.verdict == "improvement"
+    assert any("Since January 2026, every point off the baseline median" in w for w in reading.why)
