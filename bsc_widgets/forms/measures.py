@@ -20,7 +20,8 @@ from ..render import render
 from .fields import Field, on_pick, replace_options
 from .chart_marks import ChartMarks
 from .group_entry import GroupEntry
-from .messages import MessageArea, guarded
+from .day_input import DayInput
+from .messages import MessageArea, guarded, message_html
 from .page import WorkbookPage, section
 from .period_values import PeriodValues
 from .plot import PlotArea
@@ -93,8 +94,8 @@ class MeasuresPage(WorkbookPage):
         self.rules = w.Dropdown(description="Rules for signals", options=[(label, key) for key, label in SIGNAL_RULE_LABELS.items()],
                                 value=self.collab.signal_rules, style=style, layout=narrow)
         self.marks = ChartMarks(self.store, self.actor, self.team.id, self.today, on_changed=self._draw)
-        self.day_picker = w.DatePicker(description="Day of the event", style=style,
-                                       layout=w.Layout(width="min(34em, 100%)"))   # its own: it is hidden at times
+        self.day_picker = DayInput("Day of the event", style=style,
+                                   layout=w.Layout(width="min(34em, 100%)"))   # its own: it is hidden at times
         self.chart = PlotArea(440)
         self.reading = w.HTML()
         self.table = w.HTML()
@@ -114,7 +115,7 @@ class MeasuresPage(WorkbookPage):
         on_pick(self.chart_kind, guard(lambda _: (self._offer_rules(), self._draw())))
         on_pick(self.rules, guard(lambda _: self._draw()))
         on_pick(self.period_picker, guard(lambda _: self._show_entry()))
-        self.day_picker.observe(guard(lambda _: self._show_entry()), names="value")
+        self.day_picker.on_day(guard(lambda _: self._show_entry()))
         self.paste_button.on_click(guarded(self.import_message)(self._import_paste))
         self.upload.observe(guarded(self.import_message)(self._import_upload), names="value")
         self._measure_changed()
@@ -153,8 +154,8 @@ class MeasuresPage(WorkbookPage):
         events = m.kind == "events"
         self.period_picker.layout.display = "none" if events else None
         self.day_picker.layout.display = None if events else "none"
-        if events and self.day_picker.value is None:
-            self.day_picker.value = min(self.today, self.collab.end)
+        if events and self.day_picker.day is None:
+            self.day_picker.set_day(min(self.today, self.collab.end))
         self._offer_rules()
         self._refresh_periods()
         self._draw()
@@ -226,9 +227,11 @@ class MeasuresPage(WorkbookPage):
 
     def _show_event_entry(self) -> None:
         """The events of one day: how many, and a note; 0 takes back a day entered by mistake."""
-        m, day = self.measure, self.day_picker.value
-        if not isinstance(day, dt.date):
-            self.entry.children = [w.HTML(render("forms/measures.html", "choose_day"))]
+        m, day = self.measure, self.day_picker.day
+        if day is None:
+            problem = self.day_picker.problem
+            self.entry.children = [w.HTML(message_html(problem) if problem else render("forms/measures.html",
+                                                                                        "choose_day"))]
             return
         found = self.store.get(Event, self.team.id, m.id, day)
         record = found or Event.model_construct(team_id=self.team.id, measure_id=m.id, day=day, count=1, note=None,

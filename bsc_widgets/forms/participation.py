@@ -17,6 +17,7 @@ from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Member
 from ..services.register import open_register, take_register
 from ..render import render
 from .fields import on_pick
+from .day_input import DayInput
 from .messages import MessageArea, guarded
 from .page import CollaborativePage, section
 
@@ -36,8 +37,7 @@ class ParticipationPage(CollaborativePage):
         sessions = [p for p in self.phases if p.kind == "learning_session"]
         self.session = w.Dropdown(description="Learning session", style=STYLE, layout=NARROW,
                                   options=[("—", "")] + [(p.name, p.id) for p in sessions])
-        self.date = w.DatePicker(description="Date", value=min(self.today, self.collab.end), style=STYLE,
-                                 layout=NARROW)
+        self.date = DayInput("Date", min(self.today, self.collab.end), style=STYLE, layout=NARROW)
         self.hours = w.Text(description="Hours each", value="1.5", style=STYLE, layout=NARROW,
                             continuous_update=False)
         self.register = w.VBox(layout=w.Layout(width="100%"))
@@ -48,8 +48,9 @@ class ParticipationPage(CollaborativePage):
         self.dosage = w.HTML()
         self.save_button.on_click(guarded(self.form_message)(lambda _: self.save()))
         self.reload_button.on_click(guarded(self.form_message)(lambda _: self._reload()))
-        for picker in (self.team, self.kind, self.date):
+        for picker in (self.team, self.kind):
             on_pick(picker, guarded(self.form_message)(lambda _: self._load_register()))
+        self.date.on_day(guarded(self.form_message)(lambda _: self._load_register()))
         on_pick(self.session, guarded(self.form_message)(lambda _: self._session_picked()))
         self._load_register()
         self._refresh_dosage()
@@ -70,7 +71,7 @@ class ParticipationPage(CollaborativePage):
         phase = next((p for p in self.phases if p.id == self.session.value), None)
         if phase is not None:
             self.kind.value = "learning_session"
-            self.date.value = phase.start
+            self.date.set_day(phase.start)
         self._load_register()
 
     def _reload(self) -> None:
@@ -81,8 +82,10 @@ class ParticipationPage(CollaborativePage):
     def _load_register(self) -> None:
         members = self._members()
         self.reload_button.layout.display = "none"
-        self.state = (open_register(self.store, self.team.value, self.kind.value, self.date.value)
-                      if self.date.value and self.team.value else None)
+        self.state = (open_register(self.store, self.team.value, self.kind.value, self.date.day)
+                      if self.date.day and self.team.value else None)
+        if self.date.problem:
+            self.form_message.show_error(self.date.problem)
         present = self.state.marks if self.state else {}
         first = next((present[m.id] for m in members if m.id in present), None)
         if first is not None:
@@ -98,8 +101,8 @@ class ParticipationPage(CollaborativePage):
     def save(self) -> bool:
         """Write the register: all of it, or (with a message saying why) none of it."""
         self.form_message.clear()
-        if not self.date.value or self.state is None:
-            self.form_message.show_error("Choose the team and the date of the event.")
+        if not self.date.day or self.state is None:
+            self.form_message.show_error(self.date.problem or "Choose the team and the date of the event.")
             return False
         present = [member_id for member_id, box in self.boxes.items() if box.value]
         try:

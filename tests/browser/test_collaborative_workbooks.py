@@ -76,7 +76,7 @@ def test_coach_takes_attendance_at_a_learning_session(page, server):
     open_page(page, server, "participation")
     page.get_by_label("Team").select_option(label="Riverbend School District Pre-K")
     page.get_by_label("Learning session").select_option(label="Learning Session 4")
-    expect(page.get_by_label("Date")).to_have_value("2026-08-20", timeout=SAVE)
+    expect(page.get_by_label("Date")).to_have_value("20 August 2026", timeout=SAVE)
     boxes = page.locator(".bsc-page input[type=checkbox]")
     expect(boxes.first).to_be_visible()
     for i in range(boxes.count()):

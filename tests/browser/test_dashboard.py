@@ -16,8 +16,8 @@ def test_coach_filters_then_opens_a_team(page, server):
     expect(page.get_by_label("Teams")).not_to_contain_text("Hearth Family Child Care Network", timeout=20_000)
     expect(page.get_by_label("Teams")).to_contain_text("Sunrise Head Start")
     page.get_by_label("Measure").select_option(label="Classrooms using a visual schedule")
-    expect(page.locator(".js-plotly-plot").first).to_contain_text("Classrooms using a visual schedule",
-                                                                  timeout=20_000)
+    expect(page.locator(".bsc-chart-title").first).to_have_text("Classrooms using a visual schedule",
+                                                                timeout=20_000)
     page.get_by_label("Teams").get_by_role("row").filter(has_text="Sunrise Head Start").get_by_role(
         "link", name="Measures and run charts").click()
     expect(page.get_by_role("heading", name="Measures and run charts", exact=True)).to_be_visible(timeout=LOAD)

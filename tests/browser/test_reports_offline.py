@@ -37,7 +37,7 @@ def test_report_renders_offline_from_disk(browser, report_folder, name, reading)
     assert page.locator(".js-plotly-plot").count() >= 3
     if name == "sunrise-head-start":
         expect(page.get_by_text("Questions for the coaching call")).to_be_visible()
-        expect(page.locator(".bsc-reading").first).to_be_visible()
+        expect(page.locator(".bsc-verdict").first).to_be_visible()
     else:
         expect(page.get_by_role("heading", name=reading)).to_be_visible()
     assert errors == [] and online == []

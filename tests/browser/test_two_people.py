@@ -103,10 +103,10 @@ def test_chart_titles_show_a_name_with_quotes_as_typed(page, server):
     store.save(team.model_copy(update={"name": name}))
     try:
         open_workbook(page, server, "04_measures", "nuestra-casa-fcc")
-        title = page.locator(".js-plotly-plot .gtitle").first
+        title = page.locator(".bsc-chart-title").first       # the chart's title, as text above it
         expect(title).to_contain_text('Nuestra "Casa" & <b>Familia</b>', timeout=LOAD)
         assert "&quot;" not in title.text_content() and "&amp;" not in title.text_content()
-        assert page.locator(".js-plotly-plot .gtitle b").count() == 0, "no markup from a name"
+        assert page.locator(".bsc-chart-title b").count() == 0, "no markup from a name"
         clean(page)
     finally:
         store.save(store.get(Team, "nuestra-casa-fcc").model_copy(update={"name": team.name}))

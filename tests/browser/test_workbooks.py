@@ -282,8 +282,10 @@ def test_a_team_carries_a_ramp_to_adopt_and_sees_it_on_its_run_chart(page, serve
     open_workbook(page, server, "04_measures", "maple-street-ehs")
     chart = page.locator(".js-plotly-plot").first
     expect(chart).to_be_visible(timeout=LOAD)
-    expect(chart).to_contain_text("PDSA: Calm-down kit in every … (adopted)", timeout=SAVE)
-    expect(chart).to_contain_text("PDSA: Calm-down kit <b>pilot<… (adapted)")
+    key = page.get_by_role("list", name="Marks on the chart").first     # numbered on the chart, named under it
+    expect(key).to_contain_text("PDSA: Calm-down kit in every room (adopted)", timeout=SAVE)
+    expect(key).to_contain_text("PDSA: Calm-down kit <b>pilot</b> (adapted)")
+    expect(chart.locator(".annotation-text").filter(has_text=re.compile(r"^\d+$")).first).to_be_visible()
     assert chart.get_by_role("button", name="Share chart...").count() == 0, "a button uploads the chart online"
     if SHOTS:
         chart.screenshot(path=str(SHOTS / "04_measures_chart.png"))
@@ -329,7 +331,7 @@ def test_driver_diagram_tick_an_idea_and_add_our_own(page, server):
 # ---- every chart kind from a workbook: rare events (G, T) and several values a period (Xbar, S) ----------
 
 def _reading(page, text):
-    expect(page.locator(".bsc-reading").filter(has_text=text).first).to_be_visible(timeout=SAVE)
+    expect(page.locator(".bsc-reading-box").filter(has_text=text).first).to_be_visible(timeout=SAVE)
 
 
 def test_new_chart_kinds_from_form_paste_upload_export_and_import(page, server, tmp_path):
@@ -387,7 +389,7 @@ def test_new_chart_kinds_from_form_paste_upload_export_and_import(page, server, 
     expect(page.get_by_role("status").filter(has_text="The mark is saved")).to_be_visible(timeout=SAVE)
     page.get_by_label("Chart", exact=True).select_option(label="Xbar chart: the mean each period")
     _reading(page, "has not yet met the goal of 5.5")          # the Xbar chart's reading (the S chart has no goal)
-    before = page.locator(".bsc-reading").first.locator("li").all_inner_texts()
+    before = page.locator(".bsc-reading-box").first.locator("p, li").all_text_contents()
     folder = tmp_path / "export"
     code, out = bsc_bounded("export", "--db", server["db"], folder)
     assert code == 0, out
@@ -398,7 +400,7 @@ def test_new_chart_kinds_from_form_paste_upload_export_and_import(page, server, 
     page.reload(wait_until="commit")
     open_workbook(page, server, "04_measures", "little-acorns")
     page.get_by_label("Measure", exact=True).select_option(label="Classroom interaction score, each observation")
-    expect(page.locator(".bsc-reading").first.locator("li")).to_have_text(before, timeout=SAVE)
+    expect(page.locator(".bsc-reading-box").first.locator("p, li")).to_have_text(before, timeout=SAVE)
     expect(page.get_by_text("Three new observers this month").first).to_be_visible()
     clean(page)
 

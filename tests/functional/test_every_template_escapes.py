@@ -130,7 +130,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     for measure in ("classroom-interactions", "send-home-days"):
         marked.measure_picker.value = measure
         shown += _html_of(marked)
-    marked.day_picker.value = None
+    marked.day_picker.value = ""
     shown += _html_of(marked)
     shown += [str(a.hovertext) for a in marked.chart.figure.data]
     report = MonthlyReportPage(store, team, TODAY)

@@ -175,7 +175,7 @@ def test_rare_events_are_entered_by_day_and_drawn_as_days_between(sample_store):
     page.measure_picker.value = "send-home-days"
     assert [v for _, v in page.chart_kind.options] == ["g", "t", "run"] and page.chart_kind.value == "g"
     before = len(page.analysis.result)
-    page.day_picker.value = dt.date(2026, 11, 18)
+    page.day_picker.value = "11/18/2026"
     page.entry_form.fields["count"].input.value = "2"
     assert sample_store.get(Event, "maple-street-ehs", "send-home-days", dt.date(2026, 11, 18)).count == 2
     assert len(page.analysis.result) == before + 2        # two events: a point each, the second 0 days after

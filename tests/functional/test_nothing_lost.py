@@ -132,7 +132,7 @@ def test_a_driver_and_an_idea_with_one_title_get_two_identifiers_and_round_trip(
 
 def _register(store):
     page = ParticipationPage(store, TODAY)
-    page.team.value, page.kind.value, page.date.value = "hearth-fcc", "coaching_call", dt.date(2026, 11, 18)
+    page.team.value, page.kind.value, page.date.value = "hearth-fcc", "coaching_call", "18 Nov 2026"
     return page
 
 
