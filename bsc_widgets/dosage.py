@@ -18,6 +18,7 @@ from .store import Store
 ANNUAL_DOSE = {"learning_session": (30.0, 35.0), "affinity_group": (50.0, 50.0)}
 FRONTLINE = ("teacher", "staff", "family")
 BEHIND = 0.6   # a frontline role with under 60% of administrators' hours is "far behind"
+LOW_DOSE = 0.5  # members of a role averaging under half the learning-session hours expected by now: a low dose
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,12 @@ def years_so_far(start: dt.date, end: dt.date, today: dt.date) -> float:
 def expected_by_now(kind: str, years: float) -> tuple[float, float]:
     low, high = ANNUAL_DOSE[kind]
     return low * years, high * years
+
+
+def low_dose(d: "RoleDose", years: float) -> bool:
+    """Whether a role's members average under half the learning-session hours expected by now."""
+    low, _ = expected_by_now("learning_session", years)
+    return low >= 1 and d.learning_hours < LOW_DOSE * low
 
 
 def role_doses(store: Store, team_id: str | None = None) -> list[RoleDose]:

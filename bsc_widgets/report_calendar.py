@@ -1,4 +1,10 @@
-"""Which months a team owes a monthly report for, which are in, and which are late."""
+"""Which months a team owes a monthly report for, which are in, which are not yet due, and which are late.
+
+A month's report is due on the collaborative's due day of the next month (5 December for November).
+Until then it is "not yet due", in every view; after it, a month not reported is "missing". The month a
+page offers first is the one whose report is due now: on 2 December, November (due on the 5th), not
+December, which has barely begun.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -40,6 +46,14 @@ def check_report_month(collab: Collaborative, month: dt.date, today: dt.date) ->
         raise NotAMonth(f"{month:%B %Y} has not begun yet (today is {today:%-d %B %Y}).")
 
 
+NOT_YET_DUE, MISSING, REPORTED = "not yet due", "missing", "reported"
+
+
+def due_date(collab: Collaborative, month: dt.date) -> dt.date:
+    """The day a month's report is due: the collaborative's due day of the month after."""
+    return next_month(month).replace(day=collab.report_due_day)
+
+
 @dataclass(frozen=True)
 class MonthStatus:
     month: dt.date
@@ -52,12 +66,17 @@ class MonthStatus:
         return not self.reported and self.today > self.due
 
     @property
+    def state(self) -> str:
+        """reported, not yet due, or missing: the one wording every view uses."""
+        return REPORTED if self.reported else MISSING if self.overdue else NOT_YET_DUE
+
+    @property
     def words(self) -> str:
         if self.reported:
-            return "reported"
+            return REPORTED
         if self.overdue:
-            return f"not reported (was due {self.due:%-d %B %Y})"
-        return f"not reported yet (due {self.due:%-d %B %Y})"
+            return f"{MISSING} (was due {self.due:%-d %B %Y})"
+        return f"{NOT_YET_DUE} (due {self.due:%-d %B %Y})"
 
 
 def reports_from(collab: Collaborative, phases: list[Phase]) -> dt.date:
@@ -74,7 +93,16 @@ def report_months(collab: Collaborative, team: Team, reports: list[MonthlyReport
     last = min(today, collab.end).replace(day=1)
     out = []
     while month <= last:
-        due = next_month(month).replace(day=collab.report_due_day)
-        out.append(MonthStatus(month, due, month in have, today))
+        out.append(MonthStatus(month, due_date(collab, month), month in have, today))
         month = next_month(month)
     return out
+
+
+def month_due_now(collab: Collaborative, phases: list[Phase], today: dt.date) -> dt.date:
+    """The month whose report is due now: the earliest month not yet past its due day (on 2 December,
+    November, due on the 5th), among the months that have begun; after the last, the last."""
+    month = reports_from(collab, list(phases)).replace(day=1)
+    last = min(today, collab.end).replace(day=1)
+    while month < last and due_date(collab, month) < today:
+        month = next_month(month)
+    return min(month, last) if month <= last else last

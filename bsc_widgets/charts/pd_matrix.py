@@ -36,6 +36,32 @@ def _xy(o: PdOffering) -> tuple[float, float]:
     return x, y
 
 
+def _apart(dots: list[dict], rounds: int = 60) -> None:
+    """Nudge dots that overlap until each number can be read, each staying inside its own quadrant."""
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(dots):
+            for b in dots[i + 1:]:
+                dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+                gap = math.hypot(dx, dy)
+                need = a["r"] + b["r"] + 2
+                if gap >= need:
+                    continue
+                if gap < 1e-6:                       # the same place: part them sideways
+                    dx, dy, gap = 1.0, 0.3, math.hypot(1.0, 0.3)
+                push = (need - gap) / 2
+                for dot, sign in ((a, -1), (b, 1)):
+                    dot["x"] += sign * push * dx / gap
+                    dot["y"] += sign * push * dy / gap
+                moved = True
+        for d in dots:                               # inside the quadrant, below its title
+            x0, y0 = d["cell"]
+            d["x"] = min(max(d["x"], x0 + d["r"] + 2), x0 + CELL - d["r"] - 2)
+            d["y"] = min(max(d["y"], y0 + HEAD + d["r"] - 10), y0 + CELL - d["r"] - 2)
+        if not moved:
+            return
+
+
 def pd_matrix_svg(offerings: list[PdOffering], assessment: Assessment) -> str:
     thin = assessment.thin()
     cells = []
@@ -47,7 +73,9 @@ def pd_matrix_svg(offerings: list[PdOffering], assessment: Assessment) -> str:
     dots = []
     for n, o in enumerate(offerings, start=1):
         x, y = _xy(o)
-        dots.append(dict(n=n, name=o.name, x=x, y=y, r=7 + 12 * math.sqrt(o.reach * o.hours / biggest)))
+        dots.append(dict(n=n, name=o.name, x=x, y=y, r=7 + 12 * math.sqrt(o.reach * o.hours / biggest),
+                         cell=(LEFT + _along(o.audience)[0] * CELL, TOP + (1 - _along(o.purpose)[0]) * CELL)))
+    _apart(dots)
     title = "; ".join(f"{q.title} {q.share * 100:.0f}% of participant-hours, {len(q.offerings)} offerings"
                       for q in assessment.quadrants.values())
     return render("charts/pd_matrix.html", "svg", width=SIZE_W, height=SIZE_H, title=title, cells=cells, dots=dots,

@@ -5,10 +5,10 @@ their own box on a phone.
 """
 from __future__ import annotations
 
-from ..dosage import RoleDose, expected_by_now
+from ..dosage import RoleDose, expected_by_now, low_dose
 from ..effectiveness import Effectiveness
 from ..equity import SUPPRESSED, GroupView
-from ..model import DECISION_WORDS as MODEL_DECISION_WORDS, ROLE_LABELS, Team, period_label
+from ..model import DECISION_WORDS as MODEL_DECISION_WORDS, ROLE_LABELS, ROLE_PLURALS, Team, period_label
 from ..spread import IdeaSpread
 from ..render import render
 
@@ -23,13 +23,12 @@ def matrix_html(rows: list[tuple[str, list[str]]], columns: list[str], label: st
 def dosage_html(doses: list[RoleDose], teams: list[Team], years: float) -> str:
     """Per team and role: who takes part, learning-session and affinity-group hours, PDSA cycles."""
     low, high = expected_by_now("learning_session", years)
-    rows = [(t.name, [next((f"{d.attending}/{d.members} · {d.learning_hours:.0f} h LS · "
-                            f"{d.affinity_hours:.0f} h AG · {d.coaching_hours:.0f} h calls · {d.pdsa_cycles} PDSA"
-                            for d in doses if d.team_id == t.id and d.role == r), "no one")
+    found = {(d.team_id, d.role): d for d in doses}
+    rows = [(t.name, [(found.get((t.id, r)), low_dose(found[(t.id, r)], years) if (t.id, r) in found else False)
                       for r in ROLE_LABELS]) for t in teams]
     return render("charts/tables.html", "dosage", low=low, high=high,
                   affinity=expected_by_now("affinity_group", years)[0], rows=rows,
-                  columns=[ROLE_LABELS[r] for r in ROLE_LABELS])
+                  columns=[ROLE_PLURALS[r] for r in ROLE_LABELS])
 
 
 def spread_html(spreads: list[IdeaSpread], names: dict[str, str]) -> str:

@@ -12,12 +12,12 @@ import datetime as dt
 import ipywidgets as w
 
 from ..attention import coaching_questions
-from ..catalogue import WORKBOOKS
+from ..catalogue import COACH_PAGES, WORKBOOKS
 from ..charts import funnel_figure, rebased_multiples, small_multiples, spc_figure
 from ..charts.mdc_icons import icons_html
 from ..errors import BscError
 from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
-from ..report_calendar import next_month
+from ..report_calendar import month_due_now, next_month
 from ..store import Store
 from ..measure_analysis import analyse_across_teams, chart_and_rules, rebased_across_teams
 from ..measure_data import chart_direction
@@ -65,6 +65,7 @@ class DashboardPage(w.VBox):
             months.append(m)
             m = (m - dt.timedelta(days=1)).replace(day=1)
         self.period = w.Dropdown(description="Data up to", options=[(f"{x:%B %Y}", x) for x in months],
+                                 value=month_due_now(collab, store.list(Phase), today) if months else None,
                                  style=style, layout=narrow)
         self.view = w.Dropdown(description="Show", options=[("Each team's chart", "charts"),
                                                             ("Re-based medians (runcharter)", "rebased"),
@@ -78,8 +79,10 @@ class DashboardPage(w.VBox):
         for control in (self.measure, self.team, self.program, self.period, self.view):
             on_pick(control, guarded(self.message)(lambda _: self._render()))
         head = header("Coach dashboard", where=where, lines=(f"{collab.name} · {len(self.teams)} teams",))
+        others = w.HTML(render("forms/dashboard.html", "other_pages", pages=[
+            (f, t, b) for f, t, b in COACH_PAGES if f in ("participation.ipynb", "spread.ipynb", "equity.ipynb")]))
         self._render()
-        super().__init__([head, self.message,
+        super().__init__([head, others, self.message,
                           w.HBox([self.measure, self.team, self.program, self.period, self.view],
                                  layout=w.Layout(flex_flow="row wrap")),
                           section("Who needs attention", "The same rules as the reports’ questions for the "

@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from ..charts.scores import score_history_figure
 from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation, current
-from ..report_calendar import MonthStatus, report_months
+from ..report_calendar import MonthStatus, month_due_now, report_months
 from ..render import render
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
@@ -73,9 +73,9 @@ class MonthlyReportPage(WorkbookPage):
                                  self.today, self.phases)
         self.months.value = months_html(statuses)
         options = [(f"{s.month:%B %Y} — {s.words}", s.month) for s in reversed(statuses)]
-        if select is None:  # the oldest month owed, else the latest
-            owed = [s.month for s in statuses if s.overdue]
-            select = owed[0] if owed else (statuses[-1].month if statuses else None)
+        if select is None:  # the month whose report is due now (missing ones are listed above, to pick)
+            due = month_due_now(self.collab, self.phases, self.today)
+            select = due if any(s.month == due for s in statuses) else (statuses[-1].month if statuses else None)
         replace_options(self.month_picker, options, select)
 
     def _score_choices(self):

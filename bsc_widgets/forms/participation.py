@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..charts.dosage import dosage_figure
 from ..charts.tables import dosage_html
 from ..dosage import network_doses, participation_sentence, role_doses, years_so_far
 from ..errors import BscError, ConflictError, InvalidRecord
@@ -19,6 +20,7 @@ from ..render import render
 from .fields import on_pick
 from .day_input import DayInput
 from .messages import MessageArea, guarded
+from .plot import PlotArea
 from .page import CollaborativePage, section
 
 STYLE = {"description_width": "initial"}
@@ -45,6 +47,7 @@ class ParticipationPage(CollaborativePage):
         self.reload_button = w.Button(description="Show the saved register", layout=w.Layout(display="none"))
         self.form_message = MessageArea()
         self.summary = w.HTML()
+        self.dosage_chart = PlotArea(360)
         self.dosage = w.HTML()
         self.save_button.on_click(guarded(self.form_message)(lambda _: self.save()))
         self.reload_button.on_click(guarded(self.form_message)(lambda _: self._reload()))
@@ -60,7 +63,7 @@ class ParticipationPage(CollaborativePage):
                 w.HBox([self.save_button, self.reload_button], layout=w.Layout(flex_flow="row wrap")),
                 section("Who takes part", "Against the brief’s annual dose: 30–35 hours of learning sessions "
                         "and about 50 hours of affinity groups for every member, in every role."),
-                self.summary, self.dosage]
+                self.summary, self.dosage_chart, self.dosage]
 
     # ---- the register ----
     def _members(self) -> list[Member]:
@@ -132,5 +135,6 @@ class ParticipationPage(CollaborativePage):
         per_team = [(names[t.id], participation_sentence([d for d in doses if d.team_id == t.id], years))
                     for t in self.teams]
         self.summary.value = render("forms/participation.html", "summary", network=network, teams=per_team)
+        self.dosage_chart.draw(dosage_figure(doses, self.teams, years))
         self.dosage.value = dosage_html(doses, self.teams, years)
 

@@ -61,12 +61,17 @@ class RecordEditor(w.VBox):
         key = "/".join(map(str, record.key()))
         editing = self.picker.value == key
         self.refresh(select=key, redraw=not editing)
+        if not editing:      # just added: say so, where the person is looking, and keep it open to edit
+            self.message.show(f"Added {self._label(record)}. You can go on editing it below, or choose "
+                              f"“Add a new {self.noun}…” for another.", "ok")
+            self.form.save_button.focus()
         if editing:
             self.heading.value = render("common.html", "heading", text=f"Edit {self._label(record)}")
             if self._extra:
                 self.extras.children = self._extra(record)
 
     def _show(self) -> None:
+        self.message.clear()
         record = self.items.get(self.picker.value)
         if record is None:
             record = self.model.model_construct(**dict(self._new(), version=0))

@@ -23,7 +23,7 @@ from ..services import framework
 from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, SIGNAL_RULE_LABELS,
                      AssessmentLevel, ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member,
                      Phase, Record, Stratum, Team)
-from ..report_calendar import next_month, reports_from
+from ..report_calendar import due_date, next_month, reports_from
 from ..render import render
 from .fields import Field
 from .messages import guarded
@@ -42,7 +42,7 @@ def due_dates_html(collab: Collaborative, phases: list[Phase]) -> str:
     """Every month teams report on, and the day its report is due."""
     month, rows = reports_from(collab, phases).replace(day=1), []
     while month <= collab.end:
-        rows.append((month, next_month(month).replace(day=collab.report_due_day)))
+        rows.append((month, due_date(collab, month)))
         month = next_month(month)
     return render("forms/setup.html", "due_dates", rows=rows)
 

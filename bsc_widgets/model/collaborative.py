@@ -116,7 +116,7 @@ class AssessmentLevel(Record):
 # IHI's levels, with definitions paraphrased; each collaborative may reword them.
 DEFAULT_ASSESSMENT_SCALE = [
     (1.0, "Forming team", "Team formed and charter in place; aim set; baseline measurement begun."),
-    (1.5, "Planning for the project has begun", "Team meets regularly; resources, first focus and meeting schedule organised."),
+    (1.5, "Planning for the project has begun", "Team meets regularly; resources, first focus and meeting schedule organized."),
     (2.0, "Activity, but no changes", "Learning cycles begun: planning, measurement, baseline data, studying current routines."),
     (2.5, "Changes tested, but no improvement", "PDSA cycles under way; most goals have a measure shown on a run chart with its goal."),
     (3.0, "Modest improvement", "Some change ideas tested successfully; small-scale adoption; early signs of improvement."),

@@ -13,9 +13,9 @@ from .base import NAME_LENGTH, NOTE_LENGTH, Record, RequiredText, Slug, optional
 
 MarkKind = Literal["baseline", "phase", "exclude", "note"]
 MARK_KIND_LABELS = {
-    "baseline": "The baseline ends here (the centre line is frozen on the points up to here)",
-    "phase": "A new phase starts here (the centre line is worked out again from here)",
-    "exclude": "Leave this point out of the centre line and limits (it is still drawn)",
+    "baseline": "The baseline ends here (the center line is frozen on the points up to here)",
+    "phase": "A new phase starts here (the center line is worked out again from here)",
+    "exclude": "Leave this point out of the center line and limits (it is still drawn)",
     "note": "A note on this point",
 }
 MARK_KIND_SHORT = {"baseline": "Baseline ends", "phase": "New phase", "exclude": "Left out", "note": "Note"}

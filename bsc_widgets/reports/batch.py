@@ -21,7 +21,7 @@ from typing import Callable
 
 from ..errors import BscError, KernelDidNotStart, ReportFailed, ReportTimedOut, WorkspaceError
 from ..paths import report_templates_dir
-from ..render import exported_html, render
+from ..render import exported_html, render, stylesheet
 from ..text import shorten
 
 TEMPLATES = report_templates_dir()
@@ -74,7 +74,7 @@ def page(title: str, body: str) -> str:
 
 
 def error_page(title: str, problem: str) -> str:
-    return page(title, render("reports/page.html", "failed", title=title, problem=problem))
+    return page(title, render("reports/page.html", "failed", style=stylesheet(), title=title, problem=problem))
 
 
 def _write(path: Path, text: str) -> None:
@@ -163,7 +163,7 @@ def plan_one(kind: str, store, out_dir: Path, db_url: str, today: dt.date, timeo
 
 def index_html(title: str, outcomes: list[Outcome]) -> str:
     ordered = sorted(outcomes, key=lambda o: (o.name != "collaborative", o.title))
-    return page(title, render("reports/page.html", "index", title=title, outcomes=ordered,
+    return page(title, render("reports/page.html", "index", style=stylesheet(), title=title, outcomes=ordered,
                               failed=sum(not o.ok for o in outcomes)))
 
 

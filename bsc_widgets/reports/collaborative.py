@@ -14,7 +14,7 @@ from ..charts import funnel_figure, rebased_multiples, small_multiples, spc_figu
 from ..dosage import role_doses, years_so_far
 from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
                      MonthlyReport, PdsaCycle, Phase, ramps)
-from ..report_calendar import as_of
+from ..report_calendar import MISSING, NOT_YET_DUE, REPORTED, as_of, report_months
 from ..store import Store
 from ..measure_analysis import REBASE_RUN, analyse_across_teams, chart_and_rules, rebased_across_teams
 from ..measure_data import chart_direction
@@ -65,9 +65,11 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
     names = {t.id: t.name for t in teams}
     charts = Charts(shared=shared_plotly)
 
-    have = {(r.team_id, r.month) for r in store.list(MonthlyReport)}
-    reported = matrix_html([(t.name, ["✓ reported" if (t.id, m) in have else "✗ missing" for m in months]) for t in teams],
-                       [f"{m:%b %Y}" for m in months], "Who reported")
+    reports, phases = store.list(MonthlyReport), store.list(Phase)
+    marks = {REPORTED: "✓ reported", MISSING: "✗ missing", NOT_YET_DUE: "not yet due"}
+    owed = {t.id: {s.month: marks[s.state] for s in report_months(collab, t, reports, day, phases)} for t in teams}
+    reported = matrix_html([(t.name, [owed[t.id].get(m, "—") for m in months]) for t in teams],
+                           [f"{m:%b %Y}" for m in months], "Who reported")
 
     levels = {lv.score: lv.label for lv in store.list(AssessmentLevel)}
     counts: dict[float, Counter] = defaultdict(Counter)

@@ -214,8 +214,8 @@ class _Read:
         self.n = int(cur["n_useful"][0])
         self.cl = float(cur["cl"][-1])
         self.control = bool((~np.isnan(cur.floats("ucl"))).any())
-        centre = "centre line" if self.control else "median"
-        self.centre = centre if cur["baseline"].all() else f"baseline {centre}"
+        center = "center line" if self.control else "median"
+        self.center = center if cur["baseline"].all() else f"baseline {center}"
         self.phase = f" since {_when(self.x[0], frequency)}" if phased else ""
         self.include = cur["include"].astype(bool)
         self.unit = UNIT_WORDS.get(frequency, ("point", "points"))[1]
@@ -248,23 +248,23 @@ class _Read:
             where = "above" if side > 0 else "below"
             final = int(np.flatnonzero(self.include & ~np.isnan(self.y))[-1])
             if latest and last == final:
-                what = f"The last {_count(length, self.frequency)} are all {where} the {self.centre} of {self.value(self.cl)}"
+                what = f"The last {_count(length, self.frequency)} are all {where} the {self.center} of {self.value(self.cl)}"
             elif latest:
-                what = (f"Since {self.at(first)}, every point off the {self.centre} of {self.value(self.cl)} has been "
+                what = (f"Since {self.at(first)}, every point off the {self.center} of {self.value(self.cl)} has been "
                         f"{where} it ({_count(length, self.frequency)})")
             else:
                 what = (f"{_count(length, self.frequency).capitalize()} in a row, from {self.at(first)} to "
-                        f"{self.at(last)}, were {where} the {self.centre} of {self.value(self.cl)}, and later values "
+                        f"{self.at(last)}, were {where} the {self.center} of {self.value(self.cl)}, and later values "
                         f"are {'lower' if side > 0 else 'higher'}")
             self.why.append(f"{what}: more than {int(lmax)} in a row on one side is a signal (Anhøj rules).")
             self.signals.append(_Signal(_judge(side if latest else -side, self.direction), _began(c, run), latest))
         elif bool(c["runs_signal"][0]):
-            self.why.append(f"The line crosses the {self.centre} only {_times(int(crossings))} in "
+            self.why.append(f"The line crosses the {self.center} only {_times(int(crossings))} in "
                             f"{_count(self.n, self.frequency)} off it, where at least {int(cmin)} crossings are expected: "
                             "the data stay on one side for long stretches, a signal (Anhøj rules).")
             self.signals.append(_Signal("change", 0, True, ended=c.rows - 1))
         elif self.n >= MIN_ANY_SIGNAL:
-            self.why.append(f"No unusually long stretch on one side of the {self.centre} (the longest is "
+            self.why.append(f"No unusually long stretch on one side of the {self.center} (the longest is "
                             f"{_count(int(longest), self.frequency)}; more than {int(lmax)} would be a signal), and "
                             f"the line crosses it {_times(int(crossings))} (fewer than {int(cmin)} would be a signal) "
                             "(Anhøj rules).")
@@ -284,7 +284,7 @@ class _Read:
             side = 1 if self.y[first] > c.floats("cl")[first] else -1
             latest = last == last_off
             self.why.append(f"A shift: {SHIFT} or more {self.unit} in a row "
-                            f"{'above' if side > 0 else 'below'} the {self.centre}, from {self.at(first)}"
+                            f"{'above' if side > 0 else 'below'} the {self.center}, from {self.at(first)}"
                             f"{'' if latest else ' to ' + self.at(last)} (IHI rules).")
             self.signals.append(_Signal(_judge(side if latest else -side, self.direction),
                                         first if latest else min(last + 1, c.rows - 1), latest))
@@ -304,11 +304,11 @@ class _Read:
             found = True
         runs, low, high = c["ihi_runs"][0], float(c["ihi_runs_low"][0]), float(c["ihi_runs_high"][0])
         for flag, words in (("ihi_too_few_runs", f"fewer than {low:.0f} is unusual: the data stay on one side of the "
-                                                 f"{self.centre} for long stretches"),
+                                                 f"{self.center} for long stretches"),
                             ("ihi_too_many_runs", f"more than {high:.0f} is unusual: the data switch sides more often "
                                                   "than chance would")):
             if c[flag][0]:
-                self.why.append(f"The data form {int(runs)} runs on either side of the {self.centre} in "
+                self.why.append(f"The data form {int(runs)} runs on either side of the {self.center} in "
                                 f"{_count(self.n, self.frequency)}, where {words} (IHI rules).")
                 if self.n not in CONFIRMED:
                     self.why.append(f"The runs table's limits for {self.n} points ({low:.0f} and {high:.0f}) are "
@@ -319,7 +319,7 @@ class _Read:
         if not found and self.n >= MIN_ANY_SIGNAL:
             self.why.append("No shift, no trend, and a usual number of runs (IHI rules)." if not np.isnan(low) else
                             f"No shift and no trend (IHI rules). Their runs test needs 10 to 60 points off the "
-                            f"{self.centre}, so it was not applied.")
+                            f"{self.center}, so it was not applied.")
 
     def _limits(self) -> None:
         c = self.cur
@@ -399,7 +399,7 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
         more = MIN_ANY_SIGNAL - found.n
         lead = f"{name}: {_more(more, frequency)} {'is' if more == 1 else 'are'} needed before the rules can show a change."
         found.why.insert(0, f"There {'is' if found.n == 1 else 'are'} {_count(found.n, frequency)} off the "
-                            f"{found.centre}{found.phase}; a change can show from {MIN_ANY_SIGNAL}, and the reading is "
+                            f"{found.center}{found.phase}; a change can show from {MIN_ANY_SIGNAL}, and the reading is "
                             f"dependable from {MIN_DEPENDABLE}. This does not mean nothing has changed.")
     elif found.n < MIN_DEPENDABLE and not found.mdc:
         verdict = "too_few"

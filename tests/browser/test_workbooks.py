@@ -296,7 +296,7 @@ def test_a_team_carries_a_ramp_to_adopt_and_sees_it_on_its_run_chart(page, serve
 
 def test_monthly_report_with_team_and_faculty_scores(page, server):
     open_workbook(page, server, "05_monthly_report", "eastside-community")
-    expect(page.get_by_text(re.compile(r"\d+ months? not reported"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"\d+ months? missing"))).to_be_visible()
     page.get_by_label("Month", exact=True).select_option(index=0)
     expect(page.get_by_role("heading", name="Report for November 2026")).to_be_visible(timeout=SAVE)
     commit(page.get_by_label("Highlights: what went well this month"), "Families led the song circle 🎶")

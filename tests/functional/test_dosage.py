@@ -53,3 +53,30 @@ def test_families_far_behind_directors_are_said_with_their_hours(sample_store):
     text = participation_sentence(doses, 1.0)
     assert text.startswith("Family members take part far less than administrators: "
                            f"{by_role['family'].learning_hours:.0f} h of learning sessions each")
+
+
+def test_a_low_dose_is_flagged_in_words_on_the_chart_and_in_the_table(sample_store):
+    """Participation by role: a chart, and a table a phone can read, each saying which roles had a low dose."""
+    from bsc_widgets.charts.dosage import dosage_figure
+    from bsc_widgets.charts.tables import dosage_html
+    from bsc_widgets.dosage import low_dose
+    from bsc_widgets.model import Team
+
+    family = [m.id for m in sample_store.list(Member, team_id="lincoln-prek") if m.role == "family"]
+    with sample_store.transaction() as tx:
+        for mid in family:
+            tx.conn.exec_driver_sql("delete from attendance where member_id = ?", (mid,))
+    years = years_so_far(dt.date(2025, 9, 1), dt.date(2026, 12, 31), dt.date(2026, 11, 22))
+    doses = role_doses(sample_store)
+    lincoln_family = next(d for d in doses if d.team_id == "lincoln-prek" and d.role == "family")
+    assert low_dose(lincoln_family, years) and lincoln_family.learning_hours == 0
+    teams = sample_store.list(Team)
+    fig = dosage_figure(doses, teams, years)
+    bars = {t.name: t for t in fig.data}
+    lincoln = sample_store.team("lincoln-prek").name
+    family_bar = bars["Family member"]
+    assert family_bar.text[list(family_bar.y).index(lincoln)].endswith("· low")
+    table = dosage_html(doses, teams, years)
+    assert "Low dose." in table and "h LS" not in table and "bsc-stack" in table
+    assert not low_dose(next(d for d in doses if d.team_id == "sunrise-head-start" and d.role == "administrator"),
+                        years)

@@ -16,9 +16,19 @@ def open_page(store, team="sunrise-head-start"):
 def test_a_month_not_reported_is_obvious(sample_store):
     page = open_page(sample_store, "eastside-community")
     text = widget_text(page)
-    assert "not reported" in page.months.value and 'role="status"' in page.months.value
-    assert any("not reported" in label for label, _ in page.month_picker.options)
+    assert "missing" in page.months.value and 'role="status"' in page.months.value
+    assert any("missing (was due" in label for label, _ in page.month_picker.options)
+    assert "November 2026 — not yet due (due 5 December 2026)" in [label for label, _ in page.month_picker.options]
     assert "What each score means" in text and "Outstanding sustainable results" in text
+
+
+def test_the_month_offered_first_is_the_one_due_now(sample_store):
+    """On 2 December, November's report (due on the 5th) is the one to write, not December's."""
+    for day, month in ((dt.date(2026, 12, 2), NOV), (dt.date(2026, 12, 5), NOV), (dt.date(2026, 12, 6),
+                                                                                  dt.date(2026, 12, 1)),
+                       (dt.date(2026, 11, 22), NOV), (dt.date(2026, 11, 3), dt.date(2026, 10, 1))):
+        page = MonthlyReportPage(sample_store, sample_store.team("eastside-community"), day)
+        assert page.month_picker.value == month, day
 
 
 def test_writing_the_report_and_both_scores(sample_store):
@@ -77,3 +87,16 @@ def test_the_faculty_score_is_read_only_on_the_teams_page_until_faculty_open_it(
     assert sample_store.get(AssessmentScore, "sunrise-head-start", NOV, "faculty").score == 4.0
     shown = widget_text(page.faculty_area)
     assert "Faculty score for November 2026: 4" in shown and "Strong &lt;b&gt;ramp&lt;/b&gt;" in shown
+
+
+def test_not_yet_due_is_said_the_same_way_in_the_collaborative_report(sample_store):
+    from bsc_widgets.reports.collaborative import collaborative_report_html
+    from bsc_widgets.forms.dashboard import DashboardPage
+
+    december_2 = dt.date(2026, 12, 2)
+    html = collaborative_report_html(sample_store, NOV, december_2)
+    who = html.split("Who reported", 1)[1].split("</table>", 1)[0]
+    assert "not yet due" in who, "November's reports are not due until 5 December"
+    november = [row for row in who.split("<tr>")[2:]]
+    assert november and all(row.rsplit("<td>", 1)[1].startswith(("✓ reported", "not yet due")) for row in november)
+    assert DashboardPage(sample_store, december_2).period.value == NOV

@@ -87,6 +87,7 @@ def test_the_leaders_page_adds_an_offering_and_exports_an_offline_report(sample_
     f["audience"].input.value = "90"
     f["purpose"].input.value = "95"
     editor.form.save_button.click()
+    assert "Added " in editor.message.value and 'role="status"' in editor.message.value   # said, not silent
     added = [o for o in sample_store.list(PdOffering) if o.name == HOSTILE["script"]]
     assert added and added[0].id.startswith("script-window")
     html = system_assessment_html(sample_store, TODAY)
@@ -96,3 +97,24 @@ def test_the_leaders_page_adds_an_offering_and_exports_an_offline_report(sample_
     assert 'download="system-assessment.html"' in page.export.value
     editor.form.fields["reach"].input.value = "lots"
     assert "Reach (people a year) must be a number" in widget_text(editor)
+
+
+def test_dots_on_the_matrix_never_hide_each_other(sample_store):
+    """Offerings placed at the same point (or close) are nudged apart inside their own quadrant."""
+    import math
+    import re
+
+    from bsc_widgets.charts.pd_matrix import pd_matrix_svg
+    offerings = sample_store.list(PdOffering) + [
+        PdOffering(id=f"same-{k}", name=f"Same {k}", reach=100 * (k + 1), hours=10, audience=5, purpose=5)
+        for k in range(4)]
+    svg = str(pd_matrix_svg(offerings, assess(offerings)))
+    dots = [tuple(map(float, d)) for d in re.findall(r'cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', svg)]
+    assert len(dots) == len(offerings)
+    for i, (x1, y1, r1) in enumerate(dots):
+        for x2, y2, r2 in dots[i + 1:]:
+            assert math.hypot(x1 - x2, y1 - y2) >= r1 + r2, "two dots overlap"
+    from bsc_widgets.charts.pd_matrix import CELL, LEFT, TOP
+    assert all(LEFT <= x - r and x + r <= LEFT + 2 * CELL and TOP <= y - r <= TOP + 2 * CELL for x, y, r in dots)
+    same = dots[-4:]                      # all four at (5, 5): still in Q1, the bottom-left quadrant
+    assert all(x + r <= LEFT + CELL and y - r >= TOP + CELL for x, y, r in same)
