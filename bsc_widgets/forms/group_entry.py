@@ -19,7 +19,8 @@ from ..store import Store
 from ..render import render
 from .messages import MessageArea, guarded
 
-KW = dict(continuous_update=False, style={"description_width": "initial"}, layout=w.Layout(width="min(16em, 48%)"))
+KW = dict(continuous_update=False, style={"description_width": "initial"}, layout=w.Layout(width="auto"))
+GRID = "minmax(6em, 1.4fr) minmax(5em, 1fr) minmax(5em, 1fr)"   # group, numerator, denominator: fits 390 px
 
 
 class GroupEntry(w.VBox):
@@ -33,10 +34,18 @@ class GroupEntry(w.VBox):
         self.status = w.HTML()
         button = w.Button(description="Save figures by group", button_style="primary")
         button.on_click(guarded(self.message)(lambda _: self.save()))
-        rows = [w.HBox(pair, layout=w.Layout(flex_flow="row wrap")) for pair in self.inputs.values()]
-        super().__init__([w.HTML(render("forms/measures.html", "group_entry",
-                                        period=period_label(period, measure.frequency))), self.status, *rows, self.message, button],
-                         layout=w.Layout(width="100%"))
+        # a grid: a row per group, its name, then its numerator and denominator (each input keeps its own
+        # label for screen readers; on the page the column headings say what each box is)
+        cells = [w.HTML(render("forms/measures.html", "group_heading", text=t))
+                 for t in ("Group", "Numerator", "Denominator")]
+        for s in self.strata:
+            cells += [w.HTML(render("forms/measures.html", "group_name", text=s.label)), *self.inputs[s.id]]
+        grid = w.GridBox(cells, layout=w.Layout(grid_template_columns=GRID, grid_gap="4px 8px", width="100%",
+                                                align_items="center"))
+        grid.add_class("bsc-group-grid")
+        super().__init__([w.HTML(render("forms/measures.html", "group_entry", measure=measure,
+                                        period=period_label(period, measure.frequency))), self.status, grid,
+                          self.message, button], layout=w.Layout(width="100%"))
         self._status()
 
     def _existing(self) -> dict[str, StratumObservation]:

@@ -32,10 +32,6 @@ def test_each_page_is_offline_accessible_and_labelled(page, server, name):
     print(f"axe-core on {name}: {len(violations)} violation(s) {[(v['id'], v['impact']) for v in violations]}")
     assert not [v for v in violations if v["impact"] in ("serious", "critical")], violations
     assert unlabeled_controls(page) == []
-    if SHOTS:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name.replace('leaders/', '')}.png"), full_page=True,
-                        clip={"x": 0, "y": 0, "width": 1100, "height": 1500})
     clean(page)
 
 

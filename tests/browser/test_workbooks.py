@@ -100,9 +100,6 @@ def test_workbook_shows_team_calendar_home_link_offline_and_accessible(page, ser
     print(f"axe-core on {name}: {len(violations)} violation(s) {[(v['id'], v['impact']) for v in violations]}")
     assert not [v for v in violations if v["impact"] in ("serious", "critical")], violations
     assert unlabeled_controls(page) == []
-    if SHOTS:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"))
     clean(page)
 
 
@@ -288,7 +285,7 @@ def test_a_team_carries_a_ramp_to_adopt_and_sees_it_on_its_run_chart(page, serve
     expect(chart.locator(".annotation-text").filter(has_text=re.compile(r"^\d+$")).first).to_be_visible()
     assert chart.get_by_role("button", name="Share chart...").count() == 0, "a button uploads the chart online"
     if SHOTS:
-        chart.screenshot(path=str(SHOTS / "04_measures_chart.png"))
+        page.locator(".widget-output").filter(has=chart).first.screenshot(path=str(SHOTS / "04_measures_chart.png"))
     clean(page)
 
 
@@ -516,6 +513,8 @@ def test_a_dropped_connection_is_said_plainly_and_loses_nothing(browser, server)
         expect(pg.get_by_text("The connection is lost.")).to_be_visible(timeout=SAVE)
         commit(rhythm, "Mondays, typed while offline")
         expect(rhythm).to_have_class(re.compile("bsc-unsent"))
+        expect(pg.locator(".bsc-savebar .bsc-savestate")).to_have_text("Saving…")   # said at once, in view
+        assert in_view(pg.locator(".bsc-savebar .bsc-savestate"))
         expect(rhythm).to_have_value("Mondays, typed while offline")
         relay.restore()
         expect(pg.get_by_text("Connected again.")).to_be_visible(timeout=60_000)
@@ -526,3 +525,139 @@ def test_a_dropped_connection_is_said_plainly_and_loses_nothing(browser, server)
     finally:
         context.close()
         relay.close()
+
+
+# ---- every page on a phone and a desktop: controls a thumb can hit, a focus ring, nothing cut off ----------
+
+EVERY_PAGE = {"00_home": "Growing Together: Social-Emotional Learning Collaborative", **WORKBOOKS,
+              "coach_dashboard": "Coach dashboard", "collaborative_setup": "Collaborative set-up",
+              "participation": "Participation and dosage", "equity": "Equity: measures by group",
+              "spread": "Spread of change ideas", "leaders/system_assessment": "System assessment: the PD Matrix"}
+TEAM_PAGES = {"00_home", *WORKBOOKS}
+SIZES = {"phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
+         "desktop": dict(viewport={"width": 1280, "height": 900})}
+SMALLEST = {"phone": 44, "desktop": 36}
+# Every visible control, measured as a person meets it: a checkbox with its words (one target), a link unless
+# it sits inside a sentence. Each is focused from the keyboard's side and its outline compared with before.
+CONTROLS_JS = """() => {
+  const visible = e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden';
+  const ring = e => { const s = getComputedStyle(e);
+    return s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none' : s.outlineStyle + s.outlineWidth + s.outlineColor; };
+  const out = [];
+  for (const e of document.querySelectorAll('input, select, textarea, button, a[href], summary')) {
+    if (!visible(e) || e.type === 'file' || e.type === 'hidden' || e.closest('.js-plotly-plot, #bsc-connection')) continue;
+    if (e.tagName === 'A' && e.closest('p') && !e.classList.contains('bsc-download')) continue;  // in a sentence
+    const target = (e.type === 'checkbox' || e.type === 'radio') && e.closest('label') ? e.closest('label') : e;
+    const box = target.getBoundingClientRect();
+    e.focus({focusVisible: true});
+    const focused = ring(e);
+    e.blur();
+    const value = e.value || '';
+    const cut = e.type !== 'checkbox' && ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(e.tagName) && (
+      (e.tagName !== 'TEXTAREA' && e.scrollHeight > e.clientHeight + 1) ||
+      (e.scrollWidth > e.clientWidth + 1 && (e.tagName === 'BUTTON' || value.length <= 24)));
+    out.push({what: (e.tagName + ' ' + (e.labels && e.labels[0] ? e.labels[0].innerText : (e.innerText || value))).slice(0, 70),
+              height: Math.round(box.height), ring: focused !== 'none', cut});
+  }
+  for (const l of document.querySelectorAll('.widget-label, button, summary')) {
+    if (visible(l) && l.scrollWidth > l.clientWidth + 1)
+      out.push({what: 'text cut off: ' + l.innerText.slice(0, 60), height: 99, ring: true, cut: true});
+  }
+  return out;
+}"""
+
+
+def open_any(page, server, name):
+    query = "?team=sunrise-head-start" if name in TEAM_PAGES else ""
+    page.goto(f"{server['url']}/voila/render/{name}.ipynb{query}", wait_until="commit")
+    expect(page.get_by_role("heading", name=EVERY_PAGE[name], exact=True)).to_be_visible(timeout=LOAD)
+    settled(page, CHARTS.get(name, 0))
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("name", list(EVERY_PAGE))
+def test_every_control_can_be_hit_focused_and_read(browser, server, name, size):
+    """The squashed dropdowns (17 px), half-shown dates, 13 px checkboxes and missing focus outlines of before:
+    every visible control is at least 44 px tall on a phone and 36 px on a desktop, shows a focus ring, and
+    shows all of its text."""
+    context = browser.new_context(**SIZES[size])
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    try:
+        open_any(page, server, name)
+        if SHOTS:            # the first screen, as a person meets it
+            folder = SHOTS / size
+            folder.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(folder / f"{name.replace('leaders/', '')}.png"))
+        controls = page.evaluate(CONTROLS_JS)
+        assert len(controls) >= 1
+        assert [c["what"] for c in controls if c["height"] < SMALLEST[size]] == [], "controls too small to hit"
+        assert [c["what"] for c in controls if not c["ring"]] == [], "controls with no focus ring"
+        assert [c["what"] for c in controls if c["cut"]] == [], "text cut off inside a control"
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= SIZES[size]["viewport"]["width"] + 2
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def in_view(locator, height: int = 844) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def test_a_new_record_waits_for_the_person_and_the_save_state_stays_in_view_on_a_phone(browser, server):
+    """A teacher on a phone plans a cycle: choosing the change idea shows no error about fields not reached
+    yet; the bar at the top of the screen says what is still needed, then "Saved", wherever the field is."""
+    context = browser.new_context(**SIZES["phone"])
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    try:
+        page.goto(f"{server['url']}/voila/render/03_pdsa.ipynb?team=riverbend-prek", wait_until="commit")
+        expect(page.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
+        bar = page.locator(".bsc-savebar .bsc-savestate")
+        page.get_by_label("Open a cycle").select_option(label="Plan a new cycle…")
+        expect(page.get_by_role("heading", name="Plan a new cycle")).to_be_visible(timeout=SAVE)
+        page.get_by_label("Change idea tested").select_option(index=1)
+        expect(bar).to_have_text("Not saved yet: fill in Cycle title, Objective.", timeout=SAVE)
+        assert in_view(bar)
+        expect(page.get_by_role("alert")).to_have_count(0)        # no error for fields not reached yet
+        commit(page.get_by_label("Cycle title"), "Song cards at circle")
+        expect(bar).to_have_text("Not saved yet: fill in Objective.", timeout=SAVE)
+        expect(page.get_by_role("alert")).to_have_count(0)
+        objective = page.get_by_label("Objective")
+        objective.scroll_into_view_if_needed()
+        commit(objective, "See whether song cards make circle time calmer")
+        expect(bar).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=SAVE)
+        assert in_view(bar) and in_view(objective), "the save state is in view beside the field being edited"
+        expect(page.locator(".bsc-field-note").filter(has_text=re.compile(r"Saved \d\d:\d\d"))).to_be_visible()
+        # a field left wrong says so under itself, in one plain sentence, and nothing else is lost
+        start = page.get_by_label("Start date (required)")
+        commit(start, "the 16th")
+        expect(page.get_by_role("alert").filter(has_text="“the 16th” is not a date we can read")).to_be_visible(
+            timeout=SAVE)
+        expect(bar).to_have_text(re.compile(r"^Not saved"))
+        assert "Please check: Please check" not in page.inner_text("body")
+        commit(start, "16 Nov 2026")
+        expect(start).to_have_value("16 November 2026", timeout=SAVE)
+        expect(bar).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=SAVE)
+        # "Plan the next cycle" keeps the keyboard in the new cycle, not on the page's body
+        page.get_by_role("button", name="Plan the next cycle on this ramp").click()
+        expect(page.get_by_label("Cycle title")).to_be_focused(timeout=SAVE)
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_the_loading_screen_names_the_page_and_the_team(page, server):
+    """While a page's kernel starts, the person sees which page is opening, for which team, not "Running …"."""
+    html = page.request.get(f"{server['url']}/voila/render/03_pdsa.ipynb?team=sunrise-head-start").text()
+    loading = html.split('id="loading"', 1)[1].split("</div>", 1)[0]
+    assert "Opening PDSA planner and log" in loading and "for Sunrise Head Start" in loading
+    assert "Running" not in loading
+    other = page.request.get(f"{server['url']}/voila/render/spread.ipynb").text()
+    assert "Opening Spread of change ideas" in other.split('id="loading"', 1)[1].split("</div>", 1)[0]
+    unknown = page.request.get(f"{server['url']}/voila/render/03_pdsa.ipynb?team=%3Cb%3Enobody").text()
+    shown = unknown.split('id="loading"', 1)[1].split("</div>", 1)[0]
+    assert "Opening PDSA planner and log" in shown and "for " not in shown and "<b>" not in shown
