@@ -8,6 +8,7 @@ cheap with hundreds of teams; at most ``MAX_PANELS`` charts are drawn at once.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import ipywidgets as w
 
@@ -31,6 +32,12 @@ from .plot import PlotArea
 
 MAX_PANELS = 24
 ALL = ""
+
+
+def _counted(labels) -> list[str]:
+    """Each kind of question once, with how many there are: "Signal without a PDSA (2)"."""
+    counts = Counter(labels)
+    return [f"{label} ({n})" if n > 1 else label for label, n in counts.items()]
 
 
 def team_links(team_id: str) -> str:
@@ -155,7 +162,7 @@ class DashboardPage(w.VBox):
         questions = self.questions()
         flagged = [(t, questions.get(t.id, [])) for t in teams if questions.get(t.id)]
         self.attention.value = render("forms/dashboard.html", "attention", total=len(teams),
-                                      flagged=[(t, [q.label for q in qs], qs[0].text) for t, qs in flagged])
+                                      flagged=[(t, _counted(q.label for q in qs), qs[0].text) for t, qs in flagged])
         self.team_table.value = render("forms/dashboard.html", "teams", rows=[
             (t.name, PROGRAM_TYPE_LABELS[t.program_type], team_links(t.id)) for t in teams])
         result, readings = self._analysis(self.measure.value)

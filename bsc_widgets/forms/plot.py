@@ -45,22 +45,31 @@ class PlotArea(w.Output):
 
     def draw(self, fig: go.Figure) -> None:
         self.figure, self.panels = fig, None
+        self.remove_class("bsc-panels")
         page = render("forms/plot.html", "chart", div_id=f"bsc-chart-{uuid.uuid4().hex}",
                       figure=_figure_json(fig, title=False), script=plotly_js.bundle()[1], height=self._height,
                       title=title_of(fig), items=chart_key(fig))
-        self._show({MIME: _figure_json(fig), "text/html": str(page)})
+        self._show([{MIME: _figure_json(fig), "text/html": str(page)}])
 
     def draw_panels(self, panels: Panels) -> None:
-        """Small charts side by side (one to a row on a phone), their shared legend under them."""
+        """Small charts side by side (one to a row on a phone), their shared legend under them: one output
+        each, so that JupyterLab draws each from its plotly data as Voilà does from its HTML."""
         self.figure, self.panels = None, panels
-        charts = [(f"bsc-chart-{uuid.uuid4().hex}", name, _figure_json(fig)) for name, fig in panels.items]
-        page = render("forms/plot.html", "panels", title=panels.title, charts=charts, script=plotly_js.bundle()[1],
-                      kinds=sorted(panels.kinds), names=KIND_NAMES, colours=KIND_COLOURS, note=panels.note)
-        self._show({"text/html": str(page)})
+        self.add_class("bsc-panels")
+        script = plotly_js.bundle()[1]
+        outputs = [{"text/html": str(render("forms/plot.html", "panels_title", title=panels.title))}]
+        for name, fig in panels.items:
+            page = render("forms/plot.html", "panel", div_id=f"bsc-chart-{uuid.uuid4().hex}", name=name,
+                          figure=_figure_json(fig), script=script)
+            outputs.append({MIME: _figure_json(go.Figure(fig).update_layout(title=name)), "text/html": str(page)})
+        outputs.append({"text/html": str(render("forms/plot.html", "panels_legend", kinds=sorted(panels.kinds),
+                                                names=KIND_NAMES, colours=KIND_COLOURS, note=panels.note))})
+        self._show(outputs)
 
-    def _show(self, bundle: dict) -> None:
+    def _show(self, bundles: list[dict]) -> None:
         self.outputs = ()
-        self.append_display_data(_Bundle(bundle))
+        for bundle in bundles:
+            self.append_display_data(_Bundle(bundle))
 
     def clear(self) -> None:
         self.figure = self.panels = None

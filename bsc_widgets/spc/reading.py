@@ -364,10 +364,11 @@ class _Read:
             self.why.append(ASSURANCE_WORDS[assurance])
 
     def lead(self) -> _Signal | None:
-        """The signal the reading leads with: one that holds at the latest point, else the most recent."""
+        """The signal the reading leads with: one with a direction (better or worse) over one without, then one
+        that holds at the latest point, then the most recent."""
         if not self.signals:
             return None
-        return max(self.signals, key=lambda s: (s.ongoing, s.verdict != "change", s.began))
+        return max(self.signals, key=lambda s: (s.verdict != "change", s.ongoing, s.began))
 
 
 def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str = "neutral",

@@ -303,7 +303,7 @@ def test_chart_text_is_escaped_once_quotes_shown_as_typed(sample_store):
     assert name in [n for n, _ in panels.items]               # names are text; the page's template escapes them
     area = PlotArea()
     area.draw_panels(panels)
-    shown = area.outputs[0]["data"]["text/html"]
+    shown = "".join(o["data"]["text/html"] for o in area.outputs)
     assert "<b>Co</b>" not in shown and "&lt;b&gt;Co&lt;/b&gt;" in shown
 
 
