@@ -46,7 +46,7 @@ SHAPES = {
     "with gaps": [10, np.nan, 11, 9, np.nan, 10, 12, 8, 10, np.nan, 11, 9, 10, 16, 17, 18, 16, 17, 18, 19],
     "one point": [4],
 }
-SHAPES.update({f"random {k}": list(np.round(rng.normal(20, 4, int(rng.integers(4, 36))), 1)) for k in range(40)})
+SHAPES.update({f"random {k}": list(np.round(rng.normal(20, 4, int(rng.integers(4, 36))), 1)) for k in range(24)})
 CASES = [(shape, chart, key, direction, phases)
          for shape in SHAPES for chart in ("run", "i", "c") for key in SIGNAL_RULES
          for direction in ("up", "down", "neutral") for phases in (False, True)
