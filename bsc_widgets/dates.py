@@ -80,7 +80,8 @@ def read_day(text: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise NotADate(f"“{raw[:40]}” is not a real day: {dt.date(year, month, 1):%B %Y} has no day {day}.") from None
+        month_name = f"{dt.date(year, month, 1):%B %Y}"
+        raise NotADate(f"“{raw[:40]}” is not a real day: {month_name} has no day {day}.") from None
 
 
 def show_day(day: dt.date | None) -> str:

@@ -169,9 +169,8 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
             fig.add_trace(go.Scatter(
                 x=x[at], y=result["y"][at], mode="markers", name=KIND_NAMES[kind], hoverinfo="text",
                 hovertext=[h for h, a in zip(hover, at) if a], showlegend=show_legend,
-                marker=dict(color=KIND_COLOURS[kind], size=11, symbol=[
-                    KIND_SYMBOLS[kind] + ("-open" if o else "") for o in left_out[at]], line=dict(width=1, color="white"))),
-                **kw)
+                marker=dict(color=KIND_COLOURS[kind], size=11, line=dict(width=1, color="white"),
+                            symbol=[KIND_SYMBOLS[kind] + ("-open" if o else "") for o in left_out[at]])), **kw)
     if left_out.any() and show_legend:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="left out of the center line",
                                  marker=dict(color=COMMON, size=7, symbol="circle-open"), hoverinfo="skip"), **kw)

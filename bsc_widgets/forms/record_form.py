@@ -5,11 +5,12 @@ record's own validation (the same rules as imports), problems appear under the f
 they concern, and a valid change is saved at once with a visible "Saved at hh:mm", beside
 the field and in the page's save bar. Checking waits for the person: a field is judged once
 it has been left, or when the record is saved, so a record just started shows no errors for
-fields not reached yet (only what is still needed). A save made from a stale copy is refused by the store; the form then keeps the person's
-text and offers two explicit ways on: see the other version (their own text is kept
-on the page to copy), or save theirs over it on purpose. "Save mine over theirs" only ever
-replaces the record this form opened: a new record gets its own identifier from the store
-when first saved, so it never meets, or replaces, a record someone else added meanwhile.
+fields not reached yet (only what is still needed). A save made from a stale copy is refused
+by the store; the form then keeps the person's text and offers two explicit ways on: see the
+other version (their own text is kept on the page to copy), or save theirs over it on purpose.
+"Save mine over theirs" only ever replaces the record this form opened: a new record gets its
+own identifier from the store when first saved, so it never meets, or replaces, a record
+someone else added meanwhile.
 """
 from __future__ import annotations
 
