@@ -7,7 +7,7 @@ WORKSPACE ?= workspace/bsc.sqlite
 PORT   ?= 8866
 HUB_PORT ?= 8000
 
-.PHONY: run hub test install chromium sample bench clean
+.PHONY: run hub test install chromium sample bench catalog clean
 
 run: $(STAMP)                 ## set up, create the sample workspace if missing, serve the workbooks
 	$(BIN)/bsc init --sample --db $(WORKSPACE)
@@ -24,7 +24,10 @@ test: $(STAMP) chromium       ## set up everything the tests need, run every tes
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml package-lock.json
+CATALOGS := $(wildcard bsc_widgets/locale/*/LC_MESSAGES/*.po)
+
+# installing compiles the translation catalogs (hatch_build.py), so a changed catalog reinstalls
+$(STAMP): pyproject.toml package-lock.json hatch_build.py $(CATALOGS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && \
@@ -50,6 +53,11 @@ bench: $(STAMP) chromium      ## print the benchmark figures
 	$(BIN)/python benchmarks/workbooks_tti.py
 	$(BIN)/python benchmarks/reports.py
 	$(BIN)/python benchmarks/collaborative_views.py
+
+catalog: $(STAMP)             ## gather the messages the code marks (_, n_, N_) into the catalogs, to translate
+	$(BIN)/pybabel extract -F babel.cfg -k n_:1,2 -k N_ --no-wrap --sort-by-file --project "BSC Workbooks" \
+		--copyright-holder "BSC Workbooks contributors" -o bsc_widgets/locale/bsc.pot .
+	$(BIN)/pybabel update -i bsc_widgets/locale/bsc.pot -d bsc_widgets/locale -D bsc --no-wrap --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .errors import BscError
+from .language import LANGUAGES
 from .store import Store, display_url, resolve_db
 
 
@@ -169,6 +170,8 @@ def hub(db, ip, port, public_url, hub_db, state, idle_timeout):
 @click.option("--timeout", type=click.IntRange(10, 86_400), default=600, show_default=True,
               help="Seconds after which one report is stopped.")
 @click.option("--pdf", is_flag=True, help="Also print each report to PDF (needs Chromium).")
+@click.option("--lang", type=click.Choice(sorted(LANGUAGES)), default=None,
+              help="Make every report in this language (default: each team's own language).")
 @click.option("--shared-plotly", is_flag=True,
               help="Put plotly.js once beside the reports instead of inside each (smaller files; keep the folder "
                    "together).")
@@ -176,7 +179,7 @@ def hub(db, ip, port, public_url, hub_db, state, idle_timeout):
               "(documenting results), in OUT/final/.")
 @click.option("--system", is_flag=True, help="Instead, the leaders' PD-matrix system assessment, in "
               "OUT/system-assessment/.")
-def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly, final, system):
+def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, final, system):
     """Make every team's monthly report and the collaborative's, as offline HTML files."""
     from .errors import NotAMonth
     from .report_calendar import parse_month
@@ -197,7 +200,7 @@ def reports(db, period, teams, out, workers, timeout, pdf, shared_plotly, final,
     try:
         batch = make_reports(db, "final" if final else "system" if system else "monthly",
                              parse_month(period) if period else None, teams, out, workers, timeout, pdf,
-                             shared_plotly, on_planned=planned, on_done=lambda o: bar.update(1))
+                             shared_plotly, lang or "", on_planned=planned, on_done=lambda o: bar.update(1))
     except NotAMonth as exc:
         raise click.BadParameter(str(exc), param_hint="--period") from None
     finally:

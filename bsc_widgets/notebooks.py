@@ -16,6 +16,7 @@ from .clock import today
 from .errors import BscError, NotAllowed, UnknownTeam
 from .forms.messages import MessageArea, report_unexpected
 from .forms.page import root
+from .language import first_known, speak, speaking
 from .log import server_log
 from .model import ACCESS_LABELS, Team
 from .paths import workbooks_dir
@@ -87,12 +88,20 @@ def _allowed(store: Store, page: str) -> Access | None:
     return access
 
 
+def speak_for(access: Access | None = None, team: Team | None = None) -> str:
+    """The page's language: the one asked for (``?lang=``, which the server remembers for the browser), else the
+    signed-in person's from the roster, else the team's, else English."""
+    return speak(first_known(query_param("lang"), access.language if access else None,
+                             team.language if team else None))
+
+
 def show(build):
     """Run a page builder and display its widget, or a plain message if anything goes wrong."""
     from IPython.display import display
 
     try:
         request_ready()
+        speak_for()
         page = build()
     except BscError as exc:
         page = MessageArea()
@@ -100,7 +109,7 @@ def show(build):
     except Exception:  # noqa: BLE001 - the browser must never see a traceback
         page = MessageArea()
         report_unexpected(page)
-    display(root(page))
+    display(root(page, os.environ.get("QUERY_STRING", "")))
     return page
 
 
@@ -112,6 +121,7 @@ def home(team: str = "", db: str = "", today_: str = ""):
         store = Store.open(db or None)
         access = signed_in(store)
         chosen, problem = choose_team(store, team, access)
+        speak_for(access, chosen)
         return HomePage(store, today(today_), chosen, problem, workbooks_dir(), access)
 
     return show(build)
@@ -124,6 +134,7 @@ def _team_workbook(page_class, title: str, team: str, db: str, today_: str):
         store = Store.open(db or None)
         access = signed_in(store)
         chosen, problem = choose_team(store, team, access)
+        speak_for(access, chosen)
         if chosen is None:
             return NoTeamPage(title, problem)
         return page_class(store, chosen, today(today_), access)
@@ -172,7 +183,7 @@ def coach_dashboard(db: str = "", today_: str = ""):
 
     def build():
         store = Store.open(db or None)
-        _allowed(store, "coach_dashboard.ipynb")
+        speak_for(_allowed(store, "coach_dashboard.ipynb"))
         return DashboardPage(store, today(today_))
 
     return show(build)
@@ -185,7 +196,9 @@ def _collaborative_page(module: str, name: str, page: str, db: str, today_: str)
 
     def build():
         store = Store.open(db or None)
-        return page_class(store, today(today_), _allowed(store, page))
+        access = _allowed(store, page)
+        speak_for(access)
+        return page_class(store, today(today_), access)
 
     return show(build)
 
@@ -217,8 +230,9 @@ def system_assessment(db: str = "", today_: str = ""):
 
     def build():
         store = Store.open(db or None)
-        return SystemAssessmentPage(store, lambda store: system_assessment_html(store, today(today_)),
-                                    _allowed(store, "leaders/system_assessment.ipynb"))
+        access = _allowed(store, "leaders/system_assessment.ipynb")
+        speak_for(access)
+        return SystemAssessmentPage(store, lambda store: system_assessment_html(store, today(today_)), access)
 
     return show(build)
 
@@ -231,19 +245,23 @@ def _display_html(html: str) -> None:
     display(HTML(html))
 
 
-def team_report(team: str, period: str, db: str = "", today_: str = "", shared_plotly: bool = False) -> None:
-    """templates/team_report.ipynb: one team's monthly report."""
+def team_report(team: str, period: str, db: str = "", today_: str = "", shared_plotly: bool = False,
+                lang: str = "") -> None:
+    """templates/team_report.ipynb: one team's monthly report (in the team's language, unless ``lang`` says)."""
     from .reports.team import team_report_html
 
-    _display_html(team_report_html(Store.open(db or None), team, parse_month(period), today(today_), shared_plotly))
+    _display_html(team_report_html(Store.open(db or None), team, parse_month(period), today(today_), shared_plotly,
+                                   lang))
 
 
-def collaborative_report(period: str, db: str = "", today_: str = "", shared_plotly: bool = False) -> None:
+def collaborative_report(period: str, db: str = "", today_: str = "", shared_plotly: bool = False,
+                         lang: str = "") -> None:
     """templates/collaborative_report.ipynb: the collaborative's monthly report."""
     from .reports.collaborative import collaborative_report_html
 
-    _display_html(collaborative_report_html(Store.open(db or None), parse_month(period), today(today_),
-                                            shared_plotly))
+    with speaking(first_known(lang)):
+        _display_html(collaborative_report_html(Store.open(db or None), parse_month(period), today(today_),
+                                                shared_plotly))
 
 
 def final_report(db: str = "", today_: str = "", shared_plotly: bool = False) -> None:

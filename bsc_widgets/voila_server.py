@@ -39,6 +39,7 @@ from .brotli_files import BrotliFiles
 from .catalogue import COACH_PAGES, WORKBOOKS
 from .charts import plotly_js
 from .ids import is_slug
+from .language import _, first_known, known, speaking
 from .log import server_log
 from .render import render
 
@@ -52,38 +53,44 @@ TITLES = {file: title for file, title, _ in WORKBOOKS + COACH_PAGES}
 _STORE = []   # the server's own read of the workspace, opened once, for the loading screen's team names
 
 
-def _team_name(team_id: str) -> str | None:
-    """The team's name, when the person may open it (under the hub: one of their teams)."""
+def _opening_for(team_id: str, asked: str | None) -> tuple[str | None, str]:
+    """The team's name, when the person may open it (under the hub: one of their teams), and the language the
+    page will speak (as ``notebooks.speak_for`` chooses it)."""
     from .model import Team
     from .services.access import access_of, hub_user
     from .store import Store
 
-    if not is_slug(team_id):
-        return None
     if not _STORE:
         _STORE.append(Store.open(None, read_only=True))
     store = _STORE[0]
     user = hub_user()
-    if user is not None:
-        access = access_of(store, user)
-        if access is None or not access.may_open(team_id):
-            return None
-    team = store.get(Team, team_id)
-    return team.name if team else None
+    access = access_of(store, user) if user is not None else None
+    team = store.get(Team, team_id) if is_slug(team_id) else None
+    if team is not None and user is not None and (access is None or not access.may_open(team_id)):
+        team = None
+    return (team.name if team else None,
+            first_known(asked, access.language if access else None, team.language if team else None))
 
 
 def opening_words(page_path: str, team_name: str | None) -> str:
     """The loading screen's words: which page is opening, and for which team."""
     file = next((f for f in TITLES if page_path.endswith("/" + f)), None)
-    return str(render("common.html", "opening", page=TITLES.get(file, "the workbook"), team=team_name))
+    return str(render("common.html", "opening", page=_(TITLES[file]) if file else _("the workbook"), team=team_name))
 
 
 def opening(handler, notebook, cwd) -> None:
-    """Voilà's pre-launch hook: put the loading screen's words in the notebook the template renders.
-    A failure here costs only the words, never the page."""
+    """Voilà's pre-launch hook: put the loading screen's words, and the page's own words while it connects, in
+    the notebook the template renders, in the page's language. A failure here costs only the words (the
+    template's English ones are shown), never the page."""
     try:
-        team = handler.get_argument("team", "")
-        notebook.metadata["bsc_opening_html"] = opening_words(handler.request.path, _team_name(team) if team else None)
+        team, code = _opening_for(handler.get_argument("team", ""), handler.get_argument("lang", None))
+        with speaking(code):
+            notebook.metadata["bsc_lang"] = code
+            notebook.metadata["bsc_opening_html"] = opening_words(handler.request.path, team)
+            notebook.metadata["bsc_wait"] = _("Getting your page ready. On a slow connection this can take half a "
+                                              "minute.")
+            notebook.metadata["bsc_connection_html"] = str(render("common.html", "connection_words"))
+            notebook.metadata["bsc_saving"] = _("Saving…")
     except Exception:  # noqa: BLE001 - the page opens with the template's plain words instead
         server_log().exception("could not name the page while it opens")
 
@@ -139,13 +146,35 @@ def plotly_route(base_url: str) -> tuple:
 
 
 class WorkbookPage(TornadoVoilaHandler):
-    """A workbook page that sets its ``_xsrf`` cookie. Voilà's unload beacon sends that cookie to shut the
-    page's kernel down; without it every shutdown was refused (403), and each closed tab kept its kernel
-    until the idle cull."""
+    """A workbook page that sets its ``_xsrf`` cookie, and remembers the language chosen on it.
+
+    Voilà's unload beacon sends the ``_xsrf`` cookie to shut the page's kernel down; without it every shutdown
+    was refused (403), and each closed tab kept its kernel until the idle cull. A language chosen with
+    ``?lang=`` is kept in a cookie, and a page opened without one gets it back (``remembered_language``)."""
 
     async def prepare(self, *args, **kwargs):
         await super().prepare(*args, **kwargs)
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
+        remembered_language(self)
+
+
+LANGUAGE_COOKIE = "bsc_lang"
+
+
+def remembered_language(handler) -> None:
+    """``?lang=es`` is remembered for this browser; a page asked for without ``lang`` gets the remembered one in
+    its query (which Voilà hands to the page's kernel). Anything but a known language is ignored."""
+    asked = known(handler.get_query_argument("lang", None))
+    if asked:
+        if handler.get_cookie(LANGUAGE_COOKIE) != asked:
+            handler.set_cookie(LANGUAGE_COOKIE, asked, expires_days=365, path="/", samesite="Lax", httponly=True)
+        return
+    kept = known(handler.get_cookie(LANGUAGE_COOKIE))
+    if kept:
+        request = handler.request
+        request.query = (request.query + "&" if request.query else "") + f"lang={kept}"
+        request.query_arguments.setdefault("lang", []).append(kept.encode())
+        request.arguments.setdefault("lang", []).append(kept.encode())
 
 
 # compressed responses, and compressed websocket messages: a page's widgets arrive as one message of their

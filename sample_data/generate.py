@@ -182,6 +182,9 @@ TEAMS = [  # id, name, program type, joined, pattern, classrooms, families
      "trend", 6, 30),
 ]
 
+TEAM_LANGUAGES = {"nuestra-casa-fcc": "es"}     # a team that works in Spanish: its pages and reports are in Spanish
+SPANISH_SPEAKERS = {"Roberto Díaz", "Luis Ortega"}   # members of English-speaking teams who prefer Spanish
+
 MEMBERS = {
     "sunrise-head-start": [("Denise Carter", "administrator", "Center director"),
                            ("Marisol Vega", "teacher", "Lead teacher, Butterflies room"),
@@ -462,7 +465,7 @@ def build() -> Dataset:
     for team in TEAMS:
         tid, name, ptype, joined, pattern, _, _ = team
         records.append(Team(id=tid, name=name, program_type=ptype, joined=joined,
-                            aim=_team_aim(name), meeting_rhythm=rng.choice(
+                            language=TEAM_LANGUAGES.get(tid, "en"), aim=_team_aim(name), meeting_rhythm=rng.choice(
                                 ["Every other Tuesday, 3:30–4:15 pm", "Weekly huddle, Thursdays at nap time",
                                  "First and third Monday evenings (childcare provided)"])))
         members = []
@@ -470,7 +473,8 @@ def build() -> Dataset:
             mid = f"{tid.split('-')[0]}-{k + 1}"
             members.append(Member(id=mid, team_id=tid, name=person, role=role, title=title,
                                   affinity_group_id=AFFINITY[role][0],
-                                  email=None if role == "family" else f"{mid}@example.org"))
+                                  email=None if role == "family" else f"{mid}@example.org",
+                                  language="es" if tid in TEAM_LANGUAGES or person in SPANISH_SPEAKERS else None))
         records += members
         cycles = _cycles(rng, tid, members)
         records += [TeamChangeIdea(team_id=tid, change_idea_id=i) for i in dict.fromkeys(c.change_idea_id for c in cycles)]

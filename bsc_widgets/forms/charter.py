@@ -5,6 +5,7 @@ import ipywidgets as w
 
 from ..charter import AIM_PARTS, check_aim, missing_roles, roles_sentence
 from .. import services
+from ..language import LANGUAGES
 from ..model import ROLE_LABELS, AffinityGroup, Member, Team
 from ..render import render
 from .fields import Field, on_pick, replace_options
@@ -80,12 +81,14 @@ class CharterPage(WorkbookPage):
         member = next((m for m in self.members if m.id == chosen), None)
         if member is None:  # its identifier comes from the store when it is added
             member = Member.model_construct(id="new", team_id=self.team.id, name="", role="teacher", title=None,
-                                            affinity_group_id=None, email=None, version=0)
+                                            affinity_group_id=None, email=None, language=None,
+                                            version=0)
         groups = [(name, gid) for gid, name in self.groups.items()]
         fields = [Field(Member, "name"), Field(Member, "role", choices=ROLE_LABELS),
                   Field(Member, "title", placeholder="For example: lead teacher, parent of a toddler"),
                   Field(Member, "affinity_group_id", kind="choice", choices=groups),
-                  Field(Member, "email", label="Email (optional)")]
+                  Field(Member, "email", label="Email (optional)"),
+                  Field(Member, "language", label="Preferred language (optional)", choices=LANGUAGES)]
         form = RecordForm(self.store, member, fields, actor=self.actor, autosave=member.version > 0,
                           save_label="Save member" if member.version else "Add member",
                           on_saved=lambda m: self._refresh_members(select=m.id))

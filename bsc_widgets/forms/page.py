@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 import ipywidgets as w
 
 from ..errors import BscError
+from ..language import LANGUAGES, language
 from ..model import PROGRAM_TYPE_LABELS, Collaborative, Phase, Team
 from ..services import Actor
 from ..services.access import Access
@@ -17,11 +18,20 @@ from .messages import MessageArea
 from .save_state import save_bar
 
 
-def root(page: w.Widget) -> w.VBox:
-    """What a notebook shows of any page: the one stylesheet, the page, and the bar that says what is saved."""
-    box = w.VBox([w.HTML(stylesheet()), page, save_bar()], layout=w.Layout(width="100%"))
+def root(page: w.Widget, query: str = "") -> w.VBox:
+    """What a notebook shows of any page: the one stylesheet, the way to the other language, the page, and the
+    bar that says what is saved."""
+    box = w.VBox([w.HTML(stylesheet() + language_switch(query)), page, save_bar()], layout=w.Layout(width="100%"))
     box.add_class("bsc-root")
     return box
+
+
+def language_switch(query: str) -> str:
+    """Links to this same page in each other language (``?lang=``, which the server then remembers)."""
+    params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
+    others = [(code, name, "?" + urlencode(params + [("lang", code)]))
+              for code, name in LANGUAGES.items() if code != language()]
+    return render("common.html", "language_switch", others=others)
 
 
 def home_href(team: Team | None, up: str = "") -> str:

@@ -20,6 +20,7 @@ from ..framework_history import history
 from ..services import Actor
 from ..services.access import hub_address
 from ..services import framework
+from ..language import LANGUAGES
 from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, SIGNAL_RULE_LABELS,
                      AssessmentLevel, ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member,
                      Phase, Record, Stratum, Team)
@@ -135,9 +136,9 @@ class SetupPage(CollaborativePage):
         teams = RecordEditor(
             self.store, Team, actor=self._who, today=self.today, noun="team", records=self.store.teams, label=lambda t: t.name,
             fields=lambda t: [Field(Team, "name"), Field(Team, "program_type", choices=PROGRAM_TYPE_LABELS),
-                              Field(Team, "joined")],
+                              Field(Team, "joined"), Field(Team, "language", choices=LANGUAGES)],
             new=lambda: dict(id="new", name="", program_type="head_start", joined=max(self.today, self.collab.start),
-                             aim=None, meeting_rhythm=None),
+                             aim=None, meeting_rhythm=None, language="en"),
             removable=False, extra=self._invitation)
         accounts = ([section("Accounts", "Faculty, advisors and leaders sign in with an account of their own; "
                              "team members get theirs from their team below."),

@@ -9,6 +9,7 @@ from pydantic import Field
 from .base import NAME_LENGTH, TEXT_LENGTH, OptionalSlug, Record, RequiredText, Slug, optional, register
 
 Role = Literal["administrator", "teacher", "staff", "family"]
+Language = Literal["en", "es"]      # the product's languages (language.LANGUAGES)
 ProgramType = Literal["head_start", "community_child_care", "school_pre_k", "family_child_care_network"]
 
 ROLE_LABELS = {
@@ -41,6 +42,7 @@ class Team(Record):
     joined: dt.date = Field(title="Joined on")
     aim: optional(str) = Field(None, title="Team aim", max_length=TEXT_LENGTH)
     meeting_rhythm: optional(str) = Field(None, title="Meeting rhythm", max_length=NAME_LENGTH)
+    language: Language = Field("en", title="Language of the team's reports")
 
     def describe(self) -> str:
         return f"team {self.name}"
@@ -77,6 +79,7 @@ class Member(Record):
     title: optional(str) = Field(None, title="Job or relationship", max_length=NAME_LENGTH)
     affinity_group_id: OptionalSlug = Field(None, title="Affinity group")
     email: optional(str) = Field(None, title="Email", max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    language: optional(Language) = Field(None, title="Preferred language")
 
     def describe(self) -> str:
         return f"member {self.name}"

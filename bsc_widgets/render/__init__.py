@@ -10,7 +10,6 @@ a report notebook whose outputs our templates made.
 """
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -19,24 +18,21 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Macro
 from markupsafe import Markup
 
+from ..language import _, day, number, plural
+
 TEMPLATES = Path(__file__).with_name("templates")
 USED: set[tuple[str, str]] = set()  # (template, macro) rendered in this process: the tests check all are
 
 
-def _day(value: dt.date, style: str = "long") -> str:
-    return {"long": f"{value:%-d %B %Y}", "short": f"{value:%-d %b %Y}", "month": f"{value:%B %Y}",
-            "short_month": f"{value:%b %Y}", "iso": value.isoformat()}[style]
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    """Templates translate through the same catalogs as the code (``{{ _("…") }}``, ``{% trans %}``), in the
+    language being spoken when a macro is rendered."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.filters.update(day=_day, num=_number, url=lambda v: quote(str(v), safe=""),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(gettext=lambda message: _(message), ngettext=plural, newstyle=True)
+    env.filters.update(day=day, num=number, url=lambda v: quote(str(v), safe=""),
                        mailto=lambda v: quote(str(v), safe="@,"))
     return env
 

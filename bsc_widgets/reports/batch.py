@@ -141,9 +141,11 @@ def run_job(job: Job) -> Outcome:
 
 
 def plan(store, period: dt.date, out_dir: Path, teams: list[str] | None, db_url: str, today: dt.date,
-         timeout: int, shared_plotly: bool = False) -> list[Job]:
+         timeout: int, shared_plotly: bool = False, lang: str = "") -> list[Job]:
+    """The month's reports: the collaborative's, and each team's in its own language (or all in ``lang``)."""
     chosen = [store.team(t) for t in teams] if teams else store.teams()
-    common = dict(period=f"{period:%Y-%m}", db=db_url, today=today.isoformat(), shared_plotly=shared_plotly)
+    common = dict(period=f"{period:%Y-%m}", db=db_url, today=today.isoformat(), shared_plotly=shared_plotly,
+                  lang=lang)
     jobs = [Job("collaborative", f"{store.collaborative().name}: {period:%B %Y}",
                 TEMPLATES / "collaborative_report.ipynb", dict(common), out_dir, timeout)]
     jobs += [Job(t.id, f"{t.name}: {period:%B %Y}", TEMPLATES / "team_report.ipynb", dict(common, team=t.id),
@@ -237,10 +239,11 @@ def to_pdf(html: Path, timeout: int = 120) -> Path:
 
 def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = None, teams: tuple[str, ...] = (),
                  out: Path = Path("reports"), workers: int | None = None, timeout: int = 600, pdf: bool = False,
-                 shared_plotly: bool = False, on_planned: Callable[[int, Path, int], None] | None = None,
+                 shared_plotly: bool = False, lang: str = "", on_planned: Callable[[int, Path, int], None] | None = None,
                  on_done: Callable[[Outcome], None] | None = None) -> Batch:
     """``bsc reports``: the monthly reports of ``month`` (default: last month), the effectiveness summary
-    (``kind="final"``) or the system assessment (``"system"``), made in parallel, with their index.
+    (``kind="final"``) or the system assessment (``"system"``), made in parallel, with their index. Each team's
+    report is in the team's language, unless ``lang`` chooses one for all.
 
     ``on_planned(reports, folder, workers)`` is called once the reports are known, ``on_done`` as each is made.
     """
@@ -263,7 +266,7 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
         month = month or (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
         check_report_month(collab, month, today)
         folder = out / f"{month:%Y-%m}"
-        jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly)
+        jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly, lang)
         title = f"{collab.name}: reports for {month:%B %Y}"
     if shared_plotly:
         share_plotly(folder)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..language import first_known, speaking
 from ..attention import coaching_questions
 from ..charter import missing_roles, roles_sentence
 from ..dosage import participation_sentence, role_doses, years_so_far
@@ -22,7 +23,14 @@ from .page import Charts
 
 
 def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date,
-                     shared_plotly: bool = False) -> str:
+                     shared_plotly: bool = False, lang: str = "") -> str:
+    """One team's monthly report, in the team's own language unless ``lang`` chooses another."""
+    team = store.team(team_id)
+    with speaking(first_known(lang, team.language)):
+        return _team_report(store, team_id, period, today, shared_plotly)
+
+
+def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, shared_plotly: bool) -> str:
     day = as_of(period, today)
     store = store.as_of(day)            # the report reads the workspace as it stood at the end of its period
     team = store.team(team_id)

@@ -45,6 +45,7 @@ class Access:
     name: str
     role: str
     own_teams: frozenset[str] = frozenset()
+    language: str | None = None         # the person's preferred language, from the roster
 
     @property
     def scopes(self) -> frozenset[str]:
@@ -73,13 +74,13 @@ def access_in(tx: Transaction, username: str) -> Access | None:
     account = tx.get(Account, username)
     if account is None:
         return None
-    own: frozenset[str] = frozenset()
-    if account.access == "team_member":
-        members = TABLES[Member]
-        emails = {e.lower() for e in (account.username, account.email) if e}
-        own = frozenset(tx.conn.execute(select(members.c.team_id).where(func.lower(members.c.email).in_(emails)))
-                        .scalars())
-    return Access(account.username, account.name, account.access, own)
+    members = TABLES[Member]
+    emails = {e.lower() for e in (account.username, account.email) if e}
+    rows = tx.conn.execute(select(members.c.team_id, members.c.language)
+                           .where(func.lower(members.c.email).in_(emails)).order_by(members.c.team_id)).all()
+    own = frozenset(r.team_id for r in rows) if account.access == "team_member" else frozenset()
+    language = next((r.language for r in rows if r.language), None)
+    return Access(account.username, account.name, account.access, own, language)
 
 
 def access_of(store: Store, username: str) -> Access | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..language import N_
 from .limits import Segments, seg_mean
 
 LIMIT = 2.66
@@ -24,14 +25,14 @@ NEAR = 2 * LIMIT / 3
 RUN = 7
 TREND = 7
 SHORT = 12          # ptd_add_short_group_warnings: fewer points than this and the limits are provisional
-VARIATION_WORDS = {"common_cause": "common-cause variation (no signal)",
-                   "special_cause_improvement": "special-cause improvement",
-                   "special_cause_concern": "special-cause concern",
-                   "special_cause_neutral_high": "a special cause, higher than usual",
-                   "special_cause_neutral_low": "a special cause, lower than usual"}
-ASSURANCE_WORDS = {"consistent_pass": "The process will consistently meet the goal.",
-                   "consistent_fail": "The process will not meet the goal without a change to the system.",
-                   "inconsistent": "The process will sometimes meet the goal and sometimes miss it."}
+VARIATION_WORDS = {"common_cause": N_("common-cause variation (no signal)"),
+                   "special_cause_improvement": N_("special-cause improvement"),
+                   "special_cause_concern": N_("special-cause concern"),
+                   "special_cause_neutral_high": N_("a special cause, higher than usual"),
+                   "special_cause_neutral_low": N_("a special cause, lower than usual")}
+ASSURANCE_WORDS = {"consistent_pass": N_("The process will consistently meet the goal."),
+                   "consistent_fail": N_("The process will not meet the goal without a change to the system."),
+                   "inconsistent": N_("The process will sometimes meet the goal and sometimes miss it.")}
 
 
 def xmr_limits(S: Segments) -> dict:

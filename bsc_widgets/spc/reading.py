@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..clock import add_months
+from ..language import N_, _, day, n_
 from ..model import DECISION_WORDS
 from .columns import Columns
 from .ihi import CONFIRMED, SHIFT, TREND
@@ -24,7 +25,6 @@ from .mdc import ASSURANCE_WORDS, SHORT, VARIATION_WORDS
 
 MIN_ANY_SIGNAL = 6      # with 5 or fewer useful points no Anhøj signal is possible
 MIN_DEPENDABLE = 10     # IHI and Anhøj: the rules are meant for 10 or more useful points
-UNIT_WORDS = {"monthly": ("month", "months"), "weekly": ("week", "weeks"), "events": ("event", "events")}
 SIGNALS = ("improvement", "concern", "change")
 VERDICTS = SIGNALS + ("no_signal", "too_few")
 
@@ -79,11 +79,11 @@ def _when(x, frequency: str | None) -> str:
     if isinstance(x, np.datetime64):
         x = pd.Timestamp(x)
     if isinstance(x, (pd.Timestamp, dt.date)):
-        d = pd.Timestamp(x)
+        d = pd.Timestamp(x).date()
         if frequency == "events":          # a point is an event, on its day
-            return f"{d:%-d %B %Y}"
-        return f"the week of {d:%-d %B %Y}" if frequency == "weekly" else f"{d:%B %Y}"
-    return f"point {x}"
+            return day(d)
+        return _("the week of %(day)s", day=day(d)) if frequency == "weekly" else day(d, "month")
+    return _("point %(number)s", number=x)
 
 
 def _fmt(v: float, percent: bool) -> str:
@@ -95,13 +95,24 @@ def _fmt(v: float, percent: bool) -> str:
 
 
 def _count(n: int, frequency: str | None) -> str:
-    one, many = UNIT_WORDS.get(frequency, ("point", "points"))
-    return f"{n} {one if n == 1 else many}"
+    """"3 months", "1 week": a count of the series' points in its own unit."""
+    if frequency == "monthly":
+        return n_("%(n)s month", "%(n)s months", n)
+    if frequency == "weekly":
+        return n_("%(n)s week", "%(n)s weeks", n)
+    if frequency == "events":
+        return n_("%(n)s event", "%(n)s events", n)
+    return n_("%(n)s point", "%(n)s points", n)
 
 
 def _more(n: int, frequency: str | None) -> str:
-    one, many = UNIT_WORDS.get(frequency, ("point", "points"))
-    return f"{n} more {one if n == 1 else many}"
+    if frequency == "monthly":
+        return n_("%(n)s more month", "%(n)s more months", n)
+    if frequency == "weekly":
+        return n_("%(n)s more week", "%(n)s more weeks", n)
+    if frequency == "events":
+        return n_("%(n)s more event", "%(n)s more events", n)
+    return n_("%(n)s more point", "%(n)s more points", n)
 
 
 def _steps(y: np.ndarray, usable: np.ndarray) -> np.ndarray:
@@ -110,10 +121,6 @@ def _steps(y: np.ndarray, usable: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero(usable)
     out[rows[1:]] = np.sign(np.diff(y[rows]))
     return out
-
-
-def _times(n: int) -> str:
-    return f"{n} time{'' if n == 1 else 's'}"
 
 
 def _signal_run(cur: Columns, limit: float):
@@ -214,11 +221,11 @@ class _Read:
         self.n = int(cur["n_useful"][0])
         self.cl = float(cur["cl"][-1])
         self.control = bool((~np.isnan(cur.floats("ucl"))).any())
-        center = "center line" if self.control else "median"
-        self.center = center if cur["baseline"].all() else f"baseline {center}"
-        self.phase = f" since {_when(self.x[0], frequency)}" if phased else ""
+        baseline = not cur["baseline"].all()
+        self.center = (_("baseline center line") if baseline else _("center line")) if self.control else \
+            (_("baseline median") if baseline else _("median"))
+        self.since = _when(self.x[0], frequency) if phased else None
         self.include = cur["include"].astype(bool)
-        self.unit = UNIT_WORDS.get(frequency, ("point", "points"))[1]
         self.signals: list[_Signal] = []
         self.why: list[str] = []
         self.mdc = "mdc" in rules
@@ -235,6 +242,9 @@ class _Read:
     def at(self, row: int) -> str:
         return _when(self.x[row], self.frequency)
 
+    def count(self, n: int) -> str:
+        return _count(int(n), self.frequency)
+
     def value(self, v) -> str:
         return _fmt(v, self.percent)
 
@@ -245,29 +255,46 @@ class _Read:
         run = _signal_run(c, lmax)
         if bool(c["runs_signal"][0]) and run is not None and longest > lmax:
             first, last, side, length, latest = run
-            where = "above" if side > 0 else "below"
             final = int(np.flatnonzero(self.include & ~np.isnan(self.y))[-1])
+            words = dict(count=self.count(length), center=self.center, value=self.value(self.cl),
+                         start=self.at(first), end=self.at(last), limit=int(lmax))
             if latest and last == final:
-                what = f"The last {_count(length, self.frequency)} are all {where} the {self.center} of {self.value(self.cl)}"
+                what = (_("The last %(count)s are all above the %(center)s of %(value)s: more than %(limit)s in a row "
+                          "on one side is a signal (Anhøj rules).", **words) if side > 0 else
+                        _("The last %(count)s are all below the %(center)s of %(value)s: more than %(limit)s in a row "
+                          "on one side is a signal (Anhøj rules).", **words))
             elif latest:
-                what = (f"Since {self.at(first)}, every point off the {self.center} of {self.value(self.cl)} has been "
-                        f"{where} it ({_count(length, self.frequency)})")
+                what = (_("Since %(start)s, every point off the %(center)s of %(value)s has been above it "
+                          "(%(count)s): more than %(limit)s in a row on one side is a signal (Anhøj rules).", **words)
+                        if side > 0 else
+                        _("Since %(start)s, every point off the %(center)s of %(value)s has been below it "
+                          "(%(count)s): more than %(limit)s in a row on one side is a signal (Anhøj rules).", **words))
             else:
-                what = (f"{_count(length, self.frequency).capitalize()} in a row, from {self.at(first)} to "
-                        f"{self.at(last)}, were {where} the {self.center} of {self.value(self.cl)}, and later values "
-                        f"are {'lower' if side > 0 else 'higher'}")
-            self.why.append(f"{what}: more than {int(lmax)} in a row on one side is a signal (Anhøj rules).")
+                what = (_("From %(start)s to %(end)s, %(count)s in a row were above the %(center)s of %(value)s, and "
+                          "later values are lower: more than %(limit)s in a row on one side is a signal (Anhøj "
+                          "rules).", **words) if side > 0 else
+                        _("From %(start)s to %(end)s, %(count)s in a row were below the %(center)s of %(value)s, and "
+                          "later values are higher: more than %(limit)s in a row on one side is a signal (Anhøj "
+                          "rules).", **words))
+            self.why.append(what)
             self.signals.append(_Signal(_judge(side if latest else -side, self.direction), _began(c, run), latest))
         elif bool(c["runs_signal"][0]):
-            self.why.append(f"The line crosses the {self.center} only {_times(int(crossings))} in "
-                            f"{_count(self.n, self.frequency)} off it, where at least {int(cmin)} crossings are expected: "
-                            "the data stay on one side for long stretches, a signal (Anhøj rules).")
+            self.why.append(n_("The line crosses the %(center)s only %(n)s time in %(count)s off it, where at "
+                               "least %(least)s crossings are expected: the data stay on one side for long "
+                               "stretches, a signal (Anhøj rules).",
+                               "The line crosses the %(center)s only %(n)s times in %(count)s off it, where at "
+                               "least %(least)s crossings are expected: the data stay on one side for long "
+                               "stretches, a signal (Anhøj rules).", int(crossings),
+                               center=self.center, count=self.count(self.n), least=int(cmin)))
             self.signals.append(_Signal("change", 0, True, ended=c.rows - 1))
         elif self.n >= MIN_ANY_SIGNAL:
-            self.why.append(f"No unusually long stretch on one side of the {self.center} (the longest is "
-                            f"{_count(int(longest), self.frequency)}; more than {int(lmax)} would be a signal), and "
-                            f"the line crosses it {_times(int(crossings))} (fewer than {int(cmin)} would be a signal) "
-                            "(Anhøj rules).")
+            self.why.append(n_("No unusually long stretch on one side of the %(center)s (the longest is "
+                               "%(longest)s; more than %(limit)s would be a signal), and the line crosses it %(n)s "
+                               "time (fewer than %(least)s would be a signal) (Anhøj rules).",
+                               "No unusually long stretch on one side of the %(center)s (the longest is "
+                               "%(longest)s; more than %(limit)s would be a signal), and the line crosses it %(n)s "
+                               "times (fewer than %(least)s would be a signal) (Anhøj rules).", int(crossings),
+                               center=self.center, longest=self.count(longest), limit=int(lmax), least=int(cmin)))
 
     def _ihi(self) -> None:
         c = self.cur
@@ -283,9 +310,17 @@ class _Read:
             first, last = shift
             side = 1 if self.y[first] > c.floats("cl")[first] else -1
             latest = last == last_off
-            self.why.append(f"A shift: {SHIFT} or more {self.unit} in a row "
-                            f"{'above' if side > 0 else 'below'} the {self.center}, from {self.at(first)}"
-                            f"{'' if latest else ' to ' + self.at(last)} (IHI rules).")
+            words = dict(count=self.count(SHIFT), center=self.center, start=self.at(first), end=self.at(last))
+            if side > 0:
+                self.why.append(_("A shift: %(count)s or more in a row above the %(center)s, from %(start)s "
+                                  "(IHI rules).", **words) if latest else
+                                _("A shift: %(count)s or more in a row above the %(center)s, from %(start)s to "
+                                  "%(end)s (IHI rules).", **words))
+            else:
+                self.why.append(_("A shift: %(count)s or more in a row below the %(center)s, from %(start)s "
+                                  "(IHI rules).", **words) if latest else
+                                _("A shift: %(count)s or more in a row below the %(center)s, from %(start)s to "
+                                  "%(end)s (IHI rules).", **words))
             self.signals.append(_Signal(_judge(side if latest else -side, self.direction),
                                         first if latest else min(last + 1, c.rows - 1), latest))
             found = True
@@ -297,45 +332,65 @@ class _Read:
             if len(before) and c["ihi_trend"][before[-1]]:   # the point the first step leaves from
                 first = int(before[-1])
             up = self.y[last] > self.y[first]
-            self.why.append(f"A trend: {TREND} or more {self.unit} in a row all going {'up' if up else 'down'}, from "
-                            f"{self.at(first)}{'' if last == last_point else ' to ' + self.at(last)} (IHI rules).")
+            words = dict(count=self.count(TREND), start=self.at(first), end=self.at(last))
+            if up:
+                self.why.append(_("A trend: %(count)s or more in a row all going up, from %(start)s (IHI rules).",
+                                  **words) if last == last_point else
+                                _("A trend: %(count)s or more in a row all going up, from %(start)s to %(end)s "
+                                  "(IHI rules).", **words))
+            else:
+                self.why.append(_("A trend: %(count)s or more in a row all going down, from %(start)s (IHI rules).",
+                                  **words) if last == last_point else
+                                _("A trend: %(count)s or more in a row all going down, from %(start)s to %(end)s "
+                                  "(IHI rules).", **words))
             self.signals.append(_Signal(_judge(1 if up else -1, self.direction), first, last == last_point,
                                         until=None if last == last_point else last))
             found = True
         runs, low, high = c["ihi_runs"][0], float(c["ihi_runs_low"][0]), float(c["ihi_runs_high"][0])
-        for flag, words in (("ihi_too_few_runs", f"fewer than {low:.0f} is unusual: the data stay on one side of the "
-                                                 f"{self.center} for long stretches"),
-                            ("ihi_too_many_runs", f"more than {high:.0f} is unusual: the data switch sides more often "
-                                                  "than chance would")):
+        words = dict(center=self.center, count=self.count(self.n), low=f"{low:.0f}", high=f"{high:.0f}")
+        for flag, sentence in (("ihi_too_few_runs", N_("The data form %(n)s runs on either side of the %(center)s in "
+                                                       "%(count)s, where fewer than %(low)s is unusual: the data stay "
+                                                       "on one side for long stretches (IHI rules).")),
+                               ("ihi_too_many_runs", N_("The data form %(n)s runs on either side of the %(center)s "
+                                                        "in %(count)s, where more than %(high)s is unusual: the data "
+                                                        "switch sides more often than chance would (IHI rules)."))):
             if c[flag][0]:
-                self.why.append(f"The data form {int(runs)} runs on either side of the {self.center} in "
-                                f"{_count(self.n, self.frequency)}, where {words} (IHI rules).")
+                self.why.append(_(sentence, n=int(runs), **words))
                 if self.n not in CONFIRMED:
-                    self.why.append(f"The runs table's limits for {self.n} points ({low:.0f} and {high:.0f}) are "
-                                    "worked out from the statistics the table rests on; they have not been checked "
-                                    "against the published table.")
+                    self.why.append(_("The runs table's limits for %(n)s points (%(low)s and %(high)s) are worked out "
+                                      "from the statistics the table rests on; they have not been checked against the "
+                                      "published table.", n=self.n, **words))
                 self.signals.append(_Signal("change", 0, True, ended=c.rows - 1))
                 found = True
         if not found and self.n >= MIN_ANY_SIGNAL:
-            self.why.append("No shift, no trend, and a usual number of runs (IHI rules)." if not np.isnan(low) else
-                            f"No shift and no trend (IHI rules). Their runs test needs 10 to 60 points off the "
-                            f"{self.center}, so it was not applied.")
+            self.why.append(_("No shift, no trend, and a usual number of runs (IHI rules).") if not np.isnan(low) else
+                            _("No shift and no trend (IHI rules). Their runs test needs 10 to 60 points off the "
+                              "%(center)s, so it was not applied.", center=self.center))
 
     def _limits(self) -> None:
         c = self.cur
         flagged = c["sigma_signal"].astype(bool)
         if not flagged.any():
-            self.why.append("No point is outside the control limits.")
+            self.why.append(_("No point is outside the control limits."))
             return
         high = self.y > c.floats("ucl")
-        after = " days after the one before" if self.frequency == "events" else ""
         rows = np.flatnonzero(flagged)
-        names = ", ".join(f"{self.at(i)} ({self.value(self.y[i])}{after})" for i in rows)
+        names = ", ".join(_("%(when)s (%(value)s days after the one before)", when=self.at(i),
+                            value=self.value(self.y[i])) if self.frequency == "events" else
+                          _("%(when)s (%(value)s)", when=self.at(i), value=self.value(self.y[i])) for i in rows)
         good = high[rows] if self.direction == "up" else ~high[rows] if self.direction == "down" else None
-        quality = "" if good is None else (", unusually good" if good.all() else ", unusually poor"
-                                           if not good.any() else "")
-        self.why.append(f"{len(rows)} point{'s' if len(rows) > 1 else ''} outside the control limits{quality}: "
-                        f"{names}.")
+        if good is not None and good.all():
+            sentence = n_("%(n)s point outside the control limits, unusually good: %(points)s.",
+                          "%(n)s points outside the control limits, unusually good: %(points)s.", len(rows),
+                          points=names)
+        elif good is not None and not good.any():
+            sentence = n_("%(n)s point outside the control limits, unusually poor: %(points)s.",
+                          "%(n)s points outside the control limits, unusually poor: %(points)s.", len(rows),
+                          points=names)
+        else:
+            sentence = n_("%(n)s point outside the control limits: %(points)s.",
+                          "%(n)s points outside the control limits: %(points)s.", len(rows), points=names)
+        self.why.append(sentence)
         last = int(rows[-1])
         self.signals.append(_Signal(_judge(1 if high[last] else -1, self.direction), last,
                                     last == int(np.flatnonzero(self.include & ~np.isnan(self.y))[-1])))
@@ -343,7 +398,8 @@ class _Read:
     def _making_data_count(self) -> None:
         c = self.cur
         latest = c["mdc_variation"][-1]
-        self.why.append(f"By Making Data Count, the latest point shows {VARIATION_WORDS[latest]}.")
+        self.why.append(_("By Making Data Count, the latest point shows %(variation)s.",
+                          variation=_(VARIATION_WORDS[latest])))
         special = c["mdc_point_type"] != "common_cause"
         earlier = special & (np.arange(c.rows) < c.rows - 1)
         if latest != "common_cause":
@@ -354,14 +410,15 @@ class _Read:
                                                                                                          "change")
             self.signals.append(_Signal(verdict, first, True))
         elif earlier.any():
-            self.why.append("Earlier special-cause points: " + ", ".join(self.at(i) for i in np.flatnonzero(earlier))
-                            + "; the latest point is back within everyday variation.")
+            self.why.append(_("Earlier special-cause points: %(points)s; the latest point is back within everyday "
+                              "variation.", points=", ".join(self.at(i) for i in np.flatnonzero(earlier))))
         if c["mdc_provisional"][-1]:
-            self.why.append(f"These limits rest on {c.rows} points, fewer than the {SHORT} Making Data Count asks "
-                            "for, so they are provisional: read them with care, and expect them to move.")
+            self.why.append(_("These limits rest on %(n)s points, fewer than the %(needed)s Making Data Count asks "
+                              "for, so they are provisional: read them with care, and expect them to move.",
+                              n=c.rows, needed=SHORT))
         assurance = c["mdc_assurance"][-1]
         if assurance:
-            self.why.append(ASSURANCE_WORDS[assurance])
+            self.why.append(_(ASSURANCE_WORDS[assurance]))
 
     def lead(self) -> _Signal | None:
         """The signal the reading leads with: one with a direction (better or worse) over one without, then one
@@ -371,13 +428,14 @@ class _Read:
         return max(self.signals, key=lambda s: (s.verdict != "change", s.ongoing, s.began))
 
 
-def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str = "neutral",
+def read_chart(result: pd.DataFrame, name: str | None = None, direction: str = "neutral",
                percent: bool = False, frequency: str | None = None, cycles: list[Cycle] | None = None,
                goal: float | None = None, rules=None) -> Reading:
     """Plain-language reading of one analysed series (a ``qic()`` result for one team and measure, as a
     frame or as ``Columns``), under ``rules`` (by default, the rules it was analysed with)."""
+    name = _("This measure") if name is None else name
     if Columns.of(result).rows == 0:
-        return Reading("too_few", f"{name}: there is no data yet.")
+        return Reading("too_few", _("%(measure)s: there is no data yet.", measure=name))
     cur, phased = _current_part(result)
     found = _Read(cur, rule_set(result, rules), direction, percent, frequency, phased)
     signal = found.lead()
@@ -387,36 +445,79 @@ def read_chart(result: pd.DataFrame, name: str = "This measure", direction: str 
         verdict = signal.verdict
         began = pd.Timestamp(cur["x"][signal.began]) if _is_time(cur["x"][signal.began]) else None
         ended = pd.Timestamp(cur["x"][signal.ended]) if signal.ended is not None and began is not None else None
-        since = (found.phase if signal.ended is not None else f", from {found.at(signal.began)}"
-                 + (f" to {found.at(signal.until)}" if signal.until is not None else ""))
-        lead = f"{name}: a signal of {verdict}{since}."
+        lead = _signal_lead(verdict, name, found, signal)
         cycle = _cycle_before(cycles or [], cur["x"][signal.began]) if signal.ended is None else None
         if cycle:
-            verb = DECISION_WORDS[cycle.decision] if cycle.decision else "under way"
-            notes.append(f"A PDSA cycle was running when it began: ‘{cycle.title}’ ({verb}). The chart shows when "
-                         "a change came, not what caused it.")
+            notes.append(_("A PDSA cycle was running when it began: ‘%(cycle)s’ (%(decision)s). The chart shows when "
+                           "a change came, not what caused it.", cycle=cycle.title,
+                           decision=_(DECISION_WORDS[cycle.decision]) if cycle.decision else _("under way")))
     elif found.n < MIN_ANY_SIGNAL and not found.mdc:
         verdict = "too_few"
         more = MIN_ANY_SIGNAL - found.n
-        lead = f"{name}: {_more(more, frequency)} {'is' if more == 1 else 'are'} needed before the rules can show a change."
-        found.why.insert(0, f"There {'is' if found.n == 1 else 'are'} {_count(found.n, frequency)} off the "
-                            f"{found.center}{found.phase}; a change can show from {MIN_ANY_SIGNAL}, and the reading is "
-                            f"dependable from {MIN_DEPENDABLE}. This does not mean nothing has changed.")
+        lead = n_("%(measure)s: %(more)s is needed before the rules can show a change.",
+                  "%(measure)s: %(more)s are needed before the rules can show a change.", more,
+                  measure=name, more=_more(more, frequency))
+        words = dict(count=_count(found.n, frequency), center=found.center, since=found.since,
+                     least=MIN_ANY_SIGNAL, dependable=MIN_DEPENDABLE)
+        found.why.insert(0, n_("There is %(count)s off the %(center)s; a change can show from %(least)s, and the "
+                               "reading is dependable from %(dependable)s. This does not mean nothing has changed.",
+                               "There are %(count)s off the %(center)s; a change can show from %(least)s, and the "
+                               "reading is dependable from %(dependable)s. This does not mean nothing has changed.",
+                               found.n, **words) if found.since is None else
+                            n_("There is %(count)s off the %(center)s since %(since)s; a change can show from "
+                               "%(least)s, and the reading is dependable from %(dependable)s. This does not mean "
+                               "nothing has changed.",
+                               "There are %(count)s off the %(center)s since %(since)s; a change can show from "
+                               "%(least)s, and the reading is dependable from %(dependable)s. This does not mean "
+                               "nothing has changed.", found.n, **words))
     elif found.n < MIN_DEPENDABLE and not found.mdc:
         verdict = "too_few"
         more = MIN_DEPENDABLE - found.n
-        lead = (f"{name}: no change yet{found.phase}, but {_more(more, frequency)} {'is' if more == 1 else 'are'} "
-                "needed for a dependable reading.")
+        words = dict(measure=name, more=_more(more, frequency), since=found.since)
+        lead = (n_("%(measure)s: no change yet, but %(more)s is needed for a dependable reading.",
+                   "%(measure)s: no change yet, but %(more)s are needed for a dependable reading.", more, **words)
+                if found.since is None else
+                n_("%(measure)s: no change yet since %(since)s, but %(more)s is needed for a dependable reading.",
+                   "%(measure)s: no change yet since %(since)s, but %(more)s are needed for a dependable reading.",
+                   more, **words))
     else:
         verdict = "no_signal"
-        lead = f"{name}: no change yet{found.phase}: the data vary as before."
+        lead = (_("%(measure)s: no change yet: the data vary as before.", measure=name) if found.since is None else
+                _("%(measure)s: no change yet since %(since)s: the data vary as before.", measure=name,
+                  since=found.since))
     if goal is not None and not np.isnan(goal):
         last_y = found.y[~np.isnan(found.y)]
         if len(last_y):
             met = last_y[-1] >= goal if direction != "down" else last_y[-1] <= goal
-            notes.append(f"The latest value, {found.value(last_y[-1])}, {'meets' if met else 'has not yet met'} "
-                         f"the goal of {found.value(goal)}.")
+            words = dict(latest=found.value(last_y[-1]), goal=found.value(goal))
+            notes.append(_("The latest value, %(latest)s, meets the goal of %(goal)s.", **words) if met else
+                         _("The latest value, %(latest)s, has not yet met the goal of %(goal)s.", **words))
     return Reading(verdict, lead, found.why, notes, began, ended)
+
+
+LEADS = {   # the verdict sentence for a signal: over a whole phase, from a time, or from a time to another
+    ("improvement", "phase"): N_("%(measure)s: a signal of improvement since %(since)s."),
+    ("concern", "phase"): N_("%(measure)s: a signal of concern since %(since)s."),
+    ("change", "phase"): N_("%(measure)s: a signal of change since %(since)s."),
+    ("improvement", "whole"): N_("%(measure)s: a signal of improvement."),
+    ("concern", "whole"): N_("%(measure)s: a signal of concern."),
+    ("change", "whole"): N_("%(measure)s: a signal of change."),
+    ("improvement", "from"): N_("%(measure)s: a signal of improvement, from %(start)s."),
+    ("concern", "from"): N_("%(measure)s: a signal of concern, from %(start)s."),
+    ("change", "from"): N_("%(measure)s: a signal of change, from %(start)s."),
+    ("improvement", "span"): N_("%(measure)s: a signal of improvement, from %(start)s to %(end)s."),
+    ("concern", "span"): N_("%(measure)s: a signal of concern, from %(start)s to %(end)s."),
+    ("change", "span"): N_("%(measure)s: a signal of change, from %(start)s to %(end)s."),
+}
+
+
+def _signal_lead(verdict: str, name: str, found: _Read, signal: _Signal) -> str:
+    if signal.ended is not None:
+        shape = "whole" if found.since is None else "phase"
+    else:
+        shape = "from" if signal.until is None else "span"
+    return _(LEADS[verdict, shape], measure=name, since=found.since,
+             start=found.at(signal.began), end=found.at(signal.until) if signal.until is not None else None)
 
 
 def _is_time(x) -> bool:

@@ -666,3 +666,33 @@ def test_the_loading_screen_names_the_page_and_the_team(page, server):
     unknown = page.request.get(f"{server['url']}/voila/render/03_pdsa.ipynb?team=%3Cb%3Enobody").text()
     shown = unknown.split('id="loading"', 1)[1].split("</div>", 1)[0]
     assert "Opening PDSA planner and log" in shown and "for " not in shown and "<b>" not in shown
+
+
+def test_a_page_in_spanish_reads_its_charts_in_spanish_and_the_choice_is_remembered(browser, server):
+    """``?lang=es``: the loading screen, the page's own words and the chart readings are in Spanish, and the browser
+    keeps the choice (a page opened later without ``lang`` is Spanish too) until "English" is chosen."""
+    context = browser.new_context()
+    page = context.new_page()
+    base = f"{server['url']}/voila/render/04_measures.ipynb?team=sunrise-head-start"
+    html = page.request.get(base + "&lang=es").text()
+    loading = html.split('id="loading"', 1)[1].split("</div>", 1)[0]
+    assert "Abriendo: Medidas y gráficas de serie temporal" in loading and "para Sunrise Head Start" in loading
+    assert "Se perdió la conexión." in html and "Preparando su página" in html
+    page.goto(base + "&lang=es", wait_until="commit")
+    verdict = page.locator(".bsc-verdict").first
+    expect(verdict).to_be_visible(timeout=LOAD)
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert re.search(r"una señal de (mejora|empeoramiento|cambio)|todavía sin cambio|se necesitan? ", verdict.inner_text())
+    assert page.get_by_role("link", name="English").is_visible()
+    assert page.get_by_role("link", name="Español").count() == 0
+
+    page.goto(base, wait_until="commit")          # no ?lang=: the browser's remembered choice
+    expect(page.locator(".bsc-verdict").first).to_be_visible(timeout=LOAD)
+    assert page.evaluate("document.documentElement.lang") == "es"
+    page.get_by_role("link", name="English").click()
+    verdict = page.locator(".bsc-verdict").first
+    expect(verdict).to_be_visible(timeout=LOAD)
+    assert re.search(r"a signal of|no change yet|needed", verdict.inner_text())
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert "lang=en" in page.url and "team=sunrise-head-start" in page.url
+    context.close()

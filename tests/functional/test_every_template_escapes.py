@@ -20,7 +20,7 @@ from bsc_widgets.forms.invitations import TeamInvitations
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.forms.messages import MessageArea
 from bsc_widgets.forms.monthly_report import MonthlyReportPage
-from bsc_widgets.forms.page import NoTeamPage
+from bsc_widgets.forms.page import NoTeamPage, root
 from bsc_widgets.forms.participation import ParticipationPage
 from bsc_widgets.forms.pdsa import PdsaPage
 from bsc_widgets.forms.setup import SetupPage
@@ -141,7 +141,8 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     shown.append(opening_words("/voila/render/03_pdsa.ipynb", store.team(TEAM).name))   # the loading screen
     message = MessageArea()
     message.show_error(MARK)
-    shown += [message.value, *_html_of(NoTeamPage(MARK))]
+    shown += [message.value, *_html_of(NoTeamPage(MARK)), *_html_of(root(MessageArea(), f"team={MARK}&lang=es"))]
+    shown.append(render("common.html", "connection_words"))     # the Voilà page's words while it connects
     shown += [team_report_html(store, TEAM, dt.date(2026, 10, 1), TODAY),
               collaborative_report_html(store, dt.date(2026, 10, 1), TODAY),
               final_report_html(store, TODAY), system_assessment_html(store, TODAY),

@@ -13,7 +13,7 @@ import pytest
 
 from bsc_widgets.model import SIGNAL_RULES
 from bsc_widgets.spc import qic
-from bsc_widgets.spc.reading import SIGNALS, VERDICTS, read_chart
+from bsc_widgets.spc.reading import SIGNALS, VERDICTS, Cycle, read_chart
 
 MONTHS = pd.date_range("2024-01-01", periods=40, freq="MS")
 WHEN = r"(, from [A-Z][a-z]+ \d{4}( to [A-Z][a-z]+ \d{4})?| since [A-Z][a-z]+ \d{4})?"
@@ -133,3 +133,67 @@ def test_the_examples_that_used_to_contradict():
     assert both.verdict == "improvement"
     anhoej = read_chart(result, "Routines", "up", False, "monthly", rules=("anhoej",))
     assert anhoej.verdict == "no_signal" and "IHI" not in anhoej.text
+
+
+# ---- the same readings in Spanish: the same verdict, in whole Spanish sentences, with no English left ----
+MES = r"[a-záéíóú]+ de \d{4}"
+WHEN_ES = rf"(, desde {MES}|, de {MES} a {MES}| desde {MES})?"
+LEADS_ES = {"improvement": r"una señal de mejora" + WHEN_ES + r"\.$",
+            "concern": r"una señal de empeoramiento" + WHEN_ES + r"\.$",
+            "change": r"una señal de cambio" + WHEN_ES + r"\.$",
+            "no_signal": rf"todavía sin cambio( desde {MES})?: los datos varían como antes\.$",
+            "too_few": rf"(se necesita 1 mes más|se necesitan [2-9] meses más) para que las reglas puedan mostrar un "
+                       rf"cambio\.$|todavía sin cambio( desde {MES})?, pero (se necesita 1 mes más|se necesitan [2-9] "
+                       rf"meses más) para una lectura confiable\.$|todavía no hay datos\.$"}
+ENGLISH = re.compile(r"\b(the|of|signal|months?|weeks?|points?|rules|since|from|above|below|yet|change|"
+                     r"improvement|concern|shift|trend|runs?|median|center|line|limits?|needed|PDSA cycle was)\b")
+
+
+@pytest.mark.parametrize("chart,key", GROUPS)
+def test_the_same_readings_in_spanish(chart, key):
+    from bsc_widgets.language import speaking
+
+    for shape, _, _, direction, phases in [c for c in CASES if c[1:3] == (chart, key)][::2]:
+        case = (shape, chart, key, direction, phases)
+        y = SHAPES[shape]
+        rules = SIGNAL_RULES[key]
+        result = qic(y, x=MONTHS[:len(y)], chart=chart, rules=rules, direction=direction,
+                     part=[len(y) // 2] if phases else None)
+        cycles = [Cycle("Canción de bienvenida", MONTHS[len(y) // 2].date(), None, "adopt")]
+        english = read_chart(result, "Rutinas", direction, False, "monthly", cycles, goal=12, rules=rules)
+        with speaking("es"):
+            spanish = read_chart(result, "Rutinas", direction, False, "monthly", cycles, goal=12, rules=rules)
+        assert spanish.verdict == english.verdict, case
+        assert (len(spanish.why), len(spanish.notes)) == (len(english.why), len(english.notes)), case
+        assert spanish.lead.startswith("Rutinas: ") and re.search(LEADS_ES[spanish.verdict], spanish.lead), \
+            (case, spanish.lead)
+        left = ENGLISH.findall(spanish.text.replace("Making Data Count", ""))
+        assert not left, (case, left, spanish.text)
+
+
+@pytest.mark.parametrize("frequency,one,many", [("monthly", "mes", "meses"), ("weekly", "semana", "semanas"),
+                                                ("events", "evento", "eventos"), (None, "punto", "puntos")])
+def test_spanish_counts_take_the_plural_the_number_asks_for(frequency, one, many):
+    from bsc_widgets.language import speaking
+
+    x = pd.date_range("2026-01-05", periods=12, freq="W-MON" if frequency == "weekly" else "MS")
+    with speaking("es"):
+        for n in range(1, 10):
+            result = qic(list(range(n)), x=x[:n])
+            lead = read_chart(result, "Rutinas", "up", False, frequency).lead
+            useful = int(result["n_useful"].iloc[0])
+            more = (6 - useful) if useful < 6 else (10 - useful)
+            verb, unit = ("se necesita", one) if more == 1 else ("se necesitan", many)
+            assert f"{verb} {more} {unit} más" in lead, (n, lead)
+
+
+def test_spanish_dates_in_a_reading():
+    from bsc_widgets.language import speaking
+
+    y = [10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 15, 16, 17, 15, 16, 18, 17, 16, 15, 17]
+    with speaking("es"):
+        weekly = read_chart(qic(y, x=pd.date_range("2026-01-05", periods=20, freq="W-MON")), "Rutinas", "up",
+                            False, "weekly")
+        monthly = read_chart(qic(y, x=MONTHS[:20]), "Rutinas", "down", False, "monthly")
+    assert weekly.lead == "Rutinas: una señal de mejora, desde la semana del 16 de marzo de 2026.", weekly.lead
+    assert monthly.lead == "Rutinas: una señal de empeoramiento, desde noviembre de 2024.", monthly.lead

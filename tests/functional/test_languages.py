@@ -1,0 +1,42 @@
+"""Who sees which language: a team's reports come in the team's language (or the one asked for), and a signed-in
+person's preference comes from the roster."""
+import datetime as dt
+import re
+
+from bsc_widgets.model import Member, Team
+from bsc_widgets.reports.team import team_report_html
+from bsc_widgets.services import Actor, save
+from tests.functional.test_access import account
+
+TODAY = dt.date(2026, 11, 22)
+OCTOBER = dt.date(2026, 10, 1)
+TEAM = "sunrise-head-start"
+ADVISOR = Actor.collaborative("Advisor")
+SPANISH = ("todavía sin cambio", "una señal de")
+ENGLISH = ("no change yet", "a signal of")
+
+
+def _verdicts(html: str) -> str:
+    """The charts' verdicts in a report (the sentences translated so far)."""
+    found = re.findall(r'<p class="bsc-verdict"[^>]*>(.*?)</p>', html)
+    assert found
+    return " ".join(found)
+
+
+def test_a_team_report_comes_in_the_teams_language_unless_another_is_asked_for(sample_store):
+    english = _verdicts(team_report_html(sample_store, TEAM, OCTOBER, TODAY))
+    assert any(w in english for w in ENGLISH) and not any(w in english for w in SPANISH)
+    save(sample_store, ADVISOR, sample_store.get(Team, TEAM).model_copy(update={"language": "es"}))
+    spanish = _verdicts(team_report_html(sample_store, TEAM, OCTOBER, TODAY))
+    assert any(w in spanish for w in SPANISH) and not any(w in spanish for w in ENGLISH)
+    asked = _verdicts(team_report_html(sample_store, TEAM, OCTOBER, TODAY, lang="en"))
+    assert any(w in asked for w in ENGLISH) and not any(w in asked for w in SPANISH)
+
+
+def test_a_signed_in_persons_language_is_the_one_on_their_roster_entry(sample_store):
+    member = next(m for m in sample_store.list(Member, team_id=TEAM) if m.email)
+    assert account(sample_store, member.email).language is None
+    save(sample_store, ADVISOR, member.model_copy(update={"language": "es"}))
+    from bsc_widgets.services.access import access_of
+
+    assert access_of(sample_store, member.email).language == "es"

@@ -1,0 +1,87 @@
+"""The Spanish catalog is complete and agrees with the code: every message the code marks is in it, translated,
+not fuzzy, with the same placeholders; and the compiled catalog is what the pages use."""
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from bsc_widgets import language
+from bsc_widgets.language import LANGUAGES, _, catalog_path, compiled, day, n_, speaking
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "gettext": None, "ngettext": (1, 2)}
+TRANSLATED = [code for code in LANGUAGES if code != language.ENGLISH]
+
+
+def _code_messages() -> set:
+    """What the code marks for translation now, read the way ``make catalog`` reads it (babel.cfg)."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with open(ROOT / "babel.cfg") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    return {message for _file, _line, message, _comments, _context in
+            extract_from_dir(ROOT, method_map, options_map, keywords=KEYWORDS)}
+
+
+def _catalog(code: str):
+    with catalog_path(code).open("rb") as handle:
+        return read_po(handle)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_message_in_the_code_is_in_the_catalog_and_translated(code):
+    catalog = _catalog(code)
+    entries = {m.id: m for m in catalog if m.id}
+    missing = [m for m in _code_messages() if m not in entries]
+    assert not missing, f"run `make catalog`, then translate: {missing[:10]}"
+    untranslated = [m.id for m in entries.values()
+                    if not (all(m.string) if isinstance(m.string, tuple) else m.string)]
+    fuzzy = [m.id for m in entries.values() if m.fuzzy]
+    assert not untranslated, f"{len(untranslated)} without a translation: {untranslated[:10]}"
+    assert not fuzzy, f"{len(fuzzy)} marked fuzzy (check them, then remove the flag): {fuzzy[:10]}"
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_translation_has_the_placeholders_of_its_source(code):
+    wrong = []
+    for m in _catalog(code):
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        source = set().union(*(PLACEHOLDER.findall(i) for i in ids))
+        for s in strings:
+            names = set(PLACEHOLDER.findall(s))
+            # a singular form may leave out the count ("un mes"); no form may bring one the source lacks
+            if not names <= source or (names != source and not (isinstance(m.id, tuple) and source - names <= {"n"})):
+                wrong.append((m.id, s))
+            if s.count("%") - 2 * s.count("%%") != len(PLACEHOLDER.findall(s)):
+                wrong.append((m.id, s, "a lone % (write %%)"))
+    assert not wrong, wrong[:5]
+
+
+def test_the_installed_catalog_is_compiled_from_the_current_one():
+    """``pip install`` (make install) compiles the catalogs: a fresh clone serves Spanish from a compiled file."""
+    for code in TRANSLATED:
+        mo = catalog_path(code, ".mo")
+        assert mo.exists(), f"{mo} is missing: reinstall (make install) to compile the catalogs"
+        assert mo.read_bytes() == compiled(catalog_path(code)), f"{mo} is older than its catalog: make install"
+
+
+def test_words_dates_and_counts_follow_the_language():
+    import datetime as dt
+
+    with speaking("es"):
+        assert _("median") == "mediana"
+        assert n_("%(n)s month", "%(n)s months", 1) == "1 mes"
+        assert n_("%(n)s month", "%(n)s months", 4) == "4 meses"
+        assert day(dt.date(2026, 12, 2)) == "2 de diciembre de 2026"
+        assert day(dt.date(2026, 12, 2), "month") == "diciembre de 2026"
+        assert language.language() == "es"
+    assert language.language() == "en" and _("median") == "median"
+    assert day(dt.date(2026, 12, 2)) == "2 December 2026"
+    assert [language.known(c) for c in ("es-MX", "ES_us", "es", "fr", None, "", "en-GB")] == \
+        ["es", "es", "es", None, None, None, "en"]
