@@ -9,10 +9,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .language import N_, Labels
 from .model import ROLE_LABELS, ROLE_PLURALS, Member
 
 # The roles a BSC team must bring together (staff beyond teachers are welcome, not required).
-REQUIRED_ROLES = {"administrator": "an administrator", "teacher": "teaching staff", "family": "a family member"}
+REQUIRED_ROLES = Labels({"administrator": N_("an administrator"), "teacher": N_("teaching staff"),
+                         "family": N_("a family member")})
 
 _WHAT = re.compile(r"\b(increase|decrease|reduce|improve|raise|lower|eliminate|grow|expand|boost|cut|"
                    r"achieve|reach|will (?:have|use|include|see|be)|more|fewer|zero|no more)\w*", re.I)

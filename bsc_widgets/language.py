@@ -119,6 +119,23 @@ def N_(message: str) -> str:
     return message
 
 
+class Labels(dict):
+    """A table of words for stored codes (roles, program types, phases): written in English (marked ``N_``) and
+    read in the language being spoken, at the moment each word is looked up."""
+
+    def __getitem__(self, key):
+        return _(super().__getitem__(key))
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def values(self):
+        return [self[k] for k in self]
+
+
 def day(value: dt.date, style: str = "long") -> str:
     """A date in the one form the product shows it: "16 November 2026" / "16 de noviembre de 2026"."""
     if style == "iso":

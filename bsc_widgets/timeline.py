@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .language import _, day
 from .model import Collaborative, Phase
 
 
@@ -22,19 +23,20 @@ class Position:
 
     def sentence(self) -> str:
         """One plain sentence a team member can read at a glance."""
-        day = f"{self.today:%-d %B %Y}"
+        today = _("Today is %(day)s.", day=day(self.today))
         if self.state == "before":
-            return f"Today is {day}. The collaborative has not started yet: {self.next.name} begins on {self.next.start:%-d %B %Y}."
+            return " ".join([today, _("The collaborative has not started yet: %(phase)s begins on %(day)s.",
+                                      phase=self.next.name, day=day(self.next.start))])
         if self.state == "after":
-            return f"Today is {day}. The collaborative has ended; its results are documented."
-        parts = [f"Today is {day}."]
+            return " ".join([today, _("The collaborative has ended; its results are documented.")])
+        parts = [today]
         if self.current:
             n, total = self.day_of
-            parts.append(f"We are in {self.current.name} (day {n} of {total}).")
+            parts.append(_("We are in %(phase)s (day %(n)s of %(total)s).", phase=self.current.name, n=n,
+                           total=total))
         if self.next:
-            parts.append(f"Next: {self.next.name}, from {self.next.start:%-d %B %Y}.")
+            parts.append(_("Next: %(phase)s, from %(day)s.", phase=self.next.name, day=day(self.next.start)))
         return " ".join(parts)
-
 
 def position(collab: Collaborative, phases: list[Phase], today: dt.date) -> Position:
     phases = sorted(phases, key=lambda p: p.start)

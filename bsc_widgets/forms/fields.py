@@ -15,6 +15,7 @@ from typing import Any, Callable
 import annotated_types
 import ipywidgets as w
 
+from ..language import N_, _
 from ..model import Record
 from ..render import render
 from .day_input import DayInput
@@ -76,7 +77,7 @@ def _choices(model: type[Record], name: str, labels: dict | None) -> list[tuple[
     return [((labels or {}).get(v, str(v)), v) for v in values]
 
 
-REQUIRED = " (required)"
+REQUIRED = N_("%(label)s (required)")
 
 
 class Field(w.VBox):
@@ -89,7 +90,7 @@ class Field(w.VBox):
                  choices: list[tuple[str, Any]] | dict | None = None, help: str | None = None, rows: int = 3,
                  placeholder: str = ""):
         self.model, self.name = model, name
-        self.label = label or model.field_label(name)
+        self.label = _(label or model.field_label(name))
         self.kind = kind or field_kind(model, name)
         self.optional = not model.model_fields[name].is_required()
         self.required = not self.optional and self.kind != "many"
@@ -115,13 +116,13 @@ class Field(w.VBox):
         self.length.value = length_hint(self.input.value, self.limit, always=self.kind == "long")
 
     def _make_input(self, rows: int, placeholder: str):
-        d = self.label + (REQUIRED if self.required else "")
+        d = _(REQUIRED, label=self.label) if self.required else self.label
         if self.kind == "choice":
-            options = [("—" if self.optional else "Choose…", "")] + self.choices
+            options = [("—" if self.optional else _("Choose…"), "")] + self.choices
             return w.Dropdown(options=options, description=d, style={"description_width": "initial"}, layout=WIDE)
         if self.kind == "many":
             self.boxes = [w.Checkbox(description=label, indent=False, value=False, layout=w.Layout(width="auto"))
-                          for label, _ in self.choices]
+                          for label, _value in self.choices]
             return w.HBox(self.boxes, layout=w.Layout(flex_flow="row wrap", width="100%"))
         if self.kind == "date":
             return DayInput(d, style={"description_width": "initial"}, layout=WIDE)

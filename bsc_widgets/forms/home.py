@@ -9,6 +9,7 @@ import ipywidgets as w
 from ..catalogue import COACH_PAGES, PAGE_SCOPES, WORKBOOKS
 from ..charter import missing_roles, roles_sentence
 from ..errors import BscError, NotAllowed
+from ..language import _, day
 from ..model import ACCESS_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
 from ..services.access import Access, hub_path
 from ..store import Store
@@ -22,8 +23,8 @@ def calendar_html(phases: list[Phase], where: Position) -> str:
 
 
 def team_html(team: Team, members: list[Member], collab_start: dt.date) -> str:
-    joined = (f"Joined on {team.joined:%-d %B %Y}, after the collaborative began."
-              if team.joined > collab_start else "A member since the collaborative began.")
+    joined = (_("Joined on %(day)s, after the collaborative began.", day=day(team.joined))
+              if team.joined > collab_start else _("A member since the collaborative began."))
     roster = [(m.name, ROLE_LABELS[m.role], m.title)
               for m in sorted(members, key=lambda m: (list(ROLE_LABELS).index(m.role), m.name))]
     return render("forms/home.html", "team", team=team, program=PROGRAM_TYPE_LABELS[team.program_type],
@@ -32,11 +33,11 @@ def team_html(team: Team, members: list[Member], collab_start: dt.date) -> str:
 
 
 def links_html(team: Team | None, available: set[str], access: Access | None = None) -> str:
-    workbooks = [(file, title, blurb, "open" if file in available and team is not None else
-                  "choose your team first" if file in available else "coming soon")
+    workbooks = [(file, _(title), _(blurb), "open" if file in available and team is not None else
+                  "choose" if file in available else "soon")
                  for file, title, blurb in WORKBOOKS if file != "00_home.ipynb"]
     return render("forms/home.html", "links", team=team, workbooks=workbooks,
-                  coach_pages=[(f, t, b) for f, t, b in COACH_PAGES if f in available
+                  coach_pages=[(f, _(t), _(b)) for f, t, b in COACH_PAGES if f in available
                                and (access is None or access.allows(PAGE_SCOPES[f]))])
 
 
@@ -48,11 +49,11 @@ class HomePage(w.VBox):
                  workbooks_dir: Path | None = None, access: Access | None = None):
         collab = store.collaborative()
         if collab is None:
-            raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample” "
-                           "or “bsc import FOLDER”.")
+            raise BscError(_("This workspace has no collaborative yet. Load one with “bsc init --sample” "
+                             "or “bsc import FOLDER”."))
         self.store, self.access = store, access
         self.collab_start = collab.start
-        self.available = {f for f in [*(f for f, _, _ in WORKBOOKS), *(f for f, _, _ in COACH_PAGES)]
+        self.available = {f for f in [*(f for f, *_rest in WORKBOOKS), *(f for f, *_rest in COACH_PAGES)]
                           if workbooks_dir and (workbooks_dir / f).exists()}
         teams = [t for t in store.teams() if access is None or access.may_open(t.id)]  # signed in: only yours
         phases = store.list(Phase)
@@ -60,8 +61,8 @@ class HomePage(w.VBox):
         header = w.HTML(render("forms/home.html", "header", collab=collab, where=where.sentence()))
         about = w.HTML(render("forms/home.html", "about", collab=collab, calendar=calendar_html(phases, where)))
         self.message = MessageArea()
-        self.picker = w.Dropdown(options=[("Choose your team…", "")] + [(t.name, t.id) for t in teams],
-                                 value=team.id if team else "", description="Your team",
+        self.picker = w.Dropdown(options=[(_("Choose your team…"), "")] + [(t.name, t.id) for t in teams],
+                                 value=team.id if team else "", description=_("Your team"),
                                  style={"description_width": "initial"}, layout=w.Layout(width="min(30em, 100%)"))
         self.team_panel = w.HTML()
         self.links = w.HTML()
@@ -80,7 +81,7 @@ class HomePage(w.VBox):
         try:
             team = self.store.team(change["new"]) if change["new"] else None
             if team is not None and self.access is not None and not self.access.may_open(team.id):
-                raise NotAllowed("This is not one of your teams.")
+                raise NotAllowed(_("This is not one of your teams."))
             self.message.clear()
         except BscError as exc:
             team = None

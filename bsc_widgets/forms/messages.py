@@ -7,18 +7,19 @@ import traceback
 import ipywidgets as w
 
 from ..errors import BscError
+from ..language import N_, _
 from ..log import server_log
 from ..render import render
 
 
-SORRY = ("Something went wrong on this page. Nothing you saved was lost; please reload the page, and tell "
-         "your coach if it happens again.")
+SORRY = N_("Something went wrong on this page. Nothing you saved was lost; please reload the page, and tell "
+            "your coach if it happens again.")
 
 
 def report_unexpected(area: "MessageArea") -> None:
     """The traceback to the server log; a plain sentence to the person."""
     server_log().error("workbook failed:\n%s", traceback.format_exc())
-    area.show_error(SORRY)
+    area.show_error(_(SORRY))
 
 
 def message_html(text: str, kind: str = "error", details: list[str] | None = None) -> str:

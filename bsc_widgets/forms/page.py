@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 import ipywidgets as w
 
 from ..errors import BscError
-from ..language import LANGUAGES, language
+from ..language import LANGUAGES, _, language
 from ..model import PROGRAM_TYPE_LABELS, Collaborative, Phase, Team
 from ..services import Actor
 from ..services.access import Access
@@ -40,8 +40,9 @@ def home_href(team: Team | None, up: str = "") -> str:
 
 def header(title: str, team: Team | None = None, collab: Collaborative | None = None, where: Position | None = None,
            lines: tuple[str, ...] = (), intro: str | None = None, up: str = "", box: str = "bsc-page") -> w.HTML:
-    """The one page header every page has: the way home, the title, whose page it is, where we are."""
-    return w.HTML(render("common.html", "page_header", title=title, home_href=home_href(team, up),
+    """The one page header every page has: the way home, the title (translated here: the page titles are in the
+    catalogue), whose page it is, where we are."""
+    return w.HTML(render("common.html", "page_header", title=_(title), home_href=home_href(team, up),
                          team_name=team.name if team else None,
                          team_line=f"{PROGRAM_TYPE_LABELS[team.program_type]} · {collab.name}" if team else None,
                          lines=lines, intro=intro, where=where.sentence() if where else None, box=box))
@@ -64,7 +65,7 @@ class WorkbookPage(w.VBox):
     def __init__(self, store: Store, team: Team, today: dt.date, access: Access | None = None):
         collab = store.collaborative()
         if collab is None:
-            raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample”.")
+            raise BscError(_("This workspace has no collaborative yet. Load one with “bsc init --sample”."))
         self.store, self.team, self.today, self.collab, self.access = store, team, today, collab, access
         self.actor = Actor.for_team(team.id, access=access)  # a team's page writes only this team's records
         self.phases = store.list(Phase)
@@ -86,7 +87,7 @@ class CollaborativePage(w.VBox):
     def __init__(self, store: Store, today: dt.date, access: Access | None = None):
         collab = store.collaborative()
         if collab is None:
-            raise BscError("This workspace has no collaborative yet. Load one with “bsc init --sample”.")
+            raise BscError(_("This workspace has no collaborative yet. Load one with “bsc init --sample”."))
         self.store, self.today, self.collab, self.access = store, today, collab, access
         self.actor = Actor.collaborative(access=access)
         self.phases = store.list(Phase)
@@ -106,5 +107,5 @@ class NoTeamPage(w.VBox):
 
     def __init__(self, title: str, problem: BscError | None = None):
         message = MessageArea()
-        message.show_error(problem or "This workbook belongs to a team. Choose your team on the home page.")
+        message.show_error(problem or _("This workbook belongs to a team. Choose your team on the home page."))
         super().__init__([header(title), message, w.HTML(render("common.html", "home_link_paragraph"))])

@@ -20,6 +20,7 @@ from typing import Callable
 import ipywidgets as w
 
 from ..errors import BscError, ConflictError, InvalidRecord, NotFound, Problem
+from ..language import _
 from ..model import Record
 from .. import services
 from ..services import Actor
@@ -103,7 +104,7 @@ class RecordForm(w.VBox):
 
     def _set_status(self, text: str | None = None, kind: str = "saved") -> None:
         if text is None:
-            text = "Not saved yet." if self.record.version == 0 else "Everything shown is saved."
+            text = _("Not saved yet.") if self.record.version == 0 else _("Everything shown is saved.")
             kind = "unsaved" if self.record.version == 0 else "saved"
         self.status.value = render("common.html", "status", text=text, kind=kind)
 
@@ -147,20 +148,20 @@ class RecordForm(w.VBox):
         if loose and (everything or not waiting):
             texts = list(dict.fromkeys(p.message for p in loose))
             self.message.show_error(texts[0] if len(texts) == 1 else InvalidRecord(
-                "This is not saved yet, because:", [Problem(t) for t in texts]))
+                _("This is not saved yet, because:"), [Problem(t) for t in texts]))
             shown = True
         elif shown:
-            self.message.show("This is not saved yet: see the field marked below.", "error")
+            self.message.show(_("This is not saved yet: see the field marked below."), "error")
         elif not exc.problems:
             self.message.show_error(exc)
             shown = True
         if shown:
-            self._set_status("Not saved: see the messages above.", "unsaved")
-            save_bar().not_saved("see the messages on the page.")
+            self._set_status(_("Not saved: see the messages above."), "unsaved")
+            save_bar().not_saved(_("see the messages on the page."))
         else:
             needed = ", ".join(dict.fromkeys(f.label for f in waiting))
-            self._set_status(f"Not saved yet: fill in {needed}.", "unsaved")
-            save_bar().waiting(f"fill in {needed}.")
+            self._set_status(_("Not saved yet: fill in %(fields)s.", fields=needed), "unsaved")
+            save_bar().waiting(_("fill in %(fields)s.", fields=needed))
 
     # ---- saving ----
     def _changed(self, change, name: str | None = None) -> None:
@@ -174,8 +175,8 @@ class RecordForm(w.VBox):
         if self.autosave:
             self.save(everything=False, near=name)
         else:
-            self._set_status("Changed, not saved yet.", "unsaved")
-            save_bar().waiting(f"press “{self.save_button.description}”.")
+            self._set_status(_("Changed, not saved yet."), "unsaved")
+            save_bar().waiting(_("press “%(button)s”.", button=self.save_button.description))
 
     def save(self, everything: bool = True, near: str | None = None) -> bool:
         """Check and save what the form shows; returns whether it was saved. A save the person asked for
@@ -196,7 +197,7 @@ class RecordForm(w.VBox):
             return False
         except BscError as exc:  # busy, for example: nothing was written
             self.message.show_error(exc)
-            self._set_status("Not saved.", "unsaved")
+            self._set_status(_("Not saved."), "unsaved")
             save_bar().not_saved(exc.message)
             return False
         self._saved(saved, near)
@@ -216,18 +217,18 @@ class RecordForm(w.VBox):
         self.record = saved
         self.conflict_box.layout.display = "none"
         at = now_hhmm()
-        self._set_status(f"Saved at {at}.")
+        self._set_status(_("Saved at %(time)s.", time=at))
         save_bar().saved(at)
         if near in self.fields:
-            self.fields[near].show_saved(f"Saved {at}")
+            self.fields[near].show_saved(_("Saved %(time)s", time=at))
         if self.on_saved:
             self.on_saved(saved)
 
     def _conflict(self, exc: BscError) -> None:
         self.message.show_error(exc)
         self.conflict_box.layout.display = "flex"
-        self._set_status("Not saved: someone else changed this first.", "unsaved")
-        save_bar().not_saved("someone else changed this first.")
+        self._set_status(_("Not saved: someone else changed this first."), "unsaved")
+        save_bar().not_saved(_("someone else changed this first."))
 
     def show_theirs(self) -> None:
         """Load the stored version; the person's own text stays on the page to copy from."""

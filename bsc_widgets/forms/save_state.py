@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..language import _
 from ..render import render
 
 
@@ -29,14 +30,14 @@ class SaveBar(w.HTML):
         self._say("idle", "")
 
     def saved(self, at: str) -> None:
-        self._say("saved", f"Saved {at}")
+        self._say("saved", _("Saved %(time)s", time=at))
 
     def not_saved(self, why: str) -> None:
-        self._say("unsaved", f"Not saved: {why}")
+        self._say("unsaved", _("Not saved: %(why)s", why=why))
 
     def waiting(self, why: str) -> None:
         """A new record that cannot be saved until more is filled in: not a problem yet."""
-        self._say("unsaved", f"Not saved yet: {why}")
+        self._say("unsaved", _("Not saved yet: %(why)s", why=why))
 
 
 _BAR: SaveBar | None = None

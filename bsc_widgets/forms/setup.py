@@ -20,7 +20,7 @@ from ..framework_history import history
 from ..services import Actor
 from ..services.access import hub_address
 from ..services import framework
-from ..language import LANGUAGES
+from ..language import LANGUAGES, Labels, N_
 from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, SIGNAL_RULE_LABELS,
                      AssessmentLevel, ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member,
                      Phase, Record, Stratum, Team)
@@ -33,10 +33,11 @@ from .page import CollaborativePage, section
 from .record_form import RecordForm
 from .record_list import RecordEditor
 
-TYPE_LABELS = {"outcome": "Outcome", "process": "Process", "balancing": "Balancing"}
-DIRECTION_LABELS = {"up": "Higher is better", "down": "Lower is better", "neutral": "Neither: we watch it"}
-FREQUENCY_LABELS = {"monthly": "Every month", "weekly": "Every week"}
-DRIVER_KIND_LABELS = {"primary": "Primary driver", "secondary": "Secondary driver"}
+TYPE_LABELS = Labels({"outcome": N_("Outcome"), "process": N_("Process"), "balancing": N_("Balancing")})
+DIRECTION_LABELS = Labels({"up": N_("Higher is better"), "down": N_("Lower is better"),
+                           "neutral": N_("Neither: we watch it")})
+FREQUENCY_LABELS = Labels({"monthly": N_("Every month"), "weekly": N_("Every week")})
+DRIVER_KIND_LABELS = Labels({"primary": N_("Primary driver"), "secondary": N_("Secondary driver")})
 
 
 def due_dates_html(collab: Collaborative, phases: list[Phase]) -> str:

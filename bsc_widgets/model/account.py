@@ -11,16 +11,17 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from ..language import N_, Labels
 from .base import NAME_LENGTH, Record, RequiredText, optional, register
 
 Access = Literal["team_member", "faculty", "advisor", "leader", "admin"]
-ACCESS_LABELS = {
-    "team_member": "Team member",
-    "faculty": "Faculty or coach",
-    "advisor": "Improvement advisor",
-    "leader": "State or regional leader",
-    "admin": "Administrator of the site",
-}
+ACCESS_LABELS = Labels({
+    "team_member": N_("Team member"),
+    "faculty": N_("Faculty or coach"),
+    "advisor": N_("Improvement advisor"),
+    "leader": N_("State or regional leader"),
+    "admin": N_("Administrator of the site"),
+})
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._%+@-]{0,253}$"
 
 

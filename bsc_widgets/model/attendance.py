@@ -6,14 +6,15 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from ..language import N_, Labels
 from .base import OptionalSlug, Record, Slug, register
 
 EventKind = Literal["learning_session", "affinity_group", "coaching_call"]
-EVENT_KIND_LABELS = {
-    "learning_session": "Learning session",
-    "affinity_group": "Affinity group",
-    "coaching_call": "Coaching call",
-}
+EVENT_KIND_LABELS = Labels({
+    "learning_session": N_("Learning session"),
+    "affinity_group": N_("Affinity group"),
+    "coaching_call": N_("Coaching call"),
+})
 
 
 @register

@@ -6,25 +6,26 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from ..language import N_, Labels
 from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional, register
 
 PhaseKind = Literal["pre_work", "learning_session", "action_period", "summative"]
 SignalRules = Literal["anhoej_ihi", "anhoej", "ihi", "mdc"]
 
-SIGNAL_RULE_LABELS = {
-    "anhoej_ihi": "Anhøj and IHI rules together (default)",
-    "anhoej": "Anhøj rules: unusually long runs, too few crossings",
-    "ihi": "IHI rules: shift, trend, too many or too few runs",
-    "mdc": "Making Data Count (NHS): XmR charts for values, with its icons",
-}
+SIGNAL_RULE_LABELS = Labels({
+    "anhoej_ihi": N_("Anhøj and IHI rules together (default)"),
+    "anhoej": N_("Anhøj rules: unusually long runs, too few crossings"),
+    "ihi": N_("IHI rules: shift, trend, too many or too few runs"),
+    "mdc": N_("Making Data Count (NHS): XmR charts for values, with its icons"),
+})
 SIGNAL_RULES = {"anhoej_ihi": ("anhoej", "ihi"), "anhoej": ("anhoej",), "ihi": ("ihi",), "mdc": ("anhoej", "mdc")}
 
-PHASE_KIND_LABELS = {
-    "pre_work": "Pre-work",
-    "learning_session": "Learning session",
-    "action_period": "Action period",
-    "summative": "Summative session",
-}
+PHASE_KIND_LABELS = Labels({
+    "pre_work": N_("Pre-work"),
+    "learning_session": N_("Learning session"),
+    "action_period": N_("Action period"),
+    "summative": N_("Summative session"),
+})
 
 
 @register

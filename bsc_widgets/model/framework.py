@@ -6,6 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from ..language import N_, Labels
 from ..errors import Problem
 from .base import (BIG, NAME_LENGTH, POSITIONS, TEXT_LENGTH, Context, OptionalSlug, Record, RequiredText, Slug,
                    optional, register)
@@ -20,14 +21,14 @@ Strength = Literal["strong", "weak"]
 # Drivers and change ideas are the nodes of one diagram (links name either), so they share identifiers.
 DIAGRAM = ("drivers", "change_ideas")
 
-MEASURE_KIND_LABELS = {
-    "proportion": "Proportion (numerator ÷ denominator)",
-    "rate": "Rate (count per unit of exposure)",
-    "count": "Count",
-    "value": "Value (an average or score)",
-    "events": "Rare events, each one dated (charted as days between)",
-    "subgroups": "Several values each period (such as observation scores)",
-}
+MEASURE_KIND_LABELS = Labels({
+    "proportion": N_("Proportion (numerator ÷ denominator)"),
+    "rate": N_("Rate (count per unit of exposure)"),
+    "count": N_("Count"),
+    "value": N_("Value (an average or score)"),
+    "events": N_("Rare events, each one dated (charted as days between)"),
+    "subgroups": N_("Several values each period (such as observation scores)"),
+})
 # Kinds whose numbers are not one per period: their own records hold them (model.events).
 DATED_EVENTS, SUBGROUPS = "events", "subgroups"
 

@@ -9,16 +9,18 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from ..language import N_, Labels
 from .base import NAME_LENGTH, NOTE_LENGTH, Record, RequiredText, Slug, optional, register
 
 MarkKind = Literal["baseline", "phase", "exclude", "note"]
-MARK_KIND_LABELS = {
-    "baseline": "The baseline ends here (the center line is frozen on the points up to here)",
-    "phase": "A new phase starts here (the center line is worked out again from here)",
-    "exclude": "Leave this point out of the center line and limits (it is still drawn)",
-    "note": "A note on this point",
-}
-MARK_KIND_SHORT = {"baseline": "Baseline ends", "phase": "New phase", "exclude": "Left out", "note": "Note"}
+MARK_KIND_LABELS = Labels({
+    "baseline": N_("The baseline ends here (the center line is frozen on the points up to here)"),
+    "phase": N_("A new phase starts here (the center line is worked out again from here)"),
+    "exclude": N_("Leave this point out of the center line and limits (it is still drawn)"),
+    "note": N_("A note on this point"),
+})
+MARK_KIND_SHORT = Labels({"baseline": N_("Baseline ends"), "phase": N_("New phase"), "exclude": N_("Left out"),
+                          "note": N_("Note")})
 
 
 @register

@@ -8,13 +8,13 @@ from typing import Annotated, ClassVar, Iterable, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..errors import Problem
-from ..language import N_
+from ..language import Labels, N_
 from .base import NAME_LENGTH, TEXT_LENGTH, Context, Record, RequiredText, Slug, optional, register
 from .framework import ChangeIdea, retired_problem
 from .team import Role
 
 Decision = Literal["adopt", "adapt", "abandon"]
-DECISION_LABELS = {"adopt": "Adopt", "adapt": "Adapt", "abandon": "Abandon"}
+DECISION_LABELS = Labels({"adopt": N_("Adopt"), "adapt": N_("Adapt"), "abandon": N_("Abandon")})
 DECISION_WORDS = {"adopt": N_("adopted"), "adapt": N_("adapted"), "abandon": N_("abandoned")}   # "the cycle was …"
 
 

@@ -5,12 +5,13 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from ..language import N_, Labels
 from ..errors import Problem
 from .base import NAME_LENGTH, TEXT_LENGTH, Context, Month, Record, Slug, optional, register
 from .collaborative import AssessmentLevel
 
 ScoreSource = Literal["team", "faculty"]
-SCORE_SOURCE_LABELS = {"team": "Team’s own score", "faculty": "Faculty score"}
+SCORE_SOURCE_LABELS = Labels({"team": N_("Team’s own score"), "faculty": N_("Faculty score")})
 
 
 @register

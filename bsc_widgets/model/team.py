@@ -6,26 +6,27 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from ..language import N_, Labels
 from .base import NAME_LENGTH, TEXT_LENGTH, OptionalSlug, Record, RequiredText, Slug, optional, register
 
 Role = Literal["administrator", "teacher", "staff", "family"]
 Language = Literal["en", "es"]      # the product's languages (language.LANGUAGES)
 ProgramType = Literal["head_start", "community_child_care", "school_pre_k", "family_child_care_network"]
 
-ROLE_LABELS = {
-    "administrator": "Administrator",
-    "teacher": "Teacher",
-    "staff": "Staff",
-    "family": "Family member",
-}
-ROLE_PLURALS = {"administrator": "Administrators", "teacher": "Teachers", "staff": "Staff",
-                "family": "Family members"}
-PROGRAM_TYPE_LABELS = {
-    "head_start": "Head Start",
-    "community_child_care": "Community child care",
-    "school_pre_k": "School pre-K",
-    "family_child_care_network": "Family child care network",
-}
+ROLE_LABELS = Labels({
+    "administrator": N_("Administrator"),
+    "teacher": N_("Teacher"),
+    "staff": N_("Staff"),
+    "family": N_("Family member"),
+})
+ROLE_PLURALS = Labels({"administrator": N_("Administrators"), "teacher": N_("Teachers"), "staff": N_("Staff"),
+                       "family": N_("Family members")})
+PROGRAM_TYPE_LABELS = Labels({
+    "head_start": N_("Head Start"),
+    "community_child_care": N_("Community child care"),
+    "school_pre_k": N_("School pre-K"),
+    "family_child_care_network": N_("Family child care network"),
+})
 
 
 @register

@@ -32,7 +32,8 @@ AXE_REPORT = Path(os.environ.get("BSC_AXE_REPORT", Path(__file__).parent / ".axe
 
 
 def open_workbook(page, server, name, team="sunrise-head-start"):
-    page.goto(f"{server['url']}/voila/render/{name}.ipynb?team={team}", wait_until="commit")
+    """A team's workbook, in English (these tests read its English words; Nuestra Casa's pages are Spanish)."""
+    page.goto(f"{server['url']}/voila/render/{name}.ipynb?team={team}&lang=en", wait_until="commit")
     expect(page.get_by_role("heading", name=WORKBOOKS[name], exact=True)).to_be_visible(timeout=LOAD)
 
 
