@@ -119,6 +119,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Np_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural form for the catalog where it is defined, to be counted with ``n_``."""
+    return singular, plural
+
+
 class Labels(dict):
     """A table of words for stored codes (roles, program types, phases): written in English (marked ``N_``) and
     read in the language being spoken, at the moment each word is looked up."""

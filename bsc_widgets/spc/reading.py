@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..clock import add_months
-from ..language import N_, _, day, n_
+from ..language import N_, Np_, _, day, n_
 from ..model import DECISION_WORDS
 from .columns import Columns
 from .ihi import CONFIRMED, SHIFT, TREND
@@ -94,25 +94,21 @@ def _fmt(v: float, percent: bool) -> str:
     return f"{v:.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.3g}"
 
 
-def _count(n: int, frequency: str | None) -> str:
-    """"3 months", "1 week": a count of the series' points in its own unit."""
-    if frequency == "monthly":
-        return n_("%(n)s month", "%(n)s months", n)
-    if frequency == "weekly":
-        return n_("%(n)s week", "%(n)s weeks", n)
-    if frequency == "events":
-        return n_("%(n)s event", "%(n)s events", n)
-    return n_("%(n)s point", "%(n)s points", n)
+UNITS = {   # how a series' points are counted, by its frequency: "3 months", and "3 more months"
+    "monthly": (Np_("%(n)s month", "%(n)s months"), Np_("%(n)s more month", "%(n)s more months")),
+    "weekly": (Np_("%(n)s week", "%(n)s weeks"), Np_("%(n)s more week", "%(n)s more weeks")),
+    "events": (Np_("%(n)s event", "%(n)s events"), Np_("%(n)s more event", "%(n)s more events")),
+    None: (Np_("%(n)s point", "%(n)s points"), Np_("%(n)s more point", "%(n)s more points")),
+}
+
+
+def _count(n: int, frequency: str | None, more: bool = False) -> str:
+    """"3 months", "1 week" (or "3 more months"): a count of the series' points in its own unit."""
+    return n_(*UNITS.get(frequency, UNITS[None])[more], int(n))
 
 
 def _more(n: int, frequency: str | None) -> str:
-    if frequency == "monthly":
-        return n_("%(n)s more month", "%(n)s more months", n)
-    if frequency == "weekly":
-        return n_("%(n)s more week", "%(n)s more weeks", n)
-    if frequency == "events":
-        return n_("%(n)s more event", "%(n)s more events", n)
-    return n_("%(n)s more point", "%(n)s more points", n)
+    return _count(n, frequency, more=True)
 
 
 def _steps(y: np.ndarray, usable: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ from bsc_widgets.language import LANGUAGES, _, catalog_path, compiled, day, n_, 
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
-KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "Np_": (1, 2), "gettext": None, "ngettext": (1, 2)}
 TRANSLATED = [code for code in LANGUAGES if code != language.ENGLISH]
 
 
