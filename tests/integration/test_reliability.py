@@ -51,7 +51,7 @@ def test_a_process_killed_mid_import_leaves_the_workspace_intact_and_unchanged(s
     with (big / "members.csv").open("a", newline="") as fh:
         w = csv.writer(fh)
         for i in range(1500):
-            w.writerow([f"extra-{i}", "hearth-fcc", f"Extra {i}", "family", "", "family-voices", ""])
+            w.writerow([f"extra-{i}", "hearth-fcc", f"Extra {i}", "family", "", "family-voices", "", ""])
     with (big / "attendance.csv").open("a", newline="") as fh:
         w = csv.writer(fh)
         for i in range(1500):
