@@ -59,13 +59,17 @@ def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 88
 def run_until_stopped(command: list[str], env: dict[str, str], cwd: str | None = None) -> int:
     """Run the server as our child and pass on any request to stop, so that stopping ``bsc serve`` (Ctrl+C,
     a service manager's SIGTERM) stops Voilà and its kernels too, never leaving them running without us."""
-    child = subprocess.Popen(command, env=env, cwd=cwd)
+    started: list[subprocess.Popen] = []
 
     def forward(signum, _frame):
-        if child.poll() is None:
-            child.send_signal(signal.SIGTERM if signum != signal.SIGINT else signal.SIGINT)
+        if started and started[0].poll() is None:
+            started[0].send_signal(signal.SIGTERM if signum != signal.SIGINT else signal.SIGINT)
 
+    # handled here before the child starts, so the child starts with the default actions: a shell script that
+    # runs ``bsc serve &`` has SIGINT ignored, and an ignored signal would be inherited (Ctrl+C would not stop it)
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+    child = subprocess.Popen(command, env=env, cwd=cwd)
+    started.append(child)
     try:
         while True:
             try:

@@ -32,14 +32,20 @@ def _running(marker: str) -> list[int]:
     return found
 
 
+def _as_a_background_job() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+
+
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
 def test_stopping_bsc_serve_stops_voila_and_its_kernels(sample_db, how):
     marker = f"BSC_SERVE_PROBE={uuid.uuid4().hex}"
     port = _free_port()
     env = dict(os.environ, BSC_SERVE_PROBE=marker.split("=", 1)[1])
+    # started as a script's ``bsc serve &`` starts it: with SIGINT and SIGQUIT ignored, which a child inherits
     proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "serve", "--db", str(sample_db), "--port",
                              str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_as_a_background_job)
     try:
         deadline = time.time() + 90
         while time.time() < deadline:
