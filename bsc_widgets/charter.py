@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .language import N_, Labels
+from .language import N_, Labels, _
 from .model import ROLE_LABELS, ROLE_PLURALS, Member
 
 # The roles a BSC team must bring together (staff beyond teachers are welcome, not required).
@@ -28,10 +28,14 @@ _BY_WHEN = re.compile(r"\b(by|before|until|within|end of)\b.*?\b(19|20)\d\d\b|\b
                       re.I | re.S)
 
 AIM_PARTS = {
-    "what": ("What will improve", "say what will change, for example “reduce send-homes”", _WHAT),
-    "how_much": ("How much", "give a number or percentage, for example “by 50%” or “to zero”", _HOW_MUCH),
-    "for_whom": ("For whom", "name who benefits, for example “children in our toddler rooms”", _FOR_WHOM),
-    "by_when": ("By when", "give a date, for example “by June 2026”", _BY_WHEN),
+    "what": (N_("What will improve"), N_("What will improve? Your aim does not seem to say what will change, for "
+                                         "example “reduce send-homes”."), _WHAT),
+    "how_much": (N_("How much"), N_("How much? Your aim does not seem to give a number or percentage, for example "
+                                   "“by 50%” or “to zero”."), _HOW_MUCH),
+    "for_whom": (N_("For whom"), N_("For whom? Your aim does not seem to name who benefits, for example “children in "
+                                   "our toddler rooms”."), _FOR_WHOM),
+    "by_when": (N_("By when"), N_("By when? Your aim does not seem to give a date, for example “by June 2026”."),
+                _BY_WHEN),
 }
 
 
@@ -45,13 +49,13 @@ class AimCheck:
 
     def sentences(self) -> list[str]:
         if not any(self.present.values()):
-            return ["Write your aim as one sentence: what will improve, how much, for whom, and by when."]
-        return [f"{AIM_PARTS[k][0]}? Your aim does not seem to {AIM_PARTS[k][1]}." for k in self.missing]
+            return [_("Write your aim as one sentence: what will improve, how much, for whom, and by when.")]
+        return [_(AIM_PARTS[k][1]) for k in self.missing]
 
 
 def check_aim(text: str | None) -> AimCheck:
     text = text or ""
-    return AimCheck({k: bool(rx.search(text)) for k, (_, _, rx) in AIM_PARTS.items()})
+    return AimCheck({k: bool(rx.search(text)) for k, (*_words, rx) in AIM_PARTS.items()})
 
 
 def missing_roles(members: list[Member]) -> list[str]:

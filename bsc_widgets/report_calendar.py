@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .language import _, day
 from .clock import add_months
 from .errors import NotAMonth
 from .model import Collaborative, MonthlyReport, Phase, Team
@@ -73,10 +74,10 @@ class MonthStatus:
     @property
     def words(self) -> str:
         if self.reported:
-            return REPORTED
+            return _("reported")
         if self.overdue:
-            return f"{MISSING} (was due {self.due:%-d %B %Y})"
-        return f"{NOT_YET_DUE} (due {self.due:%-d %B %Y})"
+            return _("missing (was due %(day)s)", day=day(self.due))
+        return _("not yet due (due %(day)s)", day=day(self.due))
 
 
 def reports_from(collab: Collaborative, phases: list[Phase]) -> dt.date:

@@ -5,7 +5,8 @@ screen readers and narrow phones.
 """
 from __future__ import annotations
 
-from ..model import DECISION_LABELS, Ramp
+from ..language import N_, Labels, n_
+from ..model import Ramp
 from ..render import render
 from ..text import shorten
 
@@ -13,10 +14,13 @@ FILL = {"adopt": "#2e7d32", "adapt": "#1f6f8b", "abandon": "#8d6e63", None: "#b0
 STEP_W, STEP_H, BASE_H = 150, 26, 30
 
 
+STAGE_WORDS = Labels({"adopt": N_("Adopted"), "adapt": N_("Adapted"), "abandon": N_("Abandoned"),
+                      "Plan": N_("Planned"), "Do": N_("Doing"), "Study": N_("Studying")})
+
+
 def stage_words(cycle) -> str:
-    if cycle.decision:
-        return DECISION_LABELS[cycle.decision] + "ed" if cycle.decision != "adopt" else "Adopted"
-    return {"Plan": "Planned", "Do": "Doing", "Study": "Studying"}.get(cycle.stage, cycle.stage)
+    """Where a cycle stands, in a word: its decision once it has one, else the step it is at."""
+    return STAGE_WORDS.get(cycle.decision or cycle.stage, cycle.stage)
 
 
 def ramp_svg(ramp: Ramp, idea_title: str) -> str:
@@ -26,7 +30,7 @@ def ramp_svg(ramp: Ramp, idea_title: str) -> str:
     steps = [dict(n=i + 1, x=5 + i * STEP_W, top=height - BASE_H - (i + 1) * STEP_H, w=STEP_W - 4,
                   h=BASE_H + (i + 1) * STEP_H, colour=FILL.get(c.decision, FILL[None]), title=c.title,
                   stage=stage_words(c), short=shorten(c.title, 22), start=c.start) for i, c in enumerate(ramp.cycles)]
-    label = f"Ramp of {n} PDSA cycle{'s' if n != 1 else ''} on “{idea_title}”"
+    label = n_("Ramp of %(n)s PDSA cycle on “%(idea)s”", "Ramp of %(n)s PDSA cycles on “%(idea)s”", n, idea=idea_title)
     return render("charts/ramp.html", "svg", steps=steps, width=width, height=height, label=label)
 
 

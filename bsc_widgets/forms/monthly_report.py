@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..language import N_, _, day, n_
 from ..charts.scores import score_history_figure
 from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation, current
 from ..report_calendar import MonthStatus, month_due_now, report_months
@@ -36,7 +37,7 @@ def measures_month_html(measures: list[Measure], observations: list[Observation]
         if not mine:
             items.append((m.name, "", True))
         elif m.frequency == "weekly":
-            items.append((m.name, f"{len(mine)} week(s) entered", False))
+            items.append((m.name, n_("%(n)s week entered", "%(n)s weeks entered", len(mine)), False))
         else:
             value = mine[0].plotted(m)
             items.append((m.name, "—" if value is None else f"{value:.0f}%" if m.multiplier == 100 else f"{value:g}",
@@ -51,7 +52,7 @@ class MonthlyReportPage(WorkbookPage):
         self.levels = self.store.list(AssessmentLevel)
         self.measures = current(self.store.list(Measure), self.today)
         self.months = w.HTML()
-        self.month_picker = w.Dropdown(description="Month", style={"description_width": "initial"},
+        self.month_picker = w.Dropdown(description=_("Month"), style={"description_width": "initial"},
                                        layout=w.Layout(width="min(36em, 100%)"))
         on_pick(self.month_picker, guarded(self.message)(lambda _: self._show_month()))
         self.report_area = w.VBox(layout=w.Layout(width="100%"))
@@ -60,19 +61,20 @@ class MonthlyReportPage(WorkbookPage):
         self.history = PlotArea(340)
         self._refresh_months(select=None)
         self._show_month()
-        return [section("Our reports"), self.months, self.month_picker, self.report_area,
-                section("Our progress score", "Score your team on the collaborative’s assessment scale."),
+        return [section(_("Our reports")), self.months, self.month_picker, self.report_area,
+                section(_("Our progress score"), _("Score your team on the collaborative’s assessment scale.")),
                 w.HTML(scale_html(self.levels)), self.team_area,
-                section("Faculty’s score and feedback (faculty only)", "Written by your coach or improvement "
-                        "advisor, kept apart from the team’s own score. Teams read it here; they do not fill it in."),
+                section(_("Faculty’s score and feedback (faculty only)"),
+                        _("Written by your coach or improvement advisor, kept apart from the team’s own score. Teams "
+                          "read it here; they do not fill it in.")),
                 self.faculty_area,
-                section("Scores over time"), self.history]
+                section(_("Scores over time")), self.history]
 
     def _refresh_months(self, select) -> None:
         statuses = report_months(self.collab, self.team, self.store.list(MonthlyReport, team_id=self.team.id),
                                  self.today, self.phases)
         self.months.value = months_html(statuses)
-        options = [(f"{s.month:%B %Y} — {s.words}", s.month) for s in reversed(statuses)]
+        options = [(f"{day(s.month, 'month')} — {s.words}", s.month) for s in reversed(statuses)]
         if select is None:  # the month whose report is due now (missing ones are listed above, to pick)
             due = month_due_now(self.collab, self.phases, self.today)
             select = due if any(s.month == due for s in statuses) else (statuses[-1].month if statuses else None)
@@ -91,7 +93,7 @@ class MonthlyReportPage(WorkbookPage):
         """Read-only for the team; the form opens for faculty, on purpose. Signed in, only an account whose
         role gives the faculty score has the form at all (and the save checks the role again)."""
         summary = w.HTML(self._faculty_html(month))
-        title = heading(f"Faculty score for {month:%B %Y}", badge="faculty only")
+        title = heading(_("Faculty score for %(month)s", month=day(month, "month")), badge=_("faculty only"))
         if self.access is not None and not self.access.allows("faculty"):
             self.faculty_score = self.faculty_toggle = None
             return [title, summary]
@@ -100,14 +102,14 @@ class MonthlyReportPage(WorkbookPage):
                                                                                 self._faculty_html(month)))
         self.faculty_score.read_only = True
         self.faculty_score.layout.display = "none"
-        self.faculty_toggle = w.ToggleButton(description="I am faculty: edit this score", value=False,
-                                             tooltip="For coaches and improvement advisors only")
+        self.faculty_toggle = w.ToggleButton(description=_("I am faculty: edit this score"), value=False,
+                                             tooltip=_("For coaches and improvement advisors only"))
 
         def opened(change):
             on = bool(change["new"])
             self.faculty_score.read_only = not on
             self.faculty_score.layout.display = "flex" if on else "none"
-            self.faculty_toggle.description = "Close the faculty form" if on else "I am faculty: edit this score"
+            self.faculty_toggle.description = _("Close the faculty form") if on else _("I am faculty: edit this score")
 
         self.faculty_toggle.observe(guarded(self.message)(opened), names="value")
         return [title, summary, self.faculty_toggle, self.faculty_score]
@@ -116,36 +118,38 @@ class MonthlyReportPage(WorkbookPage):
         found = self.store.get(AssessmentScore, self.team.id, month, source)
         record = found or AssessmentScore.model_construct(team_id=self.team.id, month=month, source=source,
                                                           score=None, rationale=None, scored_by=None, version=0)
-        who = "team’s" if source == "team" else "faculty"
-        fields = [Field(AssessmentScore, "score", label=f"Score ({who})", kind="choice", choices=self._score_choices()),
-                  Field(AssessmentScore, "rationale", label="Why this score" if source == "team" else
-                        "Faculty feedback to the team", kind="long"),
-                  Field(AssessmentScore, "scored_by", label="Scored by")]
+        fields = [Field(AssessmentScore, "score", label=N_("Score (team’s)") if source == "team" else
+                        N_("Score (faculty)"), kind="choice", choices=self._score_choices()),
+                  Field(AssessmentScore, "rationale", label=N_("Why this score") if source == "team" else
+                        N_("Faculty feedback to the team"), kind="long"),
+                  Field(AssessmentScore, "scored_by", label=N_("Scored by"))]
         return RecordForm(self.store, record, fields, actor=self.actor, on_saved=lambda _: self._draw_history())
 
     def _show_month(self) -> None:
         month = self.month_picker.value
         if month is None:
-            self.report_area.children = [w.HTML(render("common.html", "paragraph", text="No month to report yet.",
+            self.report_area.children = [w.HTML(render("common.html", "paragraph", text=_("No month to report yet."),
                                                          kind="bsc-help"))]
             return
         found = self.store.get(MonthlyReport, self.team.id, month)
         record = found or MonthlyReport.model_construct(
             team_id=self.team.id, month=month, highlights=None, barriers=None, support_requested=None,
             measures_status=None, submitted_by=None, version=0)
-        fields = [Field(MonthlyReport, "highlights", label="Highlights: what went well this month", kind="long"),
-                  Field(MonthlyReport, "barriers", label="Barriers: what got in the way", kind="long"),
-                  Field(MonthlyReport, "support_requested", label="Support we would like from faculty", kind="long"),
-                  Field(MonthlyReport, "measures_status", label="Status of our measures this month", kind="long"),
+        fields = [Field(MonthlyReport, "highlights", label=N_("Highlights: what went well this month"), kind="long"),
+                  Field(MonthlyReport, "barriers", label=N_("Barriers: what got in the way"), kind="long"),
+                  Field(MonthlyReport, "support_requested", label=N_("Support we would like from faculty"),
+                        kind="long"),
+                  Field(MonthlyReport, "measures_status", label=N_("Status of our measures this month"), kind="long"),
                   Field(MonthlyReport, "submitted_by")]
         observations = self.store.list(Observation, team_id=self.team.id, damaged=[])
         hint = w.HTML(measures_month_html(self.measures, observations, month))
         self.report_form = RecordForm(self.store, record, fields, actor=self.actor,
                                       on_saved=lambda r: self._refresh_months(r.month),
                                       layout_children=fields[:3] + [hint] + fields[3:])
-        self.report_area.children = [heading(f"Report for {month:%B %Y}"), self.report_form]
+        self.report_area.children = [heading(_("Report for %(month)s", month=day(month, "month"))), self.report_form]
         self.team_score = self._score_form(month, "team")
-        self.team_area.children = [heading(f"Team’s own score for {month:%B %Y}"), self.team_score]
+        self.team_area.children = [heading(_("Team’s own score for %(month)s", month=day(month, "month"))),
+                                   self.team_score]
         self.faculty_area.children = self._faculty_section(month)
         self._draw_history()
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 import ipywidgets as w
 
+from ..language import N_, _
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..ideas import team_ideas
 from ..model import DECISION_LABELS, ROLE_LABELS, PdsaCycle, ramps
@@ -28,18 +29,18 @@ class PdsaPage(WorkbookPage):
     def build_body(self):
         self.ideas = {i.id: i for i in team_ideas(self.store, self.team.id)}
         self.ramps_html = w.HTML()
-        self.picker = w.Dropdown(description="Open a cycle", style={"description_width": "initial"},
+        self.picker = w.Dropdown(description=_("Open a cycle"), style={"description_width": "initial"},
                                  layout=w.Layout(width="min(40em, 100%)"))
         on_pick(self.picker, guarded(self.message)(lambda _: self._show_cycle()))
-        self.next_button = w.Button(description="Plan the next cycle on this ramp")
+        self.next_button = w.Button(description=_("Plan the next cycle on this ramp"))
         self.next_button.on_click(guarded(self.message)(self._next_cycle))
         self.cycle_area = w.VBox(layout=w.Layout(width="100%"))
         self._refresh(select=self._latest_id())
         self._show_cycle()
         # the planner first: on a phone the page is one long column, and planning is what people come for
-        return [section("Plan, do, study, act"), self.picker, self.cycle_area,
-                section("Our ramps", "Each change idea is tested in a series of cycles, each a little bigger: "
-                        "a ramp. Each step below is one cycle."), self.ramps_html]
+        return [section(_("Plan, do, study, act")), self.picker, self.cycle_area,
+                section(_("Our ramps"), _("Each change idea is tested in a series of cycles, each a little bigger: "
+                                          "a ramp. Each step below is one cycle.")), self.ramps_html]
 
     def _latest_id(self) -> str:
         cycles = self.store.list(PdsaCycle, team_id=self.team.id)
@@ -55,12 +56,13 @@ class PdsaPage(WorkbookPage):
             title = idea.title if idea else ramp.change_idea_id
             blocks.append((title, ramp_svg(ramp, title), ramp_list_html(ramp)))
         self.ramps_html.value = render("forms/pdsa.html", "ramps", blocks=blocks)
-        options = [("Plan a new cycle…", NEW)]
+        options = [(_("Plan a new cycle…"), NEW)]
         for ramp in ramps(self.cycles):
             idea = self.ideas.get(ramp.change_idea_id)
             for n, c in enumerate(ramp.cycles, start=1):
-                options.append((f"{idea.title if idea else c.change_idea_id} — cycle {n}: {c.title} "
-                                f"({stage_words(c)})", c.id))
+                options.append((_("%(idea)s — cycle %(n)s: %(title)s (%(stage)s)",
+                                  idea=idea.title if idea else c.change_idea_id, n=n, title=c.title,
+                                  stage=stage_words(c)), c.id))
         replace_options(self.picker, options, select if select is not None else self.picker.value)
 
     def _blank(self, idea_id: str | None = None, start: dt.date | None = None) -> PdsaCycle:
@@ -76,35 +78,36 @@ class PdsaPage(WorkbookPage):
     def _show_cycle(self, record: PdsaCycle | None = None) -> None:
         if record is None:
             record = next((c for c in self.cycles if c.id == self.picker.value), None) or self._blank()
-        idea_choices = [(i.title + (" (our own idea)" if i.team_id else ""), i.id) for i in self.ideas.values()]
+        idea_choices = [(_("%(idea)s (our own idea)", idea=i.title) if i.team_id else i.title, i.id)
+                        for i in self.ideas.values()]
         f = {name: Field(PdsaCycle, name, **kw) for name, kw in [
             ("change_idea_id", dict(kind="choice", choices=idea_choices)),
-            ("title", dict(placeholder="For example: Feeling-word cards in the toddler room")),
+            ("title", dict(placeholder=_("For example: Feeling-word cards in the toddler room"))),
             ("objective", dict(rows=2)),
-            ("questions", dict(label="Questions we want to answer", rows=2)),
-            ("predictions", dict(label="Our predictions (what we think will happen)", rows=2)),
-            ("plan_who", dict(label="Who will carry it out", kind="text")),
-            ("plan_what", dict(label="What will be done", kind="text")),
-            ("plan_when", dict(label="When", kind="text")),
-            ("plan_where", dict(label="Where", kind="text")),
-            ("data_collection", dict(label="Data-collection plan: what we will measure, how and when", rows=2)),
-            ("participant_roles", dict(label="Who took part, by role", choices=ROLE_LABELS)),
-            ("scale", dict(label="Scale of the test (for example: one classroom, one week)")),
-            ("start", {}), ("end", dict(label="End date (when the test is done)")),
-            ("do_notes", dict(label="Do: what happened, and anything unexpected", rows=3)),
-            ("study_notes", dict(label="Study: what the results show, against our predictions", rows=3)),
-            ("decision", dict(label="Act: our decision", choices=DECISION_LABELS)),
-            ("next_steps", dict(label="Act: the next cycle, or how we will keep the change", rows=2)),
+            ("questions", dict(label=N_("Questions we want to answer"), rows=2)),
+            ("predictions", dict(label=N_("Our predictions (what we think will happen)"), rows=2)),
+            ("plan_who", dict(label=N_("Who will carry it out"), kind="text")),
+            ("plan_what", dict(label=N_("What will be done"), kind="text")),
+            ("plan_when", dict(label=N_("When"), kind="text")),
+            ("plan_where", dict(label=N_("Where"), kind="text")),
+            ("data_collection", dict(label=N_("Data-collection plan: what we will measure, how and when"), rows=2)),
+            ("participant_roles", dict(label=N_("Who took part, by role"), choices=ROLE_LABELS)),
+            ("scale", dict(label=N_("Scale of the test (for example: one classroom, one week)"))),
+            ("start", {}), ("end", dict(label=N_("End date (when the test is done)"))),
+            ("do_notes", dict(label=N_("Do: what happened, and anything unexpected"), rows=3)),
+            ("study_notes", dict(label=N_("Study: what the results show, against our predictions"), rows=3)),
+            ("decision", dict(label=N_("Act: our decision"), choices=DECISION_LABELS)),
+            ("next_steps", dict(label=N_("Act: the next cycle, or how we will keep the change"), rows=2)),
         ]}
         self.side_by_side = w.HTML(study_html(record))
 
         head = heading
 
-        layout = [head("Plan"), *(f[k] for k in ("change_idea_id", "title", "objective", "questions", "predictions",
+        layout = [head(_("Plan")), *(f[k] for k in ("change_idea_id", "title", "objective", "questions", "predictions",
                                                    "plan_who", "plan_what", "plan_when", "plan_where",
                                                    "data_collection", "participant_roles", "scale", "start", "end")),
-                  head("Do"), f["do_notes"], head("Study"), f["study_notes"], self.side_by_side,
-                  head("Act"), f["decision"], f["next_steps"]]
+                  head(_("Do")), f["do_notes"], head(_("Study")), f["study_notes"], self.side_by_side,
+                  head(_("Act")), f["decision"], f["next_steps"]]
         self.form = RecordForm(self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved,
                                layout_children=layout)
         self.cycle_heading = w.HTML(self._heading(record))
@@ -112,23 +115,24 @@ class PdsaPage(WorkbookPage):
 
     @staticmethod
     def _heading(record: PdsaCycle) -> str:
-        return render("common.html", "heading", text=f"Cycle: {record.title}" if record.version else "Plan a new cycle")
+        return render("common.html", "heading", text=_("Cycle: %(title)s", title=record.title) if record.version else
+                      _("Plan a new cycle"))
 
     def _saved(self, cycle: PdsaCycle) -> None:  # saving a cycle also marked its change idea as tested
         self.side_by_side.value = study_html(cycle)
         self.cycle_heading.value = self._heading(cycle)
         self._refresh(select=cycle.id)
 
-    def _next_cycle(self, _=None) -> None:
+    def _next_cycle(self, _button=None) -> None:
         current = self.form.record
         if not current.version:
-            self.message.show("Save this cycle first (it needs a change idea, a title, an objective and a start "
-                              "date); then plan the next one.", "error")
+            self.message.show(_("Save this cycle first (it needs a change idea, a title, an objective and a start "
+                                "date); then plan the next one."), "error")
             return
         start = (current.end or self.today) + dt.timedelta(days=1)
         blank = self._blank(current.change_idea_id, min(max(start, self.today), self.collab.end))
         replace_options(self.picker, list(self.picker.options), NEW)
         self._show_cycle(blank)
         self.form.fields["title"].input.focus()   # the person carries on typing where the new cycle starts
-        self.message.show(f"A new cycle on the same change idea. Build on what you learned: "
-                          f"{current.next_steps or current.study_notes or ''}", "info")
+        self.message.show(_("A new cycle on the same change idea. Build on what you learned: %(learned)s",
+                            learned=current.next_steps or current.study_notes or ""), "info")

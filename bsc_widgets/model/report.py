@@ -23,13 +23,13 @@ class MonthlyReport(Record):
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("month",)
 
-    team_id: Slug = Field(title="Team")
-    month: Month = Field(title="Month")
-    highlights: optional(str) = Field(None, title="Highlights", max_length=TEXT_LENGTH)
-    barriers: optional(str) = Field(None, title="Barriers", max_length=TEXT_LENGTH)
-    support_requested: optional(str) = Field(None, title="Support requested", max_length=TEXT_LENGTH)
-    measures_status: optional(str) = Field(None, title="Status of our measures", max_length=TEXT_LENGTH)
-    submitted_by: optional(str) = Field(None, title="Submitted by", max_length=NAME_LENGTH)
+    team_id: Slug = Field(title=N_("Team"))
+    month: Month = Field(title=N_("Month"))
+    highlights: optional(str) = Field(None, title=N_("Highlights"), max_length=TEXT_LENGTH)
+    barriers: optional(str) = Field(None, title=N_("Barriers"), max_length=TEXT_LENGTH)
+    support_requested: optional(str) = Field(None, title=N_("Support requested"), max_length=TEXT_LENGTH)
+    measures_status: optional(str) = Field(None, title=N_("Status of our measures"), max_length=TEXT_LENGTH)
+    submitted_by: optional(str) = Field(None, title=N_("Submitted by"), max_length=NAME_LENGTH)
 
     def describe(self) -> str:
         return f"monthly report for {self.month:%B %Y}"
@@ -46,12 +46,12 @@ class AssessmentScore(Record):
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("month",)
 
-    team_id: Slug = Field(title="Team")
-    month: Month = Field(title="Month")
-    source: ScoreSource = Field(title="Scored by")
-    score: float = Field(title="Score", ge=0.5, le=5.0, multiple_of=0.5)
-    rationale: optional(str) = Field(None, title="Why this score / feedback", max_length=TEXT_LENGTH)
-    scored_by: optional(str) = Field(None, title="Name of scorer", max_length=NAME_LENGTH)
+    team_id: Slug = Field(title=N_("Team"))
+    month: Month = Field(title=N_("Month"))
+    source: ScoreSource = Field(title=N_("Scored by"))
+    score: float = Field(title=N_("Score"), ge=0.5, le=5.0, multiple_of=0.5)
+    rationale: optional(str) = Field(None, title=N_("Why this score / feedback"), max_length=TEXT_LENGTH)
+    scored_by: optional(str) = Field(None, title=N_("Name of scorer"), max_length=NAME_LENGTH)
 
     def describe(self) -> str:
         return f"{SCORE_SOURCE_LABELS[self.source].lower()} for {self.month:%B %Y}"

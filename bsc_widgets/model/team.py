@@ -37,13 +37,13 @@ class Team(Record):
     AS_OF: ClassVar[str | None] = "joined"
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("joined",)
 
-    id: Slug = Field(title="Team identifier")
-    name: RequiredText = Field(title="Team name", max_length=NAME_LENGTH)
-    program_type: ProgramType = Field(title="Program type")
-    joined: dt.date = Field(title="Joined on")
-    aim: optional(str) = Field(None, title="Team aim", max_length=TEXT_LENGTH)
-    meeting_rhythm: optional(str) = Field(None, title="Meeting rhythm", max_length=NAME_LENGTH)
-    language: Language = Field("en", title="Language of the team's reports")
+    id: Slug = Field(title=N_("Team identifier"))
+    name: RequiredText = Field(title=N_("Team name"), max_length=NAME_LENGTH)
+    program_type: ProgramType = Field(title=N_("Program type"))
+    joined: dt.date = Field(title=N_("Joined on"))
+    aim: optional(str) = Field(None, title=N_("Team aim"), max_length=TEXT_LENGTH)
+    meeting_rhythm: optional(str) = Field(None, title=N_("Meeting rhythm"), max_length=NAME_LENGTH)
+    language: Language = Field("en", title=N_("Language of the team's reports"))
 
     def describe(self) -> str:
         return f"team {self.name}"
@@ -58,9 +58,9 @@ class AffinityGroup(Record):
     NOUN: ClassVar[str] = "affinity group"
     KEY: ClassVar[tuple[str, ...]] = ("id",)
 
-    id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Affinity group", max_length=NAME_LENGTH)
-    role: optional(Role) = Field(None, title="Role it gathers")
+    id: Slug = Field(title=N_("Identifier"))
+    name: RequiredText = Field(title=N_("Affinity group"), max_length=NAME_LENGTH)
+    role: optional(Role) = Field(None, title=N_("Role it gathers"))
 
     def new_id_base(self) -> str:
         return self.name
@@ -73,14 +73,14 @@ class Member(Record):
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "affinity_group_id": "affinity_groups"}
 
-    id: Slug = Field(title="Identifier")
-    team_id: Slug = Field(title="Team")
-    name: RequiredText = Field(title="Name", max_length=NAME_LENGTH)
-    role: Role = Field(title="Role")
-    title: optional(str) = Field(None, title="Job or relationship", max_length=NAME_LENGTH)
-    affinity_group_id: OptionalSlug = Field(None, title="Affinity group")
-    email: optional(str) = Field(None, title="Email", max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    language: optional(Language) = Field(None, title="Preferred language")
+    id: Slug = Field(title=N_("Identifier"))
+    team_id: Slug = Field(title=N_("Team"))
+    name: RequiredText = Field(title=N_("Name"), max_length=NAME_LENGTH)
+    role: Role = Field(title=N_("Role"))
+    title: optional(str) = Field(None, title=N_("Job or relationship"), max_length=NAME_LENGTH)
+    affinity_group_id: OptionalSlug = Field(None, title=N_("Affinity group"))
+    email: optional(str) = Field(None, title=N_("Email"), max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    language: optional(Language) = Field(None, title=N_("Preferred language"))
 
     def describe(self) -> str:
         return f"member {self.name}"
