@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ..language import _, day
 from ..model import SCORE_SOURCE_LABELS, AssessmentScore
 from ..text import plotly_text
 
@@ -18,9 +19,9 @@ def score_history_figure(scores: list[AssessmentScore], labels: dict[float, str]
             x=[s.month for s in mine], y=[s.score for s in mine], mode="lines+markers",
             name=SCORE_SOURCE_LABELS[source], line=dict(color=COLOURS[source], dash=DASH[source]),
             marker=dict(symbol="circle" if source == "team" else "diamond", size=8),
-            hovertext=[f"{s.month:%B %Y}: {s.score:g} — {plotly_text(labels.get(s.score, ''))}" for s in mine],
+            hovertext=[f"{day(s.month, 'month')}: {s.score:g} — {plotly_text(labels.get(s.score, ''))}" for s in mine],
             hoverinfo="text"))
-    fig.update_layout(title="Assessment scale, month by month", height=height, template="plotly_white",
+    fig.update_layout(title=_("Assessment scale, month by month"), height=height, template="plotly_white",
                       margin=dict(l=50, r=20, t=50, b=40), legend=dict(orientation="h", y=-0.2),
-                      yaxis=dict(range=[0.5, 5.2], dtick=0.5, title="Score"))
+                      yaxis=dict(range=[0.5, 5.2], dtick=0.5, title=_("Score")))
     return fig
