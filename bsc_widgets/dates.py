@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import language
 from .errors import NotADate
 
 MONTH_NAMES = {
@@ -86,4 +87,4 @@ def read_day(text: str | dt.date | None) -> dt.date | None:
 
 def show_day(day: dt.date | None) -> str:
     """The one way a date is shown back in a form: 16 November 2026."""
-    return "" if day is None else f"{day:%-d %B %Y}"
+    return "" if day is None else language.day(day)

@@ -41,7 +41,7 @@ class RecordForm(w.VBox):
 
     def __init__(self, store: Store, record: Record, fields: list[Field], *, actor: Actor | Callable[[], Actor],
                  autosave: bool = True,
-                 on_saved: Callable[[Record], None] | None = None, save_label: str = "Save",
+                 on_saved: Callable[[Record], None] | None = None, save_label: str | None = None,
                  layout_children: list | None = None, today=None):
         self.store, self.record, self.autosave, self.on_saved = store, record, autosave, on_saved
         # every write goes through the services as the page's actor (a team page writes only its team's);
@@ -53,10 +53,10 @@ class RecordForm(w.VBox):
         self.message = MessageArea()
         self.status = w.HTML()
         self.status.add_class("bsc-status")
-        self.save_button = w.Button(description=save_label, button_style="primary",
-                                    tooltip="Save now (changes are also saved as you go)")
-        self.theirs_button = w.Button(description="Show their version")
-        self.mine_button = w.Button(description="Save mine over theirs")
+        self.save_button = w.Button(description=save_label or _("Save"), button_style="primary",
+                                    tooltip=_("Save now (changes are also saved as you go)"))
+        self.theirs_button = w.Button(description=_("Show their version"))
+        self.mine_button = w.Button(description=_("Save mine over theirs"))
         self.conflict_box = w.HBox([self.theirs_button, self.mine_button], layout=w.Layout(
             display="none", flex_flow="row wrap"))
         self.kept = w.HTML()  # the person's own unsaved text, after they chose to see the other version
@@ -235,8 +235,8 @@ class RecordForm(w.VBox):
         mine = self.values()
         current = self._opened()
         if current is None:
-            self.message.show("It was deleted by someone else; your text is still in the form. "
-                              "Save to add it again.", "info")
+            self.message.show(_("It was deleted by someone else; your text is still in the form. "
+                                "Save to add it again."), "info")
             self.record = self.record.model_copy(update={"version": 0})
             self.conflict_box.layout.display = "none"
             return
@@ -245,8 +245,8 @@ class RecordForm(w.VBox):
         self.kept.value = render("forms/widgets.html", "kept", items=[(label, _show(v)) for label, v in changed]) \
             if changed else ""
         self.conflict_box.layout.display = "none"
-        self.message.show("This is their version, now saved. Your own text is listed below it; "
-                          "copy what you need back into the form.", "info")
+        self.message.show(_("This is their version, now saved. Your own text is listed below it; "
+                            "copy what you need back into the form."), "info")
 
     def save_mine_over_theirs(self) -> None:
         """Replace the other person's version of this same record (never a different one) with mine."""
@@ -259,7 +259,7 @@ class RecordForm(w.VBox):
         except (ConflictError, NotFound) as exc:
             self._conflict(exc)
             return
-        self.message.show("Your version was saved in place of theirs.", "ok")
+        self.message.show(_("Your version was saved in place of theirs."), "ok")
         self._saved(saved)
 
 

@@ -77,7 +77,7 @@ class RecordEditor(w.VBox):
             record = self.model.model_construct(**dict(self._new(), version=0))
         fields = self._fields(record)
         self.form = RecordForm(self.store, record, fields, actor=self.actor, today=self.today,
-                               autosave=record.version > 0, save_label="Save" if record.version else f"Add {self.noun}",
+                               autosave=record.version > 0, save_label=None if record.version else f"Add {self.noun}",
                                on_saved=self._saved)
         title = f"Edit {self._label(record)}" if record.version else f"Add a new {self.noun}"
         self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],

@@ -32,6 +32,12 @@ def _typed(db) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
+def _changed_in_spanish() -> set[str]:
+    """Every English message whose Spanish differs (a button's word, however short)."""
+    with catalog_path("es").open("rb") as handle:
+        return {m.id for m in read_po(handle) if isinstance(m.id, str) and m.id and m.string != m.id}
+
+
 def _english_sentences() -> list[str]:
     """The catalog's English messages a reader would notice: whole phrases, without placeholders."""
     with catalog_path("es").open("rb") as handle:
@@ -53,6 +59,9 @@ def test_a_spanish_teams_page_has_no_english_sentence_left(browser, server, name
         shown = shown.replace(text, " ")
     left = [s for s in _english_sentences() if re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", shown)]
     assert not left, f"English left on {name}: {left[:10]}"
+    buttons = [t.strip() for t in page.locator("button:visible").all_inner_texts()]
+    english = [t for t in buttons if t in _changed_in_spanish()]
+    assert not english, f"English buttons on {name}: {english}"
     assert page.get_by_role("link", name="English").is_visible()
     if SHOTS:
         (SHOTS / "phone").mkdir(parents=True, exist_ok=True)
