@@ -57,7 +57,7 @@ bench: $(STAMP) chromium      ## print the benchmark figures
 catalog: $(STAMP)             ## gather the messages the code marks (_, n_, N_) into the catalogs, to translate
 	$(BIN)/pybabel extract -F babel.cfg -k n_:1,2 -k N_ -k Np_:1,2 --no-wrap --sort-by-file --project "BSC Workbooks" \
 		--copyright-holder "BSC Workbooks contributors" -o bsc_widgets/locale/bsc.pot .
-	$(BIN)/pybabel update -i bsc_widgets/locale/bsc.pot -d bsc_widgets/locale -D bsc --no-wrap --ignore-obsolete
+	$(BIN)/pybabel update -i bsc_widgets/locale/bsc.pot -d bsc_widgets/locale -D bsc --no-wrap --ignore-obsolete --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

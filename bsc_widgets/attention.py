@@ -15,17 +15,18 @@ from .model import AssessmentScore, current, Measure, MonthlyReport, Observation
 from .report_calendar import report_months
 from .store import Store
 from .clock import add_months
+from .language import N_, Labels, _, day, number
 from .measure_analysis import analyse_across_teams, analyse_measure
 from .spc.reading import near_signal
 
 SIGNAL_VERDICTS = ("improvement", "concern", "change")
-KINDS = {
-    "no_data": "No data",
-    "unexplained_signal": "Signal without a PDSA",
-    "no_study": "PDSA without Study",
-    "score_gap": "Score gap",
-    "report_missing": "Report missing",
-}
+KINDS = Labels({
+    "no_data": N_("No data"),
+    "unexplained_signal": N_("Signal without a PDSA"),
+    "no_study": N_("PDSA without Study"),
+    "score_gap": N_("Score gap"),
+    "report_missing": N_("Report missing"),
+})
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
     this_month = today.replace(day=1)
     last_two = {add_months(this_month, -1), add_months(this_month, -2)}
     seen: dict[tuple[str, str], set[dt.date]] = {}
-    for team, measure, period, *_ in [o.key() for o in observations] + [d.key for d in damaged]:
+    for team, measure, period, *_rest in [o.key() for o in observations] + [d.key for d in damaged]:
         seen.setdefault((team, measure), set()).add(period.replace(day=1))
     by_team_cycles: dict[str, list[PdsaCycle]] = {}
     for c in cycles:
@@ -74,30 +75,35 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
         silent = [m.name for m in measures if m.kind != "events"     # no event is news, not missing data
                   and not (seen.get((team.id, m.id), set()) & last_two)]
         if silent:
-            months = " and ".join(f"{d:%B}" for d in sorted(last_two))
-            out[team.id].append(Question(team.id, "no_data", f"No data for {months} on: {', '.join(silent)}. "
-                                         "What is getting in the way of collecting it?"))
+            first, second = (day(d, "month") for d in sorted(last_two))
+            out[team.id].append(Question(team.id, "no_data", _(
+                "No data for %(first)s and %(second)s on: %(measures)s. What is getting in the way of collecting it?",
+                first=first, second=second, measures=", ".join(silent))))
 
     for m in measures:
         if team_id:
             one = (analyses or {}).get(m.id) or analyse_measure(store, team_id, m.id, rules=rules)
             readings = {team_id: one.reading}
         else:
-            _, readings = analyse_across_teams(store, m.id, rules=rules)
+            _view, readings = analyse_across_teams(store, m.id, rules=rules)
         for tid, reading in readings.items():
             if reading.verdict not in SIGNAL_VERDICTS or tid not in out or reading.began is None:
                 continue
             # a signal over a whole phase (too few crossings) has an end too: a cycle anywhere near it counts
             if not any(near_signal(c.start, c.end, reading.began, reading.ended) for c in by_team_cycles.get(tid, [])):
-                word = {"improvement": "improvement", "concern": "concern", "change": "change"}[reading.verdict]
-                out[tid].append(Question(tid, "unexplained_signal",
-                                             f"{m.name} shows a signal of {word}, with no PDSA cycle near it. "
-                                             "What changed? Is there a test we have not recorded?"))
+                text = {"improvement": N_("%(measure)s shows a signal of improvement, with no PDSA cycle near it. "
+                                          "What changed? Is there a test we have not recorded?"),
+                        "concern": N_("%(measure)s shows a signal of concern, with no PDSA cycle near it. What "
+                                      "changed? Is there a test we have not recorded?"),
+                        "change": N_("%(measure)s shows a signal of change, with no PDSA cycle near it. What "
+                                     "changed? Is there a test we have not recorded?")}[reading.verdict]
+                out[tid].append(Question(tid, "unexplained_signal", _(text, measure=m.name)))
 
     for c in cycles:
         if c.team_id in out and c.end and c.end <= today - dt.timedelta(days=7) and not c.study_notes:
-            out[c.team_id].append(Question(c.team_id, "no_study", f"The cycle “{c.title}” ended on "
-                                           f"{c.end:%-d %B} but has no Study recorded. What did you learn?"))
+            out[c.team_id].append(Question(c.team_id, "no_study", _(
+                "The cycle “%(title)s” ended on %(day)s but has no Study recorded. What did you learn?",
+                title=c.title, day=day(c.end))))
 
     scores: dict[tuple[str, dt.date], dict[str, float]] = {}
     for s in store.list(AssessmentScore, **mine):
@@ -108,15 +114,15 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
             latest[tid] = (month, both)
     for tid, (month, both) in latest.items():
         if tid in out and abs(both["team"] - both["faculty"]) >= 1.0:
-            out[tid].append(Question(tid, "score_gap", f"In {month:%B %Y} the team scored itself "
-                                         f"{both['team']:g} and faculty scored {both['faculty']:g}. "
-                                         "What does each side see?"))
+            out[tid].append(Question(tid, "score_gap", _(
+                "In %(month)s the team scored itself %(team)s and faculty scored %(faculty)s. What does each side see?",
+                month=day(month, "month"), team=number(both["team"]), faculty=number(both["faculty"]))))
 
     reports = store.list(MonthlyReport, **mine)
     for team in teams:
         owed = [s for s in report_months(collab, team, reports, today, phases) if s.overdue]
         recent = [s for s in owed if s.month >= add_months(this_month, -3)]
         if recent:
-            out[team.id].append(Question(team.id, "report_missing", "Monthly report not in for "
-                                         + ", ".join(f"{s.month:%B %Y}" for s in recent) + "."))
+            out[team.id].append(Question(team.id, "report_missing", _(
+                "Monthly report not in for %(months)s.", months=", ".join(day(s.month, "month") for s in recent))))
     return out

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .language import _, n_
 from .model import ROLE_LABELS, ROLE_PLURALS, Attendance, Member, PdsaCycle, Team
 from .store import Store
 
@@ -94,26 +95,29 @@ def role_doses(store: Store, team_id: str | None = None) -> list[RoleDose]:
 def participation_sentence(doses: list[RoleDose], years: float) -> str:
     """One team's answer to "are families and frontline staff taking part, or only directors?"."""
     if not doses:
-        return "No members yet."
-    low, _ = expected_by_now("learning_session", years)
+        return _("No members yet.")
+    low, _high = expected_by_now("learning_session", years)
     by_role = {d.role: d for d in doses}
     parts = []
     for d in doses:
-        parts.append(f"{d.plural}: {d.attending} of {d.members} took part, {d.learning_hours:.0f} h of learning "
-                     f"sessions each on average, in {d.pdsa_cycles} PDSA cycle{'s' if d.pdsa_cycles != 1 else ''}")
+        parts.append(n_("%(role)s: %(attending)s of %(members)s took part, %(hours)s h of learning sessions each on "
+                        "average, in %(n)s PDSA cycle", "%(role)s: %(attending)s of %(members)s took part, %(hours)s h "
+                        "of learning sessions each on average, in %(n)s PDSA cycles", d.pdsa_cycles, role=d.plural,
+                        attending=d.attending, members=d.members, hours=f"{d.learning_hours:.0f}"))
     admin = by_role.get("administrator")
     frontline = [by_role[r] for r in FRONTLINE if r in by_role]
     absent = [d.plural.lower() for d in frontline if d.attending == 0 and d.pdsa_cycles == 0]
     if absent:
-        verdict = f"No {' or '.join(absent)} took part yet."
+        verdict = _("No %(roles)s took part yet.", roles=_(" or ").join(absent))
     elif admin and [d for d in frontline if d.learning_hours < admin.learning_hours * BEHIND]:
         behind = [d for d in frontline if d.learning_hours < admin.learning_hours * BEHIND]
-        verdict = (f"{' and '.join(d.plural for d in behind)} take part far less than administrators: "
-                   + ", ".join(f"{d.learning_hours:.0f} h" for d in behind)
-                   + f" of learning sessions each, against {admin.learning_hours:.0f} h.")
+        verdict = _("%(roles)s take part far less than administrators: %(hours)s of learning sessions each, "
+                    "against %(admin)s h.", roles=_(" and ").join(d.plural for d in behind),
+                    hours=", ".join(f"{d.learning_hours:.0f} h" for d in behind), admin=f"{admin.learning_hours:.0f}")
     else:
-        verdict = "Every role takes part."
-    pace = (f" Learning-session dose expected by now: at least {low:.0f} h per member." if low >= 1 else "")
+        verdict = _("Every role takes part.")
+    pace = (" " + _("Learning-session dose expected by now: at least %(hours)s h per member.", hours=f"{low:.0f}")
+            if low >= 1 else "")
     return f"{verdict} " + "; ".join(parts) + "." + pace
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .language import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -22,11 +24,11 @@ class Problem:
     def where(self) -> str:
         parts = [self.file] if self.file else []
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(_("row %(n)s", n=self.row))
         if self.record:
             parts.append(self.record)
         if self.column:
-            parts.append(f"column “{self.column}”")
+            parts.append(_("column “%(column)s”", column=self.column))
         elif self.field and not self.message.startswith(self.field):
             parts.append(self.field)
         return ", ".join(parts)
@@ -55,7 +57,7 @@ class BscError(Exception):
             return self.message
         lines = [self.message] + [f"  - {p}" for p in self.problems[:50]]
         if len(self.problems) > 50:
-            lines.append(f"  … and {len(self.problems) - 50} more")
+            lines.append("  " + _("… and %(n)s more", n=len(self.problems) - 50))
         return "\n".join(lines)
 
 

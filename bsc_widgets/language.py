@@ -24,7 +24,7 @@ LANGUAGES = {"en": "English", "es": "Español"}      # each named in itself, for
 ENGLISH = "en"
 DOMAIN = "bsc"
 LOCALE_DIR = Path(__file__).with_name("locale")
-_BABEL_LOCALES = {"en": "en_US", "es": "es_US"}
+BABEL_LOCALES = {"en": "en_US", "es": "es_US"}
 _PATTERNS = {
     "en": {"long": "d MMMM y", "short": "d MMM y", "month": "MMMM y", "short_month": "MMM y"},
     "es": {"long": "d 'de' MMMM 'de' y", "short": "d MMM y", "month": "MMMM 'de' y", "short_month": "MMM y"},
@@ -151,14 +151,14 @@ def day(value: dt.date, style: str = "long") -> str:
                 "short_month": f"{value:%b %Y}"}[style]
     from babel.dates import format_date
 
-    return format_date(value, _PATTERNS[code][style], locale=_BABEL_LOCALES[code])
+    return format_date(value, _PATTERNS[code][style], locale=BABEL_LOCALES[code])
 
 
 def number(value: float) -> str:
     """A number as the language writes it (Babel's locale data; in English, as it always was)."""
     code = _current.get()
     if code == ENGLISH:
-        return f"{value:g}"
+        return f"{value:,}" if isinstance(value, int) else f"{value:g}"
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=_BABEL_LOCALES[code])
+    return format_decimal(value, locale=BABEL_LOCALES[code])

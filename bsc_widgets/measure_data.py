@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DamagedRecord
+from .language import day as show_day
 from .model import ChartMark, Event, Measure, Observation, Record, Sample, period_label
 from .store import Store
 
@@ -69,7 +70,7 @@ def series_data(store: Store, measure: Measure, chart: str) -> tuple[list[Record
 def when_label(when, measure: Measure) -> str:
     if not hasattr(when, "year"):
         return str(when)
-    return f"{when:%-d %B %Y}" if measure.kind == "events" else period_label(when, measure.frequency)
+    return show_day(when) if measure.kind == "events" else period_label(when, measure.frequency)
 
 
 def frame(records: list[Record], measure: Measure, chart: str) -> pd.DataFrame:

@@ -27,6 +27,9 @@ from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, Assessme
                                Stratum, StratumObservation, Team, TeamChangeIdea)
 from bsc_widgets.portable import write_folder
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import spanish as es  # noqa: E402  (the sample's Spanish, beside this script)
+
 OUT = Path(__file__).resolve().parent / "collaborative"
 SEED = 20250901
 D = dt.date
@@ -448,24 +451,29 @@ def half_steps(x: float, top: float = 5.0) -> float:
 def build() -> Dataset:
     rng = random.Random(SEED)
     ds = Dataset()
-    records: list = [Collaborative(**COLLABORATIVE)]
-    records += [Phase(id=i, kind=k, number=n, name=name, start=s, end=e) for i, k, n, name, s, e in CALENDAR]
-    records += [AssessmentLevel(score=s, label=lab, definition=d) for s, lab, d in DEFAULT_ASSESSMENT_SCALE]
+    records: list = [Collaborative(**COLLABORATIVE, aim_es=es.AIM)]
+    records += [Phase(id=i, kind=k, number=n, name=name, name_es=es.PHASES[i], start=s, end=e)
+                for i, k, n, name, s, e in CALENDAR]
+    records += [AssessmentLevel(score=s, label=lab, definition=d, label_es=lab_es, definition_es=d_es)
+                for s, lab, d, lab_es, d_es in DEFAULT_ASSESSMENT_SCALE]
     records += [AffinityGroup(id=gid, name=name, role=role) for role, (gid, name) in AFFINITY.items()]
-    records += [Measure(position=i, **m) for i, m in enumerate(MEASURES)]
-    records += [Driver(id=i, kind="primary", title=t, position=n) for n, (i, t) in enumerate(PRIMARY)]
-    records += [Driver(id=i, kind="secondary", title=t, position=n) for n, (i, t, _) in enumerate(SECONDARY)]
+    records += [Measure(position=i, **m, **es.MEASURES[m["id"]]) for i, m in enumerate(MEASURES)]
+    records += [Driver(id=i, kind="primary", title=t, title_es=es.DRIVERS[i], position=n)
+                for n, (i, t) in enumerate(PRIMARY)]
+    records += [Driver(id=i, kind="secondary", title=t, title_es=es.DRIVERS[i], position=n)
+                for n, (i, t, _) in enumerate(SECONDARY)]
     records += [DriverLink(source_id=i, target_id=p, strength=s) for i, _, links in SECONDARY for p, s in links]
-    records += [ChangeIdea(id=i, title=t, position=n) for n, (i, t, _) in enumerate(IDEAS)]
+    records += [ChangeIdea(id=i, title=t, title_es=es.IDEAS[i], position=n) for n, (i, t, _) in enumerate(IDEAS)]
     records += [DriverLink(source_id=i, target_id=s, strength=st) for i, _, links in IDEAS for s, st in links]
     for n, (i, t, team_id, links) in enumerate(LOCAL_IDEAS):
-        records.append(ChangeIdea(id=i, title=t, team_id=team_id, position=100 + n))
+        records.append(ChangeIdea(id=i, title=es.LOCAL_IDEAS.get(i, t), team_id=team_id, position=100 + n))
         records += [DriverLink(source_id=i, target_id=s, strength=st) for s, st in links]
 
     for team in TEAMS:
         tid, name, ptype, joined, pattern, _, _ = team
         records.append(Team(id=tid, name=name, program_type=ptype, joined=joined,
-                            language=TEAM_LANGUAGES.get(tid, "en"), aim=_team_aim(name), meeting_rhythm=rng.choice(
+                            language=TEAM_LANGUAGES.get(tid, "en"),
+                            aim=es.TEAM_AIM if tid in TEAM_LANGUAGES else _team_aim(name), meeting_rhythm=rng.choice(
                                 ["Every other Tuesday, 3:30–4:15 pm", "Weekly huddle, Thursdays at nap time",
                                  "First and third Monday evenings (childcare provided)"])))
         members = []
@@ -630,9 +638,15 @@ def _team_aim(name: str) -> str:
 def _cycles(rng: random.Random, tid: str, members: list[Member]) -> list[PdsaCycle]:
     out = []
     lead = {m.role: m.name for m in reversed(members)}
+    spanish = tid in TEAM_LANGUAGES          # a team that works in Spanish writes its cycles in Spanish
+    text = es.CYCLE_TEXT if spanish else dict(
+        questions="Will it work in our setting? What will get in the way?", plan_who="{teacher} leads; {admin} supports",
+        data_collection="Tally sheet on a clipboard by the door; coach reviews it at the end of the week.",
+        do_notes="Ran as planned, with one day missed for a field trip.", next_steps="Plan the next, larger cycle.")
     for idea, first_start in TEAM_RAMPS[tid]:
         start = first_start
-        for step, (title, scale, objective, prediction, result, decision) in enumerate(RAMPS[idea], start=1):
+        steps = (es.RAMPS if spanish else RAMPS)[idea]
+        for step, (title, scale, objective, prediction, result, decision) in enumerate(steps, start=1):
             if start > D(2026, 11, 20):
                 break
             end = start + dt.timedelta(days=rng.choice([7, 14, 21, 28]))
@@ -643,15 +657,16 @@ def _cycles(rng: random.Random, tid: str, members: list[Member]) -> list[PdsaCyc
                 id=f"{tid.split('-')[0]}-{idea}-{step}", team_id=tid,
                 change_idea_id="nc-bilingual-song-cards" if (tid, idea) == ("nuestra-casa-fcc", "home-language-notes")
                 else idea,
-                title=title, objective=objective, questions="Will it work in our setting? What will get in the way?",
-                predictions=prediction, plan_who=f"{lead.get('teacher', lead.get('administrator'))} leads; "
-                                                 f"{lead.get('administrator')} supports",
-                plan_what=title, plan_when=f"{start:%-d %b} to {end:%-d %b %Y}", plan_where=scale,
-                data_collection="Tally sheet on a clipboard by the door; coach reviews it at the end of the week.",
+                title=title, objective=objective, questions=text["questions"], predictions=prediction,
+                plan_who=text["plan_who"].format(teacher=lead.get("teacher", lead.get("administrator")),
+                                                 admin=lead.get("administrator")),
+                plan_what=title, plan_when=(f"{start:%d/%m} al {end:%d/%m/%Y}" if spanish else
+                                            f"{start:%-d %b} to {end:%-d %b %Y}"), plan_where=scale,
+                data_collection=text["data_collection"],
                 participant_roles=roles, scale=scale, start=start, end=None if in_progress else end,
-                do_notes=None if in_progress else "Ran as planned, with one day missed for a field trip.",
+                do_notes=None if in_progress else text["do_notes"],
                 study_notes=None if in_progress else result, decision=None if in_progress else decision,
-                next_steps=None if in_progress or decision == "adopt" else "Plan the next, larger cycle."))
+                next_steps=None if in_progress or decision == "adopt" else text["next_steps"]))
             start = end + dt.timedelta(days=rng.choice([7, 14, 21]))
     return out
 
@@ -668,15 +683,22 @@ def _reports(rng: random.Random, team, members: list[Member]) -> list:
         team_score = half_steps(1.5 + progress * (SCORE_PATHS[pattern] - 1.5) + rng.choice([0, 0, 0.5]))
         faculty_score = half_steps(team_score - rng.choice([0, 0.5, 0.5, 1.0]))
         admin = next(m for m in members if m.role == "administrator")
-        out.append(MonthlyReport(team_id=tid, month=month, highlights=rng.choice(HIGHLIGHTS),
-                                 barriers=rng.choice(BARRIERS), support_requested=rng.choice(SUPPORT),
-                                 measures_status="All five measures entered." if rng.random() < 0.8 else
-                                 "Stress survey not collected this month.", submitted_by=admin.name))
+        words = es if tid in TEAM_LANGUAGES else None      # a team that works in Spanish reports in Spanish
+        status = words.MEASURES_STATUS if words else ("All five measures entered.",
+                                                      "Stress survey not collected this month.")
+        out.append(MonthlyReport(team_id=tid, month=month,
+                                 highlights=rng.choice(words.HIGHLIGHTS if words else HIGHLIGHTS),
+                                 barriers=rng.choice(words.BARRIERS if words else BARRIERS),
+                                 support_requested=rng.choice(words.SUPPORT if words else SUPPORT),
+                                 measures_status=status[0] if rng.random() < 0.8 else status[1],
+                                 submitted_by=admin.name))
         out.append(AssessmentScore(team_id=tid, month=month, source="team", score=team_score,
-                                   rationale="We tested changes and our chart is moving.", scored_by=admin.name))
+                                   rationale=words.TEAM_RATIONALE if words else
+                                   "We tested changes and our chart is moving.", scored_by=admin.name))
         if not (month == D(2026, 10, 1) and tid in ("lincoln-prek", "maple-street-ehs")):  # faculty behind
             out.append(AssessmentScore(team_id=tid, month=month, source="faculty", score=faculty_score,
-                                       rationale="Keep going: link each PDSA to the measure it should move.",
+                                       rationale=words.FACULTY_RATIONALE if words else
+                                       "Keep going: link each PDSA to the measure it should move.",
                                        scored_by="Dr. Renee Okafor, improvement advisor"))
     return out
 

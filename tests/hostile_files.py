@@ -203,8 +203,10 @@ DEEP = "format: bsc-workbooks/1\ncollaborative: " + "[" * 20_000 + "]" * 20_000 
 OBSERVATION = "eastside-community,circle-minutes,2025-03-01,,,24,"
 
 # where the sample's framework.yaml opens its links section (the second one appended is refused, naming it)
-_LINKS_ROW = (Path(__file__).parents[1] / "sample_data" / "collaborative" / "framework.yaml").read_text(
-    encoding="utf-8").splitlines().index("links:") + 1
+_FRAMEWORK_LINES = (Path(__file__).parents[1] / "sample_data" / "collaborative" / "framework.yaml").read_text(
+    encoding="utf-8").splitlines()
+_LINKS_ROW = _FRAMEWORK_LINES.index("links:") + 1
+_CALENDAR_ROW = _FRAMEWORK_LINES.index("calendar:") + 1
 
 # name: (mutation of a copy of the sample export, what the refusal says, where it says it is)
 FOLDERS = {
@@ -213,7 +215,7 @@ FOLDERS = {
     "yaml nested 20,000 deep": (lambda f: (f / "framework.yaml").write_text(DEEP), "nested more than 20 levels",
                                 "framework.yaml, row 2"),
     "yaml alias to another section": (_framework_edit("calendar:\n", "calendar: &cal\n"), "anchor (&name)",
-                                      "framework.yaml, row 15"),
+                                      f"framework.yaml, row {_CALENDAR_ROW}"),
     "yaml duplicated key": (_framework_edit("  topic: ", "  name: Another name\n  topic: "), "“name” appears twice",
                             "framework.yaml, row 5"),
     "yaml second links section": (_append_framework("links:\n- source_id: feeling-word\n  target_id: equity\n"),
@@ -230,6 +232,6 @@ FOLDERS = {
     "csv unterminated quote": (lambda f: (f / "members.csv").open("a").write('"hearth-9,hearth-fcc,Ana\n'),
                                "A quoted cell is never closed", "members.csv"),
     "driver and idea share an identifier": (_framework_edit("- id: feeling-word\n", "- id: equity\n"),
-                                            "“equity” is used both as a driver and as a change idea",
+                                            "“equity” is used twice in the driver diagram (driver, change idea)",
                                             "framework.yaml"),
 }

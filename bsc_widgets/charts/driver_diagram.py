@@ -10,11 +10,14 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
+from ..language import N_, Labels, _
+
 from ..model import ChangeIdea, Driver, DriverLink
 from ..render import render
 
 COLUMNS = ("aim", "primary", "secondary", "idea")
-HEADINGS = {"aim": "Aim", "primary": "Primary drivers", "secondary": "Secondary drivers", "idea": "Change ideas"}
+HEADINGS = Labels({"aim": N_("Aim"), "primary": N_("Primary drivers"), "secondary": N_("Secondary drivers"),
+                   "idea": N_("Change ideas")})
 X = {"aim": 10, "primary": 250, "secondary": 500, "idea": 770}
 WIDTH = {"aim": 200, "primary": 210, "secondary": 230, "idea": 260}
 FONT = 12
@@ -103,9 +106,9 @@ def driver_diagram_svg(aim: str, drivers: list[Driver], ideas: list[ChangeIdea],
         mid = (x1 + x2) / 2
         curves.append(dict(d=f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}",
                            strength=strength))
-    label = (f"Driver diagram: {sum(b.column == 'primary' for b in boxes)} primary drivers, "
-             f"{sum(b.column == 'secondary' for b in boxes)} secondary drivers, "
-             f"{sum(b.column == 'idea' for b in boxes)} change ideas. The same content follows as a list.")
+    label = _("Driver diagram: %(primary)s primary drivers, %(secondary)s secondary drivers, %(ideas)s change "
+              "ideas. The same content follows as a list.", primary=sum(b.column == "primary" for b in boxes),
+              secondary=sum(b.column == "secondary" for b in boxes), ideas=sum(b.column == "idea" for b in boxes))
     return render("charts/driver_diagram.html", "svg", headings=[(X[c], HEADINGS[c]) for c in COLUMNS],
                   curves=curves, width=width, height=height, label=label, font=FONT, line_h=LINE_H,
                   boxes=[dict(column=b.column, x=b.x, y=b.y, w=b.w, h=b.h, lines=b.lines, tag=b.tag,
@@ -118,12 +121,12 @@ def idea_tags(ideas: list[ChangeIdea], chosen: set[str], cycles_by_idea: dict[st
     for i in ideas:
         words = []
         if i.team_id:
-            words.append("our idea")
+            words.append(_("our idea"))
         mine = cycles_by_idea.get(i.id, [])
         if mine and mine[-1].decision == "adopt":
-            words.append("adopted")
+            words.append(_("adopted"))
         elif i.id in chosen or mine:
-            words.append("testing")
+            words.append(_("testing"))
         if words:
             tags[i.id] = "✓ " + ", ".join(words)
     return tags

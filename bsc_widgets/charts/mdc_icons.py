@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..render import render
 from ..spc.mdc import ASSURANCE_WORDS, VARIATION_WORDS
+from ..language import _
 
 from .palette import COMMON, CONCERN, IMPROVEMENT, KIND_COLOURS, MDC_KINDS
 
@@ -28,7 +29,7 @@ def variation_icon(variation: str, direction: str, size: int = 36) -> str:
     common = variation == "common_cause"
     return render("charts/mdc_icons.html", "icon", colour=POINT_COLOURS[variation], size=size, wave=common,
                   letter="" if common else _high_or_low(variation, direction),
-                  label=f"Variation: {VARIATION_WORDS[variation]}")
+                  label=_("Variation: %(words)s", words=_(VARIATION_WORDS[variation])))
 
 
 def assurance_icon(assurance: str | None, size: int = 36) -> str:
@@ -36,7 +37,7 @@ def assurance_icon(assurance: str | None, size: int = 36) -> str:
         return ""
     colour, letter = ASSURANCE[assurance]
     return render("charts/mdc_icons.html", "icon", colour=colour, letter=letter, size=size,
-                  label=f"Assurance: {ASSURANCE_WORDS[assurance]}", wave=False)
+                  label=_("Assurance: %(words)s", words=_(ASSURANCE_WORDS[assurance])), wave=False)
 
 
 def latest_icons(result: pd.DataFrame, direction: str, size: int = 36) -> tuple[str, str] | None:

@@ -7,6 +7,8 @@ pair the eye tells apart best); each kind also has its own marker shape, for pri
 """
 from __future__ import annotations
 
+from ..language import N_, Labels
+
 COMMON = "#6e6e6e"
 IMPROVEMENT = "#0072b2"
 CONCERN = "#d55e00"
@@ -20,6 +22,7 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-s
 
 KIND_COLOURS = {"improvement": IMPROVEMENT, "concern": CONCERN, "change": NEUTRAL}
 KIND_SYMBOLS = {"improvement": "circle", "concern": "diamond", "change": "square"}
-KIND_NAMES = {"improvement": "signal of improvement", "concern": "signal of concern", "change": "signal of change"}
+KIND_NAMES = Labels({"improvement": N_("signal of improvement"), "concern": N_("signal of concern"),
+                    "change": N_("signal of change")})
 MDC_KINDS = {"common_cause": "", "special_cause_improvement": "improvement", "special_cause_concern": "concern",
              "special_cause_neutral_high": "change", "special_cause_neutral_low": "change"}

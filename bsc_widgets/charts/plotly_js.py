@@ -16,6 +16,8 @@ from pathlib import Path
 
 import plotly
 
+from ..language import BABEL_LOCALES, ENGLISH, language
+
 BASIC = Path(__file__).resolve().parents[2] / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 FULL = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 BASIC_TRACES = frozenset({"scatter", "bar", "pie"})   # what the basic bundle can draw
@@ -34,3 +36,26 @@ def check_traces(types: set[str]) -> None:
     if types - BASIC_TRACES:
         raise ValueError(f"plotly's basic bundle cannot draw {sorted(types - BASIC_TRACES)}: use "
                          f"{sorted(BASIC_TRACES)}, or serve another bundle (bsc_widgets/charts/plotly_js.py)")
+
+
+@lru_cache(maxsize=4)
+def _locale(code: str) -> dict:
+    """plotly.js's locale for ``code``, from Babel's calendar data: axis months and number marks."""
+    from babel import Locale
+
+    where = Locale.parse(BABEL_LOCALES[code])
+    months, days = where.months["format"], where.days["format"]
+    return {code: {"dictionary": {}, "format": {
+        "months": [months["wide"][k] for k in range(1, 13)],
+        "shortMonths": [months["abbreviated"][k].rstrip(".") for k in range(1, 13)],
+        "days": [days["wide"][k] for k in (6, 0, 1, 2, 3, 4, 5)],
+        "shortDays": [days["abbreviated"][k].rstrip(".") for k in (6, 0, 1, 2, 3, 4, 5)],
+        "decimal": where.number_symbols["latn"]["decimal"], "thousands": where.number_symbols["latn"]["group"]}}}
+
+
+def chart_config(config: dict) -> dict:
+    """``config`` for a chart drawn in the page's language: axis months as the reader says them."""
+    code = language()
+    if code == ENGLISH:
+        return config
+    return config | {"locale": code, "locales": _locale(code)}

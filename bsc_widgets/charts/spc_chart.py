@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..language import N_, Labels, _, day, number
 from ..measure_analysis import goal_on_chart
 from ..measure_data import chart_direction
 from ..model import DECISION_WORDS
@@ -100,7 +101,7 @@ def point_signals(result: pd.DataFrame, rules=None, direction: str = "neutral") 
     rules = rule_set(result, rules)
     n = len(result)
     kinds = np.full(n, "", dtype=object)
-    why: list[list[str]] = [[] for _ in range(n)]
+    why: list[list[str]] = [[] for _i in range(n)]
     if n == 0:
         return kinds, why
     if "mdc" in rules:
@@ -108,7 +109,7 @@ def point_signals(result: pd.DataFrame, rules=None, direction: str = "neutral") 
         for i, t in enumerate(types):
             kinds[i] = MDC_KINDS[t]
             if t != "common_cause":
-                why[i].append(t.replace("_", " ") + " (Making Data Count)")
+                why[i].append(MDC_WHY[t])
         return kinds, why
     y, cl = result["y"].to_numpy(dtype=float), result["cl"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
@@ -123,25 +124,25 @@ def point_signals(result: pd.DataFrame, rules=None, direction: str = "neutral") 
             why[i].append(words)
 
     if "sigma_signal" in result:
-        mark(result["sigma_signal"].to_numpy(bool), by_side, "outside the control limits")
+        mark(result["sigma_signal"].to_numpy(bool), by_side, _("outside the control limits"))
     if "anhoej" in rules:
         runs = long_run_points(result) & result["runs_signal"].to_numpy(bool)
         limit = result["longest_run_max"].to_numpy(dtype=float)
         for i in np.flatnonzero(runs):
             if not kinds[i]:
                 kinds[i] = by_side[i]
-            why[i].append(f"part of a run longer than {int(limit[i])} points (Anhøj)")
+            why[i].append(_("part of a run longer than %(n)s points (Anhøj)", n=int(limit[i])))
     if "ihi" in rules and "ihi_shift" in result:
-        mark(result["ihi_shift"].to_numpy(bool), by_side, "shift: 6 or more on one side of the median (IHI)")
+        mark(result["ihi_shift"].to_numpy(bool), by_side, _("shift: 6 or more on one side of the median (IHI)"))
         trend = result["ihi_trend"].to_numpy(bool)
-        mark(trend, _judge(_trend_ways(y, trend, parts), direction), "trend: 5 or more rising or falling (IHI)")
+        mark(trend, _judge(_trend_ways(y, trend, parts), direction), _("trend: 5 or more rising or falling (IHI)"))
     return kinds, why
 
 
 def _label(x) -> str:
     if isinstance(x, (pd.Timestamp, dt.date)):
         d = pd.Timestamp(x)
-        return d.strftime("%b %Y") if d.day == 1 else d.strftime("%-d %b %Y")
+        return day(d.date(), "short_month" if d.day == 1 else "short")
     return str(x)
 
 
@@ -158,7 +159,7 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
              + "".join(BREAK + _e(w) for w in why) + (BREAK + "left out of the center line and limits" if out else "")
              for xv, yv, why, out in zip(x, result["y"], fired, left_out)]
     kw = dict(row=row, col=col) if row else {}
-    fig.add_trace(go.Scatter(x=x, y=result["y"], mode="lines+markers", name="data", line=dict(color=LINE, width=2),
+    fig.add_trace(go.Scatter(x=x, y=result["y"], mode="lines+markers", name=_("data"), line=dict(color=LINE, width=2),
                              marker=dict(color=COMMON, size=7, symbol=np.where(left_out, "circle-open", "circle")),
                              hovertext=hover, hoverinfo="text", showlegend=show_legend), **kw)
     shown = set()
@@ -172,17 +173,17 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
                 marker=dict(color=KIND_COLOURS[kind], size=11, line=dict(width=1, color="white"),
                             symbol=[KIND_SYMBOLS[kind] + ("-open" if o else "") for o in left_out[at]])), **kw)
     if left_out.any() and show_legend:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="left out of the center line",
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=_("left out of the center line"),
                                  marker=dict(color=COMMON, size=7, symbol="circle-open"), hoverinfo="skip"), **kw)
     control = "ucl" in result and result["ucl"].notna().any()
     for part, seg in result.groupby("part", sort=True):
         crossings = bool(seg["runs_signal"].iloc[0]) and "anhoej" in rule_set(result, rules)
-        fig.add_trace(go.Scatter(x=seg["x"], y=seg["cl"], mode="lines", name="center line" if control else "median",
+        fig.add_trace(go.Scatter(x=seg["x"], y=seg["cl"], mode="lines", name=_("center line") if control else _("median"),
                                  line=dict(color=MUTED, width=2, dash="dash" if crossings else "solid"),
                                  hoverinfo="skip", showlegend=show_legend and part == 1), **kw)
         if control:
             for k in ("ucl", "lcl"):
-                fig.add_trace(go.Scatter(x=seg["x"], y=seg[k], mode="lines", name="control limits",
+                fig.add_trace(go.Scatter(x=seg["x"], y=seg[k], mode="lines", name=_("control limits"),
                                          line=dict(color=MUTED, dash="dot", shape="hv"), hoverinfo="skip",
                                          showlegend=show_legend and part == 1 and k == "ucl"), **kw)
     return shown
@@ -216,11 +217,12 @@ def _add_notes(fig, result: pd.DataFrame, notes: list[PointNote], **kw) -> None:
         at = [(n, where[-1]) for n, where in at if len(where)]
         if at:
             fig.add_trace(go.Scatter(
-                x=[result["x"].iloc[i] for _, i in at], y=[result["y"].iloc[i] for _, i in at], mode="markers",
-                name="astronomical point" if flagged else "note",
+                x=[result["x"].iloc[i] for _n, i in at], y=[result["y"].iloc[i] for _n, i in at], mode="markers",
+                name=_("astronomical point") if flagged else _("note"),
                 marker=dict(symbol="x" if flagged else "star", size=14, color=CONCERN if flagged else GOAL,
                             line=dict(width=1, color="white")),
-                hovertext=[_e(("Astronomical point: " if flagged else "Note: ") + n.text) for n, _ in at],
+                hovertext=[_e(_("Astronomical point: %(text)s", text=n.text) if flagged else _("Note: %(text)s", text=n.text))
+                           for n, _i in at],
                 hoverinfo="text"), **kw)
 
 
@@ -263,7 +265,7 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
     with_mr = moving_ranges is not None and not moving_ranges.empty and not result.empty
     if with_mr:
         fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.06,
-                            subplot_titles=["", _e("Moving ranges (MR chart)")])
+                            subplot_titles=["", _e(_("Moving ranges (MR chart)"))])
         height += 160
     else:
         fig = go.Figure()
@@ -277,11 +279,11 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
     if goal is not None and not pd.isna(goal):
         shapes.append(dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=goal, y1=goal,
                            line=dict(color=GOAL, dash="dashdot")))
-        labels.append(dict(xref="paper", x=0, yref="y", y=goal, text=_e(f"goal {goal:g}{'%' if percent else ''}"),
+        labels.append(dict(xref="paper", x=0, yref="y", y=goal, text=_e(_("goal %(goal)s", goal=number(goal) + ("%" if percent else ""))),
                            showarrow=False, xanchor="left", yanchor="bottom", font=dict(color=GOAL)))
     if "mdc_provisional" in result and len(result) and result["mdc_provisional"].iloc[-1]:
         labels.append(dict(xref="paper", x=0, yref="paper", y=-0.1, showarrow=False, xanchor="left", yanchor="top",
-                           text=_e(f"Provisional limits: fewer than {SHORT} points"), font=dict(size=11, color=LINE)))
+                           text=_e(_("Provisional limits: fewer than %(n)s points", n=SHORT)), font=dict(size=11, color=LINE)))
     key = numbered(markers or [])
     dates = pd.to_datetime(result["x"]) if not result.empty and not isinstance(
         result["x"].dtype, pd.CategoricalDtype) else None
@@ -379,21 +381,28 @@ def rebased_multiples(points: pd.DataFrame, medians: pd.DataFrame, names: dict[s
 
 def chart_markers(cycles, phases) -> list[Marker]:
     """PDSA cycles (at their start) and learning sessions, as chart marks; the key names them in full."""
-    out = [Marker(c.start, f"PDSA: {c.title}" + (f" ({DECISION_WORDS[c.decision]})" if c.decision else ""), "pdsa")
+    out = [Marker(c.start, _("PDSA: %(title)s (%(decision)s)", title=c.title, decision=DECISION_WORDS[c.decision])
+                  if c.decision else _("PDSA: %(title)s", title=c.title), "pdsa")
            for c in cycles]
     out += [Marker(p.start, p.name, "session") for p in phases if p.kind == "learning_session"]
     return out
 
 
-Y_LABELS = {"g": "days between", "t": "days between days with events", "s": "spread (standard deviation)"}
+Y_LABELS = Labels({"g": N_("days between"), "t": N_("days between days with events"),
+                   "s": N_("spread (standard deviation)")})
+MDC_WHY = Labels({"special_cause_improvement": N_("special cause: improvement (Making Data Count)"),
+                  "special_cause_concern": N_("special cause: concern (Making Data Count)"),
+                  "special_cause_neutral_high": N_("special cause: high (Making Data Count)"),
+                  "special_cause_neutral_low": N_("special cause: low (Making Data Count)")})
 
 
 def figure_for(analysis, height: int = 420) -> go.Figure:
     """The chart of a team's measure (a ``bsc_widgets.measure_analysis.MeasureAnalysis``), annotated from the store."""
     m = analysis.measure
     events = m.kind == "events"
-    ylabel = Y_LABELS.get(analysis.chart) or ("days between" if events else
-                                              ("mean " if analysis.chart == "xbar" else "") + (m.unit or ""))
+    ylabel = Y_LABELS.get(analysis.chart) or (_("days between") if events else
+                                              _("mean %(unit)s", unit=m.unit or "").strip() if analysis.chart == "xbar"
+                                              else m.unit or "")
     notes = [PointNote(n.at, n.reason, n.astronomical) for n in analysis.notes]
     return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100,
                       goal=goal_on_chart(m, analysis.chart),

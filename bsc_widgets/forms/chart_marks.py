@@ -10,6 +10,7 @@ import datetime as dt
 import ipywidgets as w
 
 from ..errors import BscError
+from ..language import _, day
 from ..model import MARK_KIND_LABELS, ChartMark, Measure
 from ..render import render
 from ..services import Actor, add, save
@@ -27,13 +28,13 @@ class ChartMarks(w.VBox):
         self.today = today
         self.measure: Measure | None = None
         narrow = w.Layout(width="min(34em, 100%)")
-        self.point = w.Dropdown(description="Point", style=STYLE, layout=narrow)
-        self.kind = w.Dropdown(description="Mark", options=[(label, key) for key, label in MARK_KIND_LABELS.items()],
+        self.point = w.Dropdown(description=_("Point"), style=STYLE, layout=narrow)
+        self.kind = w.Dropdown(description=_("Mark"), options=[(label, key) for key, label in MARK_KIND_LABELS.items()],
                                value="note", style=STYLE, layout=narrow)
-        self.reason = w.Textarea(description="Why (everyone who reads the chart sees this)", rows=2, **TEXT_KW)
-        self.astronomical = w.Checkbox(description="An astronomical point: far beyond anything this process makes",
+        self.reason = w.Textarea(description=_("Why (everyone who reads the chart sees this)"), rows=2, **TEXT_KW)
+        self.astronomical = w.Checkbox(description=_("An astronomical point: far beyond anything this process makes"),
                                        indent=False, layout=w.Layout(width="auto"))
-        self.button = w.Button(description="Save the mark", button_style="primary")
+        self.button = w.Button(description=_("Save the mark"), button_style="primary")
         self.message = MessageArea()
         self.in_force = w.VBox()
         self.history = w.HTML()
@@ -60,8 +61,8 @@ class ChartMarks(w.VBox):
         marks = self._marks()
         rows = []
         for m in [m for m in marks if m.in_force]:
-            take_back = w.Button(description="Take back", layout=w.Layout(width="auto"),
-                                 tooltip=f"Take back this mark ({m.at:%-d %B %Y})")
+            take_back = w.Button(description=_("Take back"), layout=w.Layout(width="auto"),
+                                 tooltip=_("Take back this mark (%(day)s)", day=day(m.at)))
             take_back.on_click(guarded(self.message)(lambda _, m=m: self.take_back(m)))
             rows.append(w.HBox([w.HTML(render("forms/chart_marks.html", "mark", m=m)), take_back],
                                layout=w.Layout(flex_flow="row wrap", align_items="center")))
@@ -71,7 +72,7 @@ class ChartMarks(w.VBox):
     def save(self) -> bool:
         self.message.clear()
         if self.measure is None or self.point.value is None:
-            self.message.show_error("There is no point on this chart to mark yet.")
+            self.message.show_error(_("There is no point on this chart to mark yet."))
             return False
         try:
             mark = ChartMark.build(id="new", team_id=self.team_id, measure_id=self.measure.id, at=self.point.value,
@@ -84,7 +85,7 @@ class ChartMarks(w.VBox):
             return False
         self.reason.value = ""
         self.astronomical.value = False
-        self.message.show("The mark is saved; the chart, the reports and the dashboard use it.", "ok")
+        self.message.show(_("The mark is saved; the chart, the reports and the dashboard use it."), "ok")
         self._changed()
         return True
 
@@ -95,7 +96,7 @@ class ChartMarks(w.VBox):
         except BscError as exc:
             self.message.show_error(exc)
             return False
-        self.message.show("The mark is taken back; it stays in the history below.", "ok")
+        self.message.show(_("The mark is taken back; it stays in the history below."), "ok")
         self._changed()
         return True
 

@@ -47,6 +47,7 @@ def team_links(team_id: str) -> str:
 
 class DashboardPage(w.VBox):
     def __init__(self, store: Store, today: dt.date):
+        store = store.translated()
         collab = store.collaborative()
         if collab is None:
             raise BscError("This workspace has no collaborative yet.")

@@ -7,6 +7,7 @@ from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import stage_words
 from ..errors import InvalidRecord
 from ..ideas import team_ideas
+from ..language import N_, Labels, _, n_
 from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, current, ramps
 from ..services.pdsa import add_team_idea, set_testing
 from ..render import render
@@ -18,10 +19,9 @@ from .page import WorkbookPage, section
 def idea_status(cycles: list[PdsaCycle]) -> str:
     """Where a team is with one change idea, in words, from its PDSA cycles."""
     if not cycles:
-        return "no cycles yet"
-    latest = cycles[-1]
-    n = len(cycles)
-    return f"{n} cycle{'s' if n != 1 else ''}; latest: {stage_words(latest)}"
+        return _("no cycles yet")
+    return n_("%(n)s cycle; latest: %(stage)s", "%(n)s cycles; latest: %(stage)s", len(cycles),
+              stage=stage_words(cycles[-1]))
 
 
 def outline_html(drivers: list[Driver], ideas: list[ChangeIdea], links: list[DriverLink], tags: dict[str, str]) -> str:
@@ -51,23 +51,25 @@ class DriverDiagramPage(WorkbookPage):
         self.cycles_table = w.HTML()
         self.add_message = MessageArea()
         secondaries = [(d.title, d.id) for d in self.drivers if d.kind == "secondary"]
-        self.new_title = Field(ChangeIdea, "title", label="Our change idea")
-        self.new_description = Field(ChangeIdea, "description", label="Description (optional)", kind="long")
-        self.new_driver = Field(DriverLink, "target_id", label="Under which secondary driver", kind="choice",
+        self.new_title = Field(ChangeIdea, "title", label=N_("Our change idea"))
+        self.new_description = Field(ChangeIdea, "description", label=N_("Description (optional)"), kind="long")
+        self.new_driver = Field(DriverLink, "target_id", label=N_("Under which secondary driver"), kind="choice",
                                 choices=secondaries)
-        self.new_strength = Field(DriverLink, "strength", label="How strongly it should move that driver",
-                                  choices={"strong": "Strongly (solid line)", "weak": "Somewhat (dotted line)"})
-        self.add_button = w.Button(description="Add our change idea", button_style="primary")
+        self.new_strength = Field(DriverLink, "strength", label=N_("How strongly it should move that driver"),
+                                  choices=Labels({"strong": N_("Strongly (solid line)"),
+                                                  "weak": N_("Somewhat (dotted line)")}))
+        self.add_button = w.Button(description=_("Add our change idea"), button_style="primary")
         self.add_button.on_click(guarded(self.add_message)(self._add_idea))
         self._refresh()
-        return [section("Our change framework", "Read it from left to right: the aim, the drivers that move it, "
-                        "and the change ideas to test. Solid lines are strong links, dotted lines weaker ones. "
-                        "Ideas your team is testing are outlined in orange and marked in words."),
+        return [section(_("Our change framework"), _("Read it from left to right: the aim, the drivers that move it, "
+                                                      "and the change ideas to test. Solid lines are strong links, "
+                                                      "dotted lines weaker ones. Ideas your team is testing are "
+                                                      "outlined in orange and marked in words.")),
                 self.diagram, self.outline,
-                section("Change ideas we are testing", "Tick the ideas your team is testing. Planning a PDSA cycle "
-                        "on an idea ticks it for you."), self.choices_box,
-                section("Our change ideas and their PDSA cycles"), self.cycles_table,
-                section("Add our own change idea", "A change idea of your own appears in your diagram only."),
+                section(_("Change ideas we are testing"), _("Tick the ideas your team is testing. Planning a PDSA "
+                                                             "cycle on an idea ticks it for you.")), self.choices_box,
+                section(_("Our change ideas and their PDSA cycles")), self.cycles_table,
+                section(_("Add our own change idea"), _("A change idea of your own appears in your diagram only.")),
                 self.new_title, self.new_description, self.new_driver, self.new_strength, self.add_button,
                 self.add_message]
 
@@ -86,7 +88,7 @@ class DriverDiagramPage(WorkbookPage):
         self.outline.value = outline_html(self.drivers, ideas_in_order, links, tags)
         boxes = []
         for i in ideas_in_order:
-            box = w.Checkbox(value=i.id in chosen, description=i.title + (" (our idea)" if i.team_id else ""),
+            box = w.Checkbox(value=i.id in chosen, description=_("%(idea)s (our idea)", idea=i.title) if i.team_id else i.title,
                              indent=False, layout=w.Layout(width="auto"))
             box.observe(guarded(self.message)(lambda change, idea=i: self._toggle(idea, change["new"])), names="value")
             boxes.append(box)
@@ -102,16 +104,16 @@ class DriverDiagramPage(WorkbookPage):
 
     def _toggle(self, idea: ChangeIdea, on: bool) -> None:
         set_testing(self.store, self.actor, self.team.id, idea.id, on)
-        self.message.show(f"Saved: “{idea.title}” {'is' if on else 'is no longer'} one of the ideas we are testing.",
-                          "ok")
+        self.message.show(_("Saved: “%(idea)s” is one of the ideas we are testing.", idea=idea.title) if on else
+                          _("Saved: “%(idea)s” is no longer one of the ideas we are testing.", idea=idea.title), "ok")
         self._refresh()
 
-    def _add_idea(self, _=None) -> None:
+    def _add_idea(self, _button=None) -> None:
         title, target = self.new_title.get(), self.new_driver.get()
-        self.new_title.show_problem(None if title else "Give the change idea a title.")
-        self.new_driver.show_problem(None if target else "Choose the secondary driver it should move.")
+        self.new_title.show_problem(None if title else _("Give the change idea a title."))
+        self.new_driver.show_problem(None if target else _("Choose the secondary driver it should move."))
         if not (title and target):
-            self.add_message.show_error("The change idea was not added: see the fields above.")
+            self.add_message.show_error(_("The change idea was not added: see the fields above."))
             return
         try:
             idea = ChangeIdea.build(id="new", title=title, description=self.new_description.get(),
@@ -123,5 +125,5 @@ class DriverDiagramPage(WorkbookPage):
         add_team_idea(self.store, self.actor, idea, link)  # the idea, its link and its tick: all or nothing
         for f in (self.new_title, self.new_description):
             f.set(None)
-        self.add_message.show(f"Added “{title}” to your diagram, ticked as an idea you are testing.", "ok")
+        self.add_message.show(_("Added “%(idea)s” to your diagram, ticked as an idea you are testing.", idea=title), "ok")
         self._refresh()

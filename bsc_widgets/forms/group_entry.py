@@ -12,6 +12,7 @@ import datetime as dt
 import ipywidgets as w
 
 from ..errors import ConflictError, InvalidRecord, Problem
+from ..language import _, n_
 from ..model import Measure, Stratum, StratumObservation, period_label
 from ..services import Actor
 from ..services.measures import save_group_figures
@@ -28,16 +29,16 @@ class GroupEntry(w.VBox):
         """``actor`` is the team's: figures by group are always a team's own."""
         self.store, self.actor, self.team_id, self.measure, self.period = store, actor, actor.team_id, measure, period
         self.strata = store.list(Stratum, grouping_id=measure.stratified_by)
-        self.inputs = {s.id: (w.Text(description=f"{s.label}: numerator", **KW),
-                              w.Text(description=f"{s.label}: denominator", **KW)) for s in self.strata}
+        self.inputs = {s.id: (w.Text(description=_("%(group)s: numerator", group=s.label), **KW),
+                              w.Text(description=_("%(group)s: denominator", group=s.label), **KW)) for s in self.strata}
         self.message = MessageArea()
         self.status = w.HTML()
-        button = w.Button(description="Save figures by group", button_style="primary")
+        button = w.Button(description=_("Save figures by group"), button_style="primary")
         button.on_click(guarded(self.message)(lambda _: self.save()))
         # a grid: a row per group, its name, then its numerator and denominator (each input keeps its own
         # label for screen readers; on the page the column headings say what each box is)
         cells = [w.HTML(render("forms/measures.html", "group_heading", text=t))
-                 for t in ("Group", "Numerator", "Denominator")]
+                 for t in (_("Group"), _("Numerator"), _("Denominator"))]
         for s in self.strata:
             cells += [w.HTML(render("forms/measures.html", "group_name", text=s.label)), *self.inputs[s.id]]
         grid = w.GridBox(cells, layout=w.Layout(grid_template_columns=GRID, grid_gap="4px 8px", width="100%",
@@ -76,21 +77,21 @@ class GroupEntry(w.VBox):
             for r, label in [(r, next(s.label for s in self.strata if s.id == r.stratum_id)) for r in records]:
                 problems += [Problem(f"{label}: {p.message}") for p in r.context_problems(tx)]
         if not records and not problems:
-            self.message.show("Type at least one group’s numerator and denominator.", "info")
+            self.message.show(_("Type at least one group’s numerator and denominator."), "info")
             return False
         if problems:
-            self.message.show_error(InvalidRecord("Nothing was saved:", problems))
+            self.message.show_error(InvalidRecord(_("Nothing was saved:"), problems))
             return False
         try:
             save_group_figures(self.store, self.actor, records)
         except ConflictError:
-            self.message.show_error("Someone else saved figures by group for this period after you opened it. "
-                                    "Your figures were not saved, so theirs are not lost; they are still typed "
-                                    "above. Reload the page to see which groups have figures, then save again.")
+            self.message.show_error(_("Someone else saved figures by group for this period after you opened it. "
+                                      "Your figures were not saved, so theirs are not lost; they are still typed "
+                                      "above. Reload the page to see which groups have figures, then save again."))
             return False
         for pair in self.inputs.values():
             for box in pair:
                 box.value = ""
-        self.message.show(f"Saved figures for {len(records)} group{'s' if len(records) != 1 else ''}.", "ok")
+        self.message.show(n_("Saved figures for %(n)s group.", "Saved figures for %(n)s groups.", len(records)), "ok")
         self._status()
         return True

@@ -47,6 +47,7 @@ class HomePage(w.VBox):
 
     def __init__(self, store: Store, today: dt.date, team: Team | None = None, problem: BscError | None = None,
                  workbooks_dir: Path | None = None, access: Access | None = None):
+        store = store.translated()
         collab = store.collaborative()
         if collab is None:
             raise BscError(_("This workspace has no collaborative yet. Load one with “bsc init --sample” "

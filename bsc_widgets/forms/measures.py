@@ -10,8 +10,9 @@ from ..charts import figure_for
 from ..charts.tables import framework_history_html
 from ..errors import BscError, DamagedRecord, ImportRejected
 from ..framework_history import history
+from ..language import N_, _, number
 from ..measure_data import data_record, when_label
-from ..model import (MEASURE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES, Event, Measure, Observation, Sample,
+from ..model import (MEASURE_BADGES, MEASURE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES, Event, Measure, Observation, Sample,
                      period_label, period_start)
 from ..portable import rows_from_text, rows_from_upload
 from ..services.measures import save_measure_rows
@@ -42,23 +43,25 @@ def periods(first: dt.date, last: dt.date, frequency: str) -> list[dt.date]:
 
 def shown_number(o, m: Measure) -> str:
     if o is None:
-        return "no data yet"
+        return _("no data yet")
     if isinstance(o, Event):
-        return f"{o.count} that day"
+        return _("%(n)s that day", n=o.count)
     if isinstance(o, list):          # a period's several values
-        return ", ".join(f"{s.value:g}" for s in sorted(o, key=lambda s: s.number))
+        return ", ".join(number(s.value) for s in sorted(o, key=lambda s: s.number))
     if m.uses_denominator:
-        return f"{o.numerator:g} of {o.denominator:g}"
-    return f"{o.value:g}"
+        return _("%(numerator)s of %(denominator)s", numerator=number(o.numerator), denominator=number(o.denominator))
+    return number(o.value)
 
 
 def definition_html(m: Measure) -> str:
-    rows = [("Operational definition", m.operational_definition), ("Numerator", m.numerator),
-            ("Denominator", m.denominator), ("Kind of data", MEASURE_KIND_LABELS[m.kind]),
-            ("How often", "Every week" if m.frequency == "weekly" else "Every month"),
-            ("Better is", {"up": "higher", "down": "lower", "neutral": "neither: we watch it"}[m.direction]),
-            ("Goal", None if m.goal is None else f"{m.goal:g}{'%' if m.multiplier == 100 else ''}")]
-    return render("forms/measures.html", "definition", m=m, rows=[(k, v) for k, v in rows if v])
+    rows = [(_("Operational definition"), m.operational_definition), (_("Numerator"), m.numerator),
+            (_("Denominator"), m.denominator), (_("Kind of data"), MEASURE_KIND_LABELS[m.kind]),
+            (_("How often"), _("Every week") if m.frequency == "weekly" else _("Every month")),
+            (_("Better is"), {"up": _("higher"), "down": _("lower"),
+                              "neutral": _("neither: we watch it")}[m.direction]),
+            (_("Goal"), None if m.goal is None else f"{number(m.goal)}{'%' if m.multiplier == 100 else ''}")]
+    return render("forms/measures.html", "definition", m=m, rows=[(k, v) for k, v in rows if v],
+                  type_label=MEASURE_BADGES[m.type])
 
 
 def reading_html(reading) -> str:
@@ -85,30 +88,30 @@ class MeasuresPage(WorkbookPage):
         self.measures = {m.id: m for m in self.store.list(Measure)}
         style = {"description_width": "initial"}
         narrow = w.Layout(width="min(34em, 100%)")
-        self.measure_picker = w.Dropdown(description="Measure", options=[(m.name + ("" if m.is_current() else
-                                                                                     " (retired)"), m.id)
+        self.measure_picker = w.Dropdown(description=_("Measure"), options=[(m.name if m.is_current() else
+                                                                        _("%(name)s (retired)", name=m.name), m.id)
                                                                           for m in self.measures.values()],
                                          style=style, layout=narrow)
         self.definition = w.HTML()
-        self.chart_kind = w.Dropdown(description="Chart", style=style, layout=narrow)
-        self.rules = w.Dropdown(description="Rules for signals", options=[(label, key) for key, label in SIGNAL_RULE_LABELS.items()],
+        self.chart_kind = w.Dropdown(description=_("Chart"), style=style, layout=narrow)
+        self.rules = w.Dropdown(description=_("Rules for signals"), options=[(label, key) for key, label in SIGNAL_RULE_LABELS.items()],
                                 value=self.collab.signal_rules, style=style, layout=narrow)
         self.marks = ChartMarks(self.store, self.actor, self.team.id, self.today, on_changed=self._draw)
-        self.day_picker = DayInput("Day of the event", style=style,
+        self.day_picker = DayInput(_("Day of the event"), style=style,
                                    layout=w.Layout(width="min(34em, 100%)"))   # its own: it is hidden at times
         self.chart = PlotArea(440)
         self.reading = w.HTML()
         self.table = w.HTML()
-        self.period_picker = w.Dropdown(description="Period", style=style, layout=w.Layout(width="min(34em, 100%)"))
+        self.period_picker = w.Dropdown(description=_("Period"), style=style, layout=w.Layout(width="min(34em, 100%)"))
         self.entry = w.VBox(layout=w.Layout(width="100%"))
         self.import_message = MessageArea()
-        self.paste = w.Textarea(description="Paste rows", rows=5, continuous_update=False, style=style,
+        self.paste = w.Textarea(description=_("Paste rows"), rows=5, continuous_update=False, style=style,
                                 layout=w.Layout(width="100%"),
                                 placeholder="Month\tNumerator\tDenominator\n2026-10\t45\t60")
-        self.replace = w.Checkbox(description="Replace numbers already entered for the same periods", indent=False,
+        self.replace = w.Checkbox(description=_("Replace numbers already entered for the same periods"), indent=False,
                                   layout=w.Layout(width="auto"))
-        self.paste_button = w.Button(description="Save pasted rows", button_style="primary")
-        self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Upload a .csv or .xlsx file",
+        self.paste_button = w.Button(description=_("Save pasted rows"), button_style="primary")
+        self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description=_("Upload a .csv or .xlsx file"),
                                    icon="", layout=w.Layout(width="auto"))
         guard = guarded(self.message)
         on_pick(self.measure_picker, guard(lambda _: self._measure_changed()))
@@ -119,16 +122,18 @@ class MeasuresPage(WorkbookPage):
         self.paste_button.on_click(guarded(self.import_message)(self._import_paste))
         self.upload.observe(guarded(self.import_message)(self._import_upload), names="value")
         self._measure_changed()
-        return [section("Our measures"), self.measure_picker, self.definition,
-                section("Run chart"), w.HBox([self.chart_kind, self.rules], layout=w.Layout(flex_flow="row wrap")),
+        return [section(_("Our measures")), self.measure_picker, self.definition,
+                section(_("Run chart")), w.HBox([self.chart_kind, self.rules], layout=w.Layout(flex_flow="row wrap")),
                 self.chart, self.reading, self.table,
-                section("Marks on the chart", "Where the baseline ends, where a new phase starts, points to leave "
-                        "out, and notes: each with its reason, used by the reports and the dashboard too."),
+                section(_("Marks on the chart"), _("Where the baseline ends, where a new phase starts, points to "
+                                                    "leave out, and notes: each with its reason, used by the reports "
+                                                    "and the dashboard too.")),
                 self.marks,
-                section("Enter data", "Choose a period (or, for events, the day) and type its numbers."),
+                section(_("Enter data"), _("Choose a period (or, for events, the day) and type its numbers.")),
                 self.period_picker, self.day_picker, self.entry,
-                section("Paste or upload many periods at once", "Every row is checked first. If any row has a "
-                        "problem, nothing is saved and the row is named."),
+                section(_("Paste or upload many periods at once"), _("Every row is checked first. If any row has a "
+                                                                      "problem, nothing is saved and the row is "
+                                                                      "named.")),
                 w.HTML(render("forms/measures.html", "paste_help")), self.paste, self.replace, self.paste_button,
                 self.upload, self.import_message]
 
@@ -178,7 +183,7 @@ class MeasuresPage(WorkbookPage):
         if m.retired_on:  # nothing can be entered from the retirement on; what was entered stays
             last = min(last, m.retired_on - dt.timedelta(days=1))
         options = [(f"{period_label(p, m.frequency)} — "
-                    f"{'damaged: enter it again' if p in self.damaged else shown_number(obs.get(p), m)}", p)
+                    f"{_('damaged: enter it again') if p in self.damaged else shown_number(obs.get(p), m)}", p)
                    for p in periods(self.collab.earliest_data(), last, m.frequency)]
         replace_options(self.period_picker, options, self.period_picker.value if keep else options[0][1])
 
@@ -208,17 +213,19 @@ class MeasuresPage(WorkbookPage):
             found, version = self.store.get(Observation, self.team.id, m.id, period), 0
         except DamagedRecord as exc:  # typed again, the numbers replace the damaged ones
             found, version = None, exc.version
-            self.message.show(f"The numbers stored for {period_label(period, m.frequency)} are damaged "
-                              f"({exc.problems[0].message}) Type them again to correct them.", "info")
+            self.message.show(_("The numbers stored for %(period)s are damaged (%(problem)s) Type them again to "
+                                "correct them.", period=period_label(period, m.frequency),
+                                problem=exc.problems[0].message), "info")
         record = found or Observation.model_construct(team_id=self.team.id, measure_id=m.id, period=period,
                                                       numerator=None, denominator=None, value=None, note=None,
                                                       version=version)
         names = ["numerator", "denominator"] if m.uses_denominator else ["value"]
-        labels = {"numerator": f"Numerator: {m.numerator or ''}".rstrip(": "),
-                  "denominator": f"Denominator: {m.denominator or ''}".rstrip(": "),
+        labels = {"numerator": _("Numerator: %(what)s", what=m.numerator) if m.numerator else _("Numerator"),
+                  "denominator": _("Denominator: %(what)s", what=m.denominator) if m.denominator else
+                  _("Denominator"),
                   "value": f"{m.name}" + (f" ({m.unit})" if m.unit else "")}
         fields = [Field(Observation, n, label=labels[n], kind="number") for n in names]
-        fields.append(Field(Observation, "note", label="Note (optional): anything that explains this period",
+        fields.append(Field(Observation, "note", label=N_("Note (optional): anything that explains this period"),
                             kind="text"))
         self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
                                      on_saved=lambda _: self._data_changed(keep=True))
@@ -236,8 +243,8 @@ class MeasuresPage(WorkbookPage):
         found = self.store.get(Event, self.team.id, m.id, day)
         record = found or Event.model_construct(team_id=self.team.id, measure_id=m.id, day=day, count=1, note=None,
                                                 version=0)
-        fields = [Field(Event, "count", label=f"How many that day ({m.name.lower()})", kind="number"),
-                  Field(Event, "note", label="Note (optional): what happened", kind="text")]
+        fields = [Field(Event, "count", label=_("How many that day (%(measure)s)", measure=m.name.lower()), kind="number"),
+                  Field(Event, "note", label=N_("Note (optional): what happened"), kind="text")]
         self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
                                      on_saved=lambda _: self._data_changed(keep=True))
         self.entry.children = [w.HTML(render("forms/measures.html", "event_day", day=day)), self.entry_form]
@@ -254,17 +261,19 @@ class MeasuresPage(WorkbookPage):
         except BscError as exc:
             self.import_message.show_error(exc)
             return
-        self.import_message.show(f"Saved from {name}: {plan.summary()}.", "ok")
+        self.import_message.show(_("Saved from %(source)s: %(summary)s.", source=name, summary=plan.summary()), "ok")
+        self.imported = True
         self._data_changed(keep=True)
         self._show_entry()
 
-    def _import_paste(self, _=None) -> None:
+    def _import_paste(self, _button=None) -> None:
         text = self.paste.value
         if not text.strip():
-            self.import_message.show_error("Nothing was pasted: copy the rows from your spreadsheet first.")
+            self.import_message.show_error(_("Nothing was pasted: copy the rows from your spreadsheet first."))
             return
-        self._import(rows_from_text(text), "pasted rows")
-        if self.import_message.value and "Saved from" in self.import_message.value:
+        self.imported = False
+        self._import(rows_from_text(text), _("pasted rows"))
+        if self.imported:
             self.paste.value = ""
 
     def _import_upload(self, change) -> None:

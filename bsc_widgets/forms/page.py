@@ -63,6 +63,7 @@ class WorkbookPage(w.VBox):
     TITLE = "Workbook"
 
     def __init__(self, store: Store, team: Team, today: dt.date, access: Access | None = None):
+        store = store.translated()          # the shared framework in the page's language
         collab = store.collaborative()
         if collab is None:
             raise BscError(_("This workspace has no collaborative yet. Load one with “bsc init --sample”."))
@@ -84,7 +85,10 @@ class CollaborativePage(w.VBox):
 
     TITLE = "Collaborative"
 
+    EDITS_FRAMEWORK = False     # set-up edits the framework in both languages, so it reads it as stored
+
     def __init__(self, store: Store, today: dt.date, access: Access | None = None):
+        store = store if self.EDITS_FRAMEWORK else store.translated()
         collab = store.collaborative()
         if collab is None:
             raise BscError(_("This workspace has no collaborative yet. Load one with “bsc init --sample”."))

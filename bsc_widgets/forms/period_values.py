@@ -11,6 +11,7 @@ import re
 import ipywidgets as w
 
 from ..errors import ConflictError, InvalidRecord, Problem
+from ..language import _, n_
 from ..model import Measure, Sample, period_label
 from ..model.events import MOST_A_PERIOD
 from ..services import Actor
@@ -29,16 +30,17 @@ def parse_values(text: str) -> list[float]:
         try:
             value = float(part)
         except ValueError:
-            problems.append(Problem(f"Value {k}, “{part[:40]}”, is not a number."))
+            problems.append(Problem(_("Value %(n)s, “%(typed)s”, is not a number.", n=k, typed=part[:40])))
             continue
         if value != value or value in (float("inf"), float("-inf")):
-            problems.append(Problem(f"Value {k}, “{part[:40]}”, is not an ordinary number."))
+            problems.append(Problem(_("Value %(n)s, “%(typed)s”, is not an ordinary number.", n=k, typed=part[:40])))
             continue
         out.append(value)
     if len(parts) > MOST_A_PERIOD:
-        problems.append(Problem(f"{len(parts)} values were typed; a period takes at most {MOST_A_PERIOD}."))
+        problems.append(Problem(_("%(typed)s values were typed; a period takes at most %(most)s.", typed=len(parts),
+                                   most=MOST_A_PERIOD)))
     if problems:
-        raise InvalidRecord("Nothing was saved:", problems)
+        raise InvalidRecord(_("Nothing was saved:"), problems)
     return out
 
 
@@ -47,10 +49,10 @@ class PeriodValues(w.VBox):
         self.store, self.actor, self.team_id, self.measure, self.period = store, actor, team_id, measure, period
         self.on_saved = on_saved
         unit = f" ({measure.unit})" if measure.unit else ""
-        self.box = w.Textarea(description=f"Values for {period_label(period, measure.frequency)}{unit}", rows=2,
-                              placeholder="For example: 4.5, 5, 3.5", **TEXT_KW)
+        self.box = w.Textarea(description=_("Values for %(period)s", period=period_label(period, measure.frequency)) + unit, rows=2,
+                              placeholder=_("For example: 4.5, 5, 3.5"), **TEXT_KW)
         self.message = MessageArea()
-        self.button = w.Button(description="Save this period’s values", button_style="primary")
+        self.button = w.Button(description=_("Save this period’s values"), button_style="primary")
         self.button.on_click(guarded(self.message)(lambda _: self.save()))
         help_text = w.HTML(render("forms/measures.html", "period_values_help"))
         super().__init__([help_text, self.box, self.button, self.message], layout=w.Layout(width="100%"))
@@ -67,14 +69,14 @@ class PeriodValues(w.VBox):
             saved = save_period_values(self.store, self.actor, self.team_id, self.measure.id, self.period, values,
                                        self.read)
         except ConflictError as exc:
-            self.message.show_error(f"{exc.message} Your values are still typed above.")
+            self.message.show_error(_("%(problem)s Your values are still typed above.", problem=exc.message))
             return False
         except InvalidRecord as exc:
             self.message.show_error(exc)
             return False
         self._load()
-        self.message.show(f"Saved {len(saved)} value{'s' if len(saved) != 1 else ''} for "
-                          f"{period_label(self.period, self.measure.frequency)}.", "ok")
+        self.message.show(n_("Saved %(n)s value for %(period)s.", "Saved %(n)s values for %(period)s.", len(saved),
+                             period=period_label(self.period, self.measure.frequency)), "ok")
         if self.on_saved:
             self.on_saved()
         return True

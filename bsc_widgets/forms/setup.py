@@ -20,8 +20,8 @@ from ..framework_history import history
 from ..services import Actor
 from ..services.access import hub_address
 from ..services import framework
-from ..language import LANGUAGES, Labels, N_
-from ..model import (MEASURE_KIND_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, SIGNAL_RULE_LABELS,
+from ..language import LANGUAGES, Labels, N_, _, number
+from ..model import (MEASURE_KIND_LABELS, MEASURE_TYPE_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, SIGNAL_RULE_LABELS,
                      AssessmentLevel, ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member,
                      Phase, Record, Stratum, Team)
 from ..report_calendar import due_date, next_month, reports_from
@@ -33,7 +33,6 @@ from .page import CollaborativePage, section
 from .record_form import RecordForm
 from .record_list import RecordEditor
 
-TYPE_LABELS = Labels({"outcome": N_("Outcome"), "process": N_("Process"), "balancing": N_("Balancing")})
 DIRECTION_LABELS = Labels({"up": N_("Higher is better"), "down": N_("Lower is better"),
                            "neutral": N_("Neither: we watch it")})
 FREQUENCY_LABELS = Labels({"monthly": N_("Every month"), "weekly": N_("Every week")})
@@ -61,6 +60,7 @@ def invitation_html(team: Team, members: list[Member]) -> str:
 
 class SetupPage(CollaborativePage):
     TITLE = "Collaborative set-up"
+    EDITS_FRAMEWORK = True
 
     def build_body(self):
         self.editor_name = w.Text(description="Your name (kept with each change to the framework)",
@@ -68,6 +68,7 @@ class SetupPage(CollaborativePage):
                                   continuous_update=False)
         collab_form = RecordForm(self.store, self.collab, [
             Field(Collaborative, "name"), Field(Collaborative, "topic"), Field(Collaborative, "aim", kind="long"),
+            Field(Collaborative, "aim_es", kind="long"),
             Field(Collaborative, "start"), Field(Collaborative, "end"), Field(Collaborative, "data_from"),
             Field(Collaborative, "report_due_day"), Field(Collaborative, "suppress_below"),
             Field(Collaborative, "signal_rules", choices=SIGNAL_RULE_LABELS)],
@@ -77,7 +78,7 @@ class SetupPage(CollaborativePage):
             self.store, Phase, actor=self._who, today=self.today, noun="calendar phase", records=lambda: self.store.list(Phase),
             label=lambda p: f"{p.name} ({p.start:%-d %b %Y} – {p.end:%-d %b %Y})",
             fields=lambda p: [Field(Phase, "kind", choices=PHASE_KIND_LABELS), Field(Phase, "number"),
-                              Field(Phase, "name"), Field(Phase, "start"), Field(Phase, "end")],
+                              Field(Phase, "name"), Field(Phase, "name_es"), Field(Phase, "start"), Field(Phase, "end")],
             new=lambda: dict(id="new", kind="learning_session", number=None, name="", start=self.today,
                              end=self.today),
             on_change=self._calendar_changed)
@@ -88,10 +89,12 @@ class SetupPage(CollaborativePage):
             self.store, Measure, actor=self._who, today=self.today, noun="measure", records=lambda: self.store.list(Measure),
             label=lambda m: m.name + ("" if m.is_current() else " (retired)"),
             fields=lambda m: [
-                Field(Measure, "name"), Field(Measure, "type", choices=TYPE_LABELS),
+                Field(Measure, "name"), Field(Measure, "name_es"), Field(Measure, "type", choices=MEASURE_TYPE_LABELS),
                 Field(Measure, "kind", choices=MEASURE_KIND_LABELS),
                 Field(Measure, "operational_definition", kind="long", rows=4),
-                Field(Measure, "numerator"), Field(Measure, "denominator"),
+                Field(Measure, "operational_definition_es", kind="long", rows=4),
+                Field(Measure, "numerator"), Field(Measure, "numerator_es"), Field(Measure, "denominator"),
+                Field(Measure, "denominator_es"),
                 Field(Measure, "frequency", choices=FREQUENCY_LABELS),
                 Field(Measure, "direction", choices=DIRECTION_LABELS), Field(Measure, "goal"),
                 Field(Measure, "multiplier"), Field(Measure, "unit"),
@@ -105,7 +108,8 @@ class SetupPage(CollaborativePage):
             self.store, Driver, actor=self._who, today=self.today, noun="driver", records=lambda: self.store.list(Driver),
             label=lambda d: f"{DRIVER_KIND_LABELS[d.kind]}: {d.title}" + ("" if d.is_current() else " (retired)"),
             fields=lambda d: [Field(Driver, "kind", choices=DRIVER_KIND_LABELS), Field(Driver, "title"),
-                              Field(Driver, "description", kind="long")],
+                              Field(Driver, "title_es"), Field(Driver, "description", kind="long"),
+                              Field(Driver, "description_es", kind="long")],
             new=lambda: dict(id="new", kind="secondary", title="", description=None,
                              position=len(self.store.list(Driver)), retired_on=None),
             remove=self._retire,
@@ -114,14 +118,20 @@ class SetupPage(CollaborativePage):
             self.store, ChangeIdea, actor=self._who, today=self.today, noun="change idea",
             records=lambda: [i for i in self.store.list(ChangeIdea) if i.team_id is None],
             label=lambda i: i.title + ("" if i.is_current() else " (retired)"),
-            fields=lambda i: [Field(ChangeIdea, "title"), Field(ChangeIdea, "description", kind="long")],
+            fields=lambda i: [Field(ChangeIdea, "title"), Field(ChangeIdea, "title_es"),
+                              Field(ChangeIdea, "description", kind="long"),
+                              Field(ChangeIdea, "description_es", kind="long")],
             new=lambda: dict(id="new", title="", description=None, team_id=None,
                              position=len(self.store.list(ChangeIdea)), retired_on=None),
             remove=self._retire,
             extra=lambda i: self._history(i) + [self._links(i, "secondary")])
-        scale = [RecordForm(self.store, lv, [Field(AssessmentLevel, "label", label=f"Level {lv.score:g}: label"),
-                                             Field(AssessmentLevel, "definition", label=f"Level {lv.score:g}: "
-                                                   "what it looks like", kind="long", rows=2)],
+        scale = [RecordForm(self.store, lv, [
+            Field(AssessmentLevel, "label", label=_("Level %(score)s: label", score=number(lv.score))),
+            Field(AssessmentLevel, "label_es", label=_("Level %(score)s: label in Spanish", score=number(lv.score))),
+            Field(AssessmentLevel, "definition", label=_("Level %(score)s: what it looks like", score=number(lv.score)),
+                  kind="long", rows=2),
+            Field(AssessmentLevel, "definition_es", kind="long", rows=2,
+                  label=_("Level %(score)s: what it looks like, in Spanish", score=number(lv.score)))],
                             actor=self._who, today=self.today)
                  for lv in self.store.list(AssessmentLevel)]
         grouping_editor = RecordEditor(

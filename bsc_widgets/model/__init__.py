@@ -2,7 +2,7 @@
 from .base import RECORD_TYPES, Context, Record
 from .collaborative import (DEFAULT_ASSESSMENT_SCALE, PHASE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES,
                             AssessmentLevel, Collaborative, Phase)
-from .framework import MEASURE_KIND_LABELS, ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea, current
+from .framework import MEASURE_BADGES, MEASURE_KIND_LABELS, MEASURE_TYPE_LABELS, ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea, current
 from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team
 from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, ramps
 from .observation import Observation, period_label, period_start
@@ -20,7 +20,7 @@ __all__ = [
     "RECORD_TYPES", "ORDER", "Context", "Record", "Dataset",
     "Collaborative", "Phase", "AssessmentLevel", "DEFAULT_ASSESSMENT_SCALE", "PHASE_KIND_LABELS",
     "SIGNAL_RULES", "SIGNAL_RULE_LABELS",
-    "Measure", "Driver", "current", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS",
+    "Measure", "Driver", "current", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS", "MEASURE_BADGES", "MEASURE_TYPE_LABELS",
     "Team", "Member", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
     "PdsaCycle", "Ramp", "ramps", "DECISION_LABELS", "DECISION_WORDS",
     "Observation", "period_start", "period_label", "Event", "Sample", "ChartMark", "MARK_KIND_LABELS", "MARK_KIND_SHORT",

@@ -28,14 +28,14 @@ USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._%+@-]{0,253}$"
 @register
 class Account(Record):
     TABLE: ClassVar[str] = "accounts"
-    NOUN: ClassVar[str] = "account"
+    NOUN: ClassVar[str] = N_("account")
     KEY: ClassVar[tuple[str, ...]] = ("username",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("name",)
 
-    username: str = Field(title="Sign-in name", max_length=254, pattern=USERNAME_PATTERN)
-    name: RequiredText = Field(title="Name", max_length=NAME_LENGTH)
-    access: Access = Field(title="Permission role")
-    email: optional(str) = Field(None, title="Email", max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    username: str = Field(title=N_("Sign-in name"), max_length=254, pattern=USERNAME_PATTERN)
+    name: RequiredText = Field(title=N_("Name"), max_length=NAME_LENGTH)
+    access: Access = Field(title=N_("Permission role"))
+    email: optional(str) = Field(None, title=N_("Email"), max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
     def describe(self) -> str:
         return f"the account of {self.name}"

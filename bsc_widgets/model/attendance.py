@@ -20,17 +20,17 @@ EVENT_KIND_LABELS = Labels({
 @register
 class Attendance(Record):
     TABLE: ClassVar[str] = "attendance"
-    NOUN: ClassVar[str] = "attendance record"
+    NOUN: ClassVar[str] = N_("attendance record")
     KEY: ClassVar[tuple[str, ...]] = ("member_id", "event_kind", "date")
     AS_OF: ClassVar[str | None] = "date"
     REFS: ClassVar[dict[str, str]] = {"member_id": "members", "phase_id": "phases"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("date",)
 
-    member_id: Slug = Field(title="Member")
-    event_kind: EventKind = Field(title="Event")
-    date: dt.date = Field(title="Date")
-    hours: float = Field(title="Hours", gt=0, le=24)
-    phase_id: OptionalSlug = Field(None, title="Learning session")
+    member_id: Slug = Field(title=N_("Member"))
+    event_kind: EventKind = Field(title=N_("Event"))
+    date: dt.date = Field(title=N_("Date"))
+    hours: float = Field(title=N_("Hours"), gt=0, le=24)
+    phase_id: OptionalSlug = Field(None, title=N_("Learning session"))
 
     def describe(self) -> str:
         return f"attendance of {self.member_id} on {self.date}"

@@ -6,13 +6,15 @@ Python name, and say what would be right.
 """
 from __future__ import annotations
 
+
 import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Protocol
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ..errors import InvalidRecord, Problem
+from ..language import ENGLISH, N_, _, day, number
 from ..ids import SLUG_RULE, is_slug
 
 
@@ -53,10 +55,13 @@ class Record(BaseModel):
     BASELINE_OK: ClassVar[bool] = False
     # tables whose identifiers must differ from this one's (drivers and change ideas share one diagram)
     ID_SPACE: ClassVar[tuple[str, ...]] = ()
+    # the collaborative's shared text that has a Spanish version beside it (``name`` and ``name_es``)
+    TRANSLATED: ClassVar[tuple[str, ...]] = ()
+    _shown_in: str | None = PrivateAttr(None)      # set on a copy made only to be shown: never saved
     # the date field that places a record in time: a view as of a day shows none dated after it
     AS_OF: ClassVar[str | None] = None
 
-    version: int = Field(0, ge=0, le=2**53, title="Version")
+    version: int = Field(0, ge=0, le=2**53, title=N_("Version"))
 
     @classmethod
     def build(cls, _columns: bool = False, **values: Any) -> "Record":
@@ -64,12 +69,26 @@ class Record(BaseModel):
         try:
             return cls(**values)
         except ValidationError as exc:
-            raise InvalidRecord(f"This {cls.NOUN} cannot be saved.", problems_from(exc, cls, _columns)) from None
+            raise InvalidRecord(cannot_save(cls), problems_from(exc, cls, _columns)) from None
 
     @classmethod
     def field_label(cls, field: str) -> str:
         info = cls.model_fields.get(field)
-        return (info.title if info and info.title else field.replace("_", " ").capitalize())
+        return _(info.title) if info and info.title else field.replace("_", " ").capitalize()
+
+    def in_language(self, code: str) -> "Record":
+        """This record as a page in ``code`` shows it: the shared text in that language where it has a version
+        in it, and in English, marked, where it has none. Made only to be shown (a store refuses to save it)."""
+        if code == ENGLISH or not self.TRANSLATED or getattr(self, "team_id", None):
+            return self             # a team's own text (its own change idea) is shown as typed
+        update = {}
+        for name in self.TRANSLATED:
+            english = getattr(self, name)
+            update[name] = getattr(self, f"{name}_{code}", None) or (
+                _("%(text)s (in English)", text=english) if english else english)
+        shown = self.model_copy(update=update)
+        shown._shown_in = code
+        return shown
 
     def as_it_stood(self, day: dt.date) -> "Record":
         """This record as it stood on ``day`` (one dated after it is left out before this is asked)."""
@@ -84,7 +103,7 @@ class Record(BaseModel):
         return tuple(getattr(self, k) for k in self.KEY)
 
     def describe(self) -> str:
-        return f"{self.NOUN} " + " / ".join(str(v) for v in self.key())
+        return f"{_(self.NOUN)} " + " / ".join(str(v) for v in self.key())
 
     def new_id_base(self) -> str | None:
         """What a new record's identifier is made from, when the store gives it one at its first save.
@@ -109,7 +128,7 @@ class Record(BaseModel):
                 continue
             model = RECORD_TYPES[table]
             if ctx.lookup(model, (value,)) is None:
-                problems.append(Problem(f"There is no {model.NOUN} “{value}”.", field=self.field_label(field),
+                problems.append(Problem(_("There is no %(noun)s “%(value)s”.", noun=_(model.NOUN), value=value), field=self.field_label(field),
                                         record=self.describe()))
         collab = ctx.collaborative() if self.CALENDAR_FIELDS else None
         for field in self.CALENDAR_FIELDS:
@@ -123,9 +142,9 @@ class Record(BaseModel):
         for table in self.ID_SPACE:
             other = RECORD_TYPES[table]
             if other is not type(self) and ctx.lookup(other, (self.id,)) is not None:
-                nouns = " and as a ".join(RECORD_TYPES[t].NOUN for t in self.ID_SPACE)
-                out.append(Problem(f"“{self.id}” is used both as a {nouns}; identifiers in the driver diagram "
-                                   "must be unique."))
+                out.append(Problem(_("“%(id)s” is used twice in the driver diagram (%(nouns)s); identifiers in "
+                                     "the driver diagram must be unique.", id=self.id,
+                                     nouns=", ".join(_(RECORD_TYPES[t].NOUN) for t in self.ID_SPACE))))
         return out
 
 
@@ -137,11 +156,16 @@ def outside_calendar(collab, when: dt.date | None, label: str, record: str | Non
     first = collab.earliest_data() if earliest else collab.start
     if first <= when <= collab.end:
         return []
-    return [Problem(f"{when:%-d %B %Y} is outside the collaborative’s calendar "
-                    f"({first:%-d %B %Y} to {collab.end:%-d %B %Y}).", field=label, record=record)]
+    return [Problem(_("%(day)s is outside the collaborative’s calendar (%(first)s to %(last)s).", day=day(when),
+                      first=day(first), last=day(collab.end)), field=label, record=record)]
 
 
 RECORD_TYPES: dict[str, type[Record]] = {}
+
+
+def cannot_save(model: type[Record]) -> str:
+    """The one sentence above a record's problems."""
+    return _("This %(noun)s cannot be saved.", noun=_(model.NOUN))
 
 
 def register(cls: type[Record]) -> type[Record]:
@@ -202,7 +226,7 @@ def optional(tp: Any) -> Any:
 # ---- pydantic errors in plain words ------------------------------------------------------
 
 def _num(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    return number(value) if isinstance(value, (int, float)) else str(value)
 
 
 def _shown(value: Any) -> str:
@@ -218,52 +242,59 @@ def problems_from(exc: ValidationError, model: type[Record], columns: bool = Fal
         field = loc[0] if loc else None
         label = model.field_label(field) if field else None
         column = field if columns and field in model.model_fields else None
-        problems.append(Problem(_plain(err, label or "This value"), field=label, column=column))
+        problems.append(Problem(_plain(err, label or _("This value")), field=label, column=column))
     return problems
 
 
 def _plain(err: dict, label: str) -> str:
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
     if kind == "missing" or (given is None and kind.endswith("_type")):
-        return f"{label} is required."
+        return _("%(label)s is required.", label=label)
     if kind == "extra_forbidden":
-        return f"“{label}” is not a field of this form."
+        return _("“%(label)s” is not a field of this form.", label=label)
     if kind in ("enum", "literal_error"):
         expected = ctx.get("expected", "").replace("'", "")
-        return f"“{_shown(given)}” is not one of the allowed choices: {expected}."
+        return _("“%(given)s” is not one of the allowed choices: %(expected)s.", given=_shown(given), expected=expected)
     if kind in ("int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"):
-        return f"{label} must be a number; “{_shown(given)}” is not."
+        return _("%(label)s must be a number; “%(given)s” is not.", label=label, given=_shown(given))
     if kind == "finite_number":
-        return f"{label} must be an ordinary number; “{_shown(given)}” is not one."
+        return _("%(label)s must be an ordinary number; “%(given)s” is not one.", label=label, given=_shown(given))
     if kind == "int_parsing_size":
-        return f"{label} is far too large a number."
+        return _("%(label)s is far too large a number.", label=label)
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"{label} must be a date written like 2026-03-01; “{_shown(given)}” is not."
+        return _("%(label)s must be a date written like 2026-03-01; “%(given)s” is not.", label=label,
+                 given=_shown(given))
     if kind in ("greater_than_equal", "greater_than"):
-        bound = _num(ctx.get("ge", ctx.get("gt")))
-        word = "at least" if kind == "greater_than_equal" else "more than"
-        return f"{label} must be {word} {bound}; it was {_shown(given)}."
+        values = dict(label=label, bound=_num(ctx.get("ge", ctx.get("gt"))), given=_shown(given))
+        if kind == "greater_than_equal":
+            return _("%(label)s must be at least %(bound)s; it was %(given)s.", **values)
+        return _("%(label)s must be more than %(bound)s; it was %(given)s.", **values)
     if kind in ("less_than_equal", "less_than"):
-        bound = _num(ctx.get("le", ctx.get("lt")))
-        word = "at most" if kind == "less_than_equal" else "less than"
-        return f"{label} must be {word} {bound}; it was {_shown(given)}."
+        values = dict(label=label, bound=_num(ctx.get("le", ctx.get("lt"))), given=_shown(given))
+        if kind == "less_than_equal":
+            return _("%(label)s must be at most %(bound)s; it was %(given)s.", **values)
+        return _("%(label)s must be less than %(bound)s; it was %(given)s.", **values)
     if kind == "multiple_of":
-        return f"{label} goes in steps of {_num(ctx.get('multiple_of'))}; {_shown(given)} is not one of them."
+        return _("%(label)s goes in steps of %(step)s; %(given)s is not one of them.", label=label,
+                 step=_num(ctx.get("multiple_of")), given=_shown(given))
     if kind == "string_pattern_mismatch":
-        return f"{label} does not look right: “{_shown(given)}”."
+        return _("%(label)s does not look right: “%(given)s”.", label=label, given=_shown(given))
     if kind == "string_too_long":
-        has = f" (this has {len(given):,})" if isinstance(given, str) else ""
-        return f"{label} is too long: at most {ctx.get('max_length'):,} characters{has}."
+        most = number(ctx.get("max_length") or 0)
+        if isinstance(given, str):
+            return _("%(label)s is too long: at most %(most)s characters (this has %(has)s).", label=label,
+                     most=most, has=number(len(given)))
+        return _("%(label)s is too long: at most %(most)s characters.", label=label, most=most)
     if kind == "too_long":
-        return f"{label} has too many entries: at most {ctx.get('max_length')}."
+        return _("%(label)s has too many entries: at most %(most)s.", label=label, most=ctx.get("max_length"))
     if kind in ("string_type", "bool_parsing", "bool_type", "list_type"):
-        return f"{label} has the wrong kind of value: “{_shown(given)}”."
+        return _("%(label)s has the wrong kind of value: “%(given)s”.", label=label, given=_shown(given))
     msg = err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
             msg = msg[len(prefix):]
     if msg.startswith("cannot be empty"):
-        return f"{label} cannot be empty."
+        return _("%(label)s cannot be empty.", label=label)
     if msg.startswith("“") or msg[:1].isupper():
         return msg if msg.endswith(".") else msg + "."
     return f"{label} {msg}."

@@ -31,24 +31,26 @@ PHASE_KIND_LABELS = Labels({
 @register
 class Collaborative(Record):
     TABLE: ClassVar[str] = "collaborative"
-    NOUN: ClassVar[str] = "collaborative"
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("aim",)
+    NOUN: ClassVar[str] = N_("collaborative")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
 
-    id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Name", max_length=NAME_LENGTH)
-    topic: RequiredText = Field(title="Topic", max_length=NAME_LENGTH)
-    aim: RequiredText = Field(title="Aim", max_length=TEXT_LENGTH)
-    start: dt.date = Field(title="Start date")
-    end: dt.date = Field(title="End date")
+    id: Slug = Field(title=N_("Identifier"))
+    name: RequiredText = Field(title=N_("Name"), max_length=NAME_LENGTH)
+    topic: RequiredText = Field(title=N_("Topic"), max_length=NAME_LENGTH)
+    aim: RequiredText = Field(title=N_("Aim"), max_length=TEXT_LENGTH)
+    aim_es: optional(str) = Field(None, title=N_("Aim in Spanish"), max_length=TEXT_LENGTH)
+    start: dt.date = Field(title=N_("Start date"))
+    end: dt.date = Field(title=N_("End date"))
     data_from: optional(dt.date) = Field(
-        None, title="Baseline data from",
+        None, title=N_("Baseline data from"),
         description="Earliest period teams may enter measure data for (baseline may predate pre-work).")
-    report_due_day: int = Field(5, ge=1, le=28, title="Monthly report due on day",
+    report_due_day: int = Field(5, ge=1, le=28, title=N_("Monthly report due on day"),
                                 description="Each month's report is due on this day of the following month.")
-    suppress_below: int = Field(10, ge=1, le=1000, title="Hide groups smaller than",
+    suppress_below: int = Field(10, ge=1, le=1000, title=N_("Hide groups smaller than"),
                                 description="In views by group, a group with fewer children or families than "
                                             "this is shown as suppressed, to protect their privacy.")
-    signal_rules: SignalRules = Field("anhoej_ihi", title="Rules for signals",
+    signal_rules: SignalRules = Field("anhoej_ihi", title=N_("Rules for signals"),
                                       description="The rules every chart, reading, dashboard and report reads "
                                                   "signals by. Making Data Count draws values as XmR charts.")
 
@@ -73,17 +75,19 @@ class Phase(Record):
     """One stretch of the calendar: pre-work, a learning session, an action period, the summative session."""
 
     TABLE: ClassVar[str] = "phases"
-    NOUN: ClassVar[str] = "calendar phase"
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("name",)
+    NOUN: ClassVar[str] = N_("calendar phase")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("start",)
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
 
-    id: Slug = Field(title="Identifier")
-    kind: PhaseKind = Field(title="Kind of phase")
-    number: int | None = Field(None, ge=1, le=20, title="Number")
-    name: RequiredText = Field(title="Name", max_length=120)
-    start: dt.date = Field(title="Start date")
-    end: dt.date = Field(title="End date")
+    id: Slug = Field(title=N_("Identifier"))
+    kind: PhaseKind = Field(title=N_("Kind of phase"))
+    number: int | None = Field(None, ge=1, le=20, title=N_("Number"))
+    name: RequiredText = Field(title=N_("Name"), max_length=120)
+    name_es: optional(str) = Field(None, title=N_("Name in Spanish"), max_length=120)
+    start: dt.date = Field(title=N_("Start date"))
+    end: dt.date = Field(title=N_("End date"))
 
     @model_validator(mode="after")
     def _dates(self):
@@ -106,23 +110,35 @@ class AssessmentLevel(Record):
     """One level of the Assessment Scale for Collaboratives, worded per collaborative."""
 
     TABLE: ClassVar[str] = "assessment_levels"
-    NOUN: ClassVar[str] = "assessment-scale level"
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("label", "definition")
+    NOUN: ClassVar[str] = N_("assessment-scale level")
     KEY: ClassVar[tuple[str, ...]] = ("score",)
 
-    score: float = Field(title="Score", ge=0.5, le=5.0, multiple_of=0.5)
-    label: RequiredText = Field(title="Label", max_length=120)
-    definition: RequiredText = Field(title="Definition", max_length=TEXT_LENGTH)
+    score: float = Field(title=N_("Score"), ge=0.5, le=5.0, multiple_of=0.5)
+    label: RequiredText = Field(title=N_("Label"), max_length=120)
+    definition: RequiredText = Field(title=N_("Definition"), max_length=TEXT_LENGTH)
+    label_es: optional(str) = Field(None, title=N_("Label in Spanish"), max_length=120)
+    definition_es: optional(str) = Field(None, title=N_("Definition in Spanish"), max_length=TEXT_LENGTH)
 
 
 # IHI's levels, with definitions paraphrased; each collaborative may reword them.
-DEFAULT_ASSESSMENT_SCALE = [
-    (1.0, "Forming team", "Team formed and charter in place; aim set; baseline measurement begun."),
-    (1.5, "Planning for the project has begun", "Team meets regularly; resources, first focus and meeting schedule organized."),
-    (2.0, "Activity, but no changes", "Learning cycles begun: planning, measurement, baseline data, studying current routines."),
-    (2.5, "Changes tested, but no improvement", "PDSA cycles under way; most goals have a measure shown on a run chart with its goal."),
-    (3.0, "Modest improvement", "Some change ideas tested successfully; small-scale adoption; early signs of improvement."),
-    (3.5, "Improvement", "Testing and adoption continue; measures keep moving towards the goals."),
-    (4.0, "Significant improvement", "Expected results reached in several areas; spread throughout the program begun; at least half the goals met."),
-    (4.5, "Sustainable improvement", "Key measures show the improvement is holding over time."),
-    (5.0, "Outstanding sustainable results", "All goals met; changes are part of policy, hiring and daily routines."),
+DEFAULT_ASSESSMENT_SCALE = [   # score, label, definition; and the same in Spanish
+    (1.0, "Forming team", "Team formed and charter in place; aim set; baseline measurement begun.",
+     "Equipo en formación", "Equipo formado y acta del equipo lista; objetivo definido; medición de referencia iniciada."),
+    (1.5, "Planning for the project has begun", "Team meets regularly; resources, first focus and meeting schedule organized.",
+     "La planificación del proyecto ha comenzado", "El equipo se reúne con regularidad; recursos, primer enfoque y calendario de reuniones organizados."),
+    (2.0, "Activity, but no changes", "Learning cycles begun: planning, measurement, baseline data, studying current routines.",
+     "Actividad, pero sin cambios", "Ciclos de aprendizaje iniciados: planificación, medición, datos de referencia, estudio de las rutinas actuales."),
+    (2.5, "Changes tested, but no improvement", "PDSA cycles under way; most goals have a measure shown on a run chart with its goal.",
+     "Cambios probados, pero sin mejora", "Ciclos PDSA en marcha; la mayoría de las metas tienen una medida en una gráfica de serie temporal con su meta."),
+    (3.0, "Modest improvement", "Some change ideas tested successfully; small-scale adoption; early signs of improvement.",
+     "Mejora modesta", "Algunas ideas de cambio probadas con éxito; adopción a pequeña escala; primeras señales de mejora."),
+    (3.5, "Improvement", "Testing and adoption continue; measures keep moving towards the goals.",
+     "Mejora", "Siguen las pruebas y la adopción; las medidas siguen avanzando hacia las metas."),
+    (4.0, "Significant improvement", "Expected results reached in several areas; spread throughout the program begun; at least half the goals met.",
+     "Mejora significativa", "Resultados esperados alcanzados en varias áreas; difusión en todo el programa iniciada; al menos la mitad de las metas cumplidas."),
+    (4.5, "Sustainable improvement", "Key measures show the improvement is holding over time.",
+     "Mejora sostenible", "Las medidas clave muestran que la mejora se mantiene con el tiempo."),
+    (5.0, "Outstanding sustainable results", "All goals met; changes are part of policy, hiring and daily routines.",
+     "Resultados sostenibles sobresalientes", "Todas las metas cumplidas; los cambios forman parte de las políticas, la contratación y las rutinas diarias."),
 ]

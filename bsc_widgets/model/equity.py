@@ -6,6 +6,8 @@ by ``bsc_widgets.equity``, which suppresses small groups.
 """
 from __future__ import annotations
 
+from ..language import N_, _, number
+
 import datetime as dt
 from typing import ClassVar
 
@@ -20,11 +22,11 @@ from .observation import period_start, period_words
 @register
 class Grouping(Record):
     TABLE: ClassVar[str] = "groupings"
-    NOUN: ClassVar[str] = "grouping"
+    NOUN: ClassVar[str] = N_("grouping")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
 
-    id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Grouping", max_length=120)
+    id: Slug = Field(title=N_("Identifier"))
+    name: RequiredText = Field(title=N_("Grouping"), max_length=120)
 
     def new_id_base(self) -> str:
         return self.name
@@ -35,15 +37,15 @@ class Stratum(Record):
     """One group of a grouping ("Spanish" in "Family's home language")."""
 
     TABLE: ClassVar[str] = "strata"
-    NOUN: ClassVar[str] = "group"
+    NOUN: ClassVar[str] = N_("group")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("grouping_id", "position")
     REFS: ClassVar[dict[str, str]] = {"grouping_id": "groupings"}
 
-    id: Slug = Field(title="Identifier")
-    grouping_id: Slug = Field(title="Grouping")
-    label: RequiredText = Field(title="Group", max_length=120)
-    position: int = Field(0, title="Order", **POSITIONS)
+    id: Slug = Field(title=N_("Identifier"))
+    grouping_id: Slug = Field(title=N_("Grouping"))
+    label: RequiredText = Field(title=N_("Group"), max_length=120)
+    position: int = Field(0, title=N_("Order"), **POSITIONS)
 
     def describe(self) -> str:
         return f"group {self.label}"
@@ -57,22 +59,22 @@ class StratumObservation(Record):
     """One group's numerator and denominator for one team, measure and period."""
 
     TABLE: ClassVar[str] = "stratum_observations"
-    NOUN: ClassVar[str] = "group's figures"
+    NOUN: ClassVar[str] = N_("group's figures")
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "period", "stratum_id")
     AS_OF: ClassVar[str | None] = "period"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures", "stratum_id": "strata"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("period",)
     BASELINE_OK: ClassVar[bool] = True
 
-    team_id: Slug = Field(title="Team")
-    measure_id: Slug = Field(title="Measure")
-    period: dt.date = Field(title="Period")
-    stratum_id: Slug = Field(title="Group")
-    numerator: float = Field(ge=0, le=BIG, title="Numerator")
-    denominator: float = Field(gt=0, le=BIG, title="Denominator")
+    team_id: Slug = Field(title=N_("Team"))
+    measure_id: Slug = Field(title=N_("Measure"))
+    period: dt.date = Field(title=N_("Period"))
+    stratum_id: Slug = Field(title=N_("Group"))
+    numerator: float = Field(ge=0, le=BIG, title=N_("Numerator"))
+    denominator: float = Field(gt=0, le=BIG, title=N_("Denominator"))
 
     def describe(self) -> str:
-        return f"the figures of one group for {period_words(self.period)}"
+        return _("the figures of one group for %(period)s", period=period_words(self.period))
 
     def context_problems(self, ctx: Context) -> list[Problem]:
         out = super().context_problems(ctx)
@@ -81,15 +83,17 @@ class StratumObservation(Record):
             return out
         where = dict(record=self.describe())
         if not measure.stratified_by:
-            out.append(Problem(f"“{measure.name}” is not shown by group.", **where))
+            out.append(Problem(_("“%(measure)s” is not shown by group.", measure=measure.name), **where))
         elif stratum.grouping_id != measure.stratified_by:
-            out.append(Problem(f"“{stratum.label}” is not one of the groups “{measure.name}” is shown by.",
+            out.append(Problem(_("“%(group)s” is not one of the groups “%(measure)s” is shown by.", group=stratum.label,
+                                 measure=measure.name),
                                field=self.field_label("stratum_id"), **where))
         if period_start(self.period, measure.frequency) != self.period:
-            out.append(Problem(f"For “{measure.name}” the period must be "
-                               f"{'a Monday' if measure.frequency == 'weekly' else 'the first day of a month'}.",
+            out.append(Problem(_("For “%(measure)s” the period must be a Monday.", measure=measure.name)
+                               if measure.frequency == "weekly" else
+                               _("For “%(measure)s” the period must be the first day of a month.", measure=measure.name),
                                field=self.field_label("period"), **where))
         if measure.kind == "proportion" and self.numerator > self.denominator:
-            out.append(Problem(f"The numerator ({self.numerator:g}) is larger than the denominator "
-                               f"({self.denominator:g}).", field=self.field_label("numerator"), **where))
+            out.append(Problem(_("The numerator (%(numerator)s) is larger than the denominator (%(denominator)s).",
+                                 numerator=number(self.numerator), denominator=number(self.denominator)), field=self.field_label("numerator"), **where))
         return out

@@ -12,8 +12,9 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..errors import Problem
+from ..language import N_, _, day as show_day
 from .base import BIG, NOTE_LENGTH, Context, Record, Slug, optional, register
-from .framework import DATED_EVENTS, MEASURE_KIND_LABELS, SUBGROUPS, Measure, retired_problem
+from .framework import DATED_EVENTS, SUBGROUPS, Measure, kind_word, retired_problem
 from .observation import period_label, period_problems, period_words
 
 MOST_A_DAY = 1_000       # events on one day at one program
@@ -27,8 +28,8 @@ class _MeasureData(Record):
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures"}
     BASELINE_OK: ClassVar[bool] = True
 
-    team_id: Slug = Field(title="Team")
-    measure_id: Slug = Field(title="Measure")
+    team_id: Slug = Field(title=N_("Team"))
+    measure_id: Slug = Field(title=N_("Measure"))
 
     def context_problems(self, ctx: Context) -> list[Problem]:
         out = super().context_problems(ctx)
@@ -40,27 +41,27 @@ class _MeasureData(Record):
 
     def against(self, measure: Measure) -> list[Problem]:
         if measure.kind != self.KIND:
-            return [Problem(f"“{measure.name}” does not take {self.NOUN}s: it is "
-                            f"{MEASURE_KIND_LABELS[measure.kind].split(' (')[0].lower()}.", record=self.describe())]
+            return [Problem(_("“%(measure)s” does not take these figures (%(noun)s): it is a %(kind)s.",
+                              measure=measure.name, noun=_(self.NOUN), kind=kind_word(measure)), record=self.describe())]
         return []
 
 
 @register
 class Event(_MeasureData):
     TABLE: ClassVar[str] = "events"
-    NOUN: ClassVar[str] = "dated event"
+    NOUN: ClassVar[str] = N_("dated event")
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "day")
     AS_OF: ClassVar[str | None] = "day"
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
     KIND: ClassVar[str] = DATED_EVENTS
 
-    day: dt.date = Field(title="Date")
-    count: int = Field(1, ge=0, le=MOST_A_DAY, title="How many that day",
+    day: dt.date = Field(title=N_("Date"))
+    count: int = Field(1, ge=0, le=MOST_A_DAY, title=N_("How many that day"),
                        description="0 takes back a day entered by mistake")
-    note: optional(str) = Field(None, title="Note", max_length=NOTE_LENGTH)
+    note: optional(str) = Field(None, title=N_("Note"), max_length=NOTE_LENGTH)
 
     def describe(self) -> str:
-        return f"the events of {self.day:%-d %B %Y}"
+        return _("the events of %(day)s", day=show_day(self.day))
 
     def numbers(self) -> tuple:
         return (self.count,)
@@ -69,18 +70,18 @@ class Event(_MeasureData):
 @register
 class Sample(_MeasureData):
     TABLE: ClassVar[str] = "samples"
-    NOUN: ClassVar[str] = "value in a period"
+    NOUN: ClassVar[str] = N_("value in a period")
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "period", "number")
     AS_OF: ClassVar[str | None] = "period"
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("period",)
     KIND: ClassVar[str] = SUBGROUPS
 
-    period: dt.date = Field(title="Period")
-    number: int = Field(title="Number in the period", ge=1, le=MOST_A_PERIOD)
-    value: float = Field(title="Value", ge=-BIG, le=BIG)
+    period: dt.date = Field(title=N_("Period"))
+    number: int = Field(title=N_("Number in the period"), ge=1, le=MOST_A_PERIOD)
+    value: float = Field(title=N_("Value"), ge=-BIG, le=BIG)
 
     def describe(self) -> str:
-        return f"value {self.number} for {period_words(self.period)}"
+        return _("value %(n)s for %(period)s", n=self.number, period=period_words(self.period))
 
     def against(self, measure: Measure) -> list[Problem]:
         return super().against(measure) or period_problems(measure, self.period, self.field_label("period"),

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..language import N_, Labels
+from ..language import N_, Labels, _, day as show_day
 from ..errors import Problem
 from .base import (BIG, NAME_LENGTH, POSITIONS, TEXT_LENGTH, Context, OptionalSlug, Record, RequiredText, Slug,
                    optional, register)
@@ -20,6 +20,10 @@ Strength = Literal["strong", "weak"]
 
 # Drivers and change ideas are the nodes of one diagram (links name either), so they share identifiers.
 DIAGRAM = ("drivers", "change_ideas")
+
+MEASURE_TYPE_LABELS = Labels({"outcome": N_("Outcome"), "process": N_("Process"), "balancing": N_("Balancing")})
+MEASURE_BADGES = Labels({"outcome": N_("Outcome measure"), "process": N_("Process measure"),
+                         "balancing": N_("Balancing measure")})
 
 MEASURE_KIND_LABELS = Labels({
     "proportion": N_("Proportion (numerator ÷ denominator)"),
@@ -51,39 +55,56 @@ def retired_problem(record: Retirable, day: dt.date, field: str, where: str) -> 
     """New data cannot be entered against a retired measure or change idea (what it had is kept)."""
     if record.is_current(day):
         return []
-    return [Problem(f"“{getattr(record, 'name', None) or record.title}” was retired on {record.retired_on:%-d %B %Y}; "
-                    f"nothing dated from then on can be added to it.", field=field, record=where)]
+    return [Problem(_("“%(name)s” was retired on %(day)s; nothing dated from then on can be added to it.",
+                      name=getattr(record, "name", None) or record.title, day=show_day(record.retired_on)),
+                    field=field, record=where)]
+
+
+KIND_WORDS = Labels({"proportion": N_("proportion"), "rate": N_("rate"), "count": N_("count"), "value": N_("value"),
+                     "events": N_("measure of rare events"), "subgroups": N_("measure with several values a period")})
+
+
+def kind_word(measure: "Measure") -> str:
+    """The kind of a measure inside a sentence ("… is a proportion")."""
+    return KIND_WORDS[measure.kind]
 
 
 @register
 class Measure(Retirable, Record):
     TABLE: ClassVar[str] = "measures"
-    NOUN: ClassVar[str] = "measure"
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("name", "operational_definition", "numerator", "denominator")
+    NOUN: ClassVar[str] = N_("measure")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
     REFS: ClassVar[dict[str, str]] = {"stratified_by": "groupings"}
 
-    id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Name", max_length=NAME_LENGTH)
-    type: MeasureType = Field(title="Measure type")
-    kind: MeasureKind = Field(title="Kind of data")
-    operational_definition: RequiredText = Field(title="Operational definition", max_length=TEXT_LENGTH)
-    numerator: optional(str) = Field(None, title="Numerator definition", max_length=TEXT_LENGTH)
-    denominator: optional(str) = Field(None, title="Denominator definition", max_length=TEXT_LENGTH)
-    frequency: Frequency = Field("monthly", title="Frequency")
-    direction: Direction = Field(title="Direction of improvement")
-    goal: optional(float) = Field(None, ge=-BIG, le=BIG, title="Goal")
-    multiplier: float = Field(1.0, gt=0, le=1_000_000, title="Multiplier",
+    id: Slug = Field(title=N_("Identifier"))
+    name: RequiredText = Field(title=N_("Name"), max_length=NAME_LENGTH)
+    type: MeasureType = Field(title=N_("Measure type"))
+    kind: MeasureKind = Field(title=N_("Kind of data"))
+    operational_definition: RequiredText = Field(title=N_("Operational definition"), max_length=TEXT_LENGTH)
+    numerator: optional(str) = Field(None, title=N_("Numerator definition"), max_length=TEXT_LENGTH)
+    denominator: optional(str) = Field(None, title=N_("Denominator definition"), max_length=TEXT_LENGTH)
+    name_es: optional(str) = Field(None, title=N_("Name in Spanish"), max_length=NAME_LENGTH)
+    operational_definition_es: optional(str) = Field(None, title=N_("Operational definition in Spanish"),
+                                                     max_length=TEXT_LENGTH)
+    numerator_es: optional(str) = Field(None, title=N_("Numerator definition in Spanish"), max_length=TEXT_LENGTH)
+    denominator_es: optional(str) = Field(None, title=N_("Denominator definition in Spanish"), max_length=TEXT_LENGTH)
+    frequency: Frequency = Field("monthly", title=N_("Frequency"))
+    direction: Direction = Field(title=N_("Direction of improvement"))
+    goal: optional(float) = Field(None, ge=-BIG, le=BIG, title=N_("Goal"))
+    multiplier: float = Field(1.0, gt=0, le=1_000_000, title=N_("Multiplier"),
                               description="100 shows a proportion as a percentage")
-    unit: optional(str) = Field(None, title="Unit", max_length=60)
-    position: int = Field(0, title="Order", **POSITIONS)
-    stratified_by: OptionalSlug = Field(None, title="Also shown by group (equity view)")
-    retired_on: optional(dt.date) = Field(None, title="Retired on")
+    unit: optional(str) = Field(None, title=N_("Unit"), max_length=60)
+    position: int = Field(0, title=N_("Order"), **POSITIONS)
+    stratified_by: OptionalSlug = Field(None, title=N_("Also shown by group (equity view)"))
+    retired_on: optional(dt.date) = Field(None, title=N_("Retired on"))
 
     @model_validator(mode="after")
     def _ratio_needs_denominator(self):
         if self.kind in ("proportion", "rate") and not self.denominator:
-            raise ValueError(f"A {self.kind} needs a denominator definition (what is counted below the line)")
+            raise ValueError(_("A %(kind)s needs a denominator definition (what is counted below the line)",
+                               kind=KIND_WORDS[self.kind]))
         if self.kind == DATED_EVENTS and self.direction == "up":
             raise ValueError("Rare events are counted because fewer is better (or we watch them): choose lower is "
                              "better, or neither")
@@ -108,17 +129,20 @@ class Measure(Retirable, Record):
 @register
 class Driver(Retirable, Record):
     TABLE: ClassVar[str] = "drivers"
-    NOUN: ClassVar[str] = "driver"
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("title", "description")
+    NOUN: ClassVar[str] = N_("driver")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
     ID_SPACE: ClassVar[tuple[str, ...]] = DIAGRAM
 
-    id: Slug = Field(title="Identifier")
-    kind: DriverKind = Field(title="Kind of driver")
-    title: RequiredText = Field(title="Driver", max_length=NAME_LENGTH)
-    description: optional(str) = Field(None, title="Description", max_length=TEXT_LENGTH)
-    position: int = Field(0, title="Order", **POSITIONS)
-    retired_on: optional(dt.date) = Field(None, title="Retired on")
+    id: Slug = Field(title=N_("Identifier"))
+    kind: DriverKind = Field(title=N_("Kind of driver"))
+    title: RequiredText = Field(title=N_("Driver"), max_length=NAME_LENGTH)
+    description: optional(str) = Field(None, title=N_("Description"), max_length=TEXT_LENGTH)
+    title_es: optional(str) = Field(None, title=N_("Driver in Spanish"), max_length=NAME_LENGTH)
+    description_es: optional(str) = Field(None, title=N_("Description in Spanish"), max_length=TEXT_LENGTH)
+    position: int = Field(0, title=N_("Order"), **POSITIONS)
+    retired_on: optional(dt.date) = Field(None, title=N_("Retired on"))
 
     def new_id_base(self) -> str:
         return self.title
@@ -129,18 +153,21 @@ class ChangeIdea(Retirable, Record):
     """A change idea: shared by the collaborative (no team) or local to one team."""
 
     TABLE: ClassVar[str] = "change_ideas"
-    NOUN: ClassVar[str] = "change idea"
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("title", "description")
+    NOUN: ClassVar[str] = N_("change idea")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
     ID_SPACE: ClassVar[tuple[str, ...]] = DIAGRAM
 
-    id: Slug = Field(title="Identifier")
-    title: RequiredText = Field(title="Change idea", max_length=NAME_LENGTH)
-    description: optional(str) = Field(None, title="Description", max_length=TEXT_LENGTH)
-    team_id: OptionalSlug = Field(None, title="Team (for a local change idea)")
-    position: int = Field(0, title="Order", **POSITIONS)
-    retired_on: optional(dt.date) = Field(None, title="Retired on")
+    id: Slug = Field(title=N_("Identifier"))
+    title: RequiredText = Field(title=N_("Change idea"), max_length=NAME_LENGTH)
+    description: optional(str) = Field(None, title=N_("Description"), max_length=TEXT_LENGTH)
+    title_es: optional(str) = Field(None, title=N_("Change idea in Spanish"), max_length=NAME_LENGTH)
+    description_es: optional(str) = Field(None, title=N_("Description in Spanish"), max_length=TEXT_LENGTH)
+    team_id: OptionalSlug = Field(None, title=N_("Team (for a local change idea)"))
+    position: int = Field(0, title=N_("Order"), **POSITIONS)
+    retired_on: optional(dt.date) = Field(None, title=N_("Retired on"))
 
     def new_id_base(self) -> str:
         return f"{self.team_id}-{self.title}" if self.team_id else self.title
@@ -154,12 +181,12 @@ LINK_KINDS = {("change_idea", "secondary"), ("secondary", "primary")}
 @register
 class DriverLink(Record):
     TABLE: ClassVar[str] = "driver_links"
-    NOUN: ClassVar[str] = "driver-diagram link"
+    NOUN: ClassVar[str] = N_("driver-diagram link")
     KEY: ClassVar[tuple[str, ...]] = ("source_id", "target_id")
 
-    source_id: Slug = Field(title="From")
-    target_id: Slug = Field(title="To")
-    strength: Strength = Field("strong", title="Strength of link")
+    source_id: Slug = Field(title=N_("From"))
+    target_id: Slug = Field(title=N_("To"))
+    strength: Strength = Field("strong", title=N_("Strength of link"))
 
     def describe(self) -> str:
         return f"link {self.source_id} → {self.target_id}"
@@ -171,7 +198,7 @@ class DriverLink(Record):
             idea = ctx.lookup(ChangeIdea, (node,))
             driver = ctx.lookup(Driver, (node,))
             if idea is None and driver is None:
-                return [Problem(f"There is no driver or change idea “{node}”.",
+                return [Problem(_("There is no driver or change idea “%(node)s”.", node=node),
                                 field=self.field_label(field), record=self.describe())]
             kinds.append("change_idea" if idea is not None else driver.kind)
         if tuple(kinds) not in LINK_KINDS:
@@ -186,12 +213,12 @@ class TeamChangeIdea(Record):
     """A change idea a team has chosen to test (shared or its own); its PDSA cycles say how it is going."""
 
     TABLE: ClassVar[str] = "team_change_ideas"
-    NOUN: ClassVar[str] = "change idea the team is testing"
+    NOUN: ClassVar[str] = N_("change idea the team is testing")
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "change_idea_id")
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "change_idea_id": "change_ideas"}
 
-    team_id: Slug = Field(title="Team")
-    change_idea_id: Slug = Field(title="Change idea")
+    team_id: Slug = Field(title=N_("Team"))
+    change_idea_id: Slug = Field(title=N_("Change idea"))
 
     def describe(self) -> str:
         return f"choice of change idea {self.change_idea_id}"

@@ -7,6 +7,8 @@ see what the data was entered against, and when that changed.
 """
 from __future__ import annotations
 
+from ..language import N_
+
 import datetime as dt
 from typing import ClassVar, Literal
 
@@ -27,19 +29,19 @@ def wording(value) -> str | None:
 @register
 class FrameworkChange(Record):
     TABLE: ClassVar[str] = "framework_changes"
-    NOUN: ClassVar[str] = "framework change"
+    NOUN: ClassVar[str] = N_("framework change")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     AS_OF: ClassVar[str | None] = "changed_on"
     ORDER_BY: ClassVar[tuple[str, ...]] = ("changed_on",)
 
-    id: Slug = Field(title="Identifier")
-    record_table: FrameworkTable = Field(title="Kind of record")
-    record_id: Slug = Field(title="Record")
-    field: str = Field(title="What changed", max_length=120)
-    before: optional(str) = Field(None, title="Before", max_length=TEXT_LENGTH)
-    after: optional(str) = Field(None, title="After", max_length=TEXT_LENGTH)
-    changed_on: dt.date = Field(title="Changed on")
-    changed_by: optional(str) = Field(None, title="Changed by", max_length=NAME_LENGTH)
+    id: Slug = Field(title=N_("Identifier"))
+    record_table: FrameworkTable = Field(title=N_("Kind of record"))
+    record_id: Slug = Field(title=N_("Record"))
+    field: str = Field(title=N_("What changed"), max_length=120)
+    before: optional(str) = Field(None, title=N_("Before"), max_length=TEXT_LENGTH)
+    after: optional(str) = Field(None, title=N_("After"), max_length=TEXT_LENGTH)
+    changed_on: dt.date = Field(title=N_("Changed on"))
+    changed_by: optional(str) = Field(None, title=N_("Changed by"), max_length=NAME_LENGTH)
 
     def describe(self) -> str:
         return f"change to {self.record_id} on {self.changed_on}"

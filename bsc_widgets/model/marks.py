@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..language import N_, Labels
+from ..language import N_, Labels, _, day
 from .base import NAME_LENGTH, NOTE_LENGTH, Record, RequiredText, Slug, optional, register
 
 MarkKind = Literal["baseline", "phase", "exclude", "note"]
@@ -26,34 +26,34 @@ MARK_KIND_SHORT = Labels({"baseline": N_("Baseline ends"), "phase": N_("New phas
 @register
 class ChartMark(Record):
     TABLE: ClassVar[str] = "chart_marks"
-    NOUN: ClassVar[str] = "mark on a chart"
+    NOUN: ClassVar[str] = N_("mark on a chart")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("at", "set_on")
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures"}
     AS_OF: ClassVar[str | None] = "set_on"
 
-    id: Slug = Field(title="Identifier")
-    team_id: Slug = Field(title="Team")
-    measure_id: Slug = Field(title="Measure")
-    at: dt.date = Field(title="Point")
-    kind: MarkKind = Field(title="Mark")
-    reason: RequiredText = Field(title="Why", max_length=NOTE_LENGTH)
-    astronomical: bool = Field(False, title="An astronomical point (far beyond anything the process makes)")
-    set_by: optional(str) = Field(None, title="Set by", max_length=NAME_LENGTH)
-    set_on: dt.date = Field(title="Set on")
-    withdrawn_on: optional(dt.date) = Field(None, title="Taken back on")
-    withdrawn_by: optional(str) = Field(None, title="Taken back by", max_length=NAME_LENGTH)
+    id: Slug = Field(title=N_("Identifier"))
+    team_id: Slug = Field(title=N_("Team"))
+    measure_id: Slug = Field(title=N_("Measure"))
+    at: dt.date = Field(title=N_("Point"))
+    kind: MarkKind = Field(title=N_("Mark"))
+    reason: RequiredText = Field(title=N_("Why"), max_length=NOTE_LENGTH)
+    astronomical: bool = Field(False, title=N_("An astronomical point (far beyond anything the process makes)"))
+    set_by: optional(str) = Field(None, title=N_("Set by"), max_length=NAME_LENGTH)
+    set_on: dt.date = Field(title=N_("Set on"))
+    withdrawn_on: optional(dt.date) = Field(None, title=N_("Taken back on"))
+    withdrawn_by: optional(str) = Field(None, title=N_("Taken back by"), max_length=NAME_LENGTH)
 
     @model_validator(mode="after")
     def _flag_on_notes(self):
         if self.astronomical and self.kind != "note":
-            raise ValueError("Only a note can mark a point as astronomical (leave the point out with a mark of its own)")
+            raise ValueError(_("Only a note can mark a point as astronomical (leave the point out with a mark of its own)"))
         if self.withdrawn_on is not None and self.withdrawn_on < self.set_on:
-            raise ValueError("A mark cannot be taken back before it was set")
+            raise ValueError(_("A mark cannot be taken back before it was set"))
         return self
 
     def describe(self) -> str:
-        return f"the mark “{MARK_KIND_SHORT[self.kind].lower()}” at {self.at:%-d %B %Y}"
+        return _("the mark “%(kind)s” at %(day)s", kind=MARK_KIND_SHORT[self.kind].lower(), day=day(self.at))
 
     def new_id_base(self) -> str:
         return f"{self.team_id}-{self.measure_id}-{self.kind}"

@@ -8,20 +8,20 @@ from typing import Annotated, ClassVar, Iterable, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..errors import Problem
-from ..language import Labels, N_
+from ..language import N_, Labels, _, day
 from .base import NAME_LENGTH, TEXT_LENGTH, Context, Record, RequiredText, Slug, optional, register
 from .framework import ChangeIdea, retired_problem
 from .team import Role
 
 Decision = Literal["adopt", "adapt", "abandon"]
 DECISION_LABELS = Labels({"adopt": N_("Adopt"), "adapt": N_("Adapt"), "abandon": N_("Abandon")})
-DECISION_WORDS = {"adopt": N_("adopted"), "adapt": N_("adapted"), "abandon": N_("abandoned")}   # "the cycle was …"
+DECISION_WORDS = Labels({"adopt": N_("adopted"), "adapt": N_("adapted"), "abandon": N_("abandoned")})   # "the cycle was …"
 
 
 @register
 class PdsaCycle(Record):
     TABLE: ClassVar[str] = "pdsa_cycles"
-    NOUN: ClassVar[str] = "PDSA cycle"
+    NOUN: ClassVar[str] = N_("PDSA cycle")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     AS_OF: ClassVar[str | None] = "start"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "change_idea_id": "change_ideas"}
@@ -52,11 +52,12 @@ class PdsaCycle(Record):
     @model_validator(mode="after")
     def _dates(self):
         if self.end and self.end < self.start:
-            raise ValueError(f"The end date ({self.end}) is before the start date ({self.start})")
+            raise ValueError(_("The end date (%(end)s) is before the start date (%(start)s)", end=day(self.end),
+                               start=day(self.start)))
         return self
 
     def describe(self) -> str:
-        return f"PDSA cycle “{self.title}”"
+        return _("PDSA cycle “%(title)s”", title=self.title)
 
     def as_it_stood(self, day: dt.date) -> "PdsaCycle":
         """A cycle that ended after ``day`` was still running then: no end, study or decision yet."""

@@ -5,7 +5,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..language import N_, Labels
+from ..language import N_, Labels, _, day, number
 from ..errors import Problem
 from .base import NAME_LENGTH, TEXT_LENGTH, Context, Month, Record, Slug, optional, register
 from .collaborative import AssessmentLevel
@@ -17,7 +17,7 @@ SCORE_SOURCE_LABELS = Labels({"team": N_("Team’s own score"), "faculty": N_("F
 @register
 class MonthlyReport(Record):
     TABLE: ClassVar[str] = "monthly_reports"
-    NOUN: ClassVar[str] = "monthly report"
+    NOUN: ClassVar[str] = N_("monthly report")
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "month")
     AS_OF: ClassVar[str | None] = "month"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
@@ -32,7 +32,7 @@ class MonthlyReport(Record):
     submitted_by: optional(str) = Field(None, title=N_("Submitted by"), max_length=NAME_LENGTH)
 
     def describe(self) -> str:
-        return f"monthly report for {self.month:%B %Y}"
+        return _("monthly report for %(month)s", month=day(self.month, "month"))
 
 
 @register
@@ -40,7 +40,7 @@ class AssessmentScore(Record):
     """One month's score on the assessment scale, given by the team or by faculty."""
 
     TABLE: ClassVar[str] = "assessment_scores"
-    NOUN: ClassVar[str] = "assessment-scale score"
+    NOUN: ClassVar[str] = N_("assessment-scale score")
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "month", "source")
     AS_OF: ClassVar[str | None] = "month"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams"}
@@ -54,11 +54,13 @@ class AssessmentScore(Record):
     scored_by: optional(str) = Field(None, title=N_("Name of scorer"), max_length=NAME_LENGTH)
 
     def describe(self) -> str:
-        return f"{SCORE_SOURCE_LABELS[self.source].lower()} for {self.month:%B %Y}"
+        return _("%(source)s for %(month)s", source=SCORE_SOURCE_LABELS[self.source].lower(),
+                 month=day(self.month, "month"))
 
     def context_problems(self, ctx: Context) -> list[Problem]:
         out = super().context_problems(ctx)
         if ctx.lookup(AssessmentLevel, (self.score,)) is None and ctx.lookup(AssessmentLevel, (1.0,)) is not None:
-            out.append(Problem(f"{self.score:g} is not a level of this collaborative’s assessment scale.",
+            out.append(Problem(_("%(score)s is not a level of this collaborative’s assessment scale.",
+                                 score=number(self.score)),
                                field=self.field_label("score"), record=self.describe()))
         return out

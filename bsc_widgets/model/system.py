@@ -6,6 +6,8 @@ practice). An offering may sit between quadrants; 50 is the middle line.
 """
 from __future__ import annotations
 
+from ..language import N_
+
 from typing import ClassVar
 
 from pydantic import Field
@@ -16,18 +18,18 @@ from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional
 @register
 class PdOffering(Record):
     TABLE: ClassVar[str] = "pd_offerings"
-    NOUN: ClassVar[str] = "PD offering"
+    NOUN: ClassVar[str] = N_("PD offering")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("name",)
 
-    id: Slug = Field(title="Identifier")
-    name: RequiredText = Field(title="Offering", max_length=NAME_LENGTH)
-    funding_stream: optional(str) = Field(None, title="Funding stream", max_length=NAME_LENGTH)
-    reach: int = Field(0, ge=0, le=10_000_000, title="Reach (people a year)")
-    hours: float = Field(0, ge=0, le=10_000, title="Hours per participant")
-    audience: int = Field(0, ge=0, le=100, title="Engages (0 individuals – 100 whole organizations)")
-    purpose: int = Field(0, ge=0, le=100, title="Aims at (0 knowledge gain – 100 transfer to practice)")
-    notes: optional(str) = Field(None, title="Notes", max_length=TEXT_LENGTH)
+    id: Slug = Field(title=N_("Identifier"))
+    name: RequiredText = Field(title=N_("Offering"), max_length=NAME_LENGTH)
+    funding_stream: optional(str) = Field(None, title=N_("Funding stream"), max_length=NAME_LENGTH)
+    reach: int = Field(0, ge=0, le=10_000_000, title=N_("Reach (people a year)"))
+    hours: float = Field(0, ge=0, le=10_000, title=N_("Hours per participant"))
+    audience: int = Field(0, ge=0, le=100, title=N_("Engages (0 individuals – 100 whole organizations)"))
+    purpose: int = Field(0, ge=0, le=100, title=N_("Aims at (0 knowledge gain – 100 transfer to practice)"))
+    notes: optional(str) = Field(None, title=N_("Notes"), max_length=TEXT_LENGTH)
 
     def describe(self) -> str:
         return f"offering “{self.name}”"

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..language import N_, Labels
+from ..language import N_, Labels, _
 from .base import NAME_LENGTH, TEXT_LENGTH, OptionalSlug, Record, RequiredText, Slug, optional, register
 
 Role = Literal["administrator", "teacher", "staff", "family"]
@@ -32,7 +32,7 @@ PROGRAM_TYPE_LABELS = Labels({
 @register
 class Team(Record):
     TABLE: ClassVar[str] = "teams"
-    NOUN: ClassVar[str] = "team"
+    NOUN: ClassVar[str] = N_("team")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     AS_OF: ClassVar[str | None] = "joined"
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("joined",)
@@ -46,7 +46,7 @@ class Team(Record):
     language: Language = Field("en", title=N_("Language of the team's reports"))
 
     def describe(self) -> str:
-        return f"team {self.name}"
+        return _("team %(name)s", name=self.name)
 
     def new_id_base(self) -> str:
         return self.name
@@ -55,7 +55,7 @@ class Team(Record):
 @register
 class AffinityGroup(Record):
     TABLE: ClassVar[str] = "affinity_groups"
-    NOUN: ClassVar[str] = "affinity group"
+    NOUN: ClassVar[str] = N_("affinity group")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
 
     id: Slug = Field(title=N_("Identifier"))
@@ -69,7 +69,7 @@ class AffinityGroup(Record):
 @register
 class Member(Record):
     TABLE: ClassVar[str] = "members"
-    NOUN: ClassVar[str] = "team member"
+    NOUN: ClassVar[str] = N_("team member")
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "affinity_group_id": "affinity_groups"}
 
@@ -83,7 +83,7 @@ class Member(Record):
     language: optional(Language) = Field(None, title=N_("Preferred language"))
 
     def describe(self) -> str:
-        return f"member {self.name}"
+        return _("member %(name)s", name=self.name)
 
     def new_id_base(self) -> str:
         """The team and "member", not the person's name: identifiers travel into exports and registers."""

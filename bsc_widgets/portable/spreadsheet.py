@@ -20,6 +20,7 @@ from pathlib import Path
 from ..dates import month_number, read_day
 from ..errors import ImportRejected, InvalidRecord, Problem
 from ..ids import is_slug
+from ..language import _, day as show_day, n_, number
 from ..model import Event, Measure, Observation, Record, Sample, Team, period_label, period_start
 from ..model.base import outside_calendar
 from ..store import Store
@@ -27,14 +28,15 @@ from . import limits
 from .encoding import decode
 from .xlsx import read_xlsx
 
-HEADERS = {
-    "period": {"period", "month", "week", "date", "week of", "week starting", "month of", "period start"},
-    "numerator": {"numerator", "num"},
-    "denominator": {"denominator", "den", "denom"},
-    "value": {"value", "count", "score", "result"},
-    "note": {"note", "notes", "comment", "comments"},
-    "team": {"team", "team id"},
-    "measure": {"measure", "measure id"},
+HEADERS = {   # English and Spanish headings alike: a sheet is read whatever the page's language
+    "period": {"period", "month", "week", "date", "week of", "week starting", "month of", "period start",
+               "periodo", "período", "mes", "semana", "fecha", "semana del"},
+    "numerator": {"numerator", "num", "numerador"},
+    "denominator": {"denominator", "den", "denom", "denominador"},
+    "value": {"value", "count", "score", "result", "valor", "cantidad", "conteo", "puntaje", "resultado"},
+    "note": {"note", "notes", "comment", "comments", "nota", "notas", "comentario", "comentarios"},
+    "team": {"team", "team id", "equipo"},
+    "measure": {"measure", "measure id", "medida"},
 }
 
 
@@ -52,13 +54,15 @@ class MeasureImport:
     removed: list[Record] = field(default_factory=list)
 
     def summary(self) -> str:
-        kinds = {type(r) for r in self.new + [i for _, i in self.changed] + self.removed}
-        noun = "day(s) with events" if kinds == {Event} else "value(s)" if kinds == {Sample} else "period(s)"
-        parts = [f"{len(self.new)} new {noun}", f"{len(self.changed) + len(self.removed)} changed",
-                 f"{self.unchanged} unchanged"]
-        text = ", ".join(parts)
+        kinds = {type(r) for r in self.new + [i for _i, i in self.changed] + self.removed}
+        n = len(self.new)
+        new = (n_("%(n)s new day with events", "%(n)s new days with events", n) if kinds == {Event} else
+               n_("%(n)s new value", "%(n)s new values", n) if kinds == {Sample} else
+               n_("%(n)s new period", "%(n)s new periods", n))
+        text = _("%(new)s, %(changed)s changed, %(unchanged)s unchanged", new=new,
+                 changed=len(self.changed) + len(self.removed), unchanged=self.unchanged)
         if self.ignored_columns:
-            text += "; ignored column(s): " + ", ".join(self.ignored_columns)
+            text = _("%(summary)s; ignored columns: %(columns)s", summary=text, columns=", ".join(self.ignored_columns))
         return text
 
 
@@ -96,30 +100,30 @@ def csv_rows(text: str, name: str, delimiter: str = ",") -> list[list[object]]:
     try:
         return limits.bounded_rows(reader, name)
     except csv.Error as exc:
-        raise ImportRejected(f"{name} cannot be read; nothing was written.",
+        raise ImportRejected(_("%(file)s cannot be read; nothing was written.", file=name),
                              [Problem(limits.csv_problem(exc), file=name, row=reader.line_num or None)]) from None
 
 
 def _rows_from_csv(path: Path) -> list[list[object]]:
     size = path.stat().st_size
     if size > limits.SHEET_BYTES:
-        raise ImportRejected("This sheet cannot be imported.", [Problem(
-            f"The file is {size / limits.MB:.0f} MB; a sheet to import may be at most "
-            f"{limits.SHEET_BYTES // limits.MB} MB.", file=path.name)])
+        raise ImportRejected(_("This sheet cannot be imported."), [Problem(
+            _("The file is %(size)s MB; a sheet to import may be at most %(most)s MB.", size=round(size / limits.MB),
+              most=limits.SHEET_BYTES // limits.MB), file=path.name)])
     return csv_rows(decode(path.read_bytes(), path.name), path.name)
 
 
 def read_rows(path: str | Path) -> list[list[object]]:
     path = Path(path)
     if not path.is_file():
-        raise ImportRejected(f"There is no file “{path}”.")
+        raise ImportRejected(_("There is no file “%(file)s”.", file=path))
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _rows_from_csv(path)
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, path.name)
-    raise ImportRejected(f"“{path.name}” is neither a .csv nor an .xlsx file.", [Problem(
-        "Measure data can be imported from .csv or .xlsx files.", file=path.name)])
+    raise ImportRejected(_("“%(file)s” is neither a .csv nor an .xlsx file.", file=path.name), [Problem(
+        _("Measure data can be imported from .csv or .xlsx files."), file=path.name)])
 
 
 def _number(value: object) -> object:
@@ -139,9 +143,9 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
     rows = read_rows(path) if rows is None else rows
     rows = [r for r in rows if any(c not in (None, "") and str(c).strip() for c in r)]
     if not rows:
-        raise ImportRejected("The sheet is empty.", [Problem("No header row and no data were found.", file=file)])
+        raise ImportRejected(_("The sheet is empty."), [Problem(_("No header row and no data were found."), file=file)])
     if len(rows) > limits.SHEET_ROWS + 1:  # rows given directly (not read through ``read_rows``)
-        raise ImportRejected("The sheet is too long.", [Problem(f"More than {limits.SHEET_ROWS:,} rows.",
+        raise ImportRejected(_("The sheet is too long."), [Problem(_("More than %(n)s rows.", n=limits.SHEET_ROWS),
                                                                 file=file)])
     header = [_norm(h) for h in rows[0]]
     where: dict[str, int] = {}
@@ -154,15 +158,15 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
             ignored.append(str(rows[0][i]).strip())
     problems = []
     if "period" not in where:
-        problems.append(Problem("No period column: name one “Period”, “Month” or “Week”.", file=file, row=1))
+        problems.append(Problem(_("No period column: name one “Period”, “Month” or “Week”."), file=file, row=1))
     measures = {m.id: m for m in store.list(Measure)}
     only_events = measure in measures and measures[measure].kind == "events"   # a date alone is one event
     if "value" not in where and not {"numerator", "denominator"} <= where.keys() and not only_events:
-        problems.append(Problem("Need a “Numerator” and a “Denominator” column, or a “Value” column. "
-                                f"Found: {', '.join(str(h) for h in rows[0] if h) or 'no headers'}.",
+        problems.append(Problem(_("Need a “Numerator” and a “Denominator” column, or a “Value” column. Found: "
+                                  "%(found)s.", found=", ".join(str(h) for h in rows[0] if h) or _("no headers")),
                                 file=file, row=1))
     if problems:
-        raise ImportRejected(f"{file} cannot be imported; nothing was written.", problems)
+        raise ImportRejected(_("%(file)s cannot be imported; nothing was written.", file=file), problems)
 
     teams = {t.id: t for t in store.list(Team)}
     collab = store.collaborative()
@@ -179,27 +183,28 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
         measure_id = str(cell("measure")).strip() if cell("measure") not in (None, "") else measure
         at = dict(file=file, row=number)
         if not team_id or not is_slug(team_id) or team_id not in teams:
-            problems.append(Problem(f"Unknown team “{team_id or ''}”." if team_id else
-                                    "Which team? Choose the team, or add a “Team” column.",
+            problems.append(Problem(_("Unknown team “%(team)s”.", team=team_id) if team_id else
+                                    _("Which team? Choose the team, or add a “Team” column."),
                                     column="Team", **at))
             continue
         if not measure_id or not is_slug(measure_id) or measure_id not in measures:
-            problems.append(Problem(f"Unknown measure “{measure_id or ''}”." if measure_id else
-                                    "Which measure? Choose the measure, or add a “Measure” column.",
+            problems.append(Problem(_("Unknown measure “%(measure)s”.", measure=measure_id) if measure_id else
+                                    _("Which measure? Choose the measure, or add a “Measure” column."),
                                     column="Measure", **at))
             continue
         m: Measure = measures[measure_id]
         raw_period = cell("period")
         day = parse_period(raw_period) if raw_period not in (None, "") else None
         if day is None:
-            problems.append(Problem(f"“{raw_period or ''}” is not a date; write it like 2026-03 or 2026-03-01.",
+            problems.append(Problem(_("“%(typed)s” is not a date; write it like 2026-03 or 2026-03-01.",
+                                      typed=raw_period or ""),
                                     column=str(rows[0][where["period"]]), **at))
             continue
         period = day if m.kind == "events" else period_start(day, m.frequency)
         key = (team_id, measure_id, period)
         if key in seen and m.kind != "subgroups":
-            shown = f"{day:%-d %B %Y}" if m.kind == "events" else period_label(period, m.frequency)
-            problems.append(Problem(f"{shown} appears twice (also row {seen[key]}).",
+            shown = show_day(day) if m.kind == "events" else period_label(period, m.frequency)
+            problems.append(Problem(_("%(period)s appears twice (also row %(row)s).", period=shown, row=seen[key]),
                                     column=str(rows[0][where["period"]]), **at))
             continue
         seen.setdefault(key, number)
@@ -221,7 +226,9 @@ def read_measure_sheet(store: Store, path: str | Path, team: str | None = None, 
             continue
         incoming.append((number, obs))
     if problems:
-        raise ImportRejected(f"{file} was not imported: {len(problems)} problem(s). Nothing was written.", problems)
+        raise ImportRejected(n_("%(file)s was not imported: %(n)s problem. Nothing was written.",
+                                "%(file)s was not imported: %(n)s problems. Nothing was written.", len(problems),
+                                file=file), problems)
     existing = {o.key(): o for model, mid in {(type(obs), obs.measure_id) for _, obs in incoming}
                 for o in store.list(model, measure_id=mid)}
     for number, obs in incoming:
@@ -267,13 +274,13 @@ def _header_for(label: str | None, header_row: list[object], where: dict[str, in
 def rows_from_text(text: str) -> list[list[object]]:
     """Rows pasted from a spreadsheet: tab-separated as spreadsheets copy them, or comma-separated."""
     if len(text) > limits.PASTE_CHARACTERS:
-        raise ImportRejected("Too much was pasted at once.", [Problem(
-            f"{len(text):,} characters were pasted; at most {limits.PASTE_CHARACTERS:,} are taken at once. Paste "
-            "fewer rows, or upload the file.", file="pasted rows")])
+        raise ImportRejected(_("Too much was pasted at once."), [Problem(
+            _("%(n)s characters were pasted; at most %(most)s are taken at once. Paste fewer rows, or upload the file.",
+              n=number(len(text)), most=number(limits.PASTE_CHARACTERS)), file=_("pasted rows"))])
     text = text.replace("\r\n", "\n").strip("\n")
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
-    return csv_rows(text, "pasted rows", delimiter)
+    return csv_rows(text, _("pasted rows"), delimiter)
 
 
 def rows_from_upload(name: str, content: bytes) -> list[list[object]]:
@@ -282,8 +289,8 @@ def rows_from_upload(name: str, content: bytes) -> list[list[object]]:
 
     suffix = Path(str(name)).suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
-        raise ImportRejected(f"“{name}” is neither a .csv nor an .xlsx file.", [Problem(
-            "Measure data can be uploaded as .csv or .xlsx files.", file=str(name))])
+        raise ImportRejected(_("“%(file)s” is neither a .csv nor an .xlsx file.", file=name), [Problem(
+            _("Measure data can be uploaded as .csv or .xlsx files."), file=str(name))])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(content)

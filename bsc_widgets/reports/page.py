@@ -9,6 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..charts.palette import KIND_COLOURS, KIND_NAMES
+from ..charts.plotly_js import chart_config
 from ..charts.spc_chart import Panels, chart_key, title_of
 from ..render import plotly_html, render
 
@@ -36,10 +37,10 @@ class Charts:
         self.count += 1
         div_id = f"bsc-chart-{self.count}"   # the same report of the same data is the same file, byte for byte
         if self.shared:
-            div = fig.to_html(full_html=False, include_plotlyjs=False, config=CONFIG, div_id=div_id)
+            div = fig.to_html(full_html=False, include_plotlyjs=False, config=chart_config(CONFIG), div_id=div_id)
             return plotly_html(div), PLOTLY_FILE if first else None
         div = fig.to_html(full_html=False, include_plotlyjs=True if first else False,
-                          config=CONFIG, div_id=div_id)
+                          config=chart_config(CONFIG), div_id=div_id)
         if first:  # URLs inside plotly.js for map tiles and icons we never use: nothing may point online
             for url in OFFLINE_ONLY:
                 div = div.replace(url, "offline:")

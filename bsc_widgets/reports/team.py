@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..language import first_known, speaking
+from ..language import _, first_known, speaking
 from ..attention import coaching_questions
 from ..charter import missing_roles, roles_sentence
 from ..dosage import participation_sentence, role_doses, years_so_far
@@ -27,7 +27,7 @@ def team_report_html(store: Store, team_id: str, period: dt.date, today: dt.date
     """One team's monthly report, in the team's own language unless ``lang`` chooses another."""
     team = store.team(team_id)
     with speaking(first_known(lang, team.language)):
-        return _team_report(store, team_id, period, today, shared_plotly)
+        return _team_report(store.translated(), team_id, period, today, shared_plotly)
 
 
 def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, shared_plotly: bool) -> str:
@@ -57,7 +57,7 @@ def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, sh
     measure_parts = []
     for m in measures:
         a = analyses[m.id]
-        chart = charts.html(figure_for(a, height=380), f"{m.name}: run chart") if not a.result.empty else ""
+        chart = charts.html(figure_for(a, height=380), _("%(measure)s: run chart", measure=m.name)) if not a.result.empty else ""
         measure_parts.append((m.name, chart, a.reading, icons_html(a.result, m.direction)))
     levels = {lv.score: lv.label for lv in store.list(AssessmentLevel)}
     scores = store.list(AssessmentScore, team_id=team.id)
@@ -71,8 +71,9 @@ def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, sh
                   ramps=[(titles.get(r.change_idea_id, r.change_idea_id), ramp_svg(r, titles.get(r.change_idea_id, "")),
                           ramp_list_html(r)) for r in ramps(cycles)],
                   measures=measure_parts,
-                  scores=charts.html(score_history_figure(scores, levels), "Assessment scale history") if scores
+                  scores=charts.html(score_history_figure(scores, levels), _("Assessment scale history")) if scores
                   else None,
                   last=dict(month=last.month, rows=[(label, getattr(last, f)) for f, label in [
-                      ("highlights", "Highlights"), ("barriers", "Barriers"), ("support_requested", "Support requested"),
-                      ("measures_status", "Measures")]]) if last else None)
+                      ("highlights", _("Highlights")), ("barriers", _("Barriers")),
+                      ("support_requested", _("Support requested")), ("measures_status", _("Measures"))]]) if last
+                  else None)

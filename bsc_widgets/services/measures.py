@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ImportRejected, Problem
+from ..language import _, day, n_, number
 from ..model import Event, Sample, StratumObservation
 from ..portable import MeasureImport, read_measure_sheet, read_rows
 from ..store import Store
@@ -27,16 +28,20 @@ def save_measure_rows(store: Store, actor: Actor, rows: list[list[object]], name
     if actor.team_id:
         others = sorted({o.team_id for o in plan.new + [i for _, i in plan.changed]} - {actor.team_id})
         if others:
-            raise ImportRejected(f"{name} holds rows for other teams ({', '.join(others)}); nothing was written.",
-                                 [Problem("Remove the Team column, or the rows of other teams.", file=name)])
+            raise ImportRejected(_("%(file)s holds rows for other teams (%(teams)s); nothing was written.", file=name,
+                                   teams=", ".join(others)),
+                                 [Problem(_("Remove the Team column, or the rows of other teams."), file=name)])
     if (plan.changed or plan.removed) and not replace_existing:
         raise ImportRejected(
-            f"{len(plan.changed) + len(plan.removed)} row(s) in {name} would change numbers already in the "
-            "workspace. Nothing was written. Import again choosing to replace them if the sheet is right.",
-            [Problem(f"{_when(s)}: workspace has {_shown(s)}, the sheet says {_shown(o)}.", file=name)
-             for s, o in plan.changed] +
-            [Problem(f"{_when(s)}: workspace has {_shown(s)} as value {s.number}, which the sheet does not give.",
-                     file=name) for s in plan.removed])
+            n_("%(n)s row in %(file)s would change numbers already in the workspace. Nothing was written. Import "
+               "again choosing to replace them if the sheet is right.",
+               "%(n)s rows in %(file)s would change numbers already in the workspace. Nothing was written. Import "
+               "again choosing to replace them if the sheet is right.", len(plan.changed) + len(plan.removed),
+               file=name),
+            [Problem(_("%(when)s: workspace has %(stored)s, the sheet says %(sheet)s.", when=_when(s), stored=_shown(s),
+                       sheet=_shown(o)), file=name) for s, o in plan.changed] +
+            [Problem(_("%(when)s: workspace has %(stored)s as value %(n)s, which the sheet does not give.",
+                       when=_when(s), stored=_shown(s), n=s.number), file=name) for s in plan.removed])
     with store.transaction() as tx:
         for record in [*plan.new, *(incoming for _, incoming in plan.changed)]:
             check(tx, actor, record)
@@ -63,7 +68,8 @@ def save_period_values(store: Store, actor: Actor, team_id: str, measure_id: str
         stored = {s.number: s for s in tx.list(Sample, team_id=team_id, measure_id=measure_id, period=period)}
         if {(s.number, s.version) for s in stored.values()} != {(s.number, s.version) for s in read}:
             changed = next(iter(stored.values()), None)
-            raise stale(f"the values for {period:%B %Y}", tx.last_save(changed) if changed else None)
+            raise stale(_("the values for %(period)s", period=day(period, "month")),
+                        tx.last_save(changed) if changed else None)
         out = []
         for record in wanted:
             old = stored.pop(record.number, None)
@@ -85,12 +91,12 @@ def save_group_figures(store: Store, actor: Actor, figures: list[StratumObservat
 
 
 def _when(o) -> str:
-    return f"{o.day:%-d %B %Y}" if isinstance(o, Event) else f"{o.period:%B %Y}"
+    return day(o.day) if isinstance(o, Event) else day(o.period, "month")
 
 
 def _shown(o) -> str:
     if isinstance(o, Event):
-        return f"{o.count} that day"
+        return _("%(n)s that day", n=o.count)
     if o.value is not None:
-        return f"{o.value:g}"
-    return f"{o.numerator:g}/{o.denominator:g}"
+        return number(o.value)
+    return f"{number(o.numerator)}/{number(o.denominator)}"

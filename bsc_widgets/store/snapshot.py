@@ -67,6 +67,9 @@ class Snapshot:
             raise NotFound(f"There is no {model.NOUN} “{' / '.join(map(str, key))}” on {self.day:%-d %B %Y}.")
         return found
 
+    def translated(self) -> "Snapshot":
+        return self if self.store.shows_translations else Snapshot(self.store.translated(), self.day)
+
     def as_of(self, day: dt.date) -> "Snapshot":
         return self if day >= self.day else Snapshot(self.store, day)
 

@@ -8,6 +8,7 @@ transaction (``add``), so two people adding at once always make two records.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import random
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ from ..clock import now
 from ..errors import (ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem, StoreBusy, UnknownTeam,
                       WorkspaceError)
 from ..ids import is_slug, slugify, unique_slug
+from ..language import _, day, language
 from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Record, Team
+from ..model.base import cannot_save
 from ..text import shorten
 from . import migrate
 from .engine import WRITE, display_url, make_engine, resolve_db, sqlite_path
@@ -56,11 +59,10 @@ def _row_to_record(model: type[Record], row, names: tuple[str, ...] | None = Non
 def stale(record: Record | str, last: "LastSave | None" = None) -> ConflictError:
     """The one message for a save made from a copy someone else has changed since (naming them, when known)."""
     what = record if isinstance(record, str) else record.describe()
-    who = last.sentence() if last is not None else "by someone else"
-    return ConflictError(
-        f"{_cap(what)} was changed {who} after you opened it. "
-        "Your changes were not saved, so theirs are not lost. Reload to see their version, "
-        "then make your change again.")
+    who = last.sentence() if last is not None else _("by someone else")
+    return ConflictError(_("%(what)s was changed %(who)s after you opened it. Your changes were not saved, so theirs "
+                           "are not lost. Reload to see their version, then make your change again.",
+                           what=_cap(what), who=who))
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,11 @@ class LastSave:
     at: dt.datetime
 
     def sentence(self) -> str:
-        when = f"at {self.at:%H:%M}" if self.at.date() == now().date() else f"on {self.at:%-d %B %Y} at {self.at:%H:%M}"
-        return f"by {self.by} {when}" if self.by else f"by someone else {when}"
+        values = dict(who=self.by, time=f"{self.at:%H:%M}", day=day(self.at.date()))
+        if self.at.date() == now().date():
+            return _("by %(who)s at %(time)s", **values) if self.by else _("by someone else at %(time)s", **values)
+        return (_("by %(who)s on %(day)s at %(time)s", **values) if self.by else
+                _("by someone else on %(day)s at %(time)s", **values))
 
 
 def record_key(record: Record) -> str:
@@ -124,16 +129,18 @@ class Transaction:
     # ---- writing ----
     def save(self, record: Record, check: bool = True) -> Record:
         """Insert (version 0) or update (matching version); returns the record with its new version."""
+        if record._shown_in:
+            raise ValueError(f"{record.describe()} was read to be shown in another language; it is never saved")
         model = type(record)
         if check:
             problems = record.context_problems(self)
             if problems:
-                raise InvalidRecord(f"This {model.NOUN} cannot be saved.", problems)
+                raise InvalidRecord(cannot_save(model), problems)
         values = record.model_dump(mode="python", exclude={"version"})
         table = TABLES[model]
         if record.version == 0:
-            already = ConflictError(f"{_cap(record.describe())} already exists: someone may have just added it. "
-                                    "Reload to see it; nothing of yours was overwritten.")
+            already = ConflictError(_("%(what)s already exists: someone may have just added it. Reload to see it; "
+                                      "nothing of yours was overwritten.", what=_cap(record.describe())))
             if self._exists(model, record.key()):
                 raise already
             try:
@@ -152,8 +159,8 @@ class Transaction:
             self._log(record, record.version + 1, "saved")
             return record.model_copy(update={"version": record.version + 1})
         if not self._exists(model, record.key()):
-            raise NotFound(f"{_cap(record.describe())} no longer exists: someone deleted it. "
-                           "Your changes were not saved.")
+            raise NotFound(_("%(what)s no longer exists: someone deleted it. Your changes were not saved.",
+                             what=_cap(record.describe())))
         raise stale(record, self.last_save(record))
 
     def _log(self, record: Record, version: int, action: str) -> None:
@@ -214,8 +221,9 @@ class Transaction:
             if not self._exists(model, record.key()):
                 return
             last = self.last_save(record)
-            raise ConflictError(f"{_cap(record.describe())} was changed {last.sentence() if last else 'by someone else'}"
-                                " after you opened it; it was not deleted. Reload and try again.")
+            raise ConflictError(_("%(what)s was changed %(who)s after you opened it; it was not deleted. Reload and "
+                                  "try again.", what=_cap(record.describe()),
+                                  who=last.sentence() if last else _("by someone else")))
         self._log(record, record.version, "removed")
 
     def insert_many(self, model: type[Record], records: list[Record]) -> None:
@@ -247,9 +255,24 @@ def _database_problem(exc: DatabaseError, otherwise: str | None = "") -> str | N
 class Store:
     """A workspace: one collaborative's records in SQLite (default) or any SQLAlchemy database."""
 
+    shows_translations = False   # see ``translated``
+
     def __init__(self, url: str, read_only: bool = False):
         self.url, self.read_only = url, read_only
         self.engine = make_engine(url, read_only=read_only)
+
+    def translated(self) -> "Store":
+        """This workspace as pages read it: the collaborative's shared text (aim, measures, drivers, ideas,
+        phases, scale) in the language being spoken. Reading only: what it returns is never saved; set-up,
+        which edits both languages, reads the plain store."""
+        shown = copy.copy(self)
+        shown.shows_translations = True
+        return shown
+
+    def _shown(self, record):
+        if record is None or not self.shows_translations or not record.TRANSLATED:
+            return record
+        return record.in_language(language())
 
     @classmethod
     def open(cls, db: str | None = None, create: bool = False, read_only: bool = False) -> "Store":
@@ -360,21 +383,22 @@ class Store:
 
     def get(self, model: type[Record], *key) -> Record | None:
         with self.reading() as tx:
-            return tx.get(model, *key)
+            return self._shown(tx.get(model, *key))
 
     def require(self, model: type[Record], *key) -> Record:
         found = self.get(model, *key)
         if found is None:
-            raise NotFound(f"There is no {model.NOUN} “{' / '.join(map(str, key))}”.")
+            raise NotFound(_("There is no %(noun)s “%(value)s”.", noun=_(model.NOUN), value=" / ".join(map(str, key))))
         return found
 
     def list(self, model: type[Record], *, damaged: list[DamagedRecord] | None = None, **where) -> list[Record]:
         with self.reading() as tx:
-            return tx.list(model, damaged=damaged, **where)
+            found = tx.list(model, damaged=damaged, **where)
+        return [self._shown(r) for r in found] if self.shows_translations and model.TRANSLATED else found
 
     def collaborative(self) -> Collaborative | None:
         with self.reading() as tx:
-            return tx.collaborative()
+            return self._shown(tx.collaborative())
 
     def teams(self) -> list[Team]:
         return sorted(self.list(Team), key=lambda t: t.name.lower())

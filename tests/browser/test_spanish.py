@@ -1,8 +1,13 @@
-"""A Spanish-speaking team's workbooks in Spanish, in a real Chromium: the pages translated so far show none of the
-catalog's English sentences, other than what people typed (the collaborative's phases, measures and aims, names).
-Nuestra Casa works in Spanish, so its pages are Spanish without any ``?lang=``."""
+"""A Spanish-speaking team's workbooks and monthly report in Spanish, in a real Chromium: every page a team member
+uses, from the home page to the monthly report, and the report ``bsc reports`` makes for the team, show none of
+the catalog's English sentences, other than what people typed (names, the team's own words). Nuestra Casa works in
+Spanish, so its pages are Spanish without any ``?lang=``; the sample's shared framework has Spanish versions, so
+no "(in English)" mark appears either."""
 import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,11 +21,14 @@ LOAD = 90_000
 TEAM = "nuestra-casa-fcc"
 SHOTS = Path(os.environ["BSC_SCREENSHOTS"]) if os.environ.get("BSC_SCREENSHOTS") else None
 PAGES = {"00_home": "Sus cuadernos de trabajo", "01_charter": "Acta del equipo y lista de integrantes",
-         "03_pdsa": "Planificador y registro de ciclos PDSA", "05_monthly_report": "Informe mensual"}
+         "02_driver_diagram": "Diagrama de impulsores", "03_pdsa": "Planificador y registro de ciclos PDSA",
+         "04_measures": "Medidas y gráficas de serie temporal", "05_monthly_report": "Informe mensual"}
+ENGLISH_MONTHS = re.compile(r"\b(Jan|Apr|Aug|Dec)\b")
 
 
 def _typed(db) -> list[str]:
-    """Every piece of text stored in the workspace: what people typed is shown as typed, in any language."""
+    """What people typed, in any language: every stored text but the shared framework's English (a Spanish page
+    must show its Spanish version, so the English left on the page would be found)."""
     from bsc_widgets.model import RECORD_TYPES
     from bsc_widgets.store import Store
 
@@ -28,8 +36,17 @@ def _typed(db) -> list[str]:
     found = set()
     for kind in RECORD_TYPES.values():
         for record in store.list(kind):
-            found |= {v for v in record.model_dump().values() if isinstance(v, str) and len(v) > 3}
+            shared = set(kind.TRANSLATED) if getattr(record, "team_id", None) is None else set()
+            found |= {v for k, v in record.model_dump().items() if isinstance(v, str) and len(v) > 3
+                      and k not in shared}
     return sorted(found, key=len, reverse=True)
+
+
+def _english_left(shown: str, db) -> list[str]:
+    for text in _typed(db):
+        shown = shown.replace(text, " ")
+    left = [s for s in _english_sentences() if re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", shown)]
+    return left + (["(en inglés)"] if "(en inglés)" in shown else [])
 
 
 def _changed_in_spanish() -> set[str]:
@@ -54,10 +71,11 @@ def test_a_spanish_teams_page_has_no_english_sentence_left(browser, server, name
     expect(page.get_by_text(PAGES[name]).first).to_be_visible(timeout=LOAD)
     page.wait_for_load_state("networkidle", timeout=LOAD)
     assert page.evaluate("document.documentElement.lang") == "es"
-    shown = page.inner_text("body")
-    for text in _typed(server["db"]):
-        shown = shown.replace(text, " ")
-    left = [s for s in _english_sentences() if re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", shown)]
+    if name == "04_measures":      # the chart's axis speaks Spanish too
+        expect(page.locator(".js-plotly-plot .xtick").first).to_be_attached(timeout=LOAD)
+        ticks = " ".join(page.locator(".js-plotly-plot .xtick").all_text_contents())
+        assert not ENGLISH_MONTHS.search(ticks) and re.search(r"\b(ene|abr|ago|dic)\b", ticks), ticks
+    left = _english_left(page.inner_text("body"), server["db"])
     assert not left, f"English left on {name}: {left[:10]}"
     buttons = [t.strip() for t in page.locator("button:visible").all_inner_texts()]
     english = [t for t in buttons if t in _changed_in_spanish()]
@@ -66,4 +84,31 @@ def test_a_spanish_teams_page_has_no_english_sentence_left(browser, server, name
     if SHOTS:
         (SHOTS / "phone").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "phone" / f"{name}.es.png"))
+    context.close()
+
+
+def test_a_spanish_teams_monthly_report_is_made_in_spanish_and_opens_offline(browser, tmp_path, pristine_db):
+    db = tmp_path / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    result = subprocess.run([sys.executable, "-m", "bsc_widgets.cli", "reports", "--db", str(db), "--out",
+                             str(tmp_path / "out"), "--period", "2026-10", "--team", TEAM],
+                            capture_output=True, text=True, timeout=600, env=dict(os.environ, BSC_TODAY="2026-11-22"))
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(offline=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors, online = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: online.append(r.url) if r.url.startswith("http") else None)
+    page.goto((tmp_path / "out" / "2026-10" / f"{TEAM}.html").as_uri())
+    expect(page.get_by_text("Preguntas para la llamada con el coach")).to_be_visible()
+    expect(page.locator(".js-plotly-plot .xtick").first).to_be_attached(timeout=30_000)
+    assert page.locator(".bsc-report").get_attribute("lang") == "es"
+    assert "Lo que dice la gráfica" in page.inner_text("body") or page.locator(".bsc-verdict").count()
+    assert not ENGLISH_MONTHS.search(" ".join(page.locator(".xtick").all_text_contents()))
+    left = _english_left(page.inner_text("body"), db)
+    assert not left, f"English left in the report: {left[:10]}"
+    assert errors == [] and online == []
+    if SHOTS:
+        (SHOTS / "phone").mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "phone" / "team_report.es.png"))
     context.close()

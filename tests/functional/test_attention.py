@@ -24,7 +24,7 @@ def test_no_data_for_two_months(sample_store):
                                 "and measure_id = 'send-homes' and period >= '2026-09-01'")
     questions = coaching_questions(sample_store, TODAY)["lincoln-prek"]
     assert [q.kind for q in questions if q.kind != "unexplained_signal"] == ["no_data"]
-    assert "No data for September and October" in questions[0].text and "Send-homes" in questions[0].text
+    assert "No data for September 2026 and October 2026" in questions[0].text and "Send-homes" in questions[0].text
 
 
 def test_a_signal_with_no_pdsa_near_it(sample_store):

@@ -40,3 +40,31 @@ def test_a_signed_in_persons_language_is_the_one_on_their_roster_entry(sample_st
     from bsc_widgets.services.access import access_of
 
     assert access_of(sample_store, member.email).language == "es"
+
+
+def test_a_spanish_page_reads_the_shared_framework_in_spanish_marks_english_and_never_saves_it(sample_store):
+    import pytest
+
+    from bsc_widgets.language import speaking
+    from bsc_widgets.model import ChangeIdea, Collaborative, Measure
+    from bsc_widgets.services import add
+
+    measure = sample_store.get(Measure, "send-homes")
+    save(sample_store, ADVISOR, measure.model_copy(update={"operational_definition_es": None}))
+    add(sample_store, Actor.for_team("nuestra-casa-fcc"),
+        ChangeIdea.build(id="new", title="Canción de despedida", team_id="nuestra-casa-fcc", position=200))
+    shown = sample_store.translated()
+    with speaking("es"):
+        m = shown.get(Measure, "send-homes")
+        assert m.name == "Salidas anticipadas y suspensiones por conducta difícil"
+        assert m.operational_definition == measure.operational_definition + " (en inglés)"   # no Spanish: marked
+        assert shown.collaborative().aim.startswith("Para diciembre de 2026")
+        own = [i for i in shown.list(ChangeIdea) if i.team_id == "nuestra-casa-fcc"]
+        assert "Canción de despedida" in [i.title for i in own]                             # a team's own: as typed
+        with pytest.raises(ValueError):
+            save(sample_store, ADVISOR, m)                                                    # shown only, never saved
+        assert sample_store.get(Measure, "send-homes").name == measure.name                  # set-up reads as stored
+    with speaking("en"):
+        assert shown.get(Measure, "send-homes").name == measure.name
+        assert shown.collaborative() == sample_store.collaborative()
+    assert isinstance(sample_store.collaborative(), Collaborative)

@@ -124,7 +124,7 @@ def test_cli_sheet_import(sample_db, tmp_path):
     result = CliRunner().invoke(main, ["import", "--db", str(sample_db), str(path), "--team", TEAM,
                                        "--measure", "send-homes"])
     assert result.exit_code == 0, result.output
-    assert "1 new period(s)" in result.output
+    assert "1 new period, 0 changed" in result.output
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -146,7 +146,7 @@ def test_a_sheet_of_event_dates_adds_a_day_each_and_counts_blank_as_one(sample_s
         ["11/17/2026", 2, None],
     ])
     plan = import_sheet(sample_store, COMMAND_LINE, path, TEAM, "send-home-days")
-    assert plan.summary().startswith("2 new day(s) with events")
+    assert plan.summary().startswith("2 new days with events")
     assert sample_store.get(Event, TEAM, "send-home-days", dt.date(2026, 11, 3)).count == 1
     assert sample_store.get(Event, TEAM, "send-home-days", dt.date(2026, 11, 17)).count == 2
     again = csv_file(tmp_path / "again.csv", "Date,Count\n2026-11-17,3\n2026-11-17,1\n2026-11-40,1\n")
@@ -167,7 +167,7 @@ def test_a_sheet_of_several_values_a_period_numbers_them_and_replaces_a_period_w
     nov = dt.date(2026, 11, 1)
     path = csv_file(tmp_path / "scores.csv", "Month,Value\n2026-11,4.5\nNov 2026,5\n2026-11-20,6\n")
     plan = import_sheet(sample_store, COMMAND_LINE, path, TEAM, "classroom-interactions")
-    assert plan.summary().startswith("3 new value(s)")
+    assert plan.summary().startswith("3 new values")
     assert [(s.number, s.value) for s in sample_store.list(Sample, team_id=TEAM, period=nov)] == [
         (1, 4.5), (2, 5), (3, 6)]
     fewer = csv_file(tmp_path / "fewer.csv", "Month,Value\n2026-11,4.5\n2026-11,5.5\n")

@@ -92,7 +92,7 @@ def test_month_accepts_year_month_and_stores_first_day():
 def test_pdsa_end_before_start():
     msgs = problems(PdsaCycle, id="c1", team_id="t", change_idea_id="i", title="T", objective="O",
                     start="2026-03-10", end="2026-03-01")
-    assert msgs == ["The end date (2026-03-01) is before the start date (2026-03-10)."]
+    assert msgs == ["The end date (1 March 2026) is before the start date (10 March 2026)."]
 
 
 def test_phase_and_collaborative_date_order():
