@@ -98,3 +98,15 @@ class Traffic:
     def websockets_compressed(self) -> bool:
         return bool(self.handshakes) and all(
             "permessage-deflate" in h.get("sec-websocket-extensions", "") for h in self.handshakes)
+
+
+def open_offline(browser, path, viewport: dict):
+    """A report file opened from disk with the network off, as from an e-mail attachment: (context, page,
+    the page's script errors, every address it tried to reach online)."""
+    context = browser.new_context(offline=True, viewport=viewport)
+    page = context.new_page()
+    errors, online = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: online.append(r.url) if r.url.startswith("http") else None)
+    page.goto(path.as_uri())
+    return context, page, errors, online

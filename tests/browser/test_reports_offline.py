@@ -7,7 +7,10 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import open_offline
+
 pytestmark = pytest.mark.browser
+WIDE = {"width": 1100, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +30,7 @@ def report_folder(tmp_path_factory, pristine_db):
     ("collaborative", "Who needs attention"),
 ])
 def test_report_renders_offline_from_disk(browser, report_folder, name, reading):
-    context = browser.new_context(offline=True, viewport={"width": 1100, "height": 900})
-    page = context.new_page()
-    errors, online = [], []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: online.append(r.url) if r.url.startswith("http") else None)
-    page.goto((report_folder / f"{name}.html").as_uri())
+    context, page, errors, online = open_offline(browser, report_folder / f"{name}.html", WIDE)
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
     assert page.locator(".js-plotly-plot").count() >= 3
     if name == "sunrise-head-start":
@@ -63,12 +61,7 @@ def test_the_effectiveness_summary_renders_offline(browser, tmp_path, pristine_d
                              str(tmp_path / "out"), "--final"], capture_output=True, text=True, timeout=600,
                             env=dict(os.environ, BSC_TODAY="2026-11-22"))
     assert result.returncode == 0, result.stderr
-    context = browser.new_context(offline=True, viewport={"width": 1100, "height": 900})
-    page = context.new_page()
-    errors, online = [], []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: online.append(r.url) if r.url.startswith("http") else None)
-    page.goto((tmp_path / "out" / "final" / "final.html").as_uri())
+    context, page, errors, online = open_offline(browser, tmp_path / "out" / "final" / "final.html", WIDE)
     expect(page.get_by_role("heading", name="Baseline against the end, by signals")).to_be_visible()
     expect(page.get_by_label("End against baseline, by signals")).to_contain_text("Improved")
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)

@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 
 from bsc_widgets.language import catalog_path
+from tests.browser.conftest import open_offline
 
 pytestmark = pytest.mark.browser
 LOAD = 90_000
@@ -94,12 +95,8 @@ def test_a_spanish_teams_monthly_report_is_made_in_spanish_and_opens_offline(bro
                              str(tmp_path / "out"), "--period", "2026-10", "--team", TEAM],
                             capture_output=True, text=True, timeout=600, env=dict(os.environ, BSC_TODAY="2026-11-22"))
     assert result.returncode == 0, result.stderr
-    context = browser.new_context(offline=True, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    errors, online = [], []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: online.append(r.url) if r.url.startswith("http") else None)
-    page.goto((tmp_path / "out" / "2026-10" / f"{TEAM}.html").as_uri())
+    context, page, errors, online = open_offline(browser, tmp_path / "out" / "2026-10" / f"{TEAM}.html",
+                                                 {"width": 390, "height": 844})
     expect(page.get_by_text("Preguntas para la llamada con el coach")).to_be_visible()
     expect(page.locator(".js-plotly-plot .xtick").first).to_be_attached(timeout=30_000)
     assert page.locator(".bsc-report").get_attribute("lang") == "es"

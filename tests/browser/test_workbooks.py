@@ -350,7 +350,7 @@ def test_new_chart_kinds_from_form_paste_upload_export_and_import(page, server, 
     # paste, then upload
     page.get_by_label("Paste rows").fill("Date\tCount\n2026-11-17\t1\n")
     page.get_by_role("button", name="Save pasted rows").click()
-    expect(page.get_by_role("status").filter(has_text="1 new day(s) with events")).to_be_visible(timeout=SAVE)
+    expect(page.get_by_role("status").filter(has_text="1 new day with events")).to_be_visible(timeout=SAVE)
     _reading(page, "The latest event was on 17 November 2026")
     sheet = tmp_path / "send-homes.csv"
     sheet.write_text("Date,Count,Note\n2026-11-19,1,called to pick up early\n")
