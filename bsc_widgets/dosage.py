@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .language import _, n_
+from .language import _, listing, n_
 from .model import ROLE_LABELS, ROLE_PLURALS, Attendance, Member, PdsaCycle, Team
 from .store import Store
 
@@ -108,11 +108,11 @@ def participation_sentence(doses: list[RoleDose], years: float) -> str:
     frontline = [by_role[r] for r in FRONTLINE if r in by_role]
     absent = [d.plural.lower() for d in frontline if d.attending == 0 and d.pdsa_cycles == 0]
     if absent:
-        verdict = _("No %(roles)s took part yet.", roles=_(" or ").join(absent))
+        verdict = _("No %(roles)s took part yet.", roles=listing(absent, "or"))
     elif admin and [d for d in frontline if d.learning_hours < admin.learning_hours * BEHIND]:
         behind = [d for d in frontline if d.learning_hours < admin.learning_hours * BEHIND]
         verdict = _("%(roles)s take part far less than administrators: %(hours)s of learning sessions each, "
-                    "against %(admin)s h.", roles=_(" and ").join(d.plural for d in behind),
+                    "against %(admin)s h.", roles=listing(d.plural for d in behind),
                     hours=", ".join(f"{d.learning_hours:.0f} h" for d in behind), admin=f"{admin.learning_hours:.0f}")
     else:
         verdict = _("Every role takes part.")

@@ -162,3 +162,11 @@ def number(value: float) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=BABEL_LOCALES[code])
+
+
+def listing(items, kind: str = "and") -> str:
+    """Several names in one phrase, joined as the language joins them ("teachers and families", "maestras,
+    personal o familias"): Babel's list patterns, not a translated connector glued between them."""
+    from babel.lists import format_list
+
+    return format_list(list(items), style="or" if kind == "or" else "standard", locale=BABEL_LOCALES[language()])

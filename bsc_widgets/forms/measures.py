@@ -254,26 +254,25 @@ class MeasuresPage(WorkbookPage):
         self._draw()
 
     # ---- many periods ----
-    def _import(self, rows, name: str) -> None:
+    def _import(self, rows, name: str) -> bool:
+        """Save the rows (all or none); whether they were saved."""
         try:
             plan = save_measure_rows(self.store, self.actor, rows, name, measure=self.measure.id,
                                      replace_existing=self.replace.value)
         except BscError as exc:
             self.import_message.show_error(exc)
-            return
+            return False
         self.import_message.show(_("Saved from %(source)s: %(summary)s.", source=name, summary=plan.summary()), "ok")
-        self.imported = True
         self._data_changed(keep=True)
         self._show_entry()
+        return True
 
     def _import_paste(self, _button=None) -> None:
         text = self.paste.value
         if not text.strip():
             self.import_message.show_error(_("Nothing was pasted: copy the rows from your spreadsheet first."))
             return
-        self.imported = False
-        self._import(rows_from_text(text), _("pasted rows"))
-        if self.imported:
+        if self._import(rows_from_text(text), _("pasted rows")):
             self.paste.value = ""
 
     def _import_upload(self, change) -> None:

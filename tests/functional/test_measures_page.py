@@ -65,6 +65,7 @@ def test_pasted_rows_are_saved_together(sample_store):
     page.paste_button.click()
     assert "Saved from pasted rows: 1 new period" in page.import_message.value
     assert obs(sample_store, dt.date(2026, 11, 1)).numerator == 33
+    assert page.paste.value == ""             # saved: the box is cleared for the next rows
 
 
 @pytest.mark.parametrize("text,says", [
@@ -83,6 +84,7 @@ def test_bad_pasted_rows_write_nothing(sample_store, text, says):
     assert says in page.import_message.value and 'role="alert"' in page.import_message.value
     assert "<script>" not in page.import_message.value
     assert sample_store.list(Observation) == before
+    assert page.paste.value == text           # refused: what was pasted stays, to be corrected
 
 
 def test_uploaded_xlsx_is_imported(sample_store):

@@ -94,3 +94,11 @@ def test_words_dates_and_counts_follow_the_language():
     assert day(dt.date(2026, 12, 2)) == "2 December 2026"
     assert [language.known(c) for c in ("es-MX", "ES_us", "es", "fr", None, "", "en-GB")] == \
         ["es", "es", "es", None, None, None, "en"]
+
+
+def test_names_are_listed_as_each_language_joins_them():
+    assert language.listing(["Teachers", "Families"]) == "Teachers and Families"
+    assert language.listing(["teachers", "staff", "families"], "or") == "teachers, staff, or families"
+    with speaking("es"):
+        assert language.listing(["maestras", "personal", "familias"], "or") == "maestras, personal o familias"
+        assert language.listing(["Maestras", "Familias"]) == "Maestras y Familias"
