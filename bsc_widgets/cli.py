@@ -1,4 +1,7 @@
-"""``bsc``: a thin command line over the Python API (workspace, import/export, serving)."""
+"""``bsc``: a thin command line over the Python API (workspace, import/export, serving).
+
+What it says (what happened, what went wrong) is in the terminal's language (``LANG=es_US.UTF-8``); its ``--help``
+is English, like click's own words around it."""
 from __future__ import annotations
 
 import os
@@ -9,7 +12,7 @@ import click
 
 from . import __version__
 from .errors import BscError
-from .language import LANGUAGES
+from .language import LANGUAGES, _, from_environment, n_, speaking
 from .store import Store, display_url, resolve_db
 
 
@@ -21,6 +24,10 @@ class BscGroup(click.Group):
     """
 
     def invoke(self, ctx):
+        with speaking(from_environment()):      # the terminal's language, for this command only
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
@@ -28,15 +35,16 @@ class BscGroup(click.Group):
         except BscError as exc:
             click.secho(str(exc), err=True, fg="red")
         except OSError as exc:
-            where = f" ({exc.filename})" if exc.filename else ""
-            click.secho(f"The system refused{where}: {exc.strerror or exc}. Nothing else was changed.", err=True,
-                        fg="red")
+            why = exc.strerror or str(exc)
+            click.secho(_("The system refused (%(file)s): %(why)s. Nothing else was changed.", file=exc.filename,
+                          why=why) if exc.filename else
+                        _("The system refused: %(why)s. Nothing else was changed.", why=why), err=True, fg="red")
         except Exception as exc:  # noqa: BLE001 - a bug of ours must still not print a traceback to a person
             if os.environ.get("BSC_DEBUG"):
                 raise
-            click.secho(f"bsc stopped on an unexpected problem ({type(exc).__name__}: {str(exc)[:200]}). "
-                        "Run it again with BSC_DEBUG=1 to see the details, and please report it.", err=True,
-                        fg="red")
+            click.secho(_("bsc stopped on an unexpected problem (%(problem)s). Run it again with BSC_DEBUG=1 to see "
+                          "the details, and please report it.", problem=f"{type(exc).__name__}: {str(exc)[:200]}"),
+                        err=True, fg="red")
         sys.exit(1)
 
 
@@ -64,11 +72,12 @@ def init(db, sample, force):
         from .services.workspace import load_sample
 
         if load_sample(store, COMMAND_LINE, force):
-            click.echo(f"Created the sample collaborative in {where}.")
+            click.echo(_("Created the sample collaborative in %(where)s.", where=where))
         else:
-            click.echo(f"The workspace {where} already holds data; left as it is (use --force to replace it).")
+            click.echo(_("The workspace %(where)s already holds data; left as it is (use --force to replace it).",
+                         where=where))
     else:
-        click.echo(f"Workspace ready: {where}")
+        click.echo(_("Workspace ready: %(where)s", where=where))
 
 
 @main.command(name="import")
@@ -97,13 +106,15 @@ def import_(db, path, replace, team, measure, replace_existing):
         dataset = read_folder(path)              # every problem found before the workspace is touched
         store = Store.open(db, create=True)
         load_collaborative(store, COMMAND_LINE, dataset, replace=replace)
-        click.echo(f"Imported {len(dataset)} records from {path} into {display_url(store.url)}.")
+        click.echo(n_("Imported %(n)s record from %(path)s into %(where)s.",
+                      "Imported %(n)s records from %(path)s into %(where)s.", len(dataset), path=path,
+                      where=display_url(store.url)))
         return
     from .services.measures import import_sheet
 
     store = Store.open(db)
     plan = import_sheet(store, COMMAND_LINE, path, team, measure, replace_existing=replace_existing)
-    click.echo(f"Imported {path.name}: {plan.summary()}.")
+    click.echo(_("Imported %(file)s: %(summary)s.", file=path.name, summary=plan.summary()))
 
 
 @main.command()
@@ -115,7 +126,8 @@ def export(db, path):
 
     dataset = Store.open(db, read_only=True).dataset()  # an export only reads: a read-only workspace will do
     export_folder(dataset, path)
-    click.echo(f"Exported {len(dataset)} records to {path}.")
+    click.echo(n_("Exported %(n)s record to %(path)s.", "Exported %(n)s records to %(path)s.", len(dataset),
+                  path=path))
 
 
 @main.command()
@@ -186,15 +198,17 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
     from .reports.batch import make_reports
 
     if final and system:
-        raise click.UsageError("Choose one of --final and --system.")
+        raise click.UsageError(_("Choose one of --final and --system."))
     if (final or system) and (period or teams):
-        raise click.UsageError("--period and --team are for the monthly reports, not --final or --system.")
+        raise click.UsageError(_("--period and --team are for the monthly reports, not --final or --system."))
     bar = None
 
     def planned(count, folder, used):
         nonlocal bar
-        click.echo(f"Making {count} report(s) in {folder}/ with {used} worker(s)…")
-        bar = click.progressbar(length=count, label="Reports", show_pos=True)
+        click.echo(n_("Making %(n)s report in %(folder)s/ with %(workers)s at once…",
+                      "Making %(n)s reports in %(folder)s/ with %(workers)s at once…", count, folder=folder,
+                      workers=used))
+        bar = click.progressbar(length=count, label=_("Reports"), show_pos=True)
         bar.__enter__()
 
     try:
@@ -207,9 +221,10 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
         if bar is not None:
             bar.__exit__(None, None, None)
     made = len(batch.outcomes) - len(batch.failed)
-    click.echo(f"{made} of {len(batch.outcomes)} reports made; index: {batch.index}")
+    click.echo(n_("%(made)s of %(n)s report made; index: %(index)s", "%(made)s of %(n)s reports made; index: %(index)s",
+                  len(batch.outcomes), made=made, index=batch.index))
     for o in batch.failed:
-        click.echo(f"  failed: {o.title}: {o.problem}", err=True)
+        click.echo("  " + _("failed: %(report)s: %(problem)s", report=o.title, problem=o.problem), err=True)
     if batch.failed:
         sys.exit(1)
 

@@ -22,7 +22,6 @@ MONTH_NAMES = {
 _ABBREVIATIONS = {"ene": 1, "abr": 4, "ago": 8, "dic": 12}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo")
-HOW = "write it like 16 Nov 2026, 11/16/2026 or 2026-11-16"
 
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _US = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})")
@@ -75,14 +74,19 @@ def read_day(text: str | dt.date | None) -> dt.date | None:
     elif (m := _MONTH_DAY.fullmatch(words)) and month_number(m[1]):
         month, day, year = month_number(m[1]), int(m[2]), int(m[3])
     else:
-        raise NotADate(f"“{raw[:40]}” is not a date we can read: {HOW}.")
+        raise NotADate(_unreadable(raw))
     if not 1900 <= year <= 2200 or not 1 <= month <= 12:
-        raise NotADate(f"“{raw[:40]}” is not a date we can read: {HOW}.")
+        raise NotADate(_unreadable(raw))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        month_name = f"{dt.date(year, month, 1):%B %Y}"
-        raise NotADate(f"“{raw[:40]}” is not a real day: {month_name} has no day {day}.") from None
+        raise NotADate(language._("“%(text)s” is not a real day: %(month)s has no day %(day)s.", text=raw[:40],
+                                  month=language.day(dt.date(year, month, 1), "month"), day=day)) from None
+
+
+def _unreadable(raw: str) -> str:
+    return language._("“%(text)s” is not a date we can read: write it like 16 Nov 2026, 11/16/2026 or 2026-11-16.",
+                      text=raw[:40])
 
 
 def show_day(day: dt.date | None) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 
 from .dosage import RoleDose, role_doses
+from .language import N_, Labels, _, n_
 from .measure_data import points_by_team
 from .model import AssessmentScore, Measure, Phase, Team, current
 from .spc.reading import Reading
@@ -21,8 +22,8 @@ from .store import Store
 from .measure_analysis import analyse_across_teams
 
 MIN_BASELINE = 6   # fewer baseline points than this: the whole series' median is used, and said so
-VERDICT_WORDS = {"improvement": "Improved", "concern": "Worse", "change": "Changed", "no_signal": "No signal",
-                 "too_few": "Too little data"}
+VERDICT_WORDS = Labels({"improvement": N_("Improved"), "concern": N_("Worse"), "change": N_("Changed"),
+                        "no_signal": N_("No signal"), "too_few": N_("Too little data")})
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,10 @@ class Effectiveness:
         return [s.idea.title for s in self.spreads if s.decisions.get(team_id) == "adopt"]
 
     def tally(self) -> dict[str, int]:
-        """How many team × measure pairs end in each verdict."""
-        out = {w: 0 for w in VERDICT_WORDS.values()}
+        """How many team × measure pairs end in each verdict (by its code: "improvement", "too_few")."""
+        out = dict.fromkeys(VERDICT_WORDS, 0)
         for r in self.results.values():
-            out[r.verdict] += 1
+            out[r.reading.verdict] = out.get(r.reading.verdict, 0) + 1
         return out
 
     def sentences(self) -> list[str]:
@@ -67,14 +68,20 @@ class Effectiveness:
         pairs = len(self.results)
         adopted = [s for s in self.spreads if s.teams_with("adopt")]
         up = [(t, p) for (t, src), p in self.scores.items() if src == "faculty" and p.first and p.last]
-        rose = sum(p.last[1] > p.first[1] for _, p in up)
-        return [f"Of {pairs} team-and-measure pairs, {tally['Improved']} show a signal of improvement against "
-                f"their baseline, {tally['Worse']} a signal of concern, {tally['Changed']} a change, and "
-                f"{tally['No signal']} no signal; {tally['Too little data']} have too little data to judge.",
-                f"{len(adopted)} change ideas were adopted by at least one team, "
-                f"{sum(len(s.teams_with('adopt')) for s in adopted)} adoptions in all.",
-                f"Faculty’s assessment-scale score rose for {rose} of {len(up)} teams from their first scored month "
-                "to their last."]
+        rose = sum(p.last[1] > p.first[1] for _t, p in up)
+        return [n_("Of %(n)s team-and-measure pair, %(improved)s shows a signal of improvement against its baseline, "
+                   "%(worse)s a signal of concern, %(changed)s a change, and %(none)s no signal; %(few)s has too "
+                   "little data to judge.",
+                   "Of %(n)s team-and-measure pairs, %(improved)s show a signal of improvement against their "
+                   "baseline, %(worse)s a signal of concern, %(changed)s a change, and %(none)s no signal; %(few)s "
+                   "have too little data to judge.", pairs, improved=tally["improvement"], worse=tally["concern"],
+                   changed=tally["change"], none=tally["no_signal"], few=tally["too_few"]),
+                n_("%(n)s change idea was adopted by at least one team, %(adoptions)s adoptions in all.",
+                   "%(n)s change ideas were adopted by at least one team, %(adoptions)s adoptions in all.",
+                   len(adopted), adoptions=sum(len(s.teams_with("adopt")) for s in adopted)),
+                n_("Faculty’s assessment-scale score rose for %(rose)s of %(n)s team from its first scored month to "
+                   "its last.", "Faculty’s assessment-scale score rose for %(rose)s of %(n)s teams from their first "
+                   "scored month to their last.", len(up), rose=rose)]
 
 
 def baseline_end(team: Team, phases: list[Phase]) -> dt.date:

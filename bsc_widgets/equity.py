@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import BscError
+from .language import N_, _, n_, number
 from .model import Grouping, Measure, Stratum, StratumObservation, period_label
 from .portable.cells import csv_text
 from .spc import qic
@@ -26,7 +27,7 @@ from .spc.reading import Reading, read_chart
 from .store import Store
 from .measure_analysis import chart_and_rules, run_engine
 
-SUPPRESSED = "suppressed"
+SUPPRESSED = N_("suppressed")     # as the export writes it; shown in the page's language
 
 
 def suppression(cells: pd.DataFrame, threshold: int, margins: list[list[str]]) -> pd.Series:
@@ -95,7 +96,7 @@ def group_view(store: Store, measure_id: str, team_id: str | None = None) -> Gro
     """``measure_id`` by group for ``team_id``, or summed over the network when it is None."""
     measure = store.require(Measure, measure_id)
     if not measure.stratified_by:
-        raise BscError(f"“{measure.name}” is not shown by group.")
+        raise BscError(_("“%(measure)s” is not shown by group.", measure=measure.name))
     collab = store.collaborative()
     threshold = collab.suppress_below if collab else 10
     grouping = store.require(Grouping, measure.stratified_by)
@@ -114,10 +115,12 @@ def group_view(store: Store, measure_id: str, team_id: str | None = None) -> Gro
     view = GroupView(measure, grouping, strata, threshold, table, pd.DataFrame(), {}, pd.DataFrame())
     _analyse(view, *chart_and_rules(store, measure, "run"))
     if damaged:  # named by period and group only: a damaged count is still a count not to show
-        view.sentences.append(f"{len(damaged)} group figure(s) are damaged in the workspace and left out: "
-                              + "; ".join(f"{labels.get(d.key[3], d.key[3])}, "
-                                          f"{period_label(d.key[2], measure.frequency)}" for d in damaged[:6])
-                              + ". The team can enter them again in its measures workbook.")
+        which = "; ".join(f"{labels.get(d.key[3], d.key[3])}, {period_label(d.key[2], measure.frequency)}"
+                          for d in damaged[:6])
+        view.sentences.append(n_("%(n)s group figure is damaged in the workspace and left out: %(which)s. The team "
+                                 "can enter it again in its measures workbook.",
+                                 "%(n)s group figures are damaged in the workspace and left out: %(which)s. The "
+                                 "team can enter them again in its measures workbook.", len(damaged), which=which))
     return view
 
 
@@ -143,12 +146,11 @@ def _analyse(view: GroupView, chart: str, rules: tuple) -> None:
     m, table = view.measure, view.table
     view.rules = rules
     shown = table[~table["suppressed"].astype(bool)]
-    unit = "families or children"
-    view.sentences.append(f"Groups with fewer than {view.threshold} {unit} in a period are suppressed to protect "
-                          "privacy, and so is the next smallest group when only one would be hidden, so no "
-                          "hidden figure can be worked out from a total.")
+    view.sentences.append(_("Groups with fewer than %(n)s families or children in a period are suppressed to protect "
+                            "privacy, and so is the next smallest group when only one would be hidden, so no "
+                            "hidden figure can be worked out from a total.", n=view.threshold))
     if shown.empty:
-        view.sentences.append("No group can be shown yet." if not table.empty else "No data by group yet.")
+        view.sentences.append(_("No group can be shown yet.") if not table.empty else _("No data by group yet."))
         return
     frame = pd.DataFrame({"team": shown["stratum_id"], "x": shown["period"], "y": shown["numerator"],
                           "n": shown["denominator"], "numerator": shown["numerator"],
@@ -161,10 +163,10 @@ def _analyse(view: GroupView, chart: str, rules: tuple) -> None:
         view.readings[sid] = reading
     latest = table[table["period"] == table["period"].max()]
     unit_sign = "%" if view.percent else ""
-    parts = [f"{r.group} {SUPPRESSED}" if r.suppressed else f"{r.group} {r.value:.0f}{unit_sign}"
+    parts = [f"{r.group} {_(SUPPRESSED)}" if r.suppressed else f"{r.group} {number(round(r.value))}{unit_sign}"
              for r in latest.itertuples()]
-    view.sentences.append(f"Latest ({period_label(latest['period'].iloc[0].date(), m.frequency)}): "
-                          + ", ".join(parts) + ".")
+    view.sentences.append(_("Latest (%(period)s): %(groups)s.", period=period_label(latest['period'].iloc[0].date(),
+                                                                                  m.frequency), groups=", ".join(parts)))
     for sid in [s.id for s in view.strata if s.id in view.readings]:
         first = view.readings[sid].sentences[:1]
         if first:
@@ -180,15 +182,17 @@ def _gap(view: GroupView, shown: pd.DataFrame) -> None:
             hi, lo = g.loc[g["value"].idxmax()], g.loc[g["value"].idxmin()]
             rows.append((period, hi["value"] - lo["value"], hi["group"], lo["group"]))
     view.gap = pd.DataFrame(rows, columns=["period", "gap", "high", "low"])
-    unit = "points" if view.percent else ""
     if len(view.gap) < 2:
-        view.sentences.append("The gap between groups needs at least two groups shown in the same period.")
+        view.sentences.append(_("The gap between groups needs at least two groups shown in the same period."))
         return
     result = qic(view.gap["gap"], x=view.gap["period"], chart="run", direction="down")
-    view.gap_reading = read_chart(result, "The gap between groups", "down", False, view.measure.frequency)
+    view.gap_reading = read_chart(result, _("The gap between groups"), "down", False, view.measure.frequency)
     k = min(8, len(view.gap) // 2) or 1
     early, late = view.gap["gap"].head(k).mean(), view.gap["gap"].tail(k).mean()
-    view.sentences.append(f"The gap between the highest and lowest group averaged {early:.0f} {unit} over the "
-                          f"first {k} periods with two groups shown and {late:.0f} {unit} over the last {k}."
-                          .replace("  ", " "))
+    values = dict(early=number(round(early)), late=number(round(late)), k=k)
+    view.sentences.append(
+        _("The gap between the highest and lowest group averaged %(early)s points over the first %(k)s periods with "
+          "two groups shown and %(late)s points over the last %(k)s.", **values) if view.percent else
+        _("The gap between the highest and lowest group averaged %(early)s over the first %(k)s periods with two "
+          "groups shown and %(late)s over the last %(k)s.", **values))
     view.sentences += view.gap_reading.sentences[:1]

@@ -46,6 +46,19 @@ def first_known(*codes: object) -> str:
     return next((known(c) for c in codes if known(c)), ENGLISH)
 
 
+def from_environment(environ=None) -> str:
+    """The language a terminal asks for, as gettext programs read it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG``; "es_US.UTF-8" is Spanish), for the command line's own words."""
+    import os
+
+    environ = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:      # the first one set decides, as in gettext; LANGUAGE may list several ("es:en")
+            return first_known(*value.split(":"))
+    return ENGLISH
+
+
 def language() -> str:
     """The language being spoken now (English unless a page, report or command chose another)."""
     return _current.get()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .clock import today
+from .language import N_, _, day as show_day, n_
 from .measure_data import chart_direction, frame, latest_event, marks_by_team, Marks, series_data, usable
 from .model import SIGNAL_RULES, ChartMark, Measure, PdsaCycle, Phase, Team
 from .spc import qic
@@ -27,18 +28,18 @@ from .store import Store
 
 
 CHART_CHOICES: dict[str, list[tuple[str, str]]] = {   # measure kind -> (chart, what a coach calls it)
-    "proportion": [("run", "Run chart (median)"), ("p", "Control chart: P chart"),
-                   ("pp", "Control chart: P′ chart (Laney), for large denominators"),
-                   ("ip", "Control chart: I′ chart (individuals weighted by denominator)")],
-    "rate": [("run", "Run chart (median)"), ("u", "Control chart: U chart"),
-             ("up", "Control chart: U′ chart (Laney), for large denominators"),
-             ("ip", "Control chart: I′ chart (individuals weighted by denominator)")],
-    "count": [("run", "Run chart (median)"), ("c", "Control chart: C chart")],
-    "value": [("run", "Run chart (median)"), ("i", "Control chart: I chart with its moving ranges (XmR)")],
-    "events": [("g", "G chart: days between events"), ("t", "T chart: time between days with events"),
-               ("run", "Run chart of the days between")],
-    "subgroups": [("xbar", "Xbar chart: the mean each period"), ("s", "S chart: how much the values differ"),
-                  ("run", "Run chart of the means")],
+    "proportion": [("run", N_("Run chart (median)")), ("p", N_("Control chart: P chart")),
+                   ("pp", N_("Control chart: P′ chart (Laney), for large denominators")),
+                   ("ip", N_("Control chart: I′ chart (individuals weighted by denominator)"))],
+    "rate": [("run", N_("Run chart (median)")), ("u", N_("Control chart: U chart")),
+             ("up", N_("Control chart: U′ chart (Laney), for large denominators")),
+             ("ip", N_("Control chart: I′ chart (individuals weighted by denominator)"))],
+    "count": [("run", N_("Run chart (median)")), ("c", N_("Control chart: C chart"))],
+    "value": [("run", N_("Run chart (median)")), ("i", N_("Control chart: I chart with its moving ranges (XmR)"))],
+    "events": [("g", N_("G chart: days between events")), ("t", N_("T chart: time between days with events")),
+               ("run", N_("Run chart of the days between"))],
+    "subgroups": [("xbar", N_("Xbar chart: the mean each period")), ("s", N_("S chart: how much the values differ")),
+                  ("run", N_("Run chart of the means"))],
 }
 
 
@@ -77,13 +78,16 @@ def _left_out(reading: Reading, left_out: list[str] | None) -> Reading:
     if not left_out:
         return reading
     n = len(left_out)
-    return reading.noted(f"{n} period{'s are' if n != 1 else ' is'} not shown: {'; '.join(left_out[:6])}"
-                         + (f"; and {n - 6} more" if n > 6 else "") + ".")
+    shown = "; ".join(left_out[:6])
+    if n > 6:
+        shown = n_("%(shown)s; and %(n)s more", "%(shown)s; and %(n)s more", n - 6, shown=shown)
+    return reading.noted(n_("%(n)s period is not shown: %(periods)s.", "%(n)s periods are not shown: %(periods)s.",
+                            n, periods=shown))
 
 
 def _refused(measure: Measure, why: Exception) -> Reading:
-    return Reading("too_few", f"{measure.name}: this chart cannot be drawn from the data as it is: {why} "
-                              "Correct the data in the measures workbook.")
+    return Reading("too_few", _("%(measure)s: this chart cannot be drawn from the data as it is: %(why)s Correct "
+                                "the data in the measures workbook.", measure=measure.name, why=why))
 
 
 def _settings(frame: pd.DataFrame, marks: dict[str, Marks], freeze, part):
@@ -131,10 +135,11 @@ def _since_latest(reading: Reading, latest: dt.date | None, day: dt.date | None)
     """For rare events, the open stretch since the latest one, which no point shows yet."""
     if latest is None:
         return reading
-    since = f"The latest event was on {latest:%-d %B %Y}"
     if day is not None and day >= latest:
-        since += f", {(day - latest).days} days before {day:%-d %B %Y}"
-    return reading.noted(since + ".")
+        return reading.noted(n_("The latest event was on %(latest)s, %(n)s day before %(day)s.",
+                                "The latest event was on %(latest)s, %(n)s days before %(day)s.",
+                                (day - latest).days, latest=show_day(latest), day=show_day(day)))
+    return reading.noted(_("The latest event was on %(latest)s.", latest=show_day(latest)))
 
 
 def _day(store: Store) -> dt.date:
@@ -187,7 +192,7 @@ def analyse_across_teams(store: Store, measure_id: str, chart: str | None = None
 
 def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, part):
     records, left_out, data = series_data(store, measure, chart)
-    no_data = Reading("too_few", f"{measure.name}: there is no data yet.")
+    no_data = Reading("too_few", _("%(measure)s: there is no data yet.", measure=measure.name))
     readings = {t.id: no_data for t in store.list(Team)}
     empty = pd.DataFrame(columns=["facet1", "facet2", "x", "y", "part"])
     results = []

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DamagedRecord
-from .language import day as show_day
+from .language import _, day as show_day
 from .model import ChartMark, Event, Measure, Observation, Record, Sample, period_label
 from .store import Store
 
@@ -48,12 +48,12 @@ def usable(store: Store, measure: Measure, team_id: str | None = None
     records = store.list(data_record(measure), damaged=damaged, **where)
     out: dict[str, list[str]] = {}
     for d in damaged:
-        team, _, when = d.key[:3]
-        out.setdefault(str(team), []).append(f"{when_label(when, measure)} (its stored number is damaged: "
-                                             f"{d.problems[0].message} Enter it again)")
+        team, when = d.key[0], d.key[2]
+        out.setdefault(str(team), []).append(_("%(period)s (its stored number is damaged: %(problem)s Enter it again)",
+                                               period=when_label(when, measure), problem=d.problems[0].message))
     for o in records:  # kept as a gap in the chart (so baselines and phases count the same periods)
         if isinstance(o, Observation) and o.plotted(measure) is None:
-            out.setdefault(o.team_id, []).append(f"{when_label(o.period, measure)} (it has no number)")
+            out.setdefault(o.team_id, []).append(_("%(period)s (it has no number)", period=when_label(o.period, measure)))
     return records, out
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .clock import add_months
+from .language import _, day, listing, n_, number
 from .measure_data import chart_direction, usable
 from .model import Measure, Observation, Team
 from .spc import qic
@@ -36,7 +37,7 @@ def offers_network_views(measure: Measure) -> bool:
 
 
 def _month_totals(store: Store, measure: Measure) -> pd.DataFrame:
-    records, _ = usable(store, measure)
+    records = usable(store, measure)[0]
     rows = [(o.team_id, o.period.replace(day=1), o.numerator, o.denominator) for o in records
             if isinstance(o, Observation) and o.numerator is not None and o.denominator]
     frame = pd.DataFrame(rows, columns=["team", "month", "numerator", "denominator"])
@@ -68,18 +69,21 @@ def _funnel_sentences(store: Store, measure: Measure, month: dt.date, points: pd
     high = [names.get(str(x), str(x)) for x, y, u in zip(points["x"], points["y"], points["ucl"]) if y > u]
     low = [names.get(str(x), str(x)) for x, y, lo in zip(points["x"], points["y"], points["lcl"]) if y < lo]
     better, worse = (high, low) if chart_direction(measure) != "down" else (low, high)
-    out = [f"{measure.name}, {month:%B %Y}: {len(points)} teams; the network as a whole is at {cl:.3g}{unit}."]
+    out = [n_("%(measure)s, %(month)s: %(n)s team; the network as a whole is at %(value)s.",
+              "%(measure)s, %(month)s: %(n)s teams; the network as a whole is at %(value)s.", len(points),
+              measure=measure.name, month=day(month, "month"), value=number(float(f"{cl:.3g}")) + unit)]
     if chart_direction(measure) == "neutral":
         if high or low:
-            out.append(f"Outside the limits for their size: {', '.join(high + low)}.")
+            out.append(_("Outside the limits for their size: %(teams)s.", teams=listing(high + low)))
     else:
         if better:
-            out.append(f"Better than the network by more than their size explains: {', '.join(better)}.")
+            out.append(_("Better than the network by more than their size explains: %(teams)s.",
+                         teams=listing(better)))
         if worse:
-            out.append(f"Below the network by more than their size explains: {', '.join(worse)}.")
+            out.append(_("Below the network by more than their size explains: %(teams)s.", teams=listing(worse)))
     if not high and not low:
-        out.append("Every team is within the limits for its size: the differences between them are what chance "
-                   "makes for programs of these sizes.")
+        out.append(_("Every team is within the limits for its size: the differences between them are what chance "
+                     "makes for programs of these sizes."))
     return out
 
 
@@ -99,7 +103,7 @@ def _network_total(store: Store, measure: Measure):
     chart = "pp" if measure.kind == "proportion" else "up"
     result = qic(sums["numerator"], x=pd.to_datetime(sums["month"]), n=sums["denominator"], chart=chart,
                  multiply=measure.multiplier, direction=chart_direction(measure), rules=("anhoej", "ihi"))
-    reading = read_chart(result, f"{measure.name}, all teams together", chart_direction(measure),
+    reading = read_chart(result, _("%(measure)s, all teams together", measure=measure.name), chart_direction(measure),
                          measure.multiplier == 100, "monthly", [], measure.goal)
     return result, reading
 

@@ -16,7 +16,7 @@ from .clock import today
 from .errors import BscError, NotAllowed, UnknownTeam
 from .forms.messages import MessageArea, report_unexpected
 from .forms.page import root
-from .language import first_known, speak, speaking
+from .language import _, first_known, speak, speaking
 from .log import server_log
 from .model import ACCESS_LABELS, Team
 from .paths import workbooks_dir
@@ -51,8 +51,8 @@ def signed_in(store: Store) -> Access | None:
     access = access_of(store, user)
     if access is None or not access.active:
         server_log().warning("refused a page to %r: no account, or on no team's roster", user)
-        raise NotAllowed("Your account no longer has access to this collaborative. Ask your improvement advisor "
-                         "if this is a mistake.")
+        raise NotAllowed(_("Your account no longer has access to this collaborative. Ask your improvement advisor "
+                           "if this is a mistake."))
     return access
 
 
@@ -70,11 +70,11 @@ def choose_team(store: Store, parameter: str | None,
     try:
         team = store.team(wanted)
     except UnknownTeam as exc:
-        return None, UnknownTeam(f"{exc.message} Choose your team from the list below.")
+        return None, UnknownTeam(_("%(problem)s Choose your team from the list below.", problem=exc.message))
     if access is not None and not access.may_open(team.id):
         server_log().warning("refused team %r to %r (%s): not one of their teams", team.id, access.username,
                              access.role)
-        return None, NotAllowed("This is not one of your teams. Choose one of yours on the home page.")
+        return None, NotAllowed(_("This is not one of your teams. Choose one of yours on the home page."))
     return team, None
 
 
@@ -83,8 +83,8 @@ def _allowed(store: Store, page: str) -> Access | None:
     access = signed_in(store)
     if access is not None and not access.allows(PAGE_SCOPES[page]):
         server_log().warning("refused %s to %r (%s)", page, access.username, access.role)
-        raise NotAllowed(f"This page is not open to your account ({ACCESS_LABELS[access.role].lower()}). "
-                         "Go back to the home page for the pages that are.")
+        raise NotAllowed(_("This page is not open to your account (%(role)s). Go back to the home page for the "
+                           "pages that are.", role=ACCESS_LABELS[access.role].lower()))
     return access
 
 

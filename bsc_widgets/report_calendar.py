@@ -29,7 +29,7 @@ def parse_month(text: str | dt.date) -> dt.date:
         return text.replace(day=1)
     m = _MONTH.fullmatch(str(text))
     if not m or not 1 <= int(m[2]) <= 12 or int(m[1]) < 1900:
-        raise NotAMonth(f"“{str(text)[:40]}” is not a month: write it as year-month, like 2026-10.")
+        raise NotAMonth(_("“%(text)s” is not a month: write it as year-month, like 2026-10.", text=str(text)[:40]))
     return dt.date(int(m[1]), int(m[2]), 1)
 
 
@@ -41,10 +41,12 @@ def as_of(month: dt.date, today: dt.date) -> dt.date:
 def check_report_month(collab: Collaborative, month: dt.date, today: dt.date) -> None:
     """A month can be reported on when it is within the collaborative and has begun."""
     if not collab.in_reach(month):
-        raise NotAMonth(f"{month:%B %Y} is outside the collaborative, which runs from "
-                       f"{collab.earliest_data():%B %Y} to {collab.end:%B %Y}.")
+        raise NotAMonth(_("%(month)s is outside the collaborative, which runs from %(first)s to %(last)s.",
+                          month=day(month, "month"), first=day(collab.earliest_data(), "month"),
+                          last=day(collab.end, "month")))
     if month > today.replace(day=1):
-        raise NotAMonth(f"{month:%B %Y} has not begun yet (today is {today:%-d %B %Y}).")
+        raise NotAMonth(_("%(month)s has not begun yet (today is %(today)s).", month=day(month, "month"),
+                          today=day(today)))
 
 
 NOT_YET_DUE, MISSING, REPORTED = "not yet due", "missing", "reported"

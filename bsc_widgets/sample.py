@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import WorkspaceError
+from .language import _
 
 _CANDIDATES = (
     Path(__file__).resolve().parent / "_sample",                           # installed wheel
@@ -15,4 +16,4 @@ def sample_folder() -> Path:
     for folder in _CANDIDATES:
         if (folder / "framework.yaml").exists():
             return folder
-    raise WorkspaceError("The sample collaborative is not installed with this copy of BSC Workbooks.")
+    raise WorkspaceError(_("The sample collaborative is not installed with this copy of BSC Workbooks."))

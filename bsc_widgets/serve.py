@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .errors import BscError
+from .language import _
 from .store import resolve_db
 
 SHARE = Path(__file__).resolve().parent / "share" / "jupyter"   # holds our Voilà template "bsc"
@@ -47,13 +48,17 @@ def voila_env(db: str | None, extra: dict[str, str] | None = None) -> dict[str, 
 
 def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 8866, preheat: int = 0) -> int:
     if not (workbooks / "00_home.ipynb").exists():
-        raise BscError(f"No workbooks found in {workbooks} (00_home.ipynb is missing).")
+        raise BscError(_("No workbooks found in %(folder)s (00_home.ipynb is missing).", folder=workbooks))
     if not port_free(ip, port):
-        raise BscError(f"Port {port} on {ip} is already in use. Stop the other server, or choose another "
-                       f"port with --port.")
-    print(f"Serving the workbooks on http://{ip}:{port}/voila/render/00_home.ipynb  (Ctrl+C to stop)",
-          flush=True)
+        raise BscError(port_in_use(ip, port))
+    print(_("Serving the workbooks on %(address)s  (Ctrl+C to stop)",
+            address=f"http://{ip}:{port}/voila/render/00_home.ipynb"), flush=True)
     return run_until_stopped(voila_command(workbooks, ip, port, preheat=preheat), voila_env(db))
+
+
+def port_in_use(ip: str, port: int) -> str:
+    return _("Port %(port)s on %(ip)s is already in use. Stop the other server, or choose another port with --port.",
+             port=port, ip=ip)
 
 
 def run_until_stopped(command: list[str], env: dict[str, str], cwd: str | None = None) -> int:

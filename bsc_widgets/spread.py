@@ -9,13 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .language import N_, _, day, n_
 from .portable.cells import csv_text
 from .model import ChangeIdea, Measure, PdsaCycle, Team, current, ramps
 from .spc.reading import near_signal
 from .store import Store
 from .measure_analysis import analyse_across_teams
 
-VERDICT_WORDS = {"improvement": "improvement", "concern": "concern", "change": "change"}
+VERDICT_WORDS = {   # a signal near a cycle, said whole for each verdict
+    "improvement": N_("%(team)s: %(measure)s, a signal of improvement from %(day)s"),
+    "concern": N_("%(team)s: %(measure)s, a signal of concern from %(day)s"),
+    "change": N_("%(team)s: %(measure)s, a signal of change from %(day)s"),
+}
 
 
 @dataclass(frozen=True)
@@ -26,8 +31,8 @@ class LinkedSignal:
     since: dt.date
 
     def text(self, team_names: dict[str, str]) -> str:
-        return (f"{team_names.get(self.team_id, self.team_id)}: {self.measure}, a signal of "
-                f"{VERDICT_WORDS[self.verdict]} from {self.since:%-d %b %Y}")
+        return _(VERDICT_WORDS[self.verdict], team=team_names.get(self.team_id, self.team_id), measure=self.measure,
+                 day=day(self.since, "short"))
 
 
 @dataclass
@@ -46,7 +51,7 @@ class IdeaSpread:
 def _signals(store: Store, today: dt.date) -> list[LinkedSignal]:
     out = []
     for m in current(store.list(Measure), today):
-        _, readings = analyse_across_teams(store, m.id)
+        readings = analyse_across_teams(store, m.id)[1]
         for team_id, reading in readings.items():
             if reading.verdict in VERDICT_WORDS and reading.began is not None and reading.ended is None:
                 out.append(LinkedSignal(team_id, m.name, reading.verdict, reading.began.date()))
@@ -73,25 +78,33 @@ def spread(store: Store, today: dt.date) -> list[IdeaSpread]:
 
 def spread_sentences(spreads: list[IdeaSpread], team_names: dict[str, str]) -> list[str]:
     if not spreads:
-        return ["No team has tested a change idea yet."]
+        return [_("No team has tested a change idea yet.")]
     widest = max(spreads, key=lambda s: (len(s.teams_with("adopt")), len(s.testing)))
     several = [s for s in spreads if len(s.teams_with("adopt")) >= 2]
-    out = [f"{len(spreads)} change idea{'s' if len(spreads) != 1 else ''} tested; {len(several)} adopted by two "
-           "teams or more.",
-           f"“{widest.idea.title}” spread furthest: first tested by {team_names.get(widest.first_team)} on "
-           f"{widest.first_date:%-d %B %Y}, now tested by {len(widest.testing)} team"
-           f"{'s' if len(widest.testing) != 1 else ''} and adopted by {len(widest.teams_with('adopt'))}."]
+    out = [n_("%(n)s change idea tested; %(several)s adopted by two teams or more.",
+              "%(n)s change ideas tested; %(several)s adopted by two teams or more.", len(spreads),
+              several=len(several)),
+           n_("“%(idea)s” spread furthest: first tested by %(team)s on %(day)s, now tested by %(n)s team and adopted "
+              "by %(adopted)s.",
+              "“%(idea)s” spread furthest: first tested by %(team)s on %(day)s, now tested by %(n)s teams and "
+              "adopted by %(adopted)s.", len(widest.testing), idea=widest.idea.title,
+              team=team_names.get(widest.first_team), day=day(widest.first_date),
+              adopted=len(widest.teams_with("adopt")))]
     improving = [s for s in spreads if any(x.verdict == "improvement" for x in s.signals)]
     if improving:
-        out.append("Ideas tested near a signal of improvement: "
-                   + "; ".join(f"“{s.idea.title}”" for s in improving) + ".")
+        out.append(_("Ideas tested near a signal of improvement: %(ideas)s.",
+                     ideas="; ".join(f"“{s.idea.title}”" for s in improving)))
     return out
+
+
+SPREAD_COLUMNS = (N_("change idea"), N_("local to"), N_("first tested by"), N_("first tested on"),
+                  N_("teams testing"), N_("adopted"), N_("adapted"), N_("abandoned"), N_("still testing"),
+                  N_("linked signals"))
 
 
 def spread_csv(spreads: list[IdeaSpread], team_names: dict[str, str]) -> str:
     """The spread table for a spreadsheet or a learning-session slide."""
-    return csv_text(["change idea", "local to", "first tested by", "first tested on", "teams testing", "adopted",
-                     "adapted", "abandoned", "still testing", "linked signals"], [
+    return csv_text([_(h) for h in SPREAD_COLUMNS], [
         [s.idea.title, team_names.get(s.idea.team_id, "") if s.idea.team_id else "",
                       team_names.get(s.first_team, s.first_team), s.first_date.isoformat(), len(s.testing),
                       len(s.teams_with("adopt")), len(s.teams_with("adapt")), len(s.teams_with("abandon")),

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .language import N_, _, listing, n_, number
 from .model import PdOffering
 
 # key: (name, what it engages, what it is for, examples from the brief)
 QUADRANTS = {
-    "Q1": ("Training", "individuals", "knowledge gain", "coursework, workshops, training for credit"),
-    "Q2": ("Individual coaching", "individuals", "transfer to practice",
-           "coaching and consultation; learning communities of people from different programs"),
-    "Q3": ("Organizational coaching", "whole programs or teams", "transfer to practice",
-           "coaching teams within programs; learning communities within a program; the BSC"),
-    "Q4": ("Collective organizational training", "whole programs or teams", "knowledge gain",
-           "in-service training for all (or groups of) staff who work together"),
+    "Q1": (N_("Training"), N_("individuals"), N_("knowledge gain"), N_("coursework, workshops, training for credit")),
+    "Q2": (N_("Individual coaching"), N_("individuals"), N_("transfer to practice"),
+           N_("coaching and consultation; learning communities of people from different programs")),
+    "Q3": (N_("Organizational coaching"), N_("whole programs or teams"), N_("transfer to practice"),
+           N_("coaching teams within programs; learning communities within a program; the BSC")),
+    "Q4": (N_("Collective organizational training"), N_("whole programs or teams"), N_("knowledge gain"),
+           N_("in-service training for all (or groups of) staff who work together")),
 }
 THIN = 0.10   # a quadrant with less than this share of participant-hours is called thin
 
@@ -52,7 +53,7 @@ class Quadrant:
 
     @property
     def name(self) -> str:
-        return QUADRANTS[self.key][0]
+        return _(QUADRANTS[self.key][0])
 
     @property
     def title(self) -> str:
@@ -88,37 +89,40 @@ def assess(offerings: list[PdOffering]) -> Assessment:
 
 
 def _pct(x: float) -> str:
-    return f"{x * 100:.0f}%"
+    return f"{number(round(x * 100))}%"
 
 
 def _summary(a: Assessment, offerings: list[PdOffering]) -> list[str]:
     if not offerings or not a.total_hours:
-        return ["Enter your system’s PD offerings, with their reach and hours, and place each on the two axes "
-                "to see where your system is thin."]
+        return [_("Enter your system’s PD offerings, with their reach and hours, and place each on the two axes "
+                  "to see where your system is thin.")]
     q = a.quadrants
-    out = [f"{len(offerings)} offering{'s' if len(offerings) != 1 else ''} deliver about "
-           f"{a.total_hours:,.0f} participant-hours a year: "
-           + "; ".join(f"{x.title} {_pct(x.share)}" for x in q.values()) + "."]
+    out = [n_("%(n)s offering delivers about %(hours)s participant-hours a year: %(quadrants)s.",
+              "%(n)s offerings deliver about %(hours)s participant-hours a year: %(quadrants)s.", len(offerings),
+              hours=number(round(a.total_hours)), quadrants="; ".join(f"{x.title} {_pct(x.share)}" for x in q.values()))]
     individual = q["Q1"].share + q["Q2"].share
     organization = q["Q3"].share + q["Q4"].share
     thin = a.thin()
     if thin:
-        out.append("Thin: " + ", ".join(f"{x.title} ({_pct(x.share)}"
-                                        + (", no offering" if not x.offerings else "") + ")" for x in thin) + ".")
+        named = [_("%(quadrant)s (%(share)s, no offering)", quadrant=x.title, share=_pct(x.share)) if not x.offerings
+                 else f"{x.title} ({_pct(x.share)})" for x in thin]
+        out.append(_("Thin: %(quadrants)s.", quadrants=listing(named)))
     if organization < individual:
-        out.append(f"Offerings that engage whole programs or teams (Quadrants 3 and 4) are less robust than "
-                   f"those for individuals (Quadrants 1 and 2): {_pct(organization)} of participant-hours against "
-                   f"{_pct(individual)}. As the brief puts it, a BSC could be an effective strategy to embed.")
+        out.append(_("Offerings that engage whole programs or teams (Quadrants 3 and 4) are less robust than those "
+                     "for individuals (Quadrants 1 and 2): %(organization)s of participant-hours against "
+                     "%(individual)s. As the brief puts it, a BSC could be an effective strategy to embed.",
+                     organization=_pct(organization), individual=_pct(individual)))
     else:
-        out.append(f"Quadrants 3 and 4 already carry {_pct(organization)} of participant-hours; before adding a "
-                   "BSC, look at whether these offerings reach the programs that need them.")
+        out.append(_("Quadrants 3 and 4 already carry %(share)s of participant-hours; before adding a BSC, look at "
+                     "whether these offerings reach the programs that need them.", share=_pct(organization)))
     knowledge = [o for o in offerings if quadrant_of(o) in ("Q1", "Q4")]
     if knowledge:
         biggest = max(knowledge, key=lambda o: o.reach * o.hours)
-        out.append(f"A BSC sits in Quadrant 3 (organizational coaching): cross-role teams from each program apply "
-                   f"what they know in daily practice. It can follow a training the system already offers, for "
-                   f"example “{biggest.name}”, to carry that knowledge into practice and program routines.")
+        out.append(_("A BSC sits in Quadrant 3 (organizational coaching): cross-role teams from each program apply "
+                     "what they know in daily practice. It can follow a training the system already offers, for "
+                     "example “%(offering)s”, to carry that knowledge into practice and program routines.",
+                     offering=biggest.name))
     else:
-        out.append("A BSC sits in Quadrant 3 (organizational coaching): cross-role teams from each program apply "
-                   "what they know in daily practice.")
+        out.append(_("A BSC sits in Quadrant 3 (organizational coaching): cross-role teams from each program apply "
+                     "what they know in daily practice."))
     return out

@@ -15,3 +15,8 @@ def plotly_text(value: object) -> str:
 def shorten(value: str, limit: int = 80) -> str:
     value = " ".join(str(value).split())
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def capitalised(text: str) -> str:
+    """A description ("the numbers for October") opening a sentence; the rest left as it is, names included."""
+    return text[:1].upper() + text[1:]

@@ -567,7 +567,8 @@ def _equity_and_history(records: list) -> list:
     # a measure the faculty dropped at Learning Session 2: its data stays, marked retired
     out.append(Measure(id="circle-minutes", name="Minutes of large-group circle time", type="balancing", kind="value",
                        frequency="monthly", direction="neutral", unit="minutes", position=9, retired_on=CHANGED_AT_LS2,
-                       operational_definition="Average length of large-group circle time on three observed days."))
+                       operational_definition="Average length of large-group circle time on three observed days.",
+                       **es.RETIRED_MEASURE))
     for team in TEAMS:
         for month in months(team_data_start(team[4]), D(2026, 1, 1)):
             out.append(Observation(team_id=team[0], measure_id="circle-minutes", period=month,

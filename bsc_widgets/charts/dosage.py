@@ -8,6 +8,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..dosage import RoleDose, expected_by_now, low_dose
+from ..language import _
 from ..model import ROLE_LABELS, Team
 from ..text import plotly_text
 from .palette import FONT, GOAL
@@ -27,17 +28,19 @@ def dosage_figure(doses: list[RoleDose], teams: list[Team], years: float) -> go.
         fig.add_trace(go.Bar(
             y=[plotly_text(n) for n, _ in rows], x=[d.learning_hours for _, d in rows], orientation="h",
             name=plotly_text(label), marker=dict(color=ROLE_COLOURS[role]),
-            text=[f"{d.learning_hours:.0f} h" + (" · low" if low_dose(d, years) else "") for _, d in rows],
+            text=[_("%(hours)s h · low", hours=f"{d.learning_hours:.0f}") if low_dose(d, years) else
+                  f"{d.learning_hours:.0f} h" for _n, d in rows],
             textposition="outside", cliponaxis=False,
-            hovertext=[plotly_text(f"{n}: {d.plural}, {d.learning_hours:.0f} h of learning sessions each "
-                                   f"({d.attending} of {d.members} took part)") for n, d in rows],
+            hovertext=[plotly_text(_("%(team)s: %(role)s, %(hours)s h of learning sessions each (%(attending)s of "
+                                     "%(members)s took part)", team=n, role=d.plural, hours=f"{d.learning_hours:.0f}",
+                                     attending=d.attending, members=d.members)) for n, d in rows],
             hoverinfo="text"))
     if high >= 1:
         fig.add_vrect(x0=low, x1=high, fillcolor=GOAL, opacity=0.12, line_width=0, layer="below")
     fig.update_layout(barmode="group", height=max(320, 90 * len(names) + 80), template="plotly_white",
-                      title=plotly_text(f"Learning-session hours per member, by role (expected by now: "
-                                        f"{low:.0f}–{high:.0f} h, the green band)"),
+                      title=plotly_text(_("Learning-session hours per member, by role (expected by now: "
+                                          "%(low)s–%(high)s h, the green band)", low=f"{low:.0f}", high=f"{high:.0f}")),
                       font=dict(family=FONT, size=12, color="#1a1a1a"), margin=dict(l=10, r=50, t=50, b=40),
-                      xaxis_title="hours per member", yaxis=dict(autorange="reversed", automargin=True),
+                      xaxis_title=_("hours per member"), yaxis=dict(autorange="reversed", automargin=True),
                       legend=dict(orientation="h", y=-0.08, x=0), bargap=0.25)
     return fig

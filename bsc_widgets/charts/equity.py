@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..equity import SUPPRESSED, GroupView
+from ..language import _
 from .palette import MUTED
 from .spc_chart import Panels, _add_series, _e, _label, _panel
 
@@ -34,9 +35,9 @@ def group_figure(view: GroupView, height: int = 260) -> Panels:
     could be read as a value.
     """
     groups = [s for s in view.strata if s.id in set(view.table["stratum_id"])]
-    panels = Panels(f"{view.measure.name} by {view.grouping.name.lower()}",
-                    note=f"Grey bands: {SUPPRESSED} (fewer than {view.threshold} in the group, or hidden so it "
-                         "cannot be worked out from a total).")
+    panels = Panels(_("%(measure)s by %(grouping)s", measure=view.measure.name, grouping=view.grouping.name.lower()),
+                    note=_("Grey bands: suppressed (fewer than %(n)s in the group, or hidden so it cannot be worked "
+                           "out from a total).", n=view.threshold))
     for s in groups:
         fig = _panel(height)
         seg = view.result[view.result["facet1"] == s.id].reset_index(drop=True) if not view.result.empty else None
@@ -60,14 +61,16 @@ def group_figure(view: GroupView, height: int = 260) -> Panels:
 def gap_figure(view: GroupView, height: int = 260) -> go.Figure:
     """The gap between the highest and lowest shown group, period by period."""
     gap = view.gap if not view.gap.empty else pd.DataFrame(columns=["period", "gap", "high", "low"])
-    unit = " points" if view.percent else ""
-    hover = [_e(f"{_label(p)}: {g:.0f}{unit} ({hi} highest, {lo} lowest)")
-             for p, g, hi, lo in zip(gap["period"], gap["gap"], gap["high"], gap["low"])]
-    fig = go.Figure(go.Scatter(x=gap["period"], y=gap["gap"], mode="lines+markers", name="gap",
+    def amount(value: float) -> str:
+        return _("%(n)s points", n=f"{value:.0f}") if view.percent else f"{value:.0f}"
+
+    hover = [_e(_("%(period)s: %(gap)s (%(high)s highest, %(low)s lowest)", period=_label(p), gap=amount(g), high=hi,
+                  low=lo)) for p, g, hi, lo in zip(gap["period"], gap["gap"], gap["high"], gap["low"])]
+    fig = go.Figure(go.Scatter(x=gap["period"], y=gap["gap"], mode="lines+markers", name=_("gap"),
                                line=dict(color="#6a4c93"), hovertext=hover, hoverinfo="text"))
     if len(gap):
         median = float(gap["gap"].median())
-        fig.add_hline(y=median, line=dict(color=MUTED), annotation_text=_e(f"median {median:.0f}{unit}"))
-    fig.update_layout(title="Gap between the highest and lowest group", height=height, template="plotly_white",
-                      yaxis_title=_e(f"gap{unit}"), margin=dict(l=50, r=20, t=50, b=30), showlegend=False)
+        fig.add_hline(y=median, line=dict(color=MUTED), annotation_text=_e(_("median %(value)s", value=amount(median))))
+    fig.update_layout(title=_("Gap between the highest and lowest group"), height=height, template="plotly_white",
+                      yaxis_title=_e(_("gap (points)") if view.percent else _("gap")), margin=dict(l=50, r=20, t=50, b=30), showlegend=False)
     return fig

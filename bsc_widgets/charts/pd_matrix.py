@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import textwrap
 
+from ..language import _, listing, n_, number
 from ..model import PdOffering
 from ..system_assessment import QUADRANTS, Assessment, quadrant_weights
 from ..render import render
@@ -68,7 +69,7 @@ def pd_matrix_svg(offerings: list[PdOffering], assessment: Assessment) -> str:
     for key, (col, row) in PLACE.items():
         q = assessment.quadrants[key]
         cells.append(dict(x=LEFT + col * CELL, y=TOP + row * CELL, shade=0.08 + 0.5 * q.share,
-                          lines=textwrap.wrap(f"{key}: {q.name}", 30), share=f"{q.share * 100:.0f}", thin=q in thin))
+                          lines=textwrap.wrap(f"{key}: {q.name}", 30), share=number(round(q.share * 100)), thin=q in thin))
     biggest = max((o.reach * o.hours for o in offerings), default=1) or 1
     dots = []
     for n, o in enumerate(offerings, start=1):
@@ -76,7 +77,9 @@ def pd_matrix_svg(offerings: list[PdOffering], assessment: Assessment) -> str:
         dots.append(dict(n=n, name=o.name, x=x, y=y, r=7 + 12 * math.sqrt(o.reach * o.hours / biggest),
                          cell=(LEFT + _along(o.audience)[0] * CELL, TOP + (1 - _along(o.purpose)[0]) * CELL)))
     _apart(dots)
-    title = "; ".join(f"{q.title} {q.share * 100:.0f}% of participant-hours, {len(q.offerings)} offerings"
+    title = "; ".join(n_("%(quadrant)s %(share)s%% of participant-hours, %(n)s offering",
+                         "%(quadrant)s %(share)s%% of participant-hours, %(n)s offerings", len(q.offerings),
+                         quadrant=q.title, share=number(round(q.share * 100)))
                       for q in assessment.quadrants.values())
     return render("charts/pd_matrix.html", "svg", width=SIZE_W, height=SIZE_H, title=title, cells=cells, dots=dots,
                   left=LEFT, top=TOP, cell=CELL)
@@ -87,8 +90,8 @@ def quadrant_words(o: PdOffering) -> str:
     weights = quadrant_weights(o)
     top = max(weights.values())
     keys = [k for k, v in weights.items() if v == top]
-    return " and ".join(f"{k}: {QUADRANTS[k][0]}" for k in keys) if len(keys) == 1 else \
-        "Between " + " and ".join(f"{k}: {QUADRANTS[k][0]}" for k in keys)
+    named = [f"{k}: {_(QUADRANTS[k][0])}" for k in keys]
+    return named[0] if len(named) == 1 else _("Between %(quadrants)s", quadrants=listing(named))
 
 
 def offerings_key_html(offerings: list[PdOffering], assessment: Assessment) -> str:

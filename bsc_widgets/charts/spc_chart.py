@@ -156,7 +156,7 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
     kinds, fired = point_signals(result, rules, direction)
     left_out = ~result["include"].astype(bool).to_numpy() if "include" in result else np.zeros(len(result), bool)
     hover = [f"{_e(_label(xv))}: {format(yv, fmt) if pd.notna(yv) else '–'}{suffix}"
-             + "".join(BREAK + _e(w) for w in why) + (BREAK + "left out of the center line and limits" if out else "")
+             + "".join(BREAK + _e(w) for w in why) + (BREAK + _("left out of the center line and limits") if out else "")
              for xv, yv, why, out in zip(x, result["y"], fired, left_out)]
     kw = dict(row=row, col=col) if row else {}
     fig.add_trace(go.Scatter(x=x, y=result["y"], mode="lines+markers", name=_("data"), line=dict(color=LINE, width=2),

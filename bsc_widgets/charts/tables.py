@@ -10,9 +10,10 @@ from ..effectiveness import Effectiveness
 from ..equity import SUPPRESSED, GroupView
 from ..model import DECISION_WORDS as MODEL_DECISION_WORDS, ROLE_LABELS, ROLE_PLURALS, Team, period_label
 from ..spread import IdeaSpread
+from ..language import N_, Labels, _
 from ..render import render
 
-DECISION_WORDS = {None: "testing", **MODEL_DECISION_WORDS}
+DECISION_WORDS = Labels({None: N_("testing"), **dict(dict.items(MODEL_DECISION_WORDS))})   # read when shown
 
 
 def matrix_html(rows: list[tuple[str, list[str]]], columns: list[str], label: str) -> str:
@@ -45,17 +46,18 @@ def group_table_html(view: GroupView, last: int = 12) -> str:
     periods = sorted(set(table["period"]))[-last:]
     groups = [s for s in view.strata if s.id in set(table["stratum_id"])]
     sign = "%" if view.percent else ""
-    cell = {(r.period, r.stratum_id): SUPPRESSED if r.suppressed else
-            f"{r.value:.0f}{sign} ({r.numerator:g} of {r.denominator:g})" for r in table.itertuples()}
+    cell = {(r.period, r.stratum_id): _(SUPPRESSED) if r.suppressed else
+            _("%(value)s (%(numerator)s of %(denominator)s)", value=f"{r.value:.0f}{sign}", numerator=f"{r.numerator:g}",
+              denominator=f"{r.denominator:g}") for r in table.itertuples()}
     rows = [(period_label(p.date(), view.measure.frequency), [cell.get((p, s.id), "—") for s in groups])
             for p in reversed(periods)]
-    return matrix_html(rows, [s.label for s in groups], f"{view.measure.name} by group")
+    return matrix_html(rows, [s.label for s in groups], _("%(measure)s by group", measure=view.measure.name))
 
 
 def effectiveness_html(e: Effectiveness) -> str:
     """Team × measure: the end against the baseline, judged by signals."""
     rows = [(t.name, [e.results[(t.id, m.id)].verdict for m in e.measures]) for t in e.teams]
-    return matrix_html(rows, [m.name for m in e.measures], "End against baseline, by signals")
+    return matrix_html(rows, [m.name for m in e.measures], _("End against baseline, by signals"))
 
 
 def framework_history_html(record, changes: list) -> str:

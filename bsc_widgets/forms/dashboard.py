@@ -17,6 +17,7 @@ from ..catalogue import COACH_PAGES, WORKBOOKS
 from ..charts import funnel_figure, rebased_multiples, small_multiples, spc_figure
 from ..charts.mdc_icons import icons_html
 from ..errors import BscError
+from ..language import _, day, n_
 from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
 from ..report_calendar import month_due_now, next_month
 from ..store import Store
@@ -37,12 +38,12 @@ ALL = ""
 def _counted(labels) -> list[str]:
     """Each kind of question once, with how many there are: "Signal without a PDSA (2)"."""
     counts = Counter(labels)
-    return [f"{label} ({n})" if n > 1 else label for label, n in counts.items()]
+    return [_("%(question)s (%(n)s)", question=label, n=n) if n > 1 else label for label, n in counts.items()]
 
 
 def team_links(team_id: str) -> str:
     return render("forms/dashboard.html", "team_links", team_id=team_id,
-                  workbooks=[(f, t) for f, t, _ in WORKBOOKS if f != "00_home.ipynb"])
+                  workbooks=[(f, _(t)) for f, t, _b in WORKBOOKS if f != "00_home.ipynb"])
 
 
 class DashboardPage(w.VBox):
@@ -50,7 +51,7 @@ class DashboardPage(w.VBox):
         store = store.translated()
         collab = store.collaborative()
         if collab is None:
-            raise BscError("This workspace has no collaborative yet.")
+            raise BscError(_("This workspace has no collaborative yet."))
         self.store, self.today = store, today
         self.teams = store.teams()
         self.measures = {m.id: m for m in current(store.list(Measure), today)}
@@ -60,25 +61,25 @@ class DashboardPage(w.VBox):
         where = position(collab, store.list(Phase), today)
         style, narrow = {"description_width": "initial"}, w.Layout(width="min(24em, 100%)")
         self.message = MessageArea()
-        self.measure = w.Dropdown(description="Measure", options=[(m.name, m.id) for m in self.measures.values()],
+        self.measure = w.Dropdown(description=_("Measure"), options=[(m.name, m.id) for m in self.measures.values()],
                                   style=style, layout=narrow)
-        self.team = w.Dropdown(description="Team", options=[("All teams", ALL)] + [(t.name, t.id) for t in self.teams],
+        self.team = w.Dropdown(description=_("Team"), options=[(_("All teams"), ALL)] + [(t.name, t.id) for t in self.teams],
                                style=style, layout=narrow)
         kinds = sorted({t.program_type for t in self.teams})
-        self.program = w.Dropdown(description="Program type", options=[("All types", ALL)] +
+        self.program = w.Dropdown(description=_("Program type"), options=[(_("All types"), ALL)] +
                                   [(PROGRAM_TYPE_LABELS[k], k) for k in kinds], style=style, layout=narrow)
         first, last = collab.earliest_data().replace(day=1), min(today, collab.end).replace(day=1)
         months, m = [], last
         while m >= first:
             months.append(m)
             m = (m - dt.timedelta(days=1)).replace(day=1)
-        self.period = w.Dropdown(description="Data up to", options=[(f"{x:%B %Y}", x) for x in months],
+        self.period = w.Dropdown(description=_("Data up to"), options=[(day(x, "month"), x) for x in months],
                                  value=month_due_now(collab, store.list(Phase), today) if months else None,
                                  style=style, layout=narrow)
-        self.view = w.Dropdown(description="Show", options=[("Each team's chart", "charts"),
-                                                            ("Re-based medians (runcharter)", "rebased"),
-                                                            ("Teams compared by size (funnel plot)", "funnel"),
-                                                            ("All teams together (P′ or U′ chart)", "network")],
+        self.view = w.Dropdown(description=_("Show"), options=[(_("Each team's chart"), "charts"),
+                                                               (_("Re-based medians (runcharter)"), "rebased"),
+                                                               (_("Teams compared by size (funnel plot)"), "funnel"),
+                                                               (_("All teams together (P′ or U′ chart)"), "network")],
                                style=style, layout=narrow)
         self.attention = w.HTML()
         self.chart = PlotArea(300)
@@ -86,17 +87,18 @@ class DashboardPage(w.VBox):
         self.team_table = w.HTML()
         for control in (self.measure, self.team, self.program, self.period, self.view):
             on_pick(control, guarded(self.message)(lambda _: self._render()))
-        head = header("Coach dashboard", where=where, lines=(f"{collab.name} · {len(self.teams)} teams",))
+        head = header("Coach dashboard", where=where, lines=(
+            n_("%(name)s · %(n)s team", "%(name)s · %(n)s teams", len(self.teams), name=collab.name),))
         others = w.HTML(render("forms/dashboard.html", "other_pages", pages=[
-            (f, t, b) for f, t, b in COACH_PAGES if f in ("participation.ipynb", "spread.ipynb", "equity.ipynb")]))
+            (f, _(t), _(b)) for f, t, b in COACH_PAGES if f in ("participation.ipynb", "spread.ipynb", "equity.ipynb")]))
         self._render()
         super().__init__([head, others, self.message,
                           w.HBox([self.measure, self.team, self.program, self.period, self.view],
                                  layout=w.Layout(flex_flow="row wrap")),
-                          section("Who needs attention", "The same rules as the reports’ questions for the "
-                                  "coaching call."), self.attention,
-                          section("The measure across teams"), self.chart, self.readings,
-                          section("Teams and their workbooks"), self.team_table],
+                          section(_("Who needs attention"), _("The same rules as the reports’ questions for the "
+                                                              "coaching call.")), self.attention,
+                          section(_("The measure across teams")), self.chart, self.readings,
+                          section(_("Teams and their workbooks")), self.team_table],
                          layout=w.Layout(width="100%", max_width="80em"))
         self.add_class("bsc-page")
 
@@ -114,12 +116,13 @@ class DashboardPage(w.VBox):
                 self.readings.value = render("forms/dashboard.html", "no_funnel", month=self.period.value)
                 return
             self.chart.draw(funnel_figure(found.points, found.curve, names, m.multiplier == 100,
-                                          f"{m.name}, {self.period.value:%B %Y}: teams by size",
-                                          m.denominator or "denominator"))
+                                          _("%(measure)s, %(month)s: teams by size", measure=m.name,
+                                            month=day(self.period.value, "month")),
+                                          m.denominator or _("denominator")))
             self.readings.value = render("forms/dashboard.html", "sentences", sentences=found.sentences)
             return
         result, reading = network_total(self.snapshot(), m.id)
-        self.chart.draw(spc_figure(result, f"{m.name}: all teams together", percent=m.multiplier == 100,
+        self.chart.draw(spc_figure(result, _("%(measure)s: all teams together", measure=m.name), percent=m.multiplier == 100,
                                    goal=m.goal))
         self.readings.value = render("forms/dashboard.html", "sentences", sentences=reading.sentences)
 
@@ -179,7 +182,7 @@ class DashboardPage(w.VBox):
             points, medians = self._rebased(m.id)
             medians = medians[medians["group"].isin(shown)]
             self.chart.draw_panels(rebased_multiples(points, medians, names, percent=m.multiplier == 100,
-                                                     title=f"{m.name}: medians re-based after each sustained run",
+                                                     title=_("%(measure)s: medians re-based after each sustained run", measure=m.name),
                                                      direction=m.direction))
         elif shown:
             chart, rules = chart_and_rules(self.store, m)

@@ -13,15 +13,16 @@ import ipywidgets as w
 
 from ..dates import read_day, show_day
 from ..errors import NotADate
+from ..language import N_, _
 
-PLACEHOLDER = "For example: 16 Nov 2026"
+PLACEHOLDER = N_("For example: 16 Nov 2026")
 
 
 class DayInput(w.Text):
     """``day`` is the date read from the text (None when empty or unreadable); ``problem`` says why not."""
 
     def __init__(self, description: str, day: dt.date | None = None, **kwargs):
-        kwargs.setdefault("placeholder", PLACEHOLDER)
+        kwargs.setdefault("placeholder", _(PLACEHOLDER))
         kwargs.setdefault("continuous_update", False)
         super().__init__(description=description, value=show_day(day), **kwargs)
         self._normalising = False

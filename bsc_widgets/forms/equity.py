@@ -13,6 +13,7 @@ from ..charts.equity import gap_figure, group_figure
 from ..charts.tables import group_table_html
 from ..equity import group_view, stratified_measures
 from ..ids import slugify
+from ..language import N_, _
 from ..render import render
 from .download import download_link
 from .fields import on_pick
@@ -24,15 +25,15 @@ NETWORK = ""
 
 
 class EquityPage(CollaborativePage):
-    TITLE = "Equity: measures by group"
+    TITLE = N_("Equity: measures by group")
 
     def build_body(self):
         style, narrow = {"description_width": "initial"}, w.Layout(width="min(30em, 100%)")
         self.measures = stratified_measures(self.store)
-        self.measure = w.Dropdown(description="Measure", options=[(m.name, m.id) for m in self.measures],
+        self.measure = w.Dropdown(description=_("Measure"), options=[(m.name, m.id) for m in self.measures],
                                   style=style, layout=narrow)
-        self.team = w.Dropdown(description="Team", style=style, layout=narrow,
-                               options=[("All teams (the network)", NETWORK)]
+        self.team = w.Dropdown(description=_("Team"), style=style, layout=narrow,
+                               options=[(_("All teams (the network)"), NETWORK)]
                                + [(t.name, t.id) for t in self.store.teams()
                                   if self.access is None or self.access.may_open(t.id)])
         self.reading = w.HTML()
@@ -46,7 +47,7 @@ class EquityPage(CollaborativePage):
             return [w.HTML(render("forms/equity.html", "no_measure"))]
         self.refresh()
         return [self.measure, self.team, self.reading, self.groups_chart, self.gap_chart,
-                section("The last twelve periods by group", "Each cell: the value (numerator of denominator)."),
+                section(_("The last twelve periods by group"), _("Each cell: the value (numerator of denominator).")),
                 self.table, self.export]
 
     def refresh(self) -> None:
@@ -65,4 +66,4 @@ class EquityPage(CollaborativePage):
         self.table.value = group_table_html(view)
         name = f"{slugify(view.measure.name)}-by-group-{self.team.value or 'network'}.csv"
         self.export.value = render("common.html", "in_paragraph", body=download_link(
-            view.csv(), name, "Download this view (CSV, small groups suppressed)"))
+            view.csv(), name, _("Download this view (CSV, small groups suppressed)")))

@@ -7,6 +7,7 @@ from typing import Callable
 
 import ipywidgets as w
 
+from ..language import _, day, n_
 from ..model import ACCESS_LABELS, Account, Member, Team
 from ..render import render
 from ..services import Actor
@@ -17,7 +18,7 @@ from .messages import MessageArea, guarded
 
 def _link(hub_url: str, invitation) -> tuple[str, str, str, str]:
     a = invitation.account
-    return a.name, a.email or a.username, hub_url.rstrip("/") + invitation.path(), f"{invitation.expires:%-d %B %Y}"
+    return a.name, a.email or a.username, hub_url.rstrip("/") + invitation.path(), day(invitation.expires)
 
 
 class TeamInvitations(w.VBox):
@@ -27,17 +28,18 @@ class TeamInvitations(w.VBox):
         self.store, self.actor, self.team, self.hub_url = store, actor, team, hub_url
         self.message = MessageArea()
         self.links = w.HTML()
-        button = w.Button(description="Make sign-in links for this team", button_style="primary",
+        button = w.Button(description=_("Make sign-in links for this team"), button_style="primary",
                           layout=w.Layout(width="auto"))
         button.on_click(guarded(self.message)(self._make))
         super().__init__([button, self.message, self.links], layout=w.Layout(width="100%"))
 
-    def _make(self, _=None) -> None:
+    def _make(self, _click=None) -> None:
         members = [m for m in self.store.list(Member, team_id=self.team.id) if m.email]
         links = [_link(self.hub_url, invite(self.store, self.actor(), member_account(m))) for m in members]
         self.links.value = render("forms/invitations.html", "links", links=links, what=self.team.name)
-        self.message.show(f"{len(links)} sign-in link(s) made; earlier links for these members no longer work."
-                          if links else "No member of this team has an e-mail address yet.")
+        self.message.show(n_("%(n)s sign-in link made; earlier links for this member no longer work.",
+                             "%(n)s sign-in links made; earlier links for these members no longer work.", len(links))
+                          if links else _("No member of this team has an e-mail address yet."))
 
 
 class AccountInvitations(w.VBox):
@@ -48,15 +50,15 @@ class AccountInvitations(w.VBox):
     def __init__(self, store: Store, actor: Callable[[], Actor], hub_url: str):
         self.store, self.actor, self.hub_url = store, actor, hub_url
         style, narrow = {"description_width": "initial"}, w.Layout(width="min(30em, 100%)")
-        self.name = w.Text(description="Name", style=style, layout=narrow)
-        self.email = w.Text(description="Email", style=style, layout=narrow)
-        self.role = w.Dropdown(description="Permission role", options=[(ACCESS_LABELS[r], r) for r in self.ROLES],
+        self.name = w.Text(description=_("Name"), style=style, layout=narrow)
+        self.email = w.Text(description=_("Email"), style=style, layout=narrow)
+        self.role = w.Dropdown(description=_("Permission role"), options=[(ACCESS_LABELS[r], r) for r in self.ROLES],
                                style=style, layout=narrow)
         self.message = MessageArea()
         self.links = w.HTML()
-        self.accounts = w.Dropdown(description="Account", style=style, layout=narrow)
-        make = w.Button(description="Invite", button_style="primary")
-        end = w.Button(description="End this account’s access", button_style="danger", layout=w.Layout(width="auto"))
+        self.accounts = w.Dropdown(description=_("Account"), style=style, layout=narrow)
+        make = w.Button(description=_("Invite"), button_style="primary")
+        end = w.Button(description=_("End this account’s access"), button_style="danger", layout=w.Layout(width="auto"))
         make.on_click(guarded(self.message)(self._invite))
         end.on_click(guarded(self.message)(self._end))
         self._list()
@@ -64,24 +66,25 @@ class AccountInvitations(w.VBox):
                          layout=w.Layout(width="100%"))
 
     def _list(self) -> None:
-        self.accounts.options = [("Choose an account…", "")] + [
+        self.accounts.options = [(_("Choose an account…"), "")] + [
             (f"{a.name} ({ACCESS_LABELS[a.access].lower()}, {a.email or a.username})", a.username)
             for a in self.store.list(Account)]
 
-    def _invite(self, _=None) -> None:
+    def _invite(self, _click=None) -> None:
         email = self.email.value.strip()
         account = Account.build(username=email.lower(), name=self.name.value.strip(), access=self.role.value,
                                 email=email or None)
         self.links.value = render("forms/invitations.html", "links", what=account.name,
                                   links=[_link(self.hub_url, invite(self.store, self.actor(), account))])
-        self.message.show(f"{account.name} is invited as {ACCESS_LABELS[account.access].lower()}.")
+        self.message.show(_("%(name)s is invited as %(role)s.", name=account.name,
+                            role=ACCESS_LABELS[account.access].lower()))
         self.name.value = self.email.value = ""
         self._list()
 
-    def _end(self, _=None) -> None:
+    def _end(self, _click=None) -> None:
         if not self.accounts.value:
-            self.message.show_error("Choose the account whose access ends.")
+            self.message.show_error(_("Choose the account whose access ends."))
             return
         remove_account(self.store, self.actor(), self.accounts.value)
-        self.message.show("That account can no longer sign in, and its open pages can no longer save.")
+        self.message.show(_("That account can no longer sign in, and its open pages can no longer save."))
         self._list()

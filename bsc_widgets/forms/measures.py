@@ -28,8 +28,10 @@ from .period_values import PeriodValues
 from .plot import PlotArea
 from .record_form import RecordForm
 
-PASTE_EXAMPLES = {"events": "Date\tCount\n2026-10-14\t1", "subgroups": "Month\tValue\n2026-10\t4.5\n2026-10\t5",
-                  "value": "Month\tValue\n2026-10\t3.4", "count": "Month\tValue\n2026-10\t2"}
+PASTE_EXAMPLES = {"events": N_("Date\tCount\n2026-10-14\t1"),
+                  "subgroups": N_("Month\tValue\n2026-10\t4.5\n2026-10\t5"),
+                  "value": N_("Month\tValue\n2026-10\t3.4"), "count": N_("Month\tValue\n2026-10\t2"),
+                  "proportion": N_("Month\tNumerator\tDenominator\n2026-10\t45\t60")}
 
 
 def periods(first: dt.date, last: dt.date, frequency: str) -> list[dt.date]:
@@ -153,9 +155,9 @@ class MeasuresPage(WorkbookPage):
     def _measure_changed(self) -> None:
         m = self.measure
         self.definition.value = definition_html(m) + framework_history_html(m, history(self.store, m))
-        chart, _ = chart_and_rules(self.store, m)       # the collaborative's choice, until the team picks another
-        replace_options(self.chart_kind, [(label, code) for code, label in CHART_CHOICES[m.kind]], chart)
-        self.paste.placeholder = PASTE_EXAMPLES.get(m.kind, "Month\tNumerator\tDenominator\n2026-10\t45\t60")
+        chart = chart_and_rules(self.store, m)[0]       # the collaborative's choice, until the team picks another
+        replace_options(self.chart_kind, [(_(label), code) for code, label in CHART_CHOICES[m.kind]], chart)
+        self.paste.placeholder = _(PASTE_EXAMPLES.get(m.kind, PASTE_EXAMPLES["proportion"]))
         events = m.kind == "events"
         self.period_picker.layout.display = "none" if events else None
         self.day_picker.layout.display = None if events else "none"

@@ -14,6 +14,7 @@ from ..charts.dosage import dosage_figure
 from ..charts.tables import dosage_html
 from ..dosage import network_doses, participation_sentence, role_doses, years_so_far
 from ..errors import BscError, ConflictError, InvalidRecord
+from ..language import _, number
 from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Member
 from ..services.register import open_register, take_register
 from ..render import render
@@ -32,19 +33,19 @@ class ParticipationPage(CollaborativePage):
 
     def build_body(self):
         self.teams = self.store.teams()
-        self.team = w.Dropdown(description="Team", options=[(t.name, t.id) for t in self.teams], style=STYLE,
+        self.team = w.Dropdown(description=_("Team"), options=[(t.name, t.id) for t in self.teams], style=STYLE,
                                layout=NARROW)
-        self.kind = w.Dropdown(description="Event", options=[(v, k) for k, v in EVENT_KIND_LABELS.items()],
+        self.kind = w.Dropdown(description=_("Event"), options=[(v, k) for k, v in EVENT_KIND_LABELS.items()],
                                style=STYLE, layout=NARROW)
         sessions = [p for p in self.phases if p.kind == "learning_session"]
-        self.session = w.Dropdown(description="Learning session", style=STYLE, layout=NARROW,
+        self.session = w.Dropdown(description=_("Learning session"), style=STYLE, layout=NARROW,
                                   options=[("—", "")] + [(p.name, p.id) for p in sessions])
-        self.date = DayInput("Date", min(self.today, self.collab.end), style=STYLE, layout=NARROW)
-        self.hours = w.Text(description="Hours each", value="1.5", style=STYLE, layout=NARROW,
+        self.date = DayInput(_("Date"), min(self.today, self.collab.end), style=STYLE, layout=NARROW)
+        self.hours = w.Text(description=_("Hours each"), value="1.5", style=STYLE, layout=NARROW,
                             continuous_update=False)
         self.register = w.VBox(layout=w.Layout(width="100%"))
-        self.save_button = w.Button(description="Save attendance", button_style="primary")
-        self.reload_button = w.Button(description="Show the saved register", layout=w.Layout(display="none"))
+        self.save_button = w.Button(description=_("Save attendance"), button_style="primary")
+        self.reload_button = w.Button(description=_("Show the saved register"), layout=w.Layout(display="none"))
         self.form_message = MessageArea()
         self.summary = w.HTML()
         self.dosage_chart = PlotArea(360)
@@ -57,12 +58,13 @@ class ParticipationPage(CollaborativePage):
         on_pick(self.session, guarded(self.form_message)(lambda _: self._session_picked()))
         self._load_register()
         self._refresh_dosage()
-        return [section("Take attendance", "Tick everyone who was there; untick someone to remove them. "
-                        "Saved together when you press the button."),
+        return [section(_("Take attendance"), _("Tick everyone who was there; untick someone to remove them. "
+                                                "Saved together when you press the button.")),
                 self.team, self.kind, self.session, self.date, self.hours, self.register, self.form_message,
                 w.HBox([self.save_button, self.reload_button], layout=w.Layout(flex_flow="row wrap")),
-                section("Who takes part", "Against the brief’s annual dose: 30–35 hours of learning sessions "
-                        "and about 50 hours of affinity groups for every member, in every role."),
+                section(_("Who takes part"), _("Against the brief’s annual dose: 30–35 hours of learning sessions "
+                                               "and about 50 hours of affinity groups for every member, in every "
+                                               "role.")),
                 self.summary, self.dosage_chart, self.dosage]
 
     # ---- the register ----
@@ -79,7 +81,7 @@ class ParticipationPage(CollaborativePage):
 
     def _reload(self) -> None:
         self._load_register()
-        self.form_message.show("This is the register as saved now. Tick again anyone you marked, then save.",
+        self.form_message.show(_("This is the register as saved now. Tick again anyone you marked, then save."),
                                "info")
 
     def _load_register(self) -> None:
@@ -92,7 +94,7 @@ class ParticipationPage(CollaborativePage):
         present = self.state.marks if self.state else {}
         first = next((present[m.id] for m in members if m.id in present), None)
         if first is not None:
-            self.hours.value = f"{first.hours:g}"
+            self.hours.value = number(first.hours)
         self.boxes = {}
         for m in members:
             self.boxes[m.id] = w.Checkbox(value=m.id in present, indent=False, layout=w.Layout(width="auto"),
@@ -105,14 +107,14 @@ class ParticipationPage(CollaborativePage):
         """Write the register: all of it, or (with a message saying why) none of it."""
         self.form_message.clear()
         if not self.date.day or self.state is None:
-            self.form_message.show_error(self.date.problem or "Choose the team and the date of the event.")
+            self.form_message.show_error(self.date.problem or _("Choose the team and the date of the event."))
             return False
         present = [member_id for member_id, box in self.boxes.items() if box.value]
         try:
             self.state, kept, gone = take_register(self.store, self.actor, self.state, present,
                                                    self.hours.value.strip() or None, self.session.value)
         except InvalidRecord as exc:
-            self.form_message.show_error(InvalidRecord("Nothing was saved:", exc.problems) if exc.problems else exc)
+            self.form_message.show_error(InvalidRecord(_("Nothing was saved:"), exc.problems) if exc.problems else exc)
             return False
         except ConflictError as exc:  # someone saved this register after this page read it: their ticks stay
             self.form_message.show_error(exc)
@@ -121,7 +123,7 @@ class ParticipationPage(CollaborativePage):
         except BscError as exc:  # refused whole (a date outside the calendar, the workspace busy)
             self.form_message.show_error(exc)
             return False
-        self.form_message.show(f"Attendance saved: {kept} present, {gone} removed.", "ok")
+        self.form_message.show(_("Attendance saved: %(kept)s present, %(gone)s removed.", kept=kept, gone=gone), "ok")
         self._load_register()
         self._refresh_dosage()
         return True

@@ -14,7 +14,9 @@ import ipywidgets as w
 from ..model import Record
 from ..services import Actor, remove as remove_record
 from ..store import Store
+from ..language import _
 from ..render import render
+from ..text import capitalised
 from .fields import Field, on_pick, replace_options
 from .messages import MessageArea, guarded
 from .record_form import RecordForm
@@ -30,17 +32,18 @@ class RecordEditor(w.VBox):
                  extra: Callable[[Record], list[w.Widget]] | None = None,
                  on_change: Callable[[], None] | None = None):
         """``actor`` is asked at each write (the set-up page keeps the editor's name with framework edits);
-        ``remove`` says what removing means, else the record is deleted (``removable`` False: no button)."""
+        ``remove`` says what removing means, else the record is deleted (``removable`` False: no button).
+        ``noun`` is in the page's language (what the record is called: "measure", "medida")."""
         self.store, self.model, self.noun, self.actor, self.today = store, model, noun, actor, today
         self._records, self._label, self._fields, self._new = records, label, fields, new
         self._extra = extra
         self._remove = remove or (self._delete if removable else None)
         self.on_change = on_change
         self.message = MessageArea()
-        self.picker = w.Dropdown(description=f"Edit or add a {noun}", style={"description_width": "initial"},
+        self.picker = w.Dropdown(description=_("Edit or add a %(noun)s", noun=noun), style={"description_width": "initial"},
                                  layout=w.Layout(width="min(34em, 100%)"))
         self.area = w.VBox(layout=w.Layout(width="100%"))
-        self.remove_button = w.Button(description=f"Remove this {noun}")
+        self.remove_button = w.Button(description=_("Remove this %(noun)s", noun=noun))
         self.remove_button.on_click(guarded(self.message)(self._do_remove))
         on_pick(self.picker, guarded(self.message)(lambda _: self._show()))
         super().__init__([self.picker, self.message, self.area], layout=w.Layout(width="100%"))
@@ -49,7 +52,7 @@ class RecordEditor(w.VBox):
     def refresh(self, select: str | None = None, redraw: bool = True) -> None:
         self.items = {"/".join(map(str, r.key())): r for r in self._records()}
         current = select if select is not None else self.picker.value
-        replace_options(self.picker, [(f"Add a new {self.noun}…", NEW)] +
+        replace_options(self.picker, [(_("Add a new %(noun)s…", noun=self.noun), NEW)] +
                         [(self._label(r), k) for k, r in self.items.items()], current)
         if redraw:
             self._show()
@@ -62,11 +65,11 @@ class RecordEditor(w.VBox):
         editing = self.picker.value == key
         self.refresh(select=key, redraw=not editing)
         if not editing:      # just added: say so, where the person is looking, and keep it open to edit
-            self.message.show(f"Added {self._label(record)}. You can go on editing it below, or choose "
-                              f"“Add a new {self.noun}…” for another.", "ok")
+            self.message.show(_("Added %(record)s. You can go on editing it below, or choose “Add a new %(noun)s…” "
+                                "for another.", record=self._label(record), noun=self.noun), "ok")
             self.form.save_button.focus()
         if editing:
-            self.heading.value = render("common.html", "heading", text=f"Edit {self._label(record)}")
+            self.heading.value = render("common.html", "heading", text=_("Edit %(record)s", record=self._label(record)))
             if self._extra:
                 self.extras.children = self._extra(record)
 
@@ -77,9 +80,10 @@ class RecordEditor(w.VBox):
             record = self.model.model_construct(**dict(self._new(), version=0))
         fields = self._fields(record)
         self.form = RecordForm(self.store, record, fields, actor=self.actor, today=self.today,
-                               autosave=record.version > 0, save_label=None if record.version else f"Add {self.noun}",
+                               autosave=record.version > 0, save_label=None if record.version else _("Add %(noun)s", noun=self.noun),
                                on_saved=self._saved)
-        title = f"Edit {self._label(record)}" if record.version else f"Add a new {self.noun}"
+        title = (_("Edit %(record)s", record=self._label(record)) if record.version else
+                 _("Add a new %(noun)s", noun=self.noun))
         self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],
                              layout=w.Layout(width="100%"))
         removable = [self.remove_button] if (self._remove and record.version) else []
@@ -88,7 +92,7 @@ class RecordEditor(w.VBox):
 
     def _delete(self, record: Record) -> str:
         remove_record(self.store, self.actor(), record)
-        return f"{record.describe()[:1].upper()}{record.describe()[1:]} was removed."
+        return _("%(record)s was removed.", record=capitalised(record.describe()))
 
     def _do_remove(self, _=None) -> None:
         said = self._remove(self.form.record)

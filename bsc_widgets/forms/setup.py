@@ -20,12 +20,13 @@ from ..framework_history import history
 from ..services import Actor
 from ..services.access import hub_address
 from ..services import framework
-from ..language import LANGUAGES, Labels, N_, _, number
+from ..language import LANGUAGES, Labels, N_, _, day, number
 from ..model import (MEASURE_KIND_LABELS, MEASURE_TYPE_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, SIGNAL_RULE_LABELS,
                      AssessmentLevel, ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member,
                      Phase, Record, Stratum, Team)
 from ..report_calendar import due_date, next_month, reports_from
 from ..render import render
+from ..text import capitalised
 from .fields import Field
 from .messages import guarded
 from .invitations import AccountInvitations, TeamInvitations
@@ -52,18 +53,18 @@ def invitation_html(team: Team, members: list[Member]) -> str:
     """A link to the team's home and a ready-made email to its members (no accounts to create)."""
     home = f"00_home.ipynb?team={quote(team.id)}"
     emails = ",".join(m.email for m in members if m.email)
-    body = (f"You are invited to the {team.name} team's workbooks. Open this page on the collaborative's "
-            f"site and bookmark it: {home}")
-    return render("forms/setup.html", "invitation", team=team, roles=roles_sentence(members) or "No members yet",
+    body = _("You are invited to the %(team)s team's workbooks. Open this page on the collaborative's site and "
+             "bookmark it: %(link)s", team=team.name, link=home)
+    return render("forms/setup.html", "invitation", team=team, roles=roles_sentence(members) or _("No members yet"),
                   home=home, emails=emails, body=body, count=len([m for m in members if m.email]))
 
 
 class SetupPage(CollaborativePage):
-    TITLE = "Collaborative set-up"
+    TITLE = N_("Collaborative set-up")
     EDITS_FRAMEWORK = True
 
     def build_body(self):
-        self.editor_name = w.Text(description="Your name (kept with each change to the framework)",
+        self.editor_name = w.Text(description=_("Your name (kept with each change to the framework)"),
                                   style={"description_width": "initial"}, layout=w.Layout(width="min(34em, 100%)"),
                                   continuous_update=False)
         collab_form = RecordForm(self.store, self.collab, [
@@ -75,8 +76,8 @@ class SetupPage(CollaborativePage):
             actor=self._who, today=self.today, on_saved=self._collab_saved)
         self.due_dates = w.HTML(due_dates_html(self.collab, self.phases))
         calendar = RecordEditor(
-            self.store, Phase, actor=self._who, today=self.today, noun="calendar phase", records=lambda: self.store.list(Phase),
-            label=lambda p: f"{p.name} ({p.start:%-d %b %Y} – {p.end:%-d %b %Y})",
+            self.store, Phase, actor=self._who, today=self.today, noun=_("calendar phase"), records=lambda: self.store.list(Phase),
+            label=lambda p: f"{p.name} ({day(p.start, 'short')} – {day(p.end, 'short')})",
             fields=lambda p: [Field(Phase, "kind", choices=PHASE_KIND_LABELS), Field(Phase, "number"),
                               Field(Phase, "name"), Field(Phase, "name_es"), Field(Phase, "start"), Field(Phase, "end")],
             new=lambda: dict(id="new", kind="learning_session", number=None, name="", start=self.today,
@@ -86,8 +87,8 @@ class SetupPage(CollaborativePage):
             return {g.id: g.name for g in self.store.list(Grouping)}
 
         measures = RecordEditor(
-            self.store, Measure, actor=self._who, today=self.today, noun="measure", records=lambda: self.store.list(Measure),
-            label=lambda m: m.name + ("" if m.is_current() else " (retired)"),
+            self.store, Measure, actor=self._who, today=self.today, noun=_("measure"), records=lambda: self.store.list(Measure),
+            label=lambda m: _retired(m, m.name),
             fields=lambda m: [
                 Field(Measure, "name"), Field(Measure, "name_es"), Field(Measure, "type", choices=MEASURE_TYPE_LABELS),
                 Field(Measure, "kind", choices=MEASURE_KIND_LABELS),
@@ -105,8 +106,8 @@ class SetupPage(CollaborativePage):
                              retired_on=None),
             remove=self._retire, extra=self._history)
         drivers = RecordEditor(
-            self.store, Driver, actor=self._who, today=self.today, noun="driver", records=lambda: self.store.list(Driver),
-            label=lambda d: f"{DRIVER_KIND_LABELS[d.kind]}: {d.title}" + ("" if d.is_current() else " (retired)"),
+            self.store, Driver, actor=self._who, today=self.today, noun=_("driver"), records=lambda: self.store.list(Driver),
+            label=lambda d: _retired(d, f"{DRIVER_KIND_LABELS[d.kind]}: {d.title}"),
             fields=lambda d: [Field(Driver, "kind", choices=DRIVER_KIND_LABELS), Field(Driver, "title"),
                               Field(Driver, "title_es"), Field(Driver, "description", kind="long"),
                               Field(Driver, "description_es", kind="long")],
@@ -115,9 +116,9 @@ class SetupPage(CollaborativePage):
             remove=self._retire,
             extra=lambda d: self._history(d) + ([self._links(d, "primary")] if d.kind == "secondary" else []))
         ideas = RecordEditor(
-            self.store, ChangeIdea, actor=self._who, today=self.today, noun="change idea",
+            self.store, ChangeIdea, actor=self._who, today=self.today, noun=_("change idea"),
             records=lambda: [i for i in self.store.list(ChangeIdea) if i.team_id is None],
-            label=lambda i: i.title + ("" if i.is_current() else " (retired)"),
+            label=lambda i: _retired(i, i.title),
             fields=lambda i: [Field(ChangeIdea, "title"), Field(ChangeIdea, "title_es"),
                               Field(ChangeIdea, "description", kind="long"),
                               Field(ChangeIdea, "description_es", kind="long")],
@@ -135,46 +136,51 @@ class SetupPage(CollaborativePage):
                             actor=self._who, today=self.today)
                  for lv in self.store.list(AssessmentLevel)]
         grouping_editor = RecordEditor(
-            self.store, Grouping, actor=self._who, today=self.today, noun="grouping", records=lambda: self.store.list(Grouping), label=lambda g: g.name,
+            self.store, Grouping, actor=self._who, today=self.today, noun=_("grouping"), records=lambda: self.store.list(Grouping), label=lambda g: g.name,
             fields=lambda g: [Field(Grouping, "name")], new=lambda: dict(id="new", name=""))
         strata = RecordEditor(
-            self.store, Stratum, actor=self._who, today=self.today, noun="group", records=lambda: self.store.list(Stratum),
+            self.store, Stratum, actor=self._who, today=self.today, noun=_("group"), records=lambda: self.store.list(Stratum),
             label=lambda s: f"{groupings().get(s.grouping_id, s.grouping_id)}: {s.label}",
             fields=lambda s: [Field(Stratum, "grouping_id", kind="choice",
                                     choices=[(g.name, g.id) for g in self.store.list(Grouping)]),
                               Field(Stratum, "label"), Field(Stratum, "position")],
             new=lambda: dict(id="new", grouping_id=next(iter(groupings()), ""), label="", position=0))
         teams = RecordEditor(
-            self.store, Team, actor=self._who, today=self.today, noun="team", records=self.store.teams, label=lambda t: t.name,
+            self.store, Team, actor=self._who, today=self.today, noun=_("team"), records=self.store.teams, label=lambda t: t.name,
             fields=lambda t: [Field(Team, "name"), Field(Team, "program_type", choices=PROGRAM_TYPE_LABELS),
                               Field(Team, "joined"), Field(Team, "language", choices=LANGUAGES)],
             new=lambda: dict(id="new", name="", program_type="head_start", joined=max(self.today, self.collab.start),
                              aim=None, meeting_rhythm=None, language="en"),
             removable=False, extra=self._invitation)
-        accounts = ([section("Accounts", "Faculty, advisors and leaders sign in with an account of their own; "
-                             "team members get theirs from their team below."),
+        accounts = ([section(_("Accounts"), _("Faculty, advisors and leaders sign in with an account of their own; "
+                                              "team members get theirs from their team below.")),
                      AccountInvitations(self.store, self._who, hub_address())] if self.access else [])
         if self.access is not None:
             self.editor_name.layout.display = "none"  # the hub says who is editing
         return [
             w.HTML(render("forms/setup.html", "jump_to")),
             self.editor_name,
-            section("The collaborative", "Its name, topic, aim and dates. Every change is saved when you leave "
-                    "the field."), collab_form,
-            _anchor("calendar"), section("Calendar", "Pre-work, learning sessions, action periods and the summative "
-                                         "session. Monthly reports are owed from the first action period."),
+            section(_("The collaborative"), _("Its name, topic, aim and dates. Every change is saved when you leave "
+                                              "the field.")), collab_form,
+            _anchor("calendar"), section(_("Calendar"), _("Pre-work, learning sessions, action periods and the "
+                                                          "summative session. Monthly reports are owed from the "
+                                                          "first action period.")),
             self.due_dates, calendar,
-            _anchor("framework"), section("Change framework: measures", "Teams’ data stays attached when a measure "
-                                          "is reworded; a measure teams have used is retired, not deleted."), measures,
-            section("Change framework: driver diagram", "Primary and secondary drivers, and the collaborative’s "
-                    "change ideas with the secondary drivers they feed."), drivers, ideas,
-            _anchor("scale"), section("Assessment scale", "The wording teams and faculty score against each month."),
+            _anchor("framework"), section(_("Change framework: measures"), _(
+                "Teams’ data stays attached when a measure is reworded; a measure teams have used is retired, not "
+                "deleted.")), measures,
+            section(_("Change framework: driver diagram"), _("Primary and secondary drivers, and the collaborative’s "
+                                                             "change ideas with the secondary drivers they feed.")),
+            drivers, ideas,
+            _anchor("scale"), section(_("Assessment scale"), _("The wording teams and faculty score against each "
+                                                               "month.")),
             *scale,
-            _anchor("groups"), section("Groups for equity views", "Groupings such as home language or race and "
-                                       "ethnicity; a measure chosen to be shown by group asks teams for each "
-                                       "group’s figures. Small groups are suppressed (see the collaborative above)."),
+            _anchor("groups"), section(_("Groups for equity views"), _(
+                "Groupings such as home language or race and ethnicity; a measure chosen to be shown by group asks "
+                "teams for each group’s figures. Small groups are suppressed (see the collaborative above).")),
             grouping_editor, strata,
-            _anchor("teams"), section("Teams", "Add a team, then send its members their link."), teams, *accounts]
+            _anchor("teams"), section(_("Teams"), _("Add a team, then send its members their link.")), teams,
+            *accounts]
 
     def _invitation(self, team: Team) -> list[w.Widget]:
         """Under the hub, each member's own one-time sign-in link; otherwise the team's link to share."""
@@ -193,14 +199,14 @@ class SetupPage(CollaborativePage):
         what = framework.retire(self.store, self._who(), record, self.today)
         name = getattr(record, "name", None) or record.title
         if what == "retired":
-            return (f"“{name}” is retired: teams have used it, so its data is kept and marked retired. "
-                    "You can bring it back from the list.")
-        return f"“{name}” was deleted: no team had used it yet."
+            return _("“%(name)s” is retired: teams have used it, so its data is kept and marked retired. You can "
+                     "bring it back from the list.", name=name)
+        return _("“%(name)s” was deleted: no team had used it yet.", name=name)
 
     def _history(self, record: Record) -> list[w.Widget]:
         out: list[w.Widget] = [w.HTML(framework_history_html(record, history(self.store, record)))]
         if not record.is_current():
-            back = w.Button(description="Bring it back into use")
+            back = w.Button(description=_("Bring it back into use"))
             back.on_click(guarded(self.message)(lambda _: self._restore(record)))
             out.append(back)
         return out
@@ -208,7 +214,7 @@ class SetupPage(CollaborativePage):
     def _restore(self, record: Record) -> None:
         current = self.store.require(type(record), *record.key())
         framework.restore(self.store, self._who(), current, self.today)
-        self.message.show(f"{current.describe()[:1].upper()}{current.describe()[1:]} is back in use.", "ok")
+        self.message.show(_("%(record)s is back in use.", record=capitalised(current.describe())), "ok")
 
     def _links(self, record: Record, target_kind: str) -> w.Widget:
         """Tick what this feeds: a change idea feeds secondary drivers, a secondary driver primary ones."""
@@ -220,12 +226,12 @@ class SetupPage(CollaborativePage):
             box.observe(guarded(self.message)(lambda change, t=d.id: self._link(record.id, t, change["new"])),
                         names="value")
             boxes.append(box)
-        label = "Feeds these secondary drivers" if target_kind == "secondary" else "Feeds these primary drivers"
+        label = _("Feeds these secondary drivers") if target_kind == "secondary" else _("Feeds these primary drivers")
         return w.VBox([w.HTML(render("forms/widgets.html", "group_label", text=label)), *boxes])
 
     def _link(self, source: str, target: str, on: bool) -> None:
         framework.link(self.store, self._who(), source, target, on)
-        self.message.show("Link saved." if on else "Link removed.", "ok")
+        self.message.show(_("Link saved.") if on else _("Link removed."), "ok")
 
     # ---- keeping the page consistent ----
     def _collab_saved(self, collab: Collaborative) -> None:
@@ -235,6 +241,10 @@ class SetupPage(CollaborativePage):
     def _calendar_changed(self) -> None:
         self.phases = self.store.list(Phase)
         self.due_dates.value = due_dates_html(self.collab, self.phases)
+
+
+def _retired(record: Record, label: str) -> str:
+    return label if record.is_current() else _("%(name)s (retired)", name=label)
 
 
 def _anchor(name: str) -> w.HTML:

@@ -9,13 +9,14 @@ import ipywidgets as w
 
 from ..charts.tables import spread_html
 from ..spread import spread, spread_csv, spread_sentences, team_names
+from ..language import N_, _
 from ..render import render
 from .download import download_link
 from .page import CollaborativePage
 
 
 class SpreadPage(CollaborativePage):
-    TITLE = "Spread of change ideas"
+    TITLE = N_("Spread of change ideas")
 
     def build_body(self):
         spreads = spread(self.store, self.today)
@@ -24,4 +25,4 @@ class SpreadPage(CollaborativePage):
         return [w.HTML(render("common.html", "sentences", items=spread_sentences(spreads, names), box=True)),
                 w.HTML(spread_html(spreads, names)),
                 w.HTML(render("common.html", "paragraph", kind="bsc-page", text=download_link(
-                    self.csv, "spread-of-change-ideas.csv", "Download the spread table (CSV)")))]
+                    self.csv, "spread-of-change-ideas.csv", _("Download the spread table (CSV)"))))]

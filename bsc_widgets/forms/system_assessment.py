@@ -14,6 +14,7 @@ import ipywidgets as w
 
 from ..charts.pd_matrix import offerings_key_html, pd_matrix_svg
 from ..errors import BscError
+from ..language import N_, _
 from ..model import PdOffering
 from ..services import Actor
 from ..services.access import Access
@@ -26,7 +27,7 @@ from .messages import MessageArea
 from .page import header, section
 from .record_list import RecordEditor
 
-TITLE = "System assessment: the PD Matrix"
+TITLE = N_("System assessment: the PD Matrix")
 
 
 
@@ -39,7 +40,7 @@ class SystemAssessmentPage(w.VBox):
         self.key = w.HTML()
         self.export = w.HTML()
         editor = RecordEditor(
-            store, PdOffering, actor=lambda: Actor.collaborative(access=access), noun="PD offering", records=lambda: store.list(PdOffering), label=lambda o: o.name,
+            store, PdOffering, actor=lambda: Actor.collaborative(access=access), noun=_("PD offering"), records=lambda: store.list(PdOffering), label=lambda o: o.name,
             fields=lambda o: [Field(PdOffering, "name"), Field(PdOffering, "funding_stream"),
                               Field(PdOffering, "reach"), Field(PdOffering, "hours"),
                               Field(PdOffering, "audience", help=render("forms/system_assessment.html", "axes_help")), Field(PdOffering, "purpose"),
@@ -48,12 +49,12 @@ class SystemAssessmentPage(w.VBox):
                              notes=None),
             on_change=self.refresh)
         self.refresh()
-        head = header(TITLE, up="../", intro="For state and regional leaders: where do your professional-development "
-                      "offerings sit, where is the system thin, and where would a Breakthrough Series Collaborative "
-                      "fit?")
-        super().__init__([head, self.message, section("Your system on the matrix"), self.summary,
+        head = header(TITLE, up="../", intro=_("For state and regional leaders: where do your professional-development "
+                                               "offerings sit, where is the system thin, and where would a "
+                                               "Breakthrough Series Collaborative fit?"))
+        super().__init__([head, self.message, section(_("Your system on the matrix")), self.summary,
                           self.matrix, self.key, self.export,
-                          section("Your offerings", "Add each offering; changes are saved as you go."), editor],
+                          section(_("Your offerings"), _("Add each offering; changes are saved as you go.")), editor],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-page")
 
@@ -61,7 +62,7 @@ class SystemAssessmentPage(w.VBox):
         offerings = self.store.list(PdOffering)
         result = assess(offerings)
         self.summary.value = render("common.html", "sentences", items=result.sentences)
-        self.matrix.value = render("common.html", "scroll", body=pd_matrix_svg(offerings, result), label="PD Matrix")
+        self.matrix.value = render("common.html", "scroll", body=pd_matrix_svg(offerings, result), label=_("PD Matrix"))
         self.key.value = offerings_key_html(offerings, result) if offerings else ""
         if self.report_html is not None:
             try:
@@ -70,5 +71,5 @@ class SystemAssessmentPage(w.VBox):
                 self.message.show_error(exc)
                 return
             self.export.value = render("common.html", "in_paragraph", body=download_link(
-                page, "system-assessment.html", "Download the report (HTML, works offline)", mime="text/html"))
+                page, "system-assessment.html", _("Download the report (HTML, works offline)"), mime="text/html"))
 

@@ -9,16 +9,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import BscError
-from ..serve import port_free, run_until_stopped
+from ..language import N_, _, day
+from ..serve import port_free, port_in_use, run_until_stopped
 from ..services import Actor
 from ..services.accounts import first_admin
 from ..store import Store, sqlite_path
 from .config import HUB_CONFIG, HubSettings
 
 PROJECT = Path(__file__).resolve().parents[2]
-TLS = ("It serves plain HTTP on {ip}. To serve people on other machines, put a TLS proxy in front (Caddy, or nginx "
-       "with a certificate) that forwards to this address, start with --public-url https://your.site, and keep "
-       "--ip 127.0.0.1.")
+TLS = N_("It serves plain HTTP on %(ip)s. To serve people on other machines, put a TLS proxy in front (Caddy, or nginx "
+         "with a certificate) that forwards to this address, start with --public-url https://your.site, and keep "
+         "--ip 127.0.0.1.")
 
 
 def proxy_command() -> str:
@@ -27,8 +28,8 @@ def proxy_command() -> str:
                   shutil.which("configurable-http-proxy")):
         if found and Path(found).exists():
             return str(found)
-    raise BscError("configurable-http-proxy is not installed. Run “make install” (it runs npm install in the "
-                   "project), or “npm install -g configurable-http-proxy”.")
+    raise BscError(_("configurable-http-proxy is not installed. Run “make install” (it runs npm install in the "
+                     "project), or “npm install -g configurable-http-proxy”."))
 
 
 def free_port() -> int:
@@ -40,16 +41,15 @@ def free_port() -> int:
 def hub_settings(workspace: str, ip: str, port: int, state: Path | None, hub_db: str | None,
                  public_url: str | None, idle_timeout: int) -> HubSettings:
     if not port_free(ip, port):
-        raise BscError(f"Port {port} on {ip} is already in use. Stop the other server, or choose another port "
-                       "with --port.")
+        raise BscError(port_in_use(ip, port))
     if public_url and urlsplit(public_url).scheme not in ("http", "https"):
-        raise BscError(f"--public-url must start with https:// (or http://), not “{public_url[:60]}”.")
+        raise BscError(_("--public-url must start with https:// (or http://), not “%(url)s”.", url=public_url[:60]))
     where = sqlite_path(workspace)
     state = (state or ((where.parent / "hub") if where else Path("hub-state"))).resolve()
     try:
         state.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BscError(f"Cannot create the hub's folder {state}: {exc.strerror}.") from None
+        raise BscError(_("Cannot create the hub's folder %(folder)s: %(why)s.", folder=state, why=exc.strerror)) from None
     bind = f"http://{ip}:{port}"
     return HubSettings(workspace=workspace, state=str(state), hub_db=hub_db or f"sqlite:///{state / 'jupyterhub.sqlite'}",
                        bind_url=bind, public_url=(public_url or bind).rstrip("/"), hub_port=free_port(),
@@ -61,10 +61,11 @@ def run_hub(settings: HubSettings) -> int:
     invitation = first_admin(store, Actor(name="bsc hub"))
     store.close()
     ip = urlsplit(settings.bind_url).hostname
-    print(f"Serving the workbooks with sign-in on {settings.public_url}/  (Ctrl+C to stop)", flush=True)
+    print(_("Serving the workbooks with sign-in on %(address)s  (Ctrl+C to stop)", address=f"{settings.public_url}/"),
+          flush=True)
     if invitation is not None:
-        print(f"First administrator: open this link once to choose a password (it works until "
-              f"{invitation.expires:%-d %B %Y}):\n  {settings.public_url}{invitation.path()}", flush=True)
-    print(TLS.format(ip=ip), flush=True)
+        print(_("First administrator: open this link once to choose a password (it works until %(day)s):",
+                day=day(invitation.expires)) + f"\n  {settings.public_url}{invitation.path()}", flush=True)
+    print(_(TLS, ip=ip), flush=True)
     env = dict(os.environ, **settings.environment())
     return run_until_stopped([sys.executable, "-m", "jupyterhub", "-f", str(HUB_CONFIG)], env, cwd=settings.state)

@@ -11,7 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..language import N_, Labels
+from ..language import N_, Labels, _
 from .base import NAME_LENGTH, Record, RequiredText, optional, register
 
 Access = Literal["team_member", "faculty", "advisor", "leader", "admin"]
@@ -38,4 +38,4 @@ class Account(Record):
     email: optional(str) = Field(None, title=N_("Email"), max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
     def describe(self) -> str:
-        return f"the account of {self.name}"
+        return _("the account of %(name)s", name=self.name)

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..language import N_, Labels
+from ..language import N_, Labels, _, day
 from .base import OptionalSlug, Record, Slug, register
 
 EventKind = Literal["learning_session", "affinity_group", "coaching_call"]
@@ -33,4 +33,4 @@ class Attendance(Record):
     phase_id: OptionalSlug = Field(None, title=N_("Learning session"))
 
     def describe(self) -> str:
-        return f"attendance of {self.member_id} on {self.date}"
+        return _("attendance of %(member)s on %(day)s", member=self.member_id, day=day(self.date))

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..language import N_, Labels
+from ..language import N_, Labels, _, day
 from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional, register
 
 PhaseKind = Literal["pre_work", "learning_session", "action_period", "summative"]
@@ -57,9 +57,10 @@ class Collaborative(Record):
     @model_validator(mode="after")
     def _dates(self):
         if self.end <= self.start:
-            raise ValueError(f"The end date ({self.end}) must come after the start date ({self.start})")
+            raise ValueError(_("The end date (%(end)s) must come after the start date (%(start)s)", end=day(self.end),
+                               start=day(self.start)))
         if self.data_from and self.data_from > self.start:
-            raise ValueError("Baseline data cannot start after the collaborative starts")
+            raise ValueError(_("Baseline data cannot start after the collaborative starts"))
         return self
 
     def earliest_data(self) -> dt.date:
@@ -92,7 +93,8 @@ class Phase(Record):
     @model_validator(mode="after")
     def _dates(self):
         if self.end < self.start:
-            raise ValueError(f"{self.name} ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(_("%(phase)s ends (%(end)s) before it starts (%(start)s)", phase=self.name,
+                               end=day(self.end), start=day(self.start)))
         return self
 
     def describe(self) -> str:

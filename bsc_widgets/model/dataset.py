@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..errors import InvalidRecord, Problem
+from ..language import _, n_
 from .base import RECORD_TYPES, Record
 from .collaborative import AssessmentLevel, Collaborative, Phase
 from .framework import ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea
@@ -43,8 +44,10 @@ class Dataset:
         key = record.key()
         if key in table:
             first = self.origins.get((record.TABLE, key))
-            seen = f" (first at row {first[1]})" if first and first[1] else ""
-            self.duplicates.append(Problem(f"The {record.describe()} appears twice{seen}.",
+            what = record.describe()
+            said = (_("The %(record)s appears twice (first at row %(row)s).", record=what, row=first[1])
+                    if first and first[1] else _("The %(record)s appears twice.", record=what))
+            self.duplicates.append(Problem(said,
                                            record=record.describe(), file=file, row=row))
             return
         table[key] = record
@@ -83,7 +86,7 @@ class Dataset:
         out = list(self.duplicates)
         collabs = self.all(Collaborative)
         if len(collabs) != 1:
-            out.append(Problem(f"A workspace holds exactly one collaborative; this data has {len(collabs)}."))
+            out.append(Problem(_("A workspace holds exactly one collaborative; this data has %(n)s.", n=len(collabs))))
         for record in self:
             file, row = self.origins.get((record.TABLE, record.key()), (None, None))
             out += [p.located(file=file, row=row) for p in record.context_problems(self)]
@@ -92,7 +95,8 @@ class Dataset:
     def check(self) -> "Dataset":
         problems = self.problems()
         if problems:
-            raise InvalidRecord(f"{len(problems)} problem(s) found; nothing was saved.", problems)
+            raise InvalidRecord(n_("%(n)s problem found; nothing was saved.", "%(n)s problems found; nothing was saved.",
+                                   len(problems)), problems)
         return self
 
 

@@ -106,11 +106,11 @@ class Measure(Retirable, Record):
             raise ValueError(_("A %(kind)s needs a denominator definition (what is counted below the line)",
                                kind=KIND_WORDS[self.kind]))
         if self.kind == DATED_EVENTS and self.direction == "up":
-            raise ValueError("Rare events are counted because fewer is better (or we watch them): choose lower is "
-                             "better, or neither")
+            raise ValueError(_("Rare events are counted because fewer is better (or we watch them): choose lower is "
+                               "better, or neither"))
         if self.stratified_by and self.kind not in ("proportion", "rate"):
-            raise ValueError("Only a proportion or a rate can be shown by group: each group needs its own "
-                             "denominator (how many children or families are in it)")
+            raise ValueError(_("Only a proportion or a rate can be shown by group: each group needs its own "
+                               "denominator (how many children or families are in it)"))
         return self
 
     @property
@@ -176,6 +176,8 @@ class ChangeIdea(Retirable, Record):
 # Which kinds may link, source -> target: a change idea feeds a secondary driver,
 # a secondary driver feeds a primary one.
 LINK_KINDS = {("change_idea", "secondary"), ("secondary", "primary")}
+LINK_END_WORDS = {"change_idea": N_("change idea"), "secondary": N_("secondary driver"),
+                  "primary": N_("primary driver")}
 
 
 @register
@@ -202,9 +204,9 @@ class DriverLink(Record):
                                 field=self.field_label(field), record=self.describe())]
             kinds.append("change_idea" if idea is not None else driver.kind)
         if tuple(kinds) not in LINK_KINDS:
-            return [Problem(f"A {kinds[0].replace('_', ' ')} cannot link to a {kinds[1].replace('_', ' ')}: "
-                            "change ideas link to secondary drivers, and secondary drivers to primary drivers.",
-                            record=self.describe())]
+            return [Problem(_("A %(source)s cannot link to a %(target)s: change ideas link to secondary drivers, and "
+                              "secondary drivers to primary drivers.", source=_(LINK_END_WORDS[kinds[0]]),
+                              target=_(LINK_END_WORDS[kinds[1]])), record=self.describe())]
         return []
 
 
@@ -221,4 +223,4 @@ class TeamChangeIdea(Record):
     change_idea_id: Slug = Field(title=N_("Change idea"))
 
     def describe(self) -> str:
-        return f"choice of change idea {self.change_idea_id}"
+        return _("choice of change idea %(idea)s", idea=self.change_idea_id)

@@ -7,7 +7,7 @@ see what the data was entered against, and when that changed.
 """
 from __future__ import annotations
 
-from ..language import N_
+from ..language import N_, _, day
 
 import datetime as dt
 from typing import ClassVar, Literal
@@ -44,7 +44,7 @@ class FrameworkChange(Record):
     changed_by: optional(str) = Field(None, title=N_("Changed by"), max_length=NAME_LENGTH)
 
     def describe(self) -> str:
-        return f"change to {self.record_id} on {self.changed_on}"
+        return _("change to %(record)s on %(day)s", record=self.record_id, day=day(self.changed_on))
 
     def new_id_base(self) -> str:
         return f"{self.record_id}-{self.field.replace('_', '-')}"

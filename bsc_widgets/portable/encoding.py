@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from ..errors import ImportRejected, Problem
+from ..language import _
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-SAVE_AS = "Save it again from your spreadsheet program as “CSV UTF-8”."
 
 
 def _row(raw: bytes, position: int) -> int:
@@ -22,25 +22,27 @@ def _row(raw: bytes, position: int) -> int:
 def decode(raw: bytes, file: str, windows_ok: bool = True) -> str:
     """The file's text; ``windows_ok`` False for our own export format, which is always UTF-8."""
     if b"\x00" in raw[:4096]:
-        raise ImportRejected("This is not a text file.", [Problem(
+        raise ImportRejected(_("This is not a text file."), [Problem(_(
             "This is not a text file: it looks like a binary file, such as a spreadsheet saved in another format. "
-            "Save the sheet as CSV, or upload the .xlsx itself.", file=file)])
+            "Save the sheet as CSV, or upload the .xlsx itself."), file=file)])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = exc.start
     where = dict(file=file, row=_row(raw, bad))
     if not windows_ok:
-        raise ImportRejected("This file is not UTF-8 text.", [Problem(
-            f"This file is not UTF-8 text: byte {raw[bad]:#04x} on this row is not. {SAVE_AS}", **where)])
+        raise ImportRejected(_("This file is not UTF-8 text."), [Problem(_(
+            "This file is not UTF-8 text: byte %(byte)s on this row is not. Save it again from your spreadsheet "
+            "program as “CSV UTF-8”.", byte=f"{raw[bad]:#04x}"), **where)])
     if _UTF8_MULTIBYTE.search(raw):
-        raise ImportRejected("This file mixes two text encodings.", [Problem(
-            f"This file mixes two text encodings: most of it is UTF-8, but this row holds a byte ({raw[bad]:#04x}) "
-            f"that is not, so some letters would come out wrong. {SAVE_AS}", **where)])
+        raise ImportRejected(_("This file mixes two text encodings."), [Problem(_(
+            "This file mixes two text encodings: most of it is UTF-8, but this row holds a byte (%(byte)s) that is "
+            "not, so some letters would come out wrong. Save it again from your spreadsheet program as “CSV UTF-8”.",
+            byte=f"{raw[bad]:#04x}"), **where)])
     try:
         return raw.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise ImportRejected("This file is not readable text.", [Problem(
-            f"This file is not readable text: byte {raw[exc.start]:#04x} is neither UTF-8 nor Windows text. "
-            f"{SAVE_AS}",
+        raise ImportRejected(_("This file is not readable text."), [Problem(_(
+            "This file is not readable text: byte %(byte)s is neither UTF-8 nor Windows text. Save it again from "
+            "your spreadsheet program as “CSV UTF-8”.", byte=f"{raw[exc.start]:#04x}"),
             file=file, row=_row(raw, exc.start))]) from None

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..errors import BscError, ImportRejected, InvalidRecord, Problem
+from ..language import _, n_, number
 from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
                      Dataset, Driver, DriverLink, FrameworkChange, Grouping, Measure, Member, MonthlyReport,
                      Account, ChartMark, Event, Observation, PdOffering, Sample, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
@@ -77,18 +78,18 @@ def export_folder(dataset: Dataset, path: str | os.PathLike) -> Path:
     """``bsc export``: into a new or empty folder (or an earlier export), never over other files."""
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
-        raise BscError(f"{folder} is a file; give a folder to export into.")
+        raise BscError(_("%(path)s is a file; give a folder to export into.", path=folder))
     if folder.is_dir():
         foreign = [p.name for p in folder.iterdir() if p.name not in CSV_FILES and p.name != FRAMEWORK_FILE
                    and not p.name.startswith(".")]
         if foreign:
-            raise BscError(f"{folder} already holds other files ({', '.join(sorted(foreign)[:5])}); "
-                           "export into an empty folder.")
+            raise BscError(_("%(folder)s already holds other files (%(files)s); export into an empty folder.",
+                             folder=folder, files=", ".join(sorted(foreign)[:5])))
     try:
         return write_folder(dataset, folder)
     except OSError as exc:
-        raise BscError(f"The export cannot be written to {folder}: {exc.strerror or exc}. Choose a folder you "
-                       "can write to.") from None
+        raise BscError(_("The export cannot be written to %(folder)s: %(why)s. Choose a folder you can write to.",
+                         folder=folder, why=exc.strerror or exc)) from None
 
 
 def write_folder(dataset: Dataset, path: str | os.PathLike) -> Path:
@@ -131,8 +132,8 @@ def read_folder(path: str | os.PathLike) -> Dataset:
     """Read and check a whole folder; raises ImportRejected listing every problem found."""
     folder = Path(path)
     if not folder.is_dir():
-        raise ImportRejected(f"“{folder}” is not a folder. An export is a folder holding {FRAMEWORK_FILE} "
-                             "and CSV files.")
+        raise ImportRejected(_("“%(path)s” is not a folder. An export is a folder holding %(framework)s and CSV "
+                               "files.", path=folder, framework=FRAMEWORK_FILE))
     dataset = Dataset()
     problems: list[Problem] = []
     doc, problems = _framework_doc(folder / FRAMEWORK_FILE)
@@ -145,7 +146,7 @@ def read_folder(path: str | os.PathLike) -> Dataset:
     unknown = sorted(p.name for p in folder.iterdir()
                      if p.is_file() and not p.name.startswith(".") and p.name not in CSV_FILES
                      and p.name != FRAMEWORK_FILE)
-    problems += [Problem("This file is not part of the export format; rename or remove it.", file=n)
+    problems += [Problem(_("This file is not part of the export format; rename or remove it."), file=n)
                  for n in unknown]
     # Checks across records run even when some rows failed, except "no such team" and the like,
     # which a row that failed to read would cause; and none at all when framework.yaml could not be
@@ -154,17 +155,18 @@ def read_folder(path: str | os.PathLike) -> Dataset:
         problems += [p for p in dataset.problems() if not (problems and p.message.startswith("There is no "))]
     if problems:
         problems.sort(key=lambda p: (p.file or "", p.row or 0))
-        raise ImportRejected(f"The import from {folder.name} was refused: {len(problems)} problem(s). "
-                             "Nothing was written.", problems)
+        raise ImportRejected(n_("The import from %(folder)s was refused: %(n)s problem. Nothing was written.",
+                                "The import from %(folder)s was refused: %(n)s problems. Nothing was written.",
+                                len(problems), folder=folder.name), problems)
     return dataset
 
 
 def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
     if not path.exists():
-        return None, [Problem("This file is missing from the export folder.", file=path.name)]
+        return None, [Problem(_("This file is missing from the export folder."), file=path.name)]
     if path.stat().st_size > limits.FOLDER_FILE_BYTES:
-        return None, [Problem(f"This file is too large to import (over {limits.FOLDER_FILE_BYTES // limits.MB} MB).",
-                              file=path.name)]
+        return None, [Problem(_("This file is too large to import (over %(most)s MB).",
+                                most=limits.FOLDER_FILE_BYTES // limits.MB), file=path.name)]
     try:
         return decode(path.read_bytes(), path.name, windows_ok=False), []
     except ImportRejected as exc:
@@ -181,27 +183,30 @@ def _framework_doc(path: Path) -> tuple[dict | None, list[Problem]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or "it is not valid YAML"
-        return None, [Problem(f"This YAML cannot be read: {reason}.", file=path.name, row=row)]
+        reason = getattr(exc, "problem", None) or _("it is not valid YAML")
+        return None, [Problem(_("This YAML cannot be read: %(why)s.", why=reason), file=path.name, row=row)]
     if not isinstance(doc, dict):
-        return None, [Problem("The file must be a YAML mapping with sections such as “collaborative:” and "
-                              "“measures:”.", file=path.name)]
+        return None, [Problem(_("The file must be a YAML mapping with sections such as “collaborative:” and "
+                                "“measures:”."), file=path.name)]
     return doc, []
 
 
 def _read_framework(path: Path, doc: dict, dataset: Dataset) -> list[Problem]:
     problems: list[Problem] = []
     if doc.get("format") != FORMAT:
-        problems.append(Problem(f"Unknown format “{doc.get('format')}”; expected “{FORMAT}”.",
+        problems.append(Problem(_("Unknown format “%(given)s”; expected “%(format)s”.", given=doc.get("format"),
+                                  format=FORMAT),
                                 file=path.name, column="format"))
     known = {"format", "collaborative", *SECTIONS}
-    problems += [Problem(f"“{k}” is not a section of the framework file.", file=path.name, column=str(k))
+    problems += [Problem(_("“%(section)s” is not a section of the framework file.", section=k), file=path.name,
+                         column=str(k))
                  for k in doc if k not in known]
     problems += _build(Collaborative, doc.get("collaborative"), dataset, path.name, "collaborative", None)
     for section, model in SECTIONS.items():
         items = doc.get(section) or []
         if not isinstance(items, list):
-            problems.append(Problem(f"“{section}” must be a list.", file=path.name, column=section))
+            problems.append(Problem(_("“%(section)s” must be a list.", section=section), file=path.name,
+                                    column=section))
             continue
         for i, item in enumerate(items, start=1):
             problems += _build(model, item, dataset, path.name, section, i)
@@ -210,11 +215,11 @@ def _read_framework(path: Path, doc: dict, dataset: Dataset) -> list[Problem]:
 
 def _build(model: type[Record], values: Any, dataset: Dataset, file: str, section: str,
            item: int | None) -> list[Problem]:
-    where = f"{section} item {item}" if item else section
+    where = _("%(section)s item %(n)s", section=section, n=item) if item else section
     if isinstance(values, dict) and isinstance(values.get("id"), str):
         where += f" ({values['id'][:40]})"
     if not isinstance(values, dict):
-        return [Problem(f"{where} must be a mapping of field: value.", file=file)]
+        return [Problem(_("%(where)s must be a mapping of field: value.", where=where), file=file)]
     values = {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in values.items()}
     try:
         record = model.build(_columns=True, **values)
@@ -233,35 +238,39 @@ def _read_csv(path: Path, model: type[Record], dataset: Dataset) -> list[Problem
     try:
         for row in reader:
             if len(rows) > limits.FOLDER_ROWS:
-                return [Problem(f"This file has more than {limits.FOLDER_ROWS:,} rows.", file=path.name)]
+                return [Problem(_("This file has more than %(n)s rows.", n=number(limits.FOLDER_ROWS)),
+                                file=path.name)]
             rows.append(row)
     except csv.Error as exc:
-        return [Problem(f"The CSV cannot be read. {limits.csv_problem(exc)}", file=path.name, row=reader.line_num)]
+        return [Problem(_("The CSV cannot be read. %(why)s", why=limits.csv_problem(exc)), file=path.name,
+                        row=reader.line_num)]
     if not rows:
-        return [Problem("This file is empty; it needs at least its header row.", file=path.name)]
+        return [Problem(_("This file is empty; it needs at least its header row."), file=path.name)]
     header, cols = [h.strip() for h in rows[0]], columns(model)
     unknown = [h for h in header if h not in cols]
     missing = [c for c in cols if c not in header and model.model_fields[c].is_required()]
     dupes = sorted({h for h in header if header.count(h) > 1})
-    problems += [Problem("This column is not part of the format.", file=path.name, row=1, column=h) for h in unknown]
-    problems += [Problem("This required column is missing.", file=path.name, row=1, column=c) for c in missing]
-    problems += [Problem("This column appears more than once.", file=path.name, row=1, column=c) for c in dupes]
+    problems += [Problem(_("This column is not part of the format."), file=path.name, row=1, column=h)
+                 for h in unknown]
+    problems += [Problem(_("This required column is missing."), file=path.name, row=1, column=c) for c in missing]
+    problems += [Problem(_("This column appears more than once."), file=path.name, row=1, column=c) for c in dupes]
     if problems:
         return problems
     fields = model.model_fields
-    for number, row in enumerate(rows[1:], start=2):
+    for row_number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.append(Problem(f"This row has {len(row)} cells but the header has {len(header)}.",
-                                    file=path.name, row=number))
+            problems.append(Problem(_("This row has %(cells)s cells but the header has %(header)s.", cells=len(row),
+                                      header=len(header)),
+                                    file=path.name, row=row_number))
             continue
         values = {h: from_cell(cell, fields[h].annotation) for h, cell in zip(header, row)}
         values = {k: v for k, v in values.items() if v is not None}
         try:
             record = model.build(_columns=True, **values)
         except InvalidRecord as exc:
-            problems += [p.located(file=path.name, row=number) for p in exc.problems]
+            problems += [p.located(file=path.name, row=row_number) for p in exc.problems]
             continue
-        dataset.add(record, file=path.name, row=number)
+        dataset.add(record, file=path.name, row=row_number)
     return problems

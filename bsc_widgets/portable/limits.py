@@ -1,6 +1,7 @@
 """How large an import may be: each limit well above any real collaborative's files, and far below
 what would hang the import. A file past a limit is refused with the limit it crossed, before the
 work that would take long (a sheet's rows are counted as they are read, and reading stops there)."""
+from ..language import _, number
 from ..model.base import TEXT_LENGTH
 
 MB = 1024 * 1024
@@ -31,23 +32,23 @@ def bounded_rows(rows, name: str) -> list[list[object]]:
     from ..errors import ImportRejected, Problem
 
     def refuse(why: str) -> ImportRejected:
-        return ImportRejected("This sheet cannot be imported.", [Problem(why, file=name)])
+        return ImportRejected(_("This sheet cannot be imported."), [Problem(why, file=name)])
 
     out: list[list[object]] = []
     cells = filled_rows = 0
     for scanned, row in enumerate(rows, start=1):
         if scanned > SHEET_ROWS_SCANNED:
-            raise refuse(f"It has more than {SHEET_ROWS_SCANNED:,} rows.")
+            raise refuse(_("It has more than %(n)s rows.", n=number(SHEET_ROWS_SCANNED)))
         values = list(row)
         if len(values) > SHEET_COLUMNS and any(v not in (None, "") for v in values[SHEET_COLUMNS:]):
-            raise refuse(f"Row {scanned} has more than {SHEET_COLUMNS} columns.")
+            raise refuse(_("Row %(row)s has more than %(n)s columns.", row=scanned, n=SHEET_COLUMNS))
         values = values[:SHEET_COLUMNS]
         filled = sum(v not in (None, "") for v in values)
         cells, filled_rows = cells + filled, filled_rows + bool(filled)
         if filled_rows > SHEET_ROWS:
-            raise refuse(f"It has more than {SHEET_ROWS:,} rows with data.")
+            raise refuse(_("It has more than %(n)s rows with data.", n=number(SHEET_ROWS)))
         if cells > SHEET_CELLS:
-            raise refuse(f"It holds more than {SHEET_CELLS:,} cells with values.")
+            raise refuse(_("It holds more than %(n)s cells with values.", n=number(SHEET_CELLS)))
         out.append(values)
     return out
 
@@ -56,13 +57,13 @@ def csv_problem(exc: Exception) -> str:
     """Python's csv error, said plainly (the row is the reader's to give)."""
     said = str(exc)
     if "unexpected end of data" in said:
-        return "A quoted cell is never closed: a closing “\"” is missing."
+        return _("A quoted cell is never closed: a closing “\"” is missing.")
     if "field limit" in said:
-        return f"A cell is longer than {CSV_FIELD:,} characters."
+        return _("A cell is longer than %(n)s characters.", n=number(CSV_FIELD))
     if "expected after" in said:
-        return ("A quote mark (“\"”) is out of place: a quoted cell must end with a quote followed by a comma or "
-                "the end of the row, and a quote inside a cell is written twice (“\"\"”).")
-    return f"It is not well-formed CSV ({said})."
+        return _("A quote mark (“\"”) is out of place: a quoted cell must end with a quote followed by a comma or "
+                 "the end of the row, and a quote inside a cell is written twice (“\"\"”).")
+    return _("It is not well-formed CSV (%(why)s).", why=said)
 
 
 def _set_csv_field_limit() -> None:

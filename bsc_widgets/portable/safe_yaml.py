@@ -13,6 +13,8 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
 
+from ..language import _
+
 MAX_DEPTH = 20  # the export nests four levels deep
 
 
@@ -24,14 +26,15 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise ComposerError(None, None, "it uses an alias (*name), which this file format does not allow",
+            raise ComposerError(None, None, _("it uses an alias (*name), which this file format does not allow"),
                                 event.start_mark)
         if getattr(event, "anchor", None):
-            raise ComposerError(None, None, "it uses an anchor (&name), which this file format does not allow",
+            raise ComposerError(None, None, _("it uses an anchor (&name), which this file format does not allow"),
                                 event.start_mark)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise ComposerError(None, None, f"it is nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            raise ComposerError(None, None, _("it is nested more than %(n)s levels deep", n=MAX_DEPTH),
+                                event.start_mark)
         try:
             return super().compose_node(parent, index)
         finally:
@@ -39,12 +42,14 @@ class _Loader(yaml.SafeLoader):
 
     def construct_mapping(self, node, deep=False):
         seen: dict = {}
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, Hashable):
-                raise ConstructorError(None, None, "a key is a list or a mapping, not a name", key_node.start_mark)
+                raise ConstructorError(None, None, _("a key is a list or a mapping, not a name"),
+                                       key_node.start_mark)
             if key in seen:
-                raise ConstructorError(None, None, f"“{str(key)[:60]}” appears twice (first on row {seen[key]})",
+                raise ConstructorError(None, None, _("“%(key)s” appears twice (first on row %(row)s)",
+                                                           key=str(key)[:60], row=seen[key]),
                                        key_node.start_mark)
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)

@@ -12,41 +12,44 @@ import zipfile
 from pathlib import Path
 
 from ..errors import ImportRejected, Problem
+from ..language import N_, _, number
 from . import limits
 
-RESAVE = ("Save it again from your spreadsheet program as an Excel workbook (.xlsx), or as CSV.")
+UNREADABLE = N_("This spreadsheet cannot be opened.")
 
 
-def _refuse(name: str, why: str, headline: str = "This spreadsheet cannot be imported.") -> ImportRejected:
-    return ImportRejected(headline, [Problem(why, file=name)])
+def _refuse(name: str, why: str, headline: str = N_("This spreadsheet cannot be imported.")) -> ImportRejected:
+    return ImportRejected(_(headline), [Problem(why, file=name)])
 
 
-UNREADABLE = "This spreadsheet cannot be opened."
+def _unreadable(name: str, what: str = "") -> ImportRejected:
+    return _refuse(name, _("It is not a readable .xlsx file%(what)s. Save it again from your spreadsheet program as "
+                           "an Excel workbook (.xlsx), or as CSV.", what=what), UNREADABLE)
 
 
 def check_package(path: Path, name: str) -> None:
     """The limits a zip declares, checked before a single part is parsed."""
     size = path.stat().st_size
     if size > limits.SHEET_BYTES:
-        raise _refuse(name, f"The file is {size / limits.MB:.0f} MB; a sheet to import may be at most "
-                            f"{limits.SHEET_BYTES // limits.MB} MB.")
+        raise _refuse(name, _("The file is %(size)s MB; a sheet to import may be at most %(most)s MB.",
+                              size=number(round(size / limits.MB)), most=limits.SHEET_BYTES // limits.MB))
     try:
         with zipfile.ZipFile(path) as package:
             parts = package.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise _refuse(name, f"It is not a readable .xlsx file. {RESAVE}", UNREADABLE) from None
+        raise _unreadable(name) from None
     if len(parts) > limits.XLSX_PARTS:
-        raise _refuse(name, f"It holds {len(parts):,} parts; an .xlsx to import may hold at most "
-                            f"{limits.XLSX_PARTS:,}.")
+        raise _refuse(name, _("It holds %(n)s parts; an .xlsx to import may hold at most %(most)s.",
+                              n=number(len(parts)), most=number(limits.XLSX_PARTS)))
     largest = max(parts, key=lambda p: p.file_size, default=None)
     if largest is not None and largest.file_size > limits.XLSX_PART:
-        raise _refuse(name, f"One part of it ({largest.filename[:60]}) unpacks to "
-                            f"{largest.file_size / limits.MB:,.0f} MB; at most {limits.XLSX_PART // limits.MB} MB "
-                            "is taken. It may be damaged, or made to overload the import.")
+        raise _refuse(name, _("One part of it (%(part)s) unpacks to %(size)s MB; at most %(most)s MB is taken. It "
+                              "may be damaged, or made to overload the import.", part=largest.filename[:60],
+                              size=number(round(largest.file_size / limits.MB)), most=limits.XLSX_PART // limits.MB))
     unpacked = sum(p.file_size for p in parts)
     if unpacked > limits.XLSX_UNPACKED:
-        raise _refuse(name, f"It unpacks to {unpacked / limits.MB:,.0f} MB; at most "
-                            f"{limits.XLSX_UNPACKED // limits.MB} MB is taken.")
+        raise _refuse(name, _("It unpacks to %(size)s MB; at most %(most)s MB is taken.",
+                              size=number(round(unpacked / limits.MB)), most=limits.XLSX_UNPACKED // limits.MB))
 
 
 def read_xlsx(path: Path, name: str) -> list[list[object]]:
@@ -55,13 +58,13 @@ def read_xlsx(path: Path, name: str) -> list[list[object]]:
     from openpyxl import DEFUSEDXML, load_workbook
 
     if not DEFUSEDXML:  # a broken installation: never parse a stranger's XML unguarded
-        raise _refuse(name, ".xlsx files cannot be read safely here (defusedxml is missing); import the sheet "
-                            "as CSV, or reinstall BSC Workbooks.")
+        raise _refuse(name, _(".xlsx files cannot be read safely here (defusedxml is missing); import the sheet "
+                              "as CSV, or reinstall BSC Workbooks."))
     try:
         book = load_workbook(path, read_only=True, data_only=True)
         try:
             if not book.worksheets:
-                raise _refuse(name, "It holds no worksheet.")
+                raise _refuse(name, _("It holds no worksheet."))
             rows = limits.bounded_rows(book.worksheets[0].iter_rows(max_col=limits.SHEET_COLUMNS + 1,
                                                                     values_only=True), name)
         finally:
@@ -69,5 +72,5 @@ def read_xlsx(path: Path, name: str) -> list[list[object]]:
     except ImportRejected:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged or crafted file: any parser error means "cannot be read"
-        raise _refuse(name, f"It is not a readable .xlsx file ({type(exc).__name__}). {RESAVE}", UNREADABLE) from None
+        raise _unreadable(name, f" ({type(exc).__name__})") from None
     return rows

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import BscError, KernelDidNotStart, ReportFailed, ReportTimedOut, WorkspaceError
+from ..language import _, day, from_environment, speak
 from ..paths import report_templates_dir
 from ..render import exported_html, render, stylesheet
 from ..text import shorten
@@ -92,7 +93,7 @@ def failure(exc: BaseException, timeout: int) -> ReportFailed:
 
     if isinstance(exc, ReportFailed):
         return exc
-    timed_out = ReportTimedOut(f"It took longer than {timeout} seconds and was stopped.")
+    timed_out = ReportTimedOut(_("It took longer than %(n)s seconds and was stopped.", n=timeout))
     if isinstance(exc, TimeoutError):  # nbclient's CellTimeoutError is one
         return timed_out
     if isinstance(exc, PapermillExecutionError):  # a cell raised: its exception's type is ``ename``
@@ -101,12 +102,14 @@ def failure(exc: BaseException, timeout: int) -> ReportFailed:
     frames = traceback.extract_tb(exc.__traceback__)
     if isinstance(exc, (ZMQError, DeadKernelError)) or (
             isinstance(exc, RuntimeError) and frames and "jupyter_client" in frames[-1].filename):
-        return KernelDidNotStart(f"Its kernel did not start ({type(exc).__name__}: {shorten(str(exc), 200)}).")
+        return KernelDidNotStart(_("Its kernel did not start (%(why)s).", why=f"{type(exc).__name__}: {shorten(str(exc), 200)}"))
     return ReportFailed(f"{type(exc).__name__}: {shorten(str(exc), 400)}")
 
 
 def _quiet() -> None:
-    """Kernels' start-up chatter goes nowhere: each report's problems are caught and written to its page."""
+    """Kernels' start-up chatter goes nowhere: each report's problems are caught and written to its page (in the
+    language the command speaks)."""
+    speak(from_environment())
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
 
@@ -146,9 +149,9 @@ def plan(store, period: dt.date, out_dir: Path, teams: list[str] | None, db_url:
     chosen = [store.team(t) for t in teams] if teams else store.teams()
     common = dict(period=f"{period:%Y-%m}", db=db_url, today=today.isoformat(), shared_plotly=shared_plotly,
                   lang=lang)
-    jobs = [Job("collaborative", f"{store.collaborative().name}: {period:%B %Y}",
+    jobs = [Job("collaborative", f"{store.collaborative().name}: {day(period, 'month')}",
                 TEMPLATES / "collaborative_report.ipynb", dict(common), out_dir, timeout)]
-    jobs += [Job(t.id, f"{t.name}: {period:%B %Y}", TEMPLATES / "team_report.ipynb", dict(common, team=t.id),
+    jobs += [Job(t.id, f"{t.name}: {day(period, 'month')}", TEMPLATES / "team_report.ipynb", dict(common, team=t.id),
                  out_dir, timeout) for t in chosen]
     return jobs
 
@@ -157,9 +160,9 @@ def plan_one(kind: str, store, out_dir: Path, db_url: str, today: dt.date, timeo
              shared_plotly: bool = False) -> list[Job]:
     """The end-of-collaborative effectiveness summary ("final") or the leaders' system assessment ("system")."""
     if kind == "final":
-        return [Job("final", f"{store.collaborative().name}: effectiveness summary", TEMPLATES / "final_report.ipynb",
+        return [Job("final", _("%(collaborative)s: effectiveness summary", collaborative=store.collaborative().name), TEMPLATES / "final_report.ipynb",
                     dict(db=db_url, today=today.isoformat(), shared_plotly=shared_plotly), out_dir, timeout)]
-    return [Job("system-assessment", "System assessment: the PD Matrix", TEMPLATES / "system_assessment.ipynb",
+    return [Job("system-assessment", _("System assessment: the PD Matrix"), TEMPLATES / "system_assessment.ipynb",
                 dict(db=db_url, today=today.isoformat()), out_dir, timeout)]
 
 
@@ -172,7 +175,7 @@ def index_html(title: str, outcomes: list[Outcome]) -> str:
 def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Run every job, ``workers`` at a time; a failure never stops the others."""
     if not TEMPLATES.is_dir():
-        raise BscError(f"The report templates are missing ({TEMPLATES}).")
+        raise BscError(_("The report templates are missing (%(folder)s).", folder=TEMPLATES))
     for job in jobs:
         job.out_dir.mkdir(parents=True, exist_ok=True)
     outcomes = []
@@ -180,7 +183,7 @@ def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None
                              initializer=_quiet) as pool:
         pending = {pool.submit(run_job, job): job for job in jobs}
         while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done = wait(pending, return_when=FIRST_COMPLETED)[0]
             for future in done:
                 job = pending.pop(future)
                 try:
@@ -225,7 +228,7 @@ def to_pdf(html: Path, timeout: int = 120) -> Path:
 
     browser = chromium()
     if browser is None:
-        raise BscError("PDF needs Chromium (apt-get install chromium); the HTML reports were made.")
+        raise BscError(_("PDF needs Chromium (apt-get install chromium); the HTML reports were made."))
     pdf = html.with_suffix(".pdf")
     try:
         subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -233,7 +236,8 @@ def to_pdf(html: Path, timeout: int = 120) -> Path:
                         f"--print-to-pdf={pdf}", html.resolve().as_uri()], check=True, timeout=timeout,
                        capture_output=True)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-        raise BscError(f"{html.name} could not be printed to PDF ({type(exc).__name__}); its HTML is fine.") from None
+        raise BscError(_("%(file)s could not be printed to PDF (%(why)s); its HTML is fine.", file=html.name,
+                         why=type(exc).__name__)) from None
     return pdf
 
 
@@ -254,10 +258,10 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
     store = Store.open(db)
     collab = store.collaborative()
     if collab is None and kind != "system":
-        raise WorkspaceError("This workspace has no collaborative yet.")
+        raise WorkspaceError(_("This workspace has no collaborative yet."))
     today = today_of()
     if pdf and chromium() is None:
-        raise BscError("--pdf needs Chromium (apt-get install chromium).")
+        raise BscError(_("--pdf needs Chromium (apt-get install chromium)."))
     if kind in ("final", "system"):
         folder = out / ("final" if kind == "final" else "system-assessment")
         jobs = plan_one(kind, store, folder, resolve_db(db), today, timeout, shared_plotly)
@@ -267,7 +271,7 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
         check_report_month(collab, month, today)
         folder = out / f"{month:%Y-%m}"
         jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly, lang)
-        title = f"{collab.name}: reports for {month:%B %Y}"
+        title = _("%(collaborative)s: reports for %(month)s", collaborative=collab.name, month=day(month, "month"))
     if shared_plotly:
         share_plotly(folder)
     if workers is None:

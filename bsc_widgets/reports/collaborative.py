@@ -17,6 +17,7 @@ from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Att
 from ..report_calendar import MISSING, NOT_YET_DUE, REPORTED, as_of, report_months
 from ..store import Store
 from ..measure_analysis import REBASE_RUN, analyse_across_teams, chart_and_rules, rebased_across_teams
+from ..language import _, day as show_day
 from ..measure_data import chart_direction
 from ..network import funnel_for_month, network_total
 from ..render import render, stylesheet
@@ -32,7 +33,7 @@ MONTHS_SHOWN = 6
 
 def recent_months(period: dt.date, n: int = MONTHS_SHOWN) -> list[dt.date]:
     months = [period]
-    for _ in range(n - 1):
+    for _i in range(n - 1):
         months.insert(0, (months[0] - dt.timedelta(days=1)).replace(day=1))
     return months
 
@@ -44,13 +45,15 @@ def network_html(store: Store, m: Measure, month: dt.date, names: dict[str, str]
     if found is None and total is None:
         return Markup("")
     funnel_chart = charts.html(funnel_figure(found.points, found.curve, names, m.multiplier == 100,
-                                             f"{m.name}, {month:%B %Y}: teams by size",
-                                             m.denominator or "denominator"), f"{m.name}: funnel plot") \
+                                             _("%(measure)s, %(month)s: teams by size", measure=m.name,
+                                               month=show_day(month, "month")),
+                                             m.denominator or _("denominator")),
+                                _("%(measure)s: funnel plot", measure=m.name)) \
         if found else ""
-    total_chart = charts.html(spc_figure(total[0], f"{m.name}: all teams together "
-                                         f"({'P′' if m.kind == 'proportion' else 'U′'} chart)",
+    total_chart = charts.html(spc_figure(total[0], _("%(measure)s: all teams together (%(chart)s chart)",
+                                                     measure=m.name, chart="P′" if m.kind == "proportion" else "U′"),
                                          percent=m.multiplier == 100, goal=m.goal),
-                              f"{m.name}: the network's total") if total else ""
+                              _("%(measure)s: the network's total", measure=m.name)) if total else ""
     return render(PARTS, "network", funnel=funnel_chart, funnel_sentences=found.sentences if found else [],
                   total=total_chart, total_sentences=total[1].sentences if total else [])
 
@@ -66,25 +69,25 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
     charts = Charts(shared=shared_plotly)
 
     reports, phases = store.list(MonthlyReport), store.list(Phase)
-    marks = {REPORTED: "✓ reported", MISSING: "✗ missing", NOT_YET_DUE: "not yet due"}
+    marks = {REPORTED: _("✓ reported"), MISSING: _("✗ missing"), NOT_YET_DUE: _("not yet due")}
     owed = {t.id: {s.month: marks[s.state] for s in report_months(collab, t, reports, day, phases)} for t in teams}
     reported = matrix_html([(t.name, [owed[t.id].get(m, "—") for m in months]) for t in teams],
-                           [f"{m:%b %Y}" for m in months], "Who reported")
+                           [show_day(m, "short_month") for m in months], _("Who reported"))
 
     levels = {lv.score: lv.label for lv in store.list(AssessmentLevel)}
     counts: dict[float, Counter] = defaultdict(Counter)
     for s in store.list(AssessmentScore):
         if s.source == "team" and s.month in months:
             counts[s.score][s.month] += 1
-    fig = go.Figure([go.Bar(name=plotly_text(f"{score:g} {levels.get(score, '')}"), x=[f"{m:%b %Y}" for m in months],
+    fig = go.Figure([go.Bar(name=plotly_text(f"{score:g} {levels.get(score, '')}"), x=[show_day(m, "short_month") for m in months],
                             y=[counts[score][m] for m in months]) for score in sorted(counts)])
-    fig.update_layout(barmode="stack", title="Teams at each level of the assessment scale (team's own scores)",
-                      height=360, template="plotly_white", yaxis_title="teams")
-    scale = charts.html(fig, "Assessment scale distribution") if counts else render(PARTS, "no_scores")
+    fig.update_layout(barmode="stack", title=_("Teams at each level of the assessment scale (team's own scores)"),
+                      height=360, template="plotly_white", yaxis_title=_("teams"))
+    scale = charts.html(fig, _("Assessment scale distribution")) if counts else render(PARTS, "no_scores")
 
     started = Counter((c.team_id, c.start.replace(day=1)) for c in store.list(PdsaCycle))
     pdsa = matrix_html([(t.name, [str(started[(t.id, m)]) for m in months]) for t in teams],
-                   [f"{m:%b %Y}" for m in months], "PDSA cycles started per team per month")
+                   [show_day(m, "short_month") for m in months], _("PDSA cycles started per team per month"))
 
     measure_html = []
     for m in current(store.list(Measure), period):
@@ -103,8 +106,10 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
         if (medians["run_type"] == "sustained").any():   # runcharter's view, where a team's median moved
             moved = medians[medians["group"].isin(medians.loc[medians["run_type"] == "sustained", "group"])]
             rebased = charts.panels(rebased_multiples(points, moved, names, percent=m.multiplier == 100,
-                                                      title=f"{m.name}: medians re-based after each sustained run",
-                                                      direction=m.direction), f"{m.name}: re-based medians")
+                                                      title=_("%(measure)s: medians re-based after each sustained "
+                                                              "run", measure=m.name),
+                                                      direction=m.direction),
+                                    _("%(measure)s: re-based medians", measure=m.name))
         measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.panels(fig, m.name), signals=signals,
                                    rebased=rebased, run=REBASE_RUN, network=network_html(store, m, period, names,
                                                                                          charts)))
@@ -113,7 +118,7 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
     state = {(r.team_id, r.change_idea_id): DECISION_WORDS[r.latest_decision] for r in ramps(store.list(PdsaCycle))}
     used = [i for i in ideas if any((t.id, i.id) in state for t in teams)]
     spread = matrix_html([(i.title, [state.get((t.id, i.id), "") for t in teams]) for i in used],
-                     [t.name for t in teams], "Change ideas across teams") if used else render(PARTS, "no_cycles")
+                     [t.name for t in teams], _("Change ideas across teams")) if used else render(PARTS, "no_cycles")
 
     members = {m.id: m for m in store.list(Member)}
     sessions = [p for p in store.list(Phase) if p.kind == "learning_session" and p.start <= day]
@@ -123,7 +128,7 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
             hours[(a.phase_id, members[a.member_id].role)] += a.hours
     roles = list(ROLE_LABELS)
     participation = matrix_html([(p.name, [f"{hours[(p.id, r)]:g} h" for r in roles]) for p in sessions],
-                            [ROLE_LABELS[r] for r in roles], "Learning-session hours by role")
+                            [ROLE_LABELS[r] for r in roles], _("Learning-session hours by role"))
 
     dosage = dosage_html(role_doses(store), teams, years_so_far(collab.start, collab.end, day))
     questions = coaching_questions(store, day)

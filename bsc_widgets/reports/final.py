@@ -13,8 +13,9 @@ from markupsafe import Markup
 from ..charts.equity import gap_figure, group_figure
 from ..charts.tables import dosage_html, effectiveness_html, group_table_html, matrix_html, spread_html
 from ..dosage import years_so_far
-from ..effectiveness import MIN_BASELINE, effectiveness
+from ..effectiveness import MIN_BASELINE, VERDICT_WORDS, effectiveness
 from ..equity import group_view, stratified_measures
+from ..language import _, day
 from ..spread import spread_sentences, team_names
 from ..store import Store
 from ..render import render, stylesheet
@@ -28,8 +29,8 @@ def equity_section(store: Store, charts: Charts) -> str:
     out = []
     for m in stratified_measures(store):
         view = group_view(store, m.id)
-        body = "" if view.table.empty else (charts.panels(group_figure(view), f"{m.name} by group")
-                                             + charts.html(gap_figure(view), "Gap between groups")
+        body = "" if view.table.empty else (charts.panels(group_figure(view), _("%(measure)s by group", measure=m.name))
+                                             + charts.html(gap_figure(view), _("Gap between groups"))
                                              + group_table_html(view, last=6))
         out.append(render(PARTS, "equity_measure", name=m.name, grouping=view.grouping.name.lower(),
                           sentences=view.sentences, body=body))
@@ -44,14 +45,15 @@ def final_report_html(store: Store, today: dt.date, shared_plotly: bool = False)
     charts = Charts(shared=shared_plotly)
     tally = e.tally()
     scores = matrix_html([(t.name, [_path(e.scores.get((t.id, src))) for src in ("team", "faculty")])
-                          for t in e.teams], ["Team’s own score", "Faculty score"], "Assessment scale, first to last")
+                          for t in e.teams], [_("Team’s own score"), _("Faculty score")],
+                         _("Assessment scale, first to last"))
     adopted = matrix_html([(t.name, [str(len(e.adopted(t.id))), ", ".join(e.adopted(t.id)) or "—"])
-                           for t in e.teams], ["Ideas adopted", "Which"], "Change ideas adopted per team")
+                           for t in e.teams], [_("Ideas adopted"), _("Which")], _("Change ideas adopted per team"))
     readings = [(names[t], r.measure.name, r.reading.sentences[0] if r.reading.sentences else "")
-                for (t, _), r in e.results.items() if r.reading.verdict in ("improvement", "concern")]
+                for (t, _m), r in e.results.items() if r.reading.verdict in ("improvement", "concern")]
     return render(PARTS, "final", style=stylesheet(), collab=collab, today=today, teams=len(e.teams),
                   measures=len(e.measures), brief=e.sentences(), method_points=MIN_BASELINE,
-                  results=effectiveness_html(e), tally=", ".join(f"{k}: {v}" for k, v in tally.items()),
+                  results=effectiveness_html(e), tally=", ".join(f"{VERDICT_WORDS[k]}: {v}" for k, v in tally.items()),
                   readings=readings, adopted=adopted, spread_sentences=spread_sentences(e.spreads, names),
                   spread=spread_html(e.spreads, names),
                   dosage=dosage_html([d for ds in e.doses.values() for d in ds], e.teams,
@@ -61,5 +63,5 @@ def final_report_html(store: Store, today: dt.date, shared_plotly: bool = False)
 
 def _path(p) -> str:
     if p is None or p.first is None:
-        return "not scored"
-    return f"{p.first[1]:g} ({p.first[0]:%b %Y}) → {p.last[1]:g} ({p.last[0]:%b %Y})"
+        return _("not scored")
+    return f"{p.first[1]:g} ({day(p.first[0], 'short_month')}) → {p.last[1]:g} ({day(p.last[0], 'short_month')})"

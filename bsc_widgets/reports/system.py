@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..charts.pd_matrix import offerings_key_html, pd_matrix_svg
+from ..language import _
 from ..model import PdOffering
 from ..store import Store
 from ..system_assessment import QUADRANTS, assess
@@ -13,7 +14,7 @@ from ..render import render, stylesheet
 def system_assessment_html(store: Store, today: dt.date | None = None) -> str:
     offerings = store.list(PdOffering)
     result = assess(offerings)
-    quadrants = [dict(title=q.title, example=QUADRANTS[q.key][3], offerings=len(q.offerings), reach=q.reach,
+    quadrants = [dict(title=q.title, example=_(QUADRANTS[q.key][3]), offerings=len(q.offerings), reach=q.reach,
                       hours=q.hours, share=q.share) for q in result.quadrants.values()]
     return render("reports/collaborative.html", "system", style=stylesheet(), when=today, sentences=result.sentences,
                   matrix=pd_matrix_svg(offerings, result), key=offerings_key_html(offerings, result),

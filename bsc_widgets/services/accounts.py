@@ -18,6 +18,7 @@ from sqlalchemy import delete, insert, select, update
 
 from ..clock import now
 from ..errors import InvalidRecord, NotAllowed, NotFound, Problem
+from ..language import _
 from ..model import Account, Member
 from ..store import Store, Transaction
 from ..store.schema import CREDENTIALS
@@ -60,8 +61,8 @@ def _put_credentials(tx: Transaction, username: str, **values) -> None:
 def member_account(member: Member) -> Account:
     """The account a roster member signs in with: their e-mail address, as a team member."""
     if not member.email:
-        raise InvalidRecord(f"{member.name} has no e-mail address on the roster, so they cannot be invited.",
-                            [Problem("An invitation needs an e-mail address.", field="Email")])
+        raise InvalidRecord(_("%(name)s has no e-mail address on the roster, so they cannot be invited.",
+                              name=member.name), [Problem(_("An invitation needs an e-mail address."), field=_("Email"))])
     return Account.build(username=member.email.strip().lower(), name=member.name, access="team_member",
                          email=member.email.strip())
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, select
 
 from ..errors import NotAllowed
+from ..language import N_, _
 from ..model import ACCESS_LABELS, AssessmentScore, Attendance, ChangeIdea, DriverLink, Member, PdOffering, Record, Team
 from ..store import Transaction
 from ..store.schema import TABLES
@@ -90,18 +91,25 @@ def check(tx: Transaction, actor: Actor, record: Record) -> None:
     if actor.team_id is None:
         return
     if owner != actor.team_id:
-        whose = "the collaborative’s set-up" if owner is None else "another team’s records"
-        raise NotAllowed(f"This page belongs to one team and cannot change {whose}; nothing was saved.")
+        raise NotAllowed(_("This page belongs to one team and cannot change the collaborative’s set-up; nothing was "
+                           "saved.") if owner is None else
+                         _("This page belongs to one team and cannot change another team’s records; nothing was saved."))
 
 
 def _check_account(tx: Transaction, signed_in: Access, record: Record, owner: str | None) -> None:
     now = access_in(tx, signed_in.username)
     if now is None or not now.active:
-        raise NotAllowed("Your account no longer has access to this collaborative; nothing was saved. "
-                         "Ask your improvement advisor if this is a mistake.")
+        raise NotAllowed(_("Your account no longer has access to this collaborative; nothing was saved. "
+                           "Ask your improvement advisor if this is a mistake."))
     needed = scope_needed(record, owner)
     allowed = now.may_open(owner) if needed == "team" else now.allows(needed)
     if not allowed:
-        what = {"team": "this team’s records", "faculty": "the faculty score and feedback",
-                "system": "the system assessment", "setup": "the collaborative’s set-up"}[needed]
-        raise NotAllowed(f"Your account ({ACCESS_LABELS[now.role].lower()}) cannot change {what}; nothing was saved.")
+        raise NotAllowed(_(REFUSALS[needed], role=ACCESS_LABELS[now.role].lower()))
+
+
+REFUSALS = {   # what an account may not change, each a whole sentence
+    "team": N_("Your account (%(role)s) cannot change this team’s records; nothing was saved."),
+    "faculty": N_("Your account (%(role)s) cannot change the faculty score and feedback; nothing was saved."),
+    "system": N_("Your account (%(role)s) cannot change the system assessment; nothing was saved."),
+    "setup": N_("Your account (%(role)s) cannot change the collaborative’s set-up; nothing was saved."),
+}

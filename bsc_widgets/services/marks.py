@@ -10,13 +10,14 @@ import datetime as dt
 
 from ..clock import today
 from ..errors import ConflictError, InvalidRecord, Problem
+from ..language import _
 from ..model import ChartMark
 from ..store import Store
 from .actor import Actor, check
 
 
 def _who(actor: Actor) -> str:
-    return actor.name or "the team’s workbook"
+    return actor.name or _("the team’s workbook")
 
 
 def set_mark(store: Store, actor: Actor, mark: ChartMark, on: dt.date | None = None) -> ChartMark:
@@ -28,8 +29,8 @@ def set_mark(store: Store, actor: Actor, mark: ChartMark, on: dt.date | None = N
         check(tx, actor, mark)
         in_force = [m for m in tx.list(ChartMark, team_id=mark.team_id, measure_id=mark.measure_id) if m.in_force]
         if any(m.kind == mark.kind and m.at == mark.at for m in in_force if mark.kind != "note"):
-            raise InvalidRecord("This point already has that mark; nothing was saved.", [Problem(
-                "Take back the mark that is there first if its reason should change.", field="Mark")])
+            raise InvalidRecord(_("This point already has that mark; nothing was saved."), [Problem(
+                _("Take back the mark that is there first if its reason should change."), field=_("Mark"))])
         for earlier in in_force:
             if mark.kind == "baseline" and earlier.kind == "baseline":
                 tx.save(earlier.model_copy(update={"withdrawn_on": day, "withdrawn_by": _who(actor)}))
@@ -41,8 +42,8 @@ def withdraw_mark(store: Store, actor: Actor, mark: ChartMark, on: dt.date | Non
     with store.transaction() as tx:
         stored = tx.get(ChartMark, mark.id)
         if stored is None or stored.version != mark.version:
-            raise ConflictError("Someone changed this mark after you opened it; nothing was saved. "
-                                "Reload to see it as it is now.")
+            raise ConflictError(_("Someone changed this mark after you opened it; nothing was saved. "
+                                  "Reload to see it as it is now."))
         if not stored.in_force:
             return stored
         taken_back = stored.model_copy(update={"withdrawn_on": max(on or today(), stored.set_on),

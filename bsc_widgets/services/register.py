@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..errors import InvalidRecord, Problem
+from ..language import _, day
 from ..model import EVENT_KIND_LABELS, Attendance, Member
 from ..store import Store, Transaction
 from ..store.store import stale
@@ -30,7 +31,8 @@ class Register:
         return frozenset((member, a.version) for member, a in self.marks.items())
 
     def describe(self) -> str:
-        return f"the register for the {EVENT_KIND_LABELS[self.event_kind].lower()} on {self.date:%-d %B %Y}"
+        return _("the register for the %(event)s on %(day)s", event=EVENT_KIND_LABELS[self.event_kind].lower(),
+                 day=day(self.date))
 
 
 def _read(tx: Transaction, team_id: str, event_kind: str, date: dt.date) -> Register:
@@ -60,8 +62,8 @@ def take_register(store: Store, actor: Actor, register: Register, present: Itera
         members = {m.id: m for m in tx.list(Member, team_id=register.team_id)}
         strangers = [m for m in present if m not in members]
         if strangers:
-            raise InvalidRecord("Nothing was saved:", [Problem(f"“{m}” is not a member of this team (any more).")
-                                                      for m in strangers[:5]])
+            raise InvalidRecord(_("Nothing was saved:"), [Problem(_("“%(member)s” is not a member of this team (any "
+                                                                    "more).", member=m)) for m in strangers[:5]])
         gone = [a for member, a in now.marks.items() if member not in present]
         for a in gone:
             check(tx, actor, a)

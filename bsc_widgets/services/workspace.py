@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import Dataset
+from ..language import _
 from ..store import Store
 from .actor import Actor
 
@@ -14,7 +15,7 @@ def load_collaborative(store: Store, actor: Actor, dataset: Dataset, replace: bo
     if actor.team_id is not None:
         from ..errors import NotAllowed
 
-        raise NotAllowed("A team’s page cannot replace the collaborative; nothing was written.")
+        raise NotAllowed(_("A team’s page cannot replace the collaborative; nothing was written."))
     store.load(dataset, replace=replace)
 
 

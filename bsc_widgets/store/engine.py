@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from ..errors import WorkspaceError
+from ..language import _
 
 DEFAULT_DB = Path("workspace") / "bsc.sqlite"
 BUSY_TIMEOUT_S = 60
@@ -38,7 +39,7 @@ def resolve_db(db: str | os.PathLike | None = None) -> str:
         try:
             make_url(value)
         except Exception:
-            raise WorkspaceError(f"“{value}” is not a database URL this tool understands.") from None
+            raise WorkspaceError(_("“%(url)s” is not a database URL this tool understands.", url=value)) from None
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
 
@@ -63,9 +64,6 @@ def _read_only_sqlite(path: Path) -> str:
     return f"sqlite:///file:{quote(str(path))}?{'mode=ro' if writable else 'immutable=1'}&uri=true"
 
 
-SUPPORTED = "a SQLite file path, or a PostgreSQL URL such as postgresql+psycopg://user@host/database"
-
-
 def make_engine(url: str, read_only: bool = False) -> Engine:
     """An engine for the workspace; ``read_only`` opens a SQLite file so that nothing can be written to it
     (an export of a workspace on a read-only disk, or one that must stay exactly as it is)."""
@@ -78,8 +76,9 @@ def make_engine(url: str, read_only: bool = False) -> Engine:
             url = _read_only_sqlite(Path(str(parsed.database)))
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
     except (NoSuchModuleError, ImportError, ArgumentError):
-        raise WorkspaceError(f"“{display_url(url)}” is not a kind of database this tool works with: use "
-                             f"{SUPPORTED}.") from None
+        raise WorkspaceError(_("“%(url)s” is not a kind of database this tool works with: use a SQLite file path, or "
+                               "a PostgreSQL URL such as postgresql+psycopg://user@host/database.",
+                               url=display_url(url))) from None
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

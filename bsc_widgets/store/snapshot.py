@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import BscError, DamagedRecord, NotFound
+from ..language import _, day
 from ..model import Record, Team
 
 
@@ -64,7 +65,8 @@ class Snapshot:
     def require(self, model: type[Record], *key) -> Record:
         found = self.get(model, *key)
         if found is None:
-            raise NotFound(f"There is no {model.NOUN} “{' / '.join(map(str, key))}” on {self.day:%-d %B %Y}.")
+            raise NotFound(_("There is no %(what)s “%(key)s” on %(day)s.", what=_(model.NOUN),
+                             key=" / ".join(map(str, key)), day=day(self.day)))
         return found
 
     def translated(self) -> "Snapshot":

@@ -25,7 +25,7 @@ from ..ids import is_slug, slugify, unique_slug
 from ..language import _, day, language
 from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Record, Team
 from ..model.base import cannot_save
-from ..text import shorten
+from ..text import capitalised, shorten
 from . import migrate
 from .engine import WRITE, display_url, make_engine, resolve_db, sqlite_path
 from .schema import SAVES, TABLES
@@ -49,10 +49,11 @@ def _row_to_record(model: type[Record], row, names: tuple[str, ...] | None = Non
         except Exception:  # noqa: BLE001 - the damaged value may be the one describe() reads
             what = f"{model.NOUN} " + " / ".join(str(values.get(k)) for k in model.KEY)
         first = exc.errors(include_url=False)[0]
-        field = model.field_label(str(first["loc"][0])) if first["loc"] else "a value"
+        field = model.field_label(str(first["loc"][0])) if first["loc"] else _("a value")
         given = shorten(str(first.get("input")), 40)
-        raise DamagedRecord(f"The workspace holds a damaged record ({what}): {field} is “{given}”. Correct it, or "
-                            "restore a backup.", what, Problem(f"{field} is “{given}”.", field=field, record=what),
+        raise DamagedRecord(_("The workspace holds a damaged record (%(record)s): %(field)s is “%(value)s”. Correct "
+                              "it, or restore a backup.", record=what, field=field, value=given), what,
+                            Problem(_("%(field)s is “%(value)s”.", field=field, value=given), field=field, record=what),
                             tuple(values.get(k) for k in model.KEY), int(values.get("version") or 0)) from None
 
 
@@ -62,7 +63,7 @@ def stale(record: Record | str, last: "LastSave | None" = None) -> ConflictError
     who = last.sentence() if last is not None else _("by someone else")
     return ConflictError(_("%(what)s was changed %(who)s after you opened it. Your changes were not saved, so theirs "
                            "are not lost. Reload to see their version, then make your change again.",
-                           what=_cap(what), who=who))
+                           what=capitalised(what), who=who))
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ class Transaction:
         table = TABLES[model]
         if record.version == 0:
             already = ConflictError(_("%(what)s already exists: someone may have just added it. Reload to see it; "
-                                      "nothing of yours was overwritten.", what=_cap(record.describe())))
+                                      "nothing of yours was overwritten.", what=capitalised(record.describe())))
             if self._exists(model, record.key()):
                 raise already
             try:
@@ -160,7 +161,7 @@ class Transaction:
             return record.model_copy(update={"version": record.version + 1})
         if not self._exists(model, record.key()):
             raise NotFound(_("%(what)s no longer exists: someone deleted it. Your changes were not saved.",
-                             what=_cap(record.describe())))
+                             what=capitalised(record.describe())))
         raise stale(record, self.last_save(record))
 
     def _log(self, record: Record, version: int, action: str) -> None:
@@ -187,8 +188,8 @@ class Transaction:
                 return self.save(fresh)
             except ConflictError:
                 continue  # taken by a concurrent add between our look and our insert (PostgreSQL)
-        raise StoreBusy("The workspace is busy with other people’s additions. Nothing was saved; "
-                        "please try again in a moment.")
+        raise StoreBusy(_("The workspace is busy with other people’s additions. Nothing was saved; "
+                          "please try again in a moment."))
 
     def _free_id(self, model: type[Record], base: str, attempt: int = 0) -> str:
         """The first free identifier from ``base``; after a collision, a free one past a random gap, so
@@ -222,7 +223,7 @@ class Transaction:
                 return
             last = self.last_save(record)
             raise ConflictError(_("%(what)s was changed %(who)s after you opened it; it was not deleted. Reload and "
-                                  "try again.", what=_cap(record.describe()),
+                                  "try again.", what=capitalised(record.describe()),
                                   who=last.sentence() if last else _("by someone else")))
         self._log(record, record.version, "removed")
 
@@ -236,19 +237,15 @@ class Transaction:
             self.conn.execute(delete(TABLES[model]))
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _database_problem(exc: DatabaseError, otherwise: str | None = "") -> str | None:
     """What the database said, in words a person can act on (else ``otherwise``, "" meaning its own words)."""
     said = str(getattr(exc, "orig", exc))
     if "file is not a database" in said or "malformed" in said:
-        return "the file is not a workspace, or it is damaged. Check the --db path, or restore a backup."
+        return _("the file is not a workspace, or it is damaged. Check the --db path, or restore a backup.")
     if "readonly" in said or "read-only" in said:
-        return "the workspace can only be read here (the file or its folder is read-only)."
+        return _("the workspace can only be read here (the file or its folder is read-only).")
     if "unable to open" in said:
-        return "the file cannot be opened (check that its folder exists and can be read)."
+        return _("the file cannot be opened (check that its folder exists and can be read).")
     return shorten(said, 200) if otherwise == "" else otherwise
 
 
@@ -286,16 +283,17 @@ class Store:
         path = sqlite_path(url)
         if path is not None:
             if path.is_dir():
-                raise WorkspaceError(f"{path} is a folder; the workspace is a file (such as workspace/bsc.sqlite).")
+                raise WorkspaceError(_("%(path)s is a folder; the workspace is a file (such as workspace/bsc.sqlite).",
+                                       path=path))
             if not path.exists():
                 if not create or read_only:
-                    raise WorkspaceError(
-                        f"There is no workspace at {path}. Create one with “bsc init --sample”, "
-                        "or point BSC_DB (or --db) at an existing one.")
+                    raise WorkspaceError(_("There is no workspace at %(path)s. Create one with “bsc init --sample”, "
+                                           "or point BSC_DB (or --db) at an existing one.", path=path))
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
-                    raise WorkspaceError(f"Cannot create the workspace folder {path.parent}: {exc.strerror}.") from None
+                    raise WorkspaceError(_("Cannot create the workspace folder %(folder)s: %(why)s.",
+                                           folder=path.parent, why=exc.strerror)) from None
         store = cls(url, read_only=read_only)
         try:
             store.migrate()
@@ -321,21 +319,23 @@ class Store:
             if current == head:
                 return
             if current is not None and current not in migrate.revisions():
-                raise WorkspaceError(f"The workspace {where} was made by a newer version of BSC Workbooks (its "
-                                     f"schema is “{shorten(str(current), 20)}”; this version knows up to “{head}”). "
-                                     "Use the newer version, or restore a backup made with this one.")
+                raise WorkspaceError(_("The workspace %(where)s was made by a newer version of BSC Workbooks (its "
+                                       "schema is “%(schema)s”; this version knows up to “%(head)s”). Use the newer "
+                                       "version, or restore a backup made with this one.", where=where,
+                                       schema=shorten(str(current), 20), head=head))
             if other_tables:
-                raise WorkspaceError(f"{where} is a database, but not a BSC Workbooks workspace. Check the "
-                                     "--db path (or BSC_DB).")
+                raise WorkspaceError(_("%(where)s is a database, but not a BSC Workbooks workspace. Check the --db "
+                                       "path (or BSC_DB).", where=where))
             if self.read_only:
                 raise WorkspaceError(
-                    f"There is no workspace in {where} (it is empty)." if current is None else
-                    f"The workspace {where} is from an older version and must be upgraded before it can be "
-                    "read here: open it once with write access (for example “bsc serve”).")
+                    _("There is no workspace in %(where)s (it is empty).", where=where) if current is None else
+                    _("The workspace %(where)s is from an older version and must be upgraded before it can be read "
+                      "here: open it once with write access (for example “bsc serve”).", where=where))
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
                 migrate.upgrade(conn)
         except DatabaseError as exc:  # not a database at all, a damaged file, a server that refused us
-            raise WorkspaceError(f"Cannot open the workspace {where}: {_database_problem(exc)}") from None
+            raise WorkspaceError(_("Cannot open the workspace %(where)s: %(why)s", where=where,
+                                   why=_database_problem(exc))) from None
 
     # ---- transactions ----
     # ---- transactions ----
@@ -346,15 +346,15 @@ class Store:
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
                 yield Transaction(conn)
         except IntegrityError:
-            raise InvalidRecord("The change was refused: other records depend on this one (for example "
-                                "attendance or PDSA cycles), or it points at a record that does not exist. "
-                                "Nothing was saved.") from None
+            raise InvalidRecord(_("The change was refused: other records depend on this one (for example "
+                                  "attendance or PDSA cycles), or it points at a record that does not exist. "
+                                  "Nothing was saved.")) from None
         except OperationalError as exc:
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                raise StoreBusy("The workspace is busy with other people’s saves. Nothing was saved; "
-                                "please try again in a moment.") from None
-            raise WorkspaceError(f"The workspace could not be written: {_database_problem(exc)} "
-                                 "Nothing was saved.") from None
+                raise StoreBusy(_("The workspace is busy with other people’s saves. Nothing was saved; "
+                                  "please try again in a moment.")) from None
+            raise WorkspaceError(_("The workspace could not be written: %(why)s Nothing was saved.",
+                                   why=_database_problem(exc))) from None
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Transaction]:
@@ -365,7 +365,7 @@ class Store:
             known = _database_problem(exc, None)
             if known is None:
                 raise  # a fault of ours, not of the file: the page says sorry and the log says why
-            raise WorkspaceError(f"The workspace could not be read: {known}") from None
+            raise WorkspaceError(_("The workspace could not be read: %(why)s", why=known)) from None
 
     # ---- the small API the workbooks use ----
     def save(self, record: Record) -> Record:
@@ -415,10 +415,10 @@ class Store:
     def team(self, slug: object) -> Team:
         """The team named by an untrusted identifier (a URL, a form): checked before any query."""
         if not is_slug(slug):
-            raise UnknownTeam(f"“{shorten(str(slug), 60)}” is not a team identifier.")
+            raise UnknownTeam(_("“%(team)s” is not a team identifier.", team=shorten(str(slug), 60)))
         found = self.get(Team, slug)
         if found is None:
-            raise UnknownTeam(f"There is no team “{slug}” in this collaborative.")
+            raise UnknownTeam(_("There is no team “%(team)s” in this collaborative.", team=slug))
         return found
 
     def is_empty(self) -> bool:
@@ -442,8 +442,8 @@ class Store:
         with self.transaction() as tx:
             if any(tx.count(m) for m in ORDER):
                 if not replace:
-                    raise ConflictError("This workspace already holds a collaborative. Import into a new "
-                                        "workspace, or replace everything in it (bsc import --replace).")
+                    raise ConflictError(_("This workspace already holds a collaborative. Import into a new "
+                                          "workspace, or replace everything in it (bsc import --replace)."))
                 tx.clear()
             for model in ORDER:
                 tx.insert_many(model, dataset.all(model))

@@ -68,3 +68,22 @@ def test_a_spanish_page_reads_the_shared_framework_in_spanish_marks_english_and_
         assert shown.get(Measure, "send-homes").name == measure.name
         assert shown.collaborative() == sample_store.collaborative()
     assert isinstance(sample_store.collaborative(), Collaborative)
+
+
+def test_the_command_line_speaks_the_terminals_language_for_that_command_only(tmp_path):
+    from click.testing import CliRunner
+
+    from bsc_widgets.cli import main
+    from bsc_widgets.language import language
+
+    db = tmp_path / "bsc.sqlite"
+    spanish = CliRunner().invoke(main, ["init", "--db", str(db)], env={"LANG": "es_US.UTF-8", "LC_ALL": "",
+                                                                      "LANGUAGE": "", "LC_MESSAGES": ""})
+    assert spanish.exit_code == 0 and spanish.output.startswith("Espacio de trabajo listo:"), spanish.output
+    refused = CliRunner().invoke(main, ["reports", "--db", str(tmp_path / "none.sqlite")],
+                                 env={"LANG": "es_US.UTF-8", "LC_ALL": "", "LANGUAGE": "", "LC_MESSAGES": ""})
+    assert refused.exit_code == 1 and "No hay un espacio de trabajo en" in refused.output
+    assert language() == "en"          # the test's own thread is not left speaking Spanish
+    english = CliRunner().invoke(main, ["init", "--db", str(db)], env={"LANG": "C.UTF-8", "LC_ALL": "",
+                                                                      "LANGUAGE": "", "LC_MESSAGES": ""})
+    assert english.output.startswith("Workspace ready:"), english.output

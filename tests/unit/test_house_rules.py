@@ -121,3 +121,16 @@ def test_report_failures_are_classified_by_type_not_wording():
     assert type(failure(ZMQError(98, "in use"), 60)) is KernelDidNotStart
     other = failure(ValueError("timed out, says the text, but it is a ValueError"), 60)
     assert type(other) is ReportFailed and other.message.startswith("ValueError:")
+
+
+def test_the_licence_is_there_and_every_vendored_file_is_named_with_its_own():
+    root = Path(__file__).resolve().parents[2]
+    assert "BSD 3-Clause License" in (root / "LICENSE").read_text()
+    notices = (root / "THIRD_PARTY_NOTICES.md").read_text()
+    vendored = [p for p in root.rglob("vendor/*") if p.is_file() and ".venv" not in p.parts
+                and "node_modules" not in p.parts and not p.name.endswith((".LICENSE", ".md"))]
+    assert vendored
+    for path in vendored:
+        assert f"`{path.relative_to(root).as_posix()}`" in notices, f"{path} is not listed in THIRD_PARTY_NOTICES.md"
+    for licence in re.findall(r"`([^`]+\.LICENSE)`", notices):
+        assert (root / licence).is_file(), licence

@@ -97,7 +97,7 @@ def test_pdsa_end_before_start():
 
 def test_phase_and_collaborative_date_order():
     assert problems(Collaborative, id="c", name="N", topic="T", aim="A", start="2026-01-01", end="2025-01-01") == [
-        "The end date (2025-01-01) must come after the start date (2026-01-01)."]
+        "The end date (1 January 2025) must come after the start date (1 January 2026)."]
     assert "ends" in problems(Phase, id="ls1", kind="learning_session", number=1, name="LS1",
                               start="2026-01-02", end="2026-01-01")[0]
 
@@ -148,7 +148,7 @@ def test_unknown_reference_and_link_kinds():
     ds.add(Member(id="m1", team_id="nobody", name="Ana", role="family"))
     msgs = [str(p) for p in ds.problems()]
     assert any("There is no driver or change idea “s2”" in m for m in msgs)
-    assert any("A primary cannot link to a secondary" in m for m in msgs)
+    assert any("A primary driver cannot link to a secondary driver" in m for m in msgs)
     assert any("There is no team “nobody”" in m for m in msgs)
     assert len(msgs) == 3
 

@@ -57,8 +57,10 @@ def test_every_translation_has_the_placeholders_of_its_source(code):
         source = set().union(*(PLACEHOLDER.findall(i) for i in ids))
         for s in strings:
             names = set(PLACEHOLDER.findall(s))
-            # a singular form may leave out the count ("un mes"); no form may bring one the source lacks
-            if not names <= source or (names != source and not (isinstance(m.id, tuple) and source - names <= {"n"})):
+            # a singular form may leave out the count ("un mes": n in our code, num in templates); no form may bring
+            # one the source lacks
+            if not names <= source or (names != source and not (isinstance(m.id, tuple)
+                                                                and source - names <= {"n", "num"})):
                 wrong.append((m.id, s))
             if _lone_percents(s) != _lone_percents(ids[-1]):
                 wrong.append((m.id, s, "a % sign that its source does not have (or the other way round)"))
@@ -102,3 +104,12 @@ def test_names_are_listed_as_each_language_joins_them():
     with speaking("es"):
         assert language.listing(["maestras", "personal", "familias"], "or") == "maestras, personal o familias"
         assert language.listing(["Maestras", "Familias"]) == "Maestras y Familias"
+
+
+def test_the_terminals_language_is_read_as_gettext_reads_it():
+    from bsc_widgets.language import from_environment
+
+    assert from_environment({"LANG": "es_US.UTF-8"}) == "es"
+    assert from_environment({"LANGUAGE": "es:en", "LANG": "en_US.UTF-8"}) == "es"
+    assert from_environment({"LC_ALL": "C.UTF-8", "LANG": "es_MX.UTF-8"}) == "en"    # the first one set decides
+    assert from_environment({"LANG": "fr_FR.UTF-8"}) == "en" and from_environment({}) == "en"
