@@ -1,10 +1,11 @@
 """How long the collaborative's own views take to build, for the sample and for a large network.
 
-    python benchmarks/collaborative_views.py [--teams 8,100] [--runs 5]
+    python benchmarks/collaborative_views.py [--teams 8,100] [--runs 5] [--lang es]
 
 Times, in-process and after one warm-up, the analyses and pages of issue 6: the equity view
 (network and one team, with suppression), spread, the effectiveness summary and its HTML, the
-system assessment, and each collaborative page's build. Prints the median of ``--runs``.
+system assessment, and each collaborative page's build, in ``--lang`` (English unless asked). Prints the
+median of ``--runs``.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from bsc_widgets.forms.spread import SpreadPage  # noqa: E402
 from bsc_widgets.reports.final import final_report_html  # noqa: E402
 from bsc_widgets.reports.system import system_assessment_html  # noqa: E402
 from bsc_widgets.spread import spread  # noqa: E402
+from bsc_widgets.language import speak  # noqa: E402
 from bsc_widgets.store import Store  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
@@ -48,7 +50,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--teams", default="8,100")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--lang", default="en", help="the language the views and pages are built in")
     args = parser.parse_args()
+    speak(args.lang)
     tasks = {
         "equity view, network": lambda s: group_view(s, "family-notes"),
         "equity view, one team": lambda s: group_view(s, "family-notes", "sunrise-head-start"),

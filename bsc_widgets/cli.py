@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .errors import BscError
 from .language import LANGUAGES, _, from_environment, n_, speaking
+from .model import ROLE_LABELS
 from .store import Store, display_url, resolve_db
 
 
@@ -120,11 +121,19 @@ def import_(db, path, replace, team, measure, replace_existing):
 @main.command()
 @db_option
 @click.argument("path", type=click.Path(path_type=Path))
-def export(db, path):
+@click.option("--deidentified", is_flag=True, help="For researchers: coded teams and members, no names, e-mail "
+              "addresses or free text, small figures suppressed (CSV files and a README).")
+def export(db, path, deidentified):
     """Export the whole workspace to a folder of CSV files plus framework.yaml."""
+    store = Store.open(db, read_only=True)  # an export only reads: a read-only workspace will do
+    if deidentified:
+        from .deidentified import export_deidentified
+
+        click.echo(_("Exported the de-identified data to %(path)s.", path=export_deidentified(store, path)))
+        return
     from .portable import export_folder
 
-    dataset = Store.open(db, read_only=True).dataset()  # an export only reads: a read-only workspace will do
+    dataset = store.dataset()
     export_folder(dataset, path)
     click.echo(n_("Exported %(n)s record to %(path)s.", "Exported %(n)s records to %(path)s.", len(dataset),
                   path=path))
@@ -170,6 +179,52 @@ def hub(db, ip, port, public_url, hub_db, state, idle_timeout):
     sys.exit(run_hub(hub_settings(resolve_db(db), ip, port, state, hub_db, public_url, idle_timeout)))
 
 
+def smtp_options(command):
+    """Where e-mail goes out: options, else ``BSC_SMTP_HOST``, ``_PORT``, ``_SECURITY``, ``_USER`` and
+    ``BSC_MAIL_FROM``; the password only from ``BSC_SMTP_PASSWORD`` (an option would show in the process list)."""
+    for option in reversed([
+        click.option("--yes", is_flag=True, help="Really send; without it, list what would be sent (a dry run)."),
+        click.option("--to-role", "roles", multiple=True, type=click.Choice(list(ROLE_LABELS)),
+                     help="Only members in this role (repeatable; default: every member with an e-mail address)."),
+        click.option("--smtp-host", default=None, help="SMTP server (default: $BSC_SMTP_HOST)."),
+        click.option("--smtp-port", default=None, type=click.IntRange(1, 65535), help="Default: $BSC_SMTP_PORT, "
+                     "else 587 (465 with ssl)."),
+        click.option("--smtp-security", default=None, type=click.Choice(["starttls", "ssl", "none"]),
+                     help="Default: $BSC_SMTP_SECURITY, else starttls."),
+        click.option("--smtp-user", default=None, help="Default: $BSC_SMTP_USER (the password: $BSC_SMTP_PASSWORD)."),
+        click.option("--from", "sender", default=None, help="The sender address (default: $BSC_MAIL_FROM)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _deliver(store, outgoing, yes, log, smtp) -> None:
+    """List what would be sent, or send it with a progress bar; then say what happened."""
+    from .mail import SmtpSettings, deliver
+
+    if not yes:
+        results = deliver(store, outgoing, None, log)
+        for r in results:
+            o = r.outgoing
+            click.echo(("  " + _("would send: %(to)s: %(subject)s", to=f"{o.name} <{o.address}>", subject=o.subject))
+                       if r.status == "would send" else
+                       ("  " + _("sent before: %(to)s: %(subject)s", to=f"{o.name} <{o.address}>", subject=o.subject)))
+        waiting = sum(r.status == "would send" for r in results)
+        click.echo(n_("Dry run: %(n)s message would be sent. Add --yes to send it.",
+                      "Dry run: %(n)s messages would be sent. Add --yes to send them.", waiting))
+        return
+    settings = SmtpSettings.from_environment(**smtp)
+    with click.progressbar(length=len(outgoing), label=_("Sending"), show_pos=True) as bar:
+        results = deliver(store, outgoing, settings, log, on_each=lambda _r: bar.update(1))
+    counts = {status: sum(r.status == status for r in results) for status in ("sent", "sent before", "refused")}
+    click.echo(_("Sent: %(sent)s. Sent before, so not again: %(before)s. Refused by the server: %(refused)s. "
+                 "Log: %(log)s", sent=counts["sent"], before=counts["sent before"], refused=counts["refused"],
+                 log=log))
+    for r in results:
+        if r.status == "refused":
+            click.echo("  " + _("refused: %(to)s: %(problem)s", to=r.outgoing.address, problem=r.problem), err=True)
+
+
 @main.command()
 @db_option
 @click.option("--period", default=None, metavar="YYYY-MM",
@@ -191,7 +246,11 @@ def hub(db, ip, port, public_url, hub_db, state, idle_timeout):
               "(documenting results), in OUT/final/.")
 @click.option("--system", is_flag=True, help="Instead, the leaders' PD-matrix system assessment, in "
               "OUT/system-assessment/.")
-def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, final, system):
+@click.option("--send", is_flag=True, help="Then e-mail each team's report to its members, in the team's language "
+              "(a dry run unless --yes; what was sent before is not sent again).")
+@smtp_options
+def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, final, system, send, yes, roles,
+            smtp_host, smtp_port, smtp_security, smtp_user, sender):
     """Make every team's monthly report and the collaborative's, as offline HTML files."""
     from .errors import NotAMonth
     from .report_calendar import parse_month
@@ -201,6 +260,9 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
         raise click.UsageError(_("Choose one of --final and --system."))
     if (final or system) and (period or teams):
         raise click.UsageError(_("--period and --team are for the monthly reports, not --final or --system."))
+    if send and (final or system or shared_plotly):
+        raise click.UsageError(_("--send sends the monthly team reports, each whole in one file: not with --final, "
+                                 "--system or --shared-plotly."))
     bar = None
 
     def planned(count, folder, used):
@@ -225,8 +287,70 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
                   len(batch.outcomes), made=made, index=batch.index))
     for o in batch.failed:
         click.echo("  " + _("failed: %(report)s: %(problem)s", report=o.title, problem=o.problem), err=True)
+    if send:
+        from .clock import today
+        from .mail import plan_reports
+
+        store = Store.open(db)
+        made = [o.name for o in batch.outcomes if o.ok and o.name != "collaborative"]
+        _deliver(store, plan_reports(store, batch.month, batch.folder, made, today(), roles), yes,
+                 batch.folder / "sent.csv", dict(host=smtp_host, port=smtp_port, security=smtp_security,
+                                                 user=smtp_user, sender=sender))
     if batch.failed:
         sys.exit(1)
+
+
+@main.command(name="print")
+@db_option
+@click.argument("kind", type=click.Choice(["pdsa", "data-sheet"]))
+@click.option("--team", required=True, metavar="TEAM", help="The team whose worksheet it is.")
+@click.option("--cycle", metavar="CYCLE", help="pdsa: the cycle to fill in (default: a blank worksheet).")
+@click.option("--measure", metavar="MEASURE", help="data-sheet: the measure.")
+@click.option("--blank", is_flag=True, help="Leave out what the team has entered.")
+@click.option("--pdf", is_flag=True, help="Also print it to PDF (needs Chromium).")
+@click.option("--lang", type=click.Choice(sorted(LANGUAGES)), default=None,
+              help="The worksheet's language (default: the team's).")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
+              show_default=True, help="The folder to write it in.")
+def print_(db, kind, team, cycle, measure, blank, pdf, lang, out):
+    """A paper worksheet: a PDSA cycle's (blank or filled) or a measure's data-collection sheet."""
+    from .clock import today
+    from .worksheets import write_sheet
+
+    for path in write_sheet(Store.open(db, read_only=True), kind, team, out, today(), cycle, measure, blank, pdf,
+                            lang):
+        click.echo(_("Written: %(path)s", path=path))
+
+
+@main.command()
+@db_option
+@click.option("--period", default=None, metavar="YYYY-MM",
+              help="The month whose report is due (default: the one due now, by the calendar).")
+@click.option("--site", default=None, metavar="URL", envvar="BSC_PUBLIC_URL",
+              help="The workbooks' address, for the link in each reminder (default: $BSC_PUBLIC_URL).")
+@click.option("--log", "log", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where to write what was sent (default: reports/reminders-YYYY-MM.csv).")
+@smtp_options
+def remind(db, period, site, log, yes, roles, smtp_host, smtp_port, smtp_security, smtp_user, sender):
+    """E-mail each team that has not sent its monthly report: "your report for October is due on 5 November"."""
+    from .clock import today
+    from .errors import NotAMonth
+    from .mail import plan_reminders
+    from .model import Phase
+    from .report_calendar import check_report_month, month_due_now, parse_month
+
+    store = Store.open(db)
+    collab = store.collaborative()
+    if collab is None:
+        raise BscError(_("This workspace has no collaborative yet."))
+    try:
+        month = parse_month(period) if period else month_due_now(collab, store.list(Phase), today())
+        check_report_month(collab, month, today())
+    except NotAMonth as exc:
+        raise click.BadParameter(str(exc), param_hint="--period") from None
+    _deliver(store, plan_reminders(store, month, today(), site, roles), yes,
+             log or Path("reports") / f"reminders-{month:%Y-%m}.csv",
+             dict(host=smtp_host, port=smtp_port, security=smtp_security, user=smtp_user, sender=sender))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .language import _, listing, n_
 from .model import ROLE_LABELS, ROLE_PLURALS, Attendance, Member, PdsaCycle, Team
 from .store import Store
+from .clock import today
 
 # hours a year per member (low, high)
 ANNUAL_DOSE = {"learning_session": (30.0, 35.0), "affinity_group": (50.0, 50.0)}
@@ -59,10 +60,27 @@ def low_dose(d: "RoleDose", years: float) -> bool:
     return low >= 1 and d.learning_hours < LOW_DOSE * low
 
 
+def as_of_day(store: Store) -> dt.date:
+    """The day a view stands on: a snapshot's, else today."""
+    return getattr(store, "day", None) or today()
+
+
+def departed(store: Store, team_id: str | None = None) -> dict[str, int]:
+    """How many members of each team had left by the view's day (they are no longer counted)."""
+    on = as_of_day(store)
+    out: dict[str, int] = defaultdict(int)
+    for m in store.list(Member, **({"team_id": team_id} if team_id else {})):
+        if m.left_on is not None and m.left_on <= on:
+            out[m.team_id] += 1
+    return dict(out)
+
+
 def role_doses(store: Store, team_id: str | None = None) -> list[RoleDose]:
-    """For every team (or one) and every role it has, the hours per member and PDSA participation."""
+    """For every team (or one) and every role it has, the hours per member and PDSA participation: each member
+    counted only while they belong (a member who left, or has not joined yet, is not in the averages)."""
     where = {"team_id": team_id} if team_id else {}
-    members = store.list(Member, **where)
+    on = as_of_day(store)
+    members = [m for m in store.list(Member, **where) if m.belonged_on(on)]
     by_member = {m.id: m for m in members}
     hours: dict[tuple[str, str], float] = defaultdict(float)
     attended: set[str] = set()
@@ -92,10 +110,13 @@ def role_doses(store: Store, team_id: str | None = None) -> list[RoleDose]:
     return out
 
 
-def participation_sentence(doses: list[RoleDose], years: float) -> str:
-    """One team's answer to "are families and frontline staff taking part, or only directors?"."""
+def participation_sentence(doses: list[RoleDose], years: float, left: int = 0) -> str:
+    """One team's answer to "are families and frontline staff taking part, or only directors?" (``left``: members
+    who have left, and are no longer counted)."""
+    gone = (" " + n_("%(n)s member has left the team and is no longer counted.",
+                     "%(n)s members have left the team and are no longer counted.", left)) if left else ""
     if not doses:
-        return _("No members yet.")
+        return _("No members yet.") + gone
     low, _high = expected_by_now("learning_session", years)
     by_role = {d.role: d for d in doses}
     parts = []
@@ -118,7 +139,7 @@ def participation_sentence(doses: list[RoleDose], years: float) -> str:
         verdict = _("Every role takes part.")
     pace = (" " + _("Learning-session dose expected by now: at least %(hours)s h per member.", hours=f"{low:.0f}")
             if low >= 1 else "")
-    return f"{verdict} " + "; ".join(parts) + "." + pace
+    return f"{verdict} " + "; ".join(parts) + "." + pace + gone
 
 
 def network_doses(doses: list[RoleDose]) -> list[RoleDose]:

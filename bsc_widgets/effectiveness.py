@@ -11,14 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import pandas as pd
+
 
 from .dosage import RoleDose, role_doses
 from .language import N_, Labels, _, n_
-from .measure_data import points_by_team
+from .measure_data import chart_direction, points_by_team
 from .model import AssessmentScore, Measure, Phase, Team, current
 from .spc.reading import Reading
 from .spread import IdeaSpread, spread
 from .store import Store
+from .sustain import HELD_WORDS, gains_held
 from .measure_analysis import analyse_across_teams
 
 MIN_BASELINE = 6   # fewer baseline points than this: the whole series' median is used, and said so
@@ -32,6 +35,7 @@ class MeasureResult:
     measure: Measure
     baseline_points: int
     reading: Reading
+    held: str | None = None     # in the sustain phase, whether an improvement held (sustain.HELD_WORDS)
 
     @property
     def verdict(self) -> str:
@@ -81,7 +85,21 @@ class Effectiveness:
                    len(adopted), adoptions=sum(len(s.teams_with("adopt")) for s in adopted)),
                 n_("Faculty’s assessment-scale score rose for %(rose)s of %(n)s team from its first scored month to "
                    "its last.", "Faculty’s assessment-scale score rose for %(rose)s of %(n)s teams from their first "
-                   "scored month to their last.", len(up), rose=rose)]
+                   "scored month to their last.", len(up), rose=rose)] + self.sustain_sentences()
+
+    def sustain_sentences(self) -> list[str]:
+        """In the sustain phase: of the improvements, how many held, judged by the run-chart rules."""
+        judged = [r.held for r in self.results.values() if r.held is not None]
+        if not judged:
+            return []
+        count = {code: judged.count(code) for code in HELD_WORDS}
+        return [n_("In the sustain phase, of %(n)s improvement: %(held)s held, %(slipped)s slipped and %(improving)s "
+                   "kept improving, by the run-chart rules against the level reached; %(few)s has too few points "
+                   "yet to judge.",
+                   "In the sustain phase, of %(n)s improvements: %(held)s held, %(slipped)s slipped and %(improving)s "
+                   "kept improving, by the run-chart rules against the level reached; %(few)s have too few points "
+                   "yet to judge.", len(judged), held=count["held"], slipped=count["slipped"],
+                   improving=count["improving"], few=count["too_few"])]
 
 
 def baseline_end(team: Team, phases: list[Phase]) -> dt.date:
@@ -93,6 +111,7 @@ def baseline_end(team: Team, phases: list[Phase]) -> dt.date:
 
 def effectiveness(store: Store, today: dt.date) -> Effectiveness:
     store = store.as_of(today)
+    collab = store.collaborative()
     teams = store.teams()
     phases = store.list(Phase)
     measures = current(store.list(Measure), today)
@@ -104,9 +123,15 @@ def effectiveness(store: Store, today: dt.date) -> Effectiveness:
             n = sum(p < baseline_end(t, phases) for p in points.get(t.id, []))
             if MIN_BASELINE <= n < len(points.get(t.id, [])):
                 freeze[t.id] = n
-        _, readings = analyse_across_teams(store, m.id, freeze=freeze or None)
+        result, readings = analyse_across_teams(store, m.id, freeze=freeze or None)
         for t in teams:
-            results[(t.id, m.id)] = MeasureResult(t.id, m, freeze.get(t.id, 0), readings[t.id])
+            reading = readings[t.id]
+            held = None
+            if collab.sustaining(today) or (collab.sustain_until and today > collab.last_day):
+                if reading.verdict == "improvement" and reading.began is not None and not result.empty:
+                    held = gains_held(result[result["facet1"] == t.id], pd.Timestamp(reading.began).date(),
+                                      collab.end, chart_direction(m))
+            results[(t.id, m.id)] = MeasureResult(t.id, m, freeze.get(t.id, 0), reading, held)
     scores: dict[tuple[str, str], ScorePath] = {}
     by: dict[tuple[str, str], list[AssessmentScore]] = {}
     for s in store.list(AssessmentScore):

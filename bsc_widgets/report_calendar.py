@@ -43,7 +43,7 @@ def check_report_month(collab: Collaborative, month: dt.date, today: dt.date) ->
     if not collab.in_reach(month):
         raise NotAMonth(_("%(month)s is outside the collaborative, which runs from %(first)s to %(last)s.",
                           month=day(month, "month"), first=day(collab.earliest_data(), "month"),
-                          last=day(collab.end, "month")))
+                          last=day(collab.last_day, "month")))
     if month > today.replace(day=1):
         raise NotAMonth(_("%(month)s has not begun yet (today is %(today)s).", month=day(month, "month"),
                           today=day(today)))
@@ -93,7 +93,7 @@ def report_months(collab: Collaborative, team: Team, reports: list[MonthlyReport
     """Every month owed, from the first action period (or when the team joined) to this month, oldest first."""
     have = {r.month for r in reports if r.team_id == team.id}
     month = max(reports_from(collab, list(phases)), team.joined).replace(day=1)
-    last = min(today, collab.end).replace(day=1)
+    last = min(today, collab.last_day).replace(day=1)
     out = []
     while month <= last:
         out.append(MonthStatus(month, due_date(collab, month), month in have, today))
@@ -105,7 +105,7 @@ def month_due_now(collab: Collaborative, phases: list[Phase], today: dt.date) ->
     """The month whose report is due now: the earliest month not yet past its due day (on 2 December,
     November, due on the 5th), among the months that have begun; after the last, the last."""
     month = reports_from(collab, list(phases)).replace(day=1)
-    last = min(today, collab.end).replace(day=1)
+    last = min(today, collab.last_day).replace(day=1)
     while month < last and due_date(collab, month) < today:
         month = next_month(month)
     return min(month, last) if month <= last else last

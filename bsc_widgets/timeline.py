@@ -44,7 +44,7 @@ def position(collab: Collaborative, phases: list[Phase], today: dt.date) -> Posi
     upcoming = next((p for p in phases if p.start > today), None)
     if today < collab.start:
         state = "before"
-    elif today > collab.end:
+    elif today > collab.last_day:
         state = "after"
     else:
         state = "during" if current else "between"

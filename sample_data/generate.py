@@ -23,7 +23,7 @@ from pathlib import Path
 from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, AssessmentLevel, AssessmentScore,
                                Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, FrameworkChange,
                                Account, ChartMark, Event, Grouping, Measure, Member, MonthlyReport, Observation, PdOffering,
-                               PdsaCycle, Phase, Sample,
+                               PdsaCycle, Phase, Removal, Sample,
                                Stratum, StratumObservation, Team, TeamChangeIdea)
 from bsc_widgets.portable import write_folder
 
@@ -495,8 +495,24 @@ def build() -> Dataset:
     records += [PdOffering(id=i, name=n, funding_stream=f, reach=r, hours=h, audience=a, purpose=p)
                 for i, n, f, r, h, a, p in PD_OFFERINGS]
     records += [Account(username=e, name=n, access=a, email=e) for n, e, a in ACCOUNTS]
+    records = _turnover_and_corrections(records)
     ds.extend(records)
     return ds.check()
+
+
+def _turnover_and_corrections(records: list) -> list:
+    """What a first year brings: a teacher who left at the end of October and the one who joined after her, and a typo removed
+    (Lincoln typed 42 for a stress score of 4.2, took it out, and entered 4.2): history to read, not to undo."""
+    out = [r.model_copy(update={"left_on": D(2026, 11, 1)}) if isinstance(r, Member) and r.id == "eastside-3" else r
+           for r in records]
+    out.append(Member(id="eastside-6", team_id="eastside-community", name="Priya Raman", role="teacher",
+                      title="Toddler teacher", affinity_group_id=AFFINITY["teacher"][0], email="eastside-6@example.org",
+                      joined_on=D(2026, 11, 2)))
+    typo = Observation(team_id="lincoln-prek", measure_id="staff-stress", period=D(2026, 9, 1), value=42.0,
+                       note="Typed 42 for 4.2")
+    removal = Removal.of([typo], "lincoln-prek", dt.datetime(2026, 10, 2, 15, 40), "Samantha Greene")
+    out.append(removal.model_copy(update={"id": "lincoln-prek-removal"}))
+    return out
 
 
 # The accounts that are not on a team's roster (team members get theirs from an invitation).

@@ -9,6 +9,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from bsc_widgets.portable.limits import CSV_FIELD
 from tests.support import xlsx_bytes
 
 TEAM, MEASURE = "riverbend-prek", "positive-feedback"   # a proportion measure of the sample
@@ -163,7 +164,7 @@ SHEETS = {
     "csv unterminated quote": ("quote.csv", _csv(SHEET_HEADER + '2026-11,14,20\n"2026-12,1,2\n'),
                                "A quoted cell is never closed"),
     "csv 5 MB cell": ("cell.csv", _csv(SHEET_HEADER + "2026-11,14,20," + "x" * 5_000_000 + "\n"),
-                      "A cell is longer than 80,000 characters"),
+                      f"A cell is longer than {CSV_FIELD:,} characters"),
     "csv over 10 MB": ("big.csv", _csv(SHEET_HEADER + "2026-11,14,20\n" + "2026-11,14,20\n" * 800_000),
                        "at most 10 MB"),
 }
@@ -224,7 +225,7 @@ FOLDERS = {
                            "Value must be an ordinary number; “inf” is not one",
                            "observations.csv, row 2, column “value”"),
     "csv 5 MB cell": (_csv_edit("teams.csv", "Eastside", "Eastside" + "x" * 5_000_000),
-                      "A cell is longer than 80,000 characters", "teams.csv"),
+                      f"A cell is longer than {CSV_FIELD:,} characters", "teams.csv"),
     "csv text past its limit": (_csv_edit("teams.csv", "Eastside", "Eastside" + "x" * 30_000),
                                 "Team name is too long: at most 200 characters", "teams.csv, row"),
     "csv stray quote": (_csv_edit("members.csv", "Carl Jefferson", '"Carl" Jefferson'),

@@ -170,3 +170,40 @@ class Relay:
     def close(self) -> None:
         self.cut()
         self.listener.close()
+
+
+class MailCatcher:
+    """A real SMTP server on loopback (aiosmtpd), keeping every message it accepts; an address starting
+    with "refused" is refused, as a real server refuses an unknown mailbox."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("refused"):
+            return "550 5.1.1 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        self.messages.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content, policy=policy.default)))
+        return "250 Message accepted for delivery"
+
+    def options(self) -> list[str]:
+        return ["--smtp-host", "127.0.0.1", "--smtp-port", str(self.port), "--smtp-security", "none",
+                "--from", "Growing Together <advisor@example.org>"]
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()

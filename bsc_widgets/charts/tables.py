@@ -10,6 +10,7 @@ from ..effectiveness import Effectiveness
 from ..equity import SUPPRESSED, GroupView
 from ..model import DECISION_WORDS as MODEL_DECISION_WORDS, ROLE_LABELS, ROLE_PLURALS, Team, period_label
 from ..spread import IdeaSpread
+from ..sustain import HELD_WORDS
 from ..language import N_, Labels, _
 from ..render import render
 
@@ -54,9 +55,16 @@ def group_table_html(view: GroupView, last: int = 12) -> str:
     return matrix_html(rows, [s.label for s in groups], _("%(measure)s by group", measure=view.measure.name))
 
 
+def _verdict(result) -> str:
+    """The end against the baseline, and in the sustain phase whether an improvement held."""
+    if result.held is None:
+        return result.verdict
+    return _("%(verdict)s · %(held)s", verdict=result.verdict, held=HELD_WORDS[result.held])
+
+
 def effectiveness_html(e: Effectiveness) -> str:
     """Team × measure: the end against the baseline, judged by signals."""
-    rows = [(t.name, [e.results[(t.id, m.id)].verdict for m in e.measures]) for t in e.teams]
+    rows = [(t.name, [_verdict(e.results[(t.id, m.id)]) for m in e.measures]) for t in e.teams]
     return matrix_html(rows, [m.name for m in e.measures], _("End against baseline, by signals"))
 
 

@@ -1,17 +1,20 @@
 """Workbook 1, the team charter and roster: the team's aim, its cross-role members, how it meets."""
 from __future__ import annotations
 
+import datetime as dt
+
 import ipywidgets as w
 
 from ..charter import AIM_PARTS, check_aim, missing_roles, roles_sentence
 from .. import services
-from ..language import LANGUAGES, N_, _
+from ..language import LANGUAGES, N_, _, day
 from ..model import ROLE_LABELS, AffinityGroup, Member, Team
 from ..render import render
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, section
 from .page import heading as page_heading
+from .recent_changes import RecentChanges
 from .record_form import RecordForm
 
 NEW = "__new__"
@@ -30,10 +33,13 @@ def cross_role_html(members: list[Member]) -> str:
                   missing=missing)
 
 
-def roster_html(members: list[Member], groups: dict[str, str]) -> str:
+def roster_html(members: list[Member], groups: dict[str, str], on: dt.date) -> str:
+    """The members on the team now, then those who have left (kept: their attendance and cycles stay true)."""
+    ordered = sorted(members, key=lambda m: (list(ROLE_LABELS).index(m.role), m.name.lower()))
     rows = [(m.name, ROLE_LABELS[m.role], m.title or "", groups.get(m.affinity_group_id or "", "—"))
-            for m in sorted(members, key=lambda m: (list(ROLE_LABELS).index(m.role), m.name.lower()))]
-    return render("forms/charter.html", "roster", rows=rows)
+            for m in ordered if m.belonged_on(on)]
+    past = [(m.name, ROLE_LABELS[m.role], m.left_on) for m in ordered if m.left_on is not None and m.left_on <= on]
+    return render("forms/charter.html", "roster", rows=rows, past=past)
 
 
 class CharterPage(WorkbookPage):
@@ -54,12 +60,14 @@ class CharterPage(WorkbookPage):
         self.member_area = w.VBox()
         self.remove_button = w.Button(description=_("Remove this member from the team"))
         self.remove_button.on_click(guarded(self.message)(self._remove))
+        self.recent = RecentChanges(self.store, self.actor, self.team.id, ("members",),
+                                    on_change=lambda: self._refresh_members())
         on_pick(self.member_picker, guarded(self.message)(lambda _: self._show_member()))
         self._refresh_members(select=NEW)
         return [section(_("Our aim and how we meet")), self.team_form,
                 section(_("Who is on our team"), _("A BSC team is cross-role: an administrator, teaching staff and "
                                                    "at least one family member, working side by side.")),
-                self.cross_role, self.roster, self.member_picker, self.member_area]
+                self.cross_role, self.roster, self.member_picker, self.member_area, self.recent]
 
     def _team_saved(self, team: Team) -> None:
         self.team = team
@@ -68,10 +76,12 @@ class CharterPage(WorkbookPage):
     # ---- members ----
     def _refresh_members(self, select: str | None = None) -> None:
         self.members = self.store.list(Member, team_id=self.team.id)
-        self.cross_role.value = cross_role_html(self.members)
-        self.roster.value = roster_html(self.members, self.groups)
+        self.cross_role.value = cross_role_html([m for m in self.members if m.belonged_on(self.today)])
+        self.roster.value = roster_html(self.members, self.groups, self.today)
         current = select if select is not None else self.member_picker.value
-        options = [(_("Add a new member…"), NEW)] + [(f"{m.name} ({ROLE_LABELS[m.role]})", m.id) for m in self.members]
+        options = [(_("Add a new member…"), NEW)] + [
+            (f"{m.name} ({ROLE_LABELS[m.role]})" if m.belonged_on(self.today) else
+             _("%(name)s (left the team)", name=m.name), m.id) for m in self.members]
         replace_options(self.member_picker, options, current)
         self._show_member()
 
@@ -81,22 +91,32 @@ class CharterPage(WorkbookPage):
         if member is None:  # its identifier comes from the store when it is added
             member = Member.model_construct(id="new", team_id=self.team.id, name="", role="teacher", title=None,
                                             affinity_group_id=None, email=None, language=None,
-                                            version=0)
+                                            joined_on=self.today, left_on=None, version=0)
         groups = [(name, gid) for gid, name in self.groups.items()]
         fields = [Field(Member, "name"), Field(Member, "role", choices=ROLE_LABELS),
                   Field(Member, "title", placeholder=_("For example: lead teacher, parent of a toddler")),
                   Field(Member, "affinity_group_id", kind="choice", choices=groups),
                   Field(Member, "email", label=N_("Email (optional)")),
-                  Field(Member, "language", label=N_("Preferred language (optional)"), choices=LANGUAGES)]
+                  Field(Member, "language", label=N_("Preferred language (optional)"), choices=LANGUAGES),
+                  Field(Member, "joined_on"),
+                  Field(Member, "left_on", label=N_("Left the team on (leave empty while they are on it)"))]
         form = RecordForm(self.store, member, fields, actor=self.actor, autosave=member.version > 0,
                           save_label=_("Save member") if member.version else _("Add member"),
                           on_saved=lambda m: self._refresh_members(select=m.id))
         heading = page_heading(_("Edit %(name)s", name=member.name) if member.version else _("Add a new member"))
         self.member_area.children = [heading, form] + ([self.remove_button] if member.version else [])
+        self.recent.refresh()
         self.member_form = form
 
     def _remove(self, _button=None) -> None:
+        """A member entered by mistake is removed (and can be put back); one who took part leaves the team."""
         member = self.member_form.record
-        services.remove(self.store, self.actor, member)
-        self.message.show(_("%(name)s was removed from the team.", name=member.name), "ok")
-        self._refresh_members(select=NEW)
+        done = services.remove(self.store, self.actor, member, on=self.today)
+        if isinstance(done, Member):
+            self.recent.message.show(_("%(name)s took part in the collaborative, so they stay in its records: their "
+                                       "membership ended on %(day)s. Change “Left the team on” if they left on "
+                                       "another day.", name=member.name, day=day(done.left_on)), "ok")
+            self._refresh_members(select=member.id)
+        else:
+            self.recent.message.show(_("Removed %(what)s. “Undo” below puts it back.", what=done.what()), "ok")
+            self._refresh_members(select=NEW)

@@ -68,7 +68,7 @@ class DashboardPage(w.VBox):
         kinds = sorted({t.program_type for t in self.teams})
         self.program = w.Dropdown(description=_("Program type"), options=[(_("All types"), ALL)] +
                                   [(PROGRAM_TYPE_LABELS[k], k) for k in kinds], style=style, layout=narrow)
-        first, last = collab.earliest_data().replace(day=1), min(today, collab.end).replace(day=1)
+        first, last = collab.earliest_data().replace(day=1), min(today, collab.last_day).replace(day=1)
         months, m = [], last
         while m >= first:
             months.append(m)

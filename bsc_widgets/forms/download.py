@@ -1,6 +1,7 @@
 """A download made in the page itself (a data: link), so exports work offline and need no file on the server."""
 from __future__ import annotations
 
+import base64
 from urllib.parse import quote
 
 from ..render import render
@@ -9,4 +10,10 @@ from ..render import render
 def download_link(content: str, filename: str, label: str, mime: str = "text/csv") -> str:
     """A download link carrying ``content``, percent-encoded inside the link, so nothing typed can break out."""
     return render("common.html", "download", href=f"data:{mime};charset=utf-8,{quote(content, safe='')}",
+                  filename=filename, label=label)
+
+
+def download_file(content: bytes, filename: str, label: str, mime: str) -> str:
+    """A download link carrying a file made on the server (a PDF), base64 inside the link."""
+    return render("common.html", "download", href=f"data:{mime};base64,{base64.b64encode(content).decode()}",
                   filename=filename, label=label)

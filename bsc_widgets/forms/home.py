@@ -15,6 +15,7 @@ from ..services.access import Access, hub_path
 from ..store import Store
 from ..render import render
 from ..timeline import Position, position
+from .download import download_file
 from .messages import MessageArea, guarded
 
 def calendar_html(phases: list[Phase], where: Position) -> str:
@@ -52,7 +53,7 @@ class HomePage(w.VBox):
         if collab is None:
             raise BscError(_("This workspace has no collaborative yet. Load one with “bsc init --sample” "
                              "or “bsc import FOLDER”."))
-        self.store, self.access = store, access
+        self.store, self.access, self.today = store, access, today
         self.collab_start = collab.start
         self.available = {f for f in [*(f for f, *_rest in WORKBOOKS), *(f for f, *_rest in COACH_PAGES)]
                           if workbooks_dir and (workbooks_dir / f).exists()}
@@ -67,6 +68,9 @@ class HomePage(w.VBox):
                                  style={"description_width": "initial"}, layout=w.Layout(width="min(30em, 100%)"))
         self.team_panel = w.HTML()
         self.links = w.HTML()
+        self.data_button = w.Button(description=_("Download our data (.xlsx)"), layout=w.Layout(width="auto"))
+        self.data_link = w.HTML()
+        self.data_button.on_click(guarded(self.message)(lambda _b: self._prepare_data()))
         self.picker.observe(guarded(self.message)(self._on_pick), names="value")
         if problem is not None:
             self.message.show_error(problem)
@@ -74,7 +78,7 @@ class HomePage(w.VBox):
         who = ([w.HTML(render("forms/home.html", "signed_in", name=access.name, role=ACCESS_LABELS[access.role].lower(),
                               sign_out=hub_path("logout")))] if access else [])
         super().__init__([header, *who, w.HTML(render("forms/home.html", "your_team")), self.message,
-                          self.picker, self.team_panel, self.links, about],
+                          self.picker, self.team_panel, self.links, self.data_button, self.data_link, about],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-home")
 
@@ -93,5 +97,20 @@ class HomePage(w.VBox):
         if team is None:
             self.team_panel.value = render("forms/home.html", "no_team")
         else:
-            self.team_panel.value = team_html(team, self.store.list(Member, team_id=team.id), self.collab_start)
+            self.team_panel.value = team_html(team, [m for m in self.store.list(Member, team_id=team.id)
+                                                     if m.belonged_on(self.today)], self.collab_start)
         self.links.value = links_html(team, self.available, self.access)
+        self.team = team
+        self.data_button.layout.display = None if team else "none"
+        self.data_link.value = ""
+
+    def _prepare_data(self) -> None:
+        """The chosen team's own data as one .xlsx (made when asked: nothing of other teams in it)."""
+        from ..portable.team_workbook import team_workbook
+
+        if self.team is None:
+            return
+        self.data_link.value = render("common.html", "paragraph", text=download_file(
+            team_workbook(self.store, self.team.id), f"{self.team.id}-data.xlsx",
+            _("Save %(team)s’s data (.xlsx)", team=self.team.name),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -7,6 +7,7 @@ from typing import Callable
 
 import ipywidgets as w
 
+from ..clock import today
 from ..language import _, day, n_
 from ..model import ACCESS_LABELS, Account, Member, Team
 from ..render import render
@@ -34,7 +35,7 @@ class TeamInvitations(w.VBox):
         super().__init__([button, self.message, self.links], layout=w.Layout(width="100%"))
 
     def _make(self, _click=None) -> None:
-        members = [m for m in self.store.list(Member, team_id=self.team.id) if m.email]
+        members = [m for m in self.store.list(Member, team_id=self.team.id) if m.email and m.belonged_on(today())]
         links = [_link(self.hub_url, invite(self.store, self.actor(), member_account(m))) for m in members]
         self.links.value = render("forms/invitations.html", "links", links=links, what=self.team.name)
         self.message.show(n_("%(n)s sign-in link made; earlier links for this member no longer work.",

@@ -16,8 +16,10 @@ from ..model import (MEASURE_BADGES, MEASURE_KIND_LABELS, SIGNAL_RULE_LABELS, SI
                      period_label, period_start)
 from ..portable import rows_from_text, rows_from_upload
 from ..services.measures import save_measure_rows
+from ..services.removals import remove_period
 from ..measure_analysis import CHART_CHOICES, analyse_measure, chart_and_rules
 from ..render import render
+from ..worksheets import data_sheet_html
 from .fields import Field, on_pick, replace_options
 from .chart_marks import ChartMarks
 from .group_entry import GroupEntry
@@ -26,8 +28,11 @@ from .messages import MessageArea, guarded, message_html
 from .page import WorkbookPage, section
 from .period_values import PeriodValues
 from .plot import PlotArea
+from .print_links import PrintLinks
+from .recent_changes import RecentChanges
 from .record_form import RecordForm
 
+PERIOD_TABLES = ("observations", "samples", "events", "stratum_observations")   # what "remove a period" takes
 PASTE_EXAMPLES = {"events": N_("Date\tCount\n2026-10-14\t1"),
                   "subgroups": N_("Month\tValue\n2026-10\t4.5\n2026-10\t5"),
                   "value": N_("Month\tValue\n2026-10\t3.4"), "count": N_("Month\tValue\n2026-10\t2"),
@@ -121,6 +126,9 @@ class MeasuresPage(WorkbookPage):
         on_pick(self.rules, guard(lambda _: self._draw()))
         on_pick(self.period_picker, guard(lambda _: self._show_entry()))
         self.day_picker.on_day(guard(lambda _: self._show_entry()))
+        self.print_links = PrintLinks()
+        self.recent = RecentChanges(self.store, self.actor, self.team.id, PERIOD_TABLES,
+                                    on_change=lambda: (self._data_changed(keep=True), self._show_entry()))
         self.paste_button.on_click(guarded(self.import_message)(self._import_paste))
         self.upload.observe(guarded(self.import_message)(self._import_upload), names="value")
         self._measure_changed()
@@ -132,12 +140,14 @@ class MeasuresPage(WorkbookPage):
                                                     "and the dashboard too.")),
                 self.marks,
                 section(_("Enter data"), _("Choose a period (or, for events, the day) and type its numbers.")),
-                self.period_picker, self.day_picker, self.entry,
+                self.period_picker, self.day_picker, self.entry, self.recent,
                 section(_("Paste or upload many periods at once"), _("Every row is checked first. If any row has a "
                                                                       "problem, nothing is saved and the row is "
                                                                       "named.")),
                 w.HTML(render("forms/measures.html", "paste_help")), self.paste, self.replace, self.paste_button,
-                self.upload, self.import_message]
+                self.upload, self.import_message,
+                section(_("On paper"), _("A data-collection sheet for this measure, to fill in by hand and enter "
+                                         "later: blank, or with what is entered so far.")), self.print_links]
 
     @property
     def measure(self) -> Measure:
@@ -155,6 +165,7 @@ class MeasuresPage(WorkbookPage):
     def _measure_changed(self) -> None:
         m = self.measure
         self.definition.value = definition_html(m) + framework_history_html(m, history(self.store, m))
+        self._offer_sheets(m)
         chart = chart_and_rules(self.store, m)[0]       # the collaborative's choice, until the team picks another
         replace_options(self.chart_kind, [(_(label), code) for code, label in CHART_CHOICES[m.kind]], chart)
         self.paste.placeholder = _(PASTE_EXAMPLES.get(m.kind, PASTE_EXAMPLES["proportion"]))
@@ -162,7 +173,7 @@ class MeasuresPage(WorkbookPage):
         self.period_picker.layout.display = "none" if events else None
         self.day_picker.layout.display = None if events else "none"
         if events and self.day_picker.day is None:
-            self.day_picker.set_day(min(self.today, self.collab.end))
+            self.day_picker.set_day(min(self.today, self.collab.last_day))
         self._offer_rules()
         self._refresh_periods()
         self._draw()
@@ -181,7 +192,7 @@ class MeasuresPage(WorkbookPage):
                 obs.setdefault(o.period, []).append(o)
             elif isinstance(o, Observation):
                 obs[o.period] = o
-        last = min(self.today, self.collab.end)
+        last = min(self.today, self.collab.last_day)
         if m.retired_on:  # nothing can be entered from the retirement on; what was entered stays
             last = min(last, m.retired_on - dt.timedelta(days=1))
         options = [(f"{period_label(p, m.frequency)} — "
@@ -209,7 +220,8 @@ class MeasuresPage(WorkbookPage):
             return
         if m.kind == "subgroups":
             self.entry.children = [PeriodValues(self.store, self.actor, self.team.id, m, period,
-                                                on_saved=lambda: self._data_changed(keep=True))]
+                                                on_saved=lambda: self._data_changed(keep=True)),
+                                   *self._remove_button(period)]
             return
         try:
             found, version = self.store.get(Observation, self.team.id, m.id, period), 0
@@ -232,7 +244,8 @@ class MeasuresPage(WorkbookPage):
         self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
                                      on_saved=lambda _: self._data_changed(keep=True))
         self.entry.children = [self.entry_form] + (
-            [GroupEntry(self.store, self.actor, m, period)] if m.stratified_by and m.is_current(period) else [])
+            [GroupEntry(self.store, self.actor, m, period)] if m.stratified_by and m.is_current(period) else []) + (
+            self._remove_button(period))
 
     def _show_event_entry(self) -> None:
         """The events of one day: how many, and a note; 0 takes back a day entered by mistake."""
@@ -249,7 +262,34 @@ class MeasuresPage(WorkbookPage):
                   Field(Event, "note", label=N_("Note (optional): what happened"), kind="text")]
         self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
                                      on_saved=lambda _: self._data_changed(keep=True))
-        self.entry.children = [w.HTML(render("forms/measures.html", "event_day", day=day)), self.entry_form]
+        self.entry.children = [w.HTML(render("forms/measures.html", "event_day", day=day)), self.entry_form,
+                               *self._remove_button(day)]
+
+    def _offer_sheets(self, m: Measure) -> None:
+        store, team, today = self.store, self.team.id, self.today
+        self.print_links.show([
+            (_("Data sheet with our data"), f"data-sheet-{team}-{m.id}",
+             lambda: data_sheet_html(store, team, m.id, today)),
+            (_("Blank data sheet"), f"data-sheet-{team}-{m.id}-blank",
+             lambda: data_sheet_html(store, team, m.id, today, blank=True))])
+
+    def _remove_button(self, when) -> list[w.Widget]:
+        """A button that takes out what is entered for the period (or day); undone below."""
+        button = w.Button(description=_("Remove this day’s entry") if self.measure.kind == "events" else
+                          _("Remove this period’s numbers"), layout=w.Layout(width="auto"))
+        button.on_click(guarded(self.recent.message)(lambda _b: self._remove_period(when)))
+        return [button]
+
+    def _remove_period(self, when) -> None:
+        removal = remove_period(self.store, self.actor, self.team.id, self.measure, when)
+        if removal is None:
+            self.recent.message.show(_("Nothing is entered for %(when)s, so there is nothing to remove.",
+                                       when=when_label(when, self.measure)), "info")
+        else:
+            self.recent.message.show(_("Removed %(what)s. “Undo” below puts it back.", what=removal.what()), "ok")
+        self.recent.refresh()
+        self._data_changed(keep=True)
+        self._show_entry()
 
     def _data_changed(self, keep: bool = False) -> None:
         self._refresh_periods(keep=keep)

@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from ..charts.dosage import dosage_figure
 from ..charts.tables import dosage_html
-from ..dosage import network_doses, participation_sentence, role_doses, years_so_far
+from ..dosage import departed, network_doses, participation_sentence, role_doses, years_so_far
 from ..errors import BscError, ConflictError, InvalidRecord
 from ..language import _, number
 from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Member
@@ -40,7 +40,7 @@ class ParticipationPage(CollaborativePage):
         sessions = [p for p in self.phases if p.kind == "learning_session"]
         self.session = w.Dropdown(description=_("Learning session"), style=STYLE, layout=NARROW,
                                   options=[("—", "")] + [(p.name, p.id) for p in sessions])
-        self.date = DayInput(_("Date"), min(self.today, self.collab.end), style=STYLE, layout=NARROW)
+        self.date = DayInput(_("Date"), min(self.today, self.collab.last_day), style=STYLE, layout=NARROW)
         self.hours = w.Text(description=_("Hours each"), value="1.5", style=STYLE, layout=NARROW,
                             continuous_update=False)
         self.register = w.VBox(layout=w.Layout(width="100%"))
@@ -69,7 +69,10 @@ class ParticipationPage(CollaborativePage):
 
     # ---- the register ----
     def _members(self) -> list[Member]:
-        return sorted(self.store.list(Member, team_id=self.team.value) if self.team.value else [],
+        on = self.date.day or self.today     # those on the team that day (a register never loses a tick)
+        present = self.state.marks if getattr(self, "state", None) else {}
+        return sorted([m for m in self.store.list(Member, team_id=self.team.value) if m.belonged_on(on)
+                       or m.id in present] if self.team.value else [],
                       key=lambda m: (list(ROLE_LABELS).index(m.role), m.name.lower()))
 
     def _session_picked(self) -> None:
@@ -133,8 +136,10 @@ class ParticipationPage(CollaborativePage):
         years = years_so_far(self.collab.start, self.collab.end, self.today)
         doses = role_doses(self.store)
         names = {t.id: t.name for t in self.teams}
-        network = participation_sentence(network_doses(doses), years)
-        per_team = [(names[t.id], participation_sentence([d for d in doses if d.team_id == t.id], years))
+        left = departed(self.store)
+        network = participation_sentence(network_doses(doses), years, sum(left.values()))
+        per_team = [(names[t.id], participation_sentence([d for d in doses if d.team_id == t.id], years,
+                                                         left.get(t.id, 0)))
                     for t in self.teams]
         self.summary.value = render("forms/participation.html", "summary", network=network, teams=per_team)
         self.dosage_chart.draw(dosage_figure(doses, self.teams, years))

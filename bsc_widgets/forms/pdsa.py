@@ -8,11 +8,15 @@ import ipywidgets as w
 from ..language import N_, _
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..ideas import team_ideas
+from .. import services
 from ..model import DECISION_LABELS, ROLE_LABELS, PdsaCycle, ramps
 from ..render import render
+from ..worksheets import pdsa_worksheet_html
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, heading, section
+from .print_links import PrintLinks
+from .recent_changes import RecentChanges
 from .record_form import RecordForm
 
 NEW = "__new__"
@@ -34,11 +38,18 @@ class PdsaPage(WorkbookPage):
         on_pick(self.picker, guarded(self.message)(lambda _: self._show_cycle()))
         self.next_button = w.Button(description=_("Plan the next cycle on this ramp"))
         self.next_button.on_click(guarded(self.message)(self._next_cycle))
+        self.remove_button = w.Button(description=_("Remove this cycle"), layout=w.Layout(width="auto"))
+        self.remove_button.on_click(guarded(self.message)(self._remove))
         self.cycle_area = w.VBox(layout=w.Layout(width="100%"))
+        self.print_links = PrintLinks()
+        self.recent = RecentChanges(self.store, self.actor, self.team.id, ("pdsa_cycles",),
+                                    on_change=lambda: (self._refresh(), self._show_cycle()))
         self._refresh(select=self._latest_id())
         self._show_cycle()
         # the planner first: on a phone the page is one long column, and planning is what people come for
-        return [section(_("Plan, do, study, act")), self.picker, self.cycle_area,
+        return [section(_("Plan, do, study, act")), self.picker, self.cycle_area, self.recent,
+                section(_("On paper"), _("For a huddle with no device: IHI’s PDSA worksheet, blank or with this "
+                                         "cycle filled in, ready to print.")), self.print_links,
                 section(_("Our ramps"), _("Each change idea is tested in a series of cycles, each a little bigger: "
                                           "a ramp. Each step below is one cycle.")), self.ramps_html]
 
@@ -111,7 +122,28 @@ class PdsaPage(WorkbookPage):
         self.form = RecordForm(self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved,
                                layout_children=layout)
         self.cycle_heading = w.HTML(self._heading(record))
-        self.cycle_area.children = [self.cycle_heading, self.form, self.next_button]
+        self._offer_worksheets(record)
+        self.cycle_area.children = [self.cycle_heading, self.form,
+                                    w.HBox([self.next_button] + ([self.remove_button] if record.version else []),
+                                           layout=w.Layout(flex_flow="row wrap"))]
+
+    def _offer_worksheets(self, record: PdsaCycle) -> None:
+        """The cycle's worksheet to print (once it is saved), and a blank one for the next cycle on paper."""
+        team, store = self.team.id, self.store
+        sheets = [(_("Blank PDSA worksheet"), f"pdsa-worksheet-{team}-blank",
+                   lambda: pdsa_worksheet_html(store, team, idea_id=record.change_idea_id or None))]
+        if record.version:
+            sheets.insert(0, (_("This cycle’s worksheet"), f"pdsa-worksheet-{record.id}",
+                              lambda: pdsa_worksheet_html(store, team, record.id)))
+        self.print_links.show(sheets)
+
+    def _remove(self, _button=None) -> None:
+        """A cycle entered by mistake (or twice) taken out; "Undo" under it puts it back."""
+        removal = services.remove(self.store, self.actor, self.form.record)
+        self.recent.message.show(_("Removed %(what)s. “Undo” below puts it back.", what=removal.what()), "ok")
+        self.recent.refresh()
+        self._refresh(select=self._latest_id())
+        self._show_cycle()
 
     @staticmethod
     def _heading(record: PdsaCycle) -> str:
@@ -130,7 +162,7 @@ class PdsaPage(WorkbookPage):
                                 "date); then plan the next one."), "error")
             return
         start = (current.end or self.today) + dt.timedelta(days=1)
-        blank = self._blank(current.change_idea_id, min(max(start, self.today), self.collab.end))
+        blank = self._blank(current.change_idea_id, min(max(start, self.today), self.collab.last_day))
         replace_options(self.picker, list(self.picker.options), NEW)
         self._show_cycle(blank)
         self.form.fields["title"].input.focus()   # the person carries on typing where the new cycle starts

@@ -43,7 +43,7 @@ DRIVER_KIND_LABELS = Labels({"primary": N_("Primary driver"), "secondary": N_("S
 def due_dates_html(collab: Collaborative, phases: list[Phase]) -> str:
     """Every month teams report on, and the day its report is due."""
     month, rows = reports_from(collab, phases).replace(day=1), []
-    while month <= collab.end:
+    while month <= collab.last_day:
         rows.append((month, due_date(collab, month)))
         month = next_month(month)
     return render("forms/setup.html", "due_dates", rows=rows)
@@ -70,7 +70,8 @@ class SetupPage(CollaborativePage):
         collab_form = RecordForm(self.store, self.collab, [
             Field(Collaborative, "name"), Field(Collaborative, "topic"), Field(Collaborative, "aim", kind="long"),
             Field(Collaborative, "aim_es", kind="long"),
-            Field(Collaborative, "start"), Field(Collaborative, "end"), Field(Collaborative, "data_from"),
+            Field(Collaborative, "start"), Field(Collaborative, "end"), Field(Collaborative, "sustain_until"),
+            Field(Collaborative, "data_from"),
             Field(Collaborative, "report_due_day"), Field(Collaborative, "suppress_below"),
             Field(Collaborative, "signal_rules", choices=SIGNAL_RULE_LABELS)],
             actor=self._who, today=self.today, on_saved=self._collab_saved)
@@ -186,7 +187,8 @@ class SetupPage(CollaborativePage):
         """Under the hub, each member's own one-time sign-in link; otherwise the team's link to share."""
         if self.access is not None:
             return [TeamInvitations(self.store, self._who, team, hub_address())]
-        return [w.HTML(invitation_html(team, self.store.list(Member, team_id=team.id)))]
+        return [w.HTML(invitation_html(team, [m for m in self.store.list(Member, team_id=team.id)
+                                              if m.belonged_on(self.today)]))]
 
     # ---- saving through the framework's history ----
     def _who(self) -> Actor:

@@ -11,7 +11,7 @@ from .marks import MARK_KIND_LABELS, MARK_KIND_SHORT, ChartMark
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
 from .attendance import EVENT_KIND_LABELS, Attendance
 from .equity import Grouping, Stratum, StratumObservation
-from .history import FrameworkChange, wording
+from .history import FrameworkChange, Removal, wording
 from .system import PdOffering
 from .account import ACCESS_LABELS, Account
 from .dataset import ORDER, Dataset
@@ -26,5 +26,5 @@ __all__ = [
     "Observation", "period_start", "period_label", "Event", "Sample", "ChartMark", "MARK_KIND_LABELS", "MARK_KIND_SHORT",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",
-    "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "wording", "PdOffering", "Account", "ACCESS_LABELS",
+    "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "Removal", "wording", "PdOffering", "Account", "ACCESS_LABELS",
 ]

@@ -154,10 +154,10 @@ def outside_calendar(collab, when: dt.date | None, label: str, record: str | Non
     if collab is None or when is None:
         return []
     first = collab.earliest_data() if earliest else collab.start
-    if first <= when <= collab.end:
+    if first <= when <= collab.last_day:
         return []
     return [Problem(_("%(day)s is outside the collaborative’s calendar (%(first)s to %(last)s).", day=day(when),
-                      first=day(first), last=day(collab.end)), field=label, record=record)]
+                      first=day(first), last=day(collab.last_day)), field=label, record=record)]
 
 
 RECORD_TYPES: dict[str, type[Record]] = {}

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from ..language import N_, Labels, _, day
 from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional, register
 
-PhaseKind = Literal["pre_work", "learning_session", "action_period", "summative"]
+PhaseKind = Literal["pre_work", "learning_session", "action_period", "summative", "sustain"]
 SignalRules = Literal["anhoej_ihi", "anhoej", "ihi", "mdc"]
 
 SIGNAL_RULE_LABELS = Labels({
@@ -25,6 +25,7 @@ PHASE_KIND_LABELS = Labels({
     "learning_session": N_("Learning session"),
     "action_period": N_("Action period"),
     "summative": N_("Summative session"),
+    "sustain": N_("Sustain phase"),
 })
 
 
@@ -42,6 +43,10 @@ class Collaborative(Record):
     aim_es: optional(str) = Field(None, title=N_("Aim in Spanish"), max_length=TEXT_LENGTH)
     start: dt.date = Field(title=N_("Start date"))
     end: dt.date = Field(title=N_("End date"))
+    sustain_until: optional(dt.date) = Field(
+        None, title=N_("Sustain phase until (optional)"),
+        description="After the summative session, teams keep entering data, cycles and reports until this day, "
+                    "to show whether their gains hold.")
     data_from: optional(dt.date) = Field(
         None, title=N_("Baseline data from"),
         description="Earliest period teams may enter measure data for (baseline may predate pre-work).")
@@ -61,14 +66,26 @@ class Collaborative(Record):
                                start=day(self.start)))
         if self.data_from and self.data_from > self.start:
             raise ValueError(_("Baseline data cannot start after the collaborative starts"))
+        if self.sustain_until and self.sustain_until <= self.end:
+            raise ValueError(_("The sustain phase (until %(day)s) must end after the collaborative’s end date "
+                               "(%(end)s)", day=day(self.sustain_until), end=day(self.end)))
         return self
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day teams may enter data, cycles and reports: the end, or the sustain phase's end."""
+        return self.sustain_until or self.end
+
+    def sustaining(self, on: dt.date) -> bool:
+        """Whether ``on`` falls in the sustain phase, after the summative session."""
+        return self.end < on <= self.last_day
 
     def earliest_data(self) -> dt.date:
         return self.data_from or self.start
 
     def in_reach(self, month: dt.date) -> bool:
         """Whether a month falls within the collaborative: from its baseline data to its end."""
-        return self.earliest_data().replace(day=1) <= month <= self.end.replace(day=1)
+        return self.earliest_data().replace(day=1) <= month <= self.last_day.replace(day=1)
 
 
 @register

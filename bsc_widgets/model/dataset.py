@@ -17,7 +17,7 @@ from .report import AssessmentScore, MonthlyReport
 from .team import AffinityGroup, Member, Team
 from .attendance import Attendance
 from .equity import Grouping, Stratum, StratumObservation
-from .history import FrameworkChange
+from .history import FrameworkChange, Removal
 from .system import PdOffering
 from .account import Account
 
@@ -25,7 +25,7 @@ from .account import Account
 ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
     DriverLink, Member, TeamChangeIdea, PdsaCycle, Observation, Event, Sample, StratumObservation, MonthlyReport,
-    AssessmentScore, Attendance, FrameworkChange, PdOffering, Account, ChartMark,
+    AssessmentScore, Attendance, FrameworkChange, PdOffering, Account, ChartMark, Removal,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

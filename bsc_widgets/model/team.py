@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from ..language import N_, Labels, _
+from ..language import N_, Labels, _, day
 from .base import NAME_LENGTH, TEXT_LENGTH, OptionalSlug, Record, RequiredText, Slug, optional, register
 
 Role = Literal["administrator", "teacher", "staff", "family"]
@@ -81,9 +81,22 @@ class Member(Record):
     affinity_group_id: OptionalSlug = Field(None, title=N_("Affinity group"))
     email: optional(str) = Field(None, title=N_("Email"), max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     language: optional(Language) = Field(None, title=N_("Preferred language"))
+    joined_on: dt.date | None = Field(None, title=N_("Member since"))     # none: since the team joined
+    left_on: dt.date | None = Field(None, title=N_("Left the team on"))   # no longer a member from this day
+
+    @model_validator(mode="after")
+    def _membership(self):
+        if self.joined_on and self.left_on and self.left_on < self.joined_on:
+            raise ValueError(_("%(name)s cannot leave (%(left)s) before joining (%(joined)s)", name=self.name,
+                               left=day(self.left_on), joined=day(self.joined_on)))
+        return self
 
     def describe(self) -> str:
         return _("member %(name)s", name=self.name)
+
+    def belonged_on(self, on: dt.date) -> bool:
+        """Whether this person was on the team that day: what dose and participation count."""
+        return (self.joined_on is None or self.joined_on <= on) and (self.left_on is None or on < self.left_on)
 
     def new_id_base(self) -> str:
         """The team and "member", not the person's name: identifiers travel into exports and registers."""

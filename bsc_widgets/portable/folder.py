@@ -22,7 +22,8 @@ from ..errors import BscError, ImportRejected, InvalidRecord, Problem
 from ..language import _, n_, number
 from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
                      Dataset, Driver, DriverLink, FrameworkChange, Grouping, Measure, Member, MonthlyReport,
-                     Account, ChartMark, Event, Observation, PdOffering, Sample, PdsaCycle, Phase, Record, Stratum, StratumObservation, Team,
+                     Account, ChartMark, Event, Observation, PdOffering, Removal, Sample, PdsaCycle, Phase, Record, Stratum,
+                     StratumObservation, Team,
                      TeamChangeIdea)
 from . import limits, safe_yaml
 from .cells import from_cell, to_cell
@@ -58,10 +59,11 @@ CSV_FILES: dict[str, type[Record]] = {
     "pd_offerings.csv": PdOffering,
     "accounts.csv": Account,  # names and permission roles only: passwords never leave the workspace
     "chart_marks.csv": ChartMark,
+    "removals.csv": Removal,   # what was removed, kept whole to be put back
 }
 # Files added after the first format: an older export without them still imports.
 OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv",
-                  "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv"}
+                  "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv", "removals.csv"}
 
 
 def columns(model: type[Record]) -> list[str]:

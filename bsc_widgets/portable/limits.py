@@ -3,6 +3,7 @@ what would hang the import. A file past a limit is refused with the limit it cro
 work that would take long (a sheet's rows are counted as they are read, and reading stops there)."""
 from ..language import _, number
 from ..model.base import TEXT_LENGTH
+from ..model.history import REMOVAL_CONTENT
 
 MB = 1024 * 1024
 
@@ -24,7 +25,7 @@ FOLDER_FILE_BYTES = 100 * MB     # any one file
 FOLDER_ROWS = 1_000_000          # rows in any one CSV file
 # a CSV cell may be longer than any text field, so that an over-long one gets the field's own
 # message ("at most 20,000 characters"); past this the reader stops at once
-CSV_FIELD = 4 * TEXT_LENGTH
+CSV_FIELD = REMOVAL_CONTENT + 4 * TEXT_LENGTH    # a removal's kept records are the longest cell
 
 
 def bounded_rows(rows, name: str) -> list[list[object]]:

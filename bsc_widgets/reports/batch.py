@@ -22,6 +22,7 @@ from typing import Callable
 from ..errors import BscError, KernelDidNotStart, ReportFailed, ReportTimedOut, WorkspaceError
 from ..language import _, day, from_environment, speak
 from ..paths import report_templates_dir
+from ..printing import chromium, to_pdf
 from ..render import exported_html, render, stylesheet
 from ..text import shorten
 
@@ -46,6 +47,7 @@ class Batch:
     folder: Path
     title: str
     outcomes: list
+    month: dt.date | None = None      # the month reported on (monthly reports)
 
     @property
     def failed(self) -> list:
@@ -215,32 +217,6 @@ def share_plotly(out_dir: Path) -> Path:
     return target
 
 
-def chromium() -> str | None:
-    import shutil
-
-    return next((c for c in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"),
-                             shutil.which("google-chrome")) if c and os.path.exists(c)), None)
-
-
-def to_pdf(html: Path, timeout: int = 120) -> Path:
-    """Print a report to PDF with a headless Chromium (charts drawn first); offline like the HTML."""
-    import subprocess
-
-    browser = chromium()
-    if browser is None:
-        raise BscError(_("PDF needs Chromium (apt-get install chromium); the HTML reports were made."))
-    pdf = html.with_suffix(".pdf")
-    try:
-        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--virtual-time-budget=10000", "--no-pdf-header-footer",
-                        f"--print-to-pdf={pdf}", html.resolve().as_uri()], check=True, timeout=timeout,
-                       capture_output=True)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-        raise BscError(_("%(file)s could not be printed to PDF (%(why)s); its HTML is fine.", file=html.name,
-                         why=type(exc).__name__)) from None
-    return pdf
-
-
 def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = None, teams: tuple[str, ...] = (),
                  out: Path = Path("reports"), workers: int | None = None, timeout: int = 600, pdf: bool = False,
                  shared_plotly: bool = False, lang: str = "", on_planned: Callable[[int, Path, int], None] | None = None,
@@ -285,4 +261,4 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
         for o in outcomes:
             if o.ok:
                 to_pdf(folder / o.file)
-    return Batch(folder, title, outcomes)
+    return Batch(folder, title, outcomes, month if kind == "monthly" else None)

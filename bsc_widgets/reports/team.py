@@ -6,7 +6,7 @@ import datetime as dt
 from ..language import _, first_known, speaking
 from ..attention import coaching_questions
 from ..charter import missing_roles, roles_sentence
-from ..dosage import participation_sentence, role_doses, years_so_far
+from ..dosage import departed, participation_sentence, role_doses, years_so_far
 from ..charts import figure_for
 from ..charts.mdc_icons import icons_html
 from ..charts.driver_diagram import driver_diagram_svg, idea_tags
@@ -36,7 +36,7 @@ def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, sh
     team = store.team(team_id)
     collab = store.collaborative()
     charts = Charts(shared=shared_plotly)
-    members = store.list(Member, team_id=team.id)
+    members = [m for m in store.list(Member, team_id=team.id) if m.belonged_on(day)]
     where = position(collab, store.list(Phase), day)
     measures = current(store.list(Measure), period)
     analyses = {m.id: analyse_measure(store, team.id, m.id) for m in measures}
@@ -66,7 +66,8 @@ def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, sh
     return render("reports/team.html", "report", style=stylesheet(), team=team, collab=collab, period=period,
                   where=where.sentence(), members=roles_sentence(members), gaps=missing_roles(members),
                   questions=[(q.label, q.text) for q in questions],
-                  who=participation_sentence(doses, years_so_far(collab.start, collab.end, day)),
+                  who=participation_sentence(doses, years_so_far(collab.start, collab.end, day),
+                                             departed(store, team.id).get(team.id, 0)),
                   diagram=diagram, active=active,
                   ramps=[(titles.get(r.change_idea_id, r.change_idea_id), ramp_svg(r, titles.get(r.change_idea_id, "")),
                           ramp_list_html(r)) for r in ramps(cycles)],

@@ -8,6 +8,7 @@ and show results.
 - ``measures``: ``save_measure_rows``, ``import_sheet``, ``save_group_figures``, ``save_period_values``;
 - ``marks``: ``set_mark``, ``withdraw_mark`` (marks pinned to chart points, kept when taken back);
 - ``register``: ``open_register``, ``take_register``;
+- ``removals``: ``take_out``, ``remove_period``, ``remove_member``, ``put_back``, ``recent_removals``;
 - ``workspace``: ``load_collaborative``, ``load_sample``.
 """
 from .actor import COMMAND_LINE, Actor

@@ -1,6 +1,6 @@
 """Adding, saving and removing one record: the writes every form makes, each one transaction.
 
-``add``, ``save`` and ``remove`` take any record. Where a write means more than storing that one
+``add``, ``save`` and ``remove`` take any record (a removal is kept, to be put back). Where a write means more than storing that one
 record, they hand it to the named operation that knows what else must happen in the same
 transaction: a PDSA cycle marks its change idea as tested (``pdsa``), an edit of a framework
 record teams use keeps its old wording (``framework``). Each checks who is writing (``actor``).
@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..clock import today
-from ..model import ChangeIdea, ChartMark, Driver, Measure, PdsaCycle, Record
+from ..model import ChangeIdea, ChartMark, Driver, Measure, Member, PdsaCycle, Record
 from ..store import Store
-from . import framework, marks, pdsa
+from . import framework, marks, pdsa, removals
 from .actor import Actor, check
 
 FRAMEWORK = (Measure, Driver, ChangeIdea)
@@ -42,13 +42,13 @@ def save(store: Store, actor: Actor, record: Record, on: dt.date | None = None) 
         return tx.save(record)
 
 
-def remove(store: Store, actor: Actor, record: Record) -> None:
-    """Delete a record as it was read (refused if someone changed it since, or others depend on it).
-    A mark on a chart is taken back instead, so its history stays."""
+def remove(store: Store, actor: Actor, record: Record, on: dt.date | None = None) -> Record | None:
+    """Remove a record as it was read (refused if someone changed it since, or others depend on it), keeping it
+    to be put back (``removals``). A mark on a chart is taken back instead, so its history stays; a member who
+    attended anything leaves the team (on ``on``) instead. Returns the removal, or the record as it now stands."""
     if isinstance(record, ChartMark):
-        marks.withdraw_mark(store, actor, record)
-        return
-    with store.transaction() as tx:
-        check(tx, actor, record)
-        tx.delete(record)
+        return marks.withdraw_mark(store, actor, record)
+    if isinstance(record, Member):
+        return removals.remove_member(store, actor, record, on)
+    return removals.take_out(store, actor, [record])
 

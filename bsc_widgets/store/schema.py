@@ -11,7 +11,7 @@ from ..model import ORDER, RECORD_TYPES, Record
 
 metadata = MetaData()
 
-_SQL_TYPES = {str: Text, int: Integer, float: Float, bool: Boolean, dt.date: Date}
+_SQL_TYPES = {str: Text, int: Integer, float: Float, bool: Boolean, dt.date: Date, dt.datetime: DateTime}
 
 
 def _column_type(annotation):
@@ -65,4 +65,17 @@ SAVES = Table(
     Column("version", Integer, nullable=False),
     Column("action", Text, nullable=False),
     Index("ix_saves_record", "record_table", "record_key"),
+)
+
+# Every e-mail sent (monthly reports, reminders): so that a run repeated sends nothing twice.
+MAIL_LOG = Table(
+    "mail_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("kind", Text, nullable=False),          # "report" or "reminder"
+    Column("month", Date, nullable=False),         # the month reported on
+    Column("team_id", Text, nullable=False),
+    Column("address", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Index("ix_mail_log_sent", "kind", "month", "team_id", "address"),
 )

@@ -45,7 +45,7 @@ def test_adding_a_member_and_the_cross_role_check(sample_store):
     for m in family:
         page.member_picker.value = m.id
         page.remove_button.click()
-        assert f"{m.name} was removed" in page.message.value
+        assert f"Removed member {m.name}" in page.recent.message.value
     assert "still needs a family member" in page.cross_role.value
     form = page.member_form
     form.fields["name"].input.value = "Rosa Díaz <b>"

@@ -83,7 +83,7 @@ MALFORMED = {
                                   "1 January 2030 is outside the collaborative’s calendar", "observations.csv, row"),
     "unknown role": (lambda f: _edit(f / "members.csv", ",administrator,", ",principal,"),
                      "“principal” is not one of the allowed choices", "members.csv, row 2, column “role”"),
-    "unknown column": (lambda f: _edit(f / "members.csv", "language\n", "language,shoe_size\n"),
+    "unknown column": (lambda f: _edit(f / "members.csv", "left_on\n", "left_on,shoe_size\n"),
                        "This column is not part of the format", "column “shoe_size”"),
     "missing required column": (lambda f: _edit(f / "teams.csv", "id,name,", "id,nom,"),
                                 "This required column is missing", "teams.csv, row 1, column “name”"),

@@ -15,11 +15,11 @@ LAYERS = {
     "services": 3,
     "timeline": 4, "spc": 4, "measure_analysis": 4, "measure_data": 4, "network": 4, "charter": 4, "report_calendar": 4, "attention": 4,
     "dosage": 4, "equity": 4, "spread": 4, "effectiveness": 4, "framework_history": 4, "system_assessment": 4,
-    "ideas": 4,
-    "charts": 5,
+    "ideas": 4, "sustain": 4, "deidentified": 4,
+    "charts": 5, "printing": 5, "worksheets": 5,
     "forms": 6,
     "reports": 7,
-    "notebooks": 8,
+    "notebooks": 8, "mail": 8,
     "brotli_files": 9, "serve": 9, "voila_server": 9, "hub": 9, "cli": 9,
 }
 
