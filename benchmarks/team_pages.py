@@ -85,7 +85,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bsc.sqlite"
         subprocess.run([sys.executable, "-m", "bsc_widgets.cli", "init", "--sample", "--db", str(db)], check=True,
-                       capture_output=True)
+                       capture_output=True, cwd=tmp)     # the version on the path makes its own sample
         store = Store.open(str(db))
         print(f"{'what':<30}{'median (s)':>12}")
         for name, fn in tasks(args.team).items():
