@@ -113,10 +113,10 @@ class CharterPage(WorkbookPage):
         member = self.member_form.record
         done = services.remove(self.store, self.actor, member, on=self.today)
         if isinstance(done, Member):
-            self.recent.message.show(_("%(name)s took part in the collaborative, so they stay in its records: their "
-                                       "membership ended on %(day)s. Change “Left the team on” if they left on "
-                                       "another day.", name=member.name, day=day(done.left_on)), "ok")
+            self.recent.say(_("%(name)s took part in the collaborative, so they stay in its records: their "
+                              "membership ended on %(day)s. Change “Left the team on” if they left on another day.",
+                              name=member.name, day=day(done.left_on)))
             self._refresh_members(select=member.id)
         else:
-            self.recent.message.show(_("Removed %(what)s. “Undo” below puts it back.", what=done.what()), "ok")
+            self.recent.say(_("Removed %(what)s. “Undo” below puts it back.", what=done.what()))
             self._refresh_members(select=NEW)

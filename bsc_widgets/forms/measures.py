@@ -126,7 +126,7 @@ class MeasuresPage(WorkbookPage):
         on_pick(self.rules, guard(lambda _: self._draw()))
         on_pick(self.period_picker, guard(lambda _: self._show_entry()))
         self.day_picker.on_day(guard(lambda _: self._show_entry()))
-        self.print_links = PrintLinks()
+        self.print_links = PrintLinks(self.message)
         self.recent = RecentChanges(self.store, self.actor, self.team.id, PERIOD_TABLES,
                                     on_change=lambda: (self._data_changed(keep=True), self._show_entry()))
         self.paste_button.on_click(guarded(self.import_message)(self._import_paste))
@@ -277,17 +277,16 @@ class MeasuresPage(WorkbookPage):
         """A button that takes out what is entered for the period (or day); undone below."""
         button = w.Button(description=_("Remove this day’s entry") if self.measure.kind == "events" else
                           _("Remove this period’s numbers"), layout=w.Layout(width="auto"))
-        button.on_click(guarded(self.recent.message)(lambda _b: self._remove_period(when)))
+        button.on_click(lambda _b: guarded(self.recent.message)(self._remove_period)(when))
         return [button]
 
     def _remove_period(self, when) -> None:
         removal = remove_period(self.store, self.actor, self.team.id, self.measure, when)
         if removal is None:
-            self.recent.message.show(_("Nothing is entered for %(when)s, so there is nothing to remove.",
-                                       when=when_label(when, self.measure)), "info")
+            self.recent.say(_("Nothing is entered for %(when)s, so there is nothing to remove.",
+                              when=when_label(when, self.measure)), "info")
         else:
-            self.recent.message.show(_("Removed %(what)s. “Undo” below puts it back.", what=removal.what()), "ok")
-        self.recent.refresh()
+            self.recent.say(_("Removed %(what)s. “Undo” below puts it back.", what=removal.what()))
         self._data_changed(keep=True)
         self._show_entry()
 

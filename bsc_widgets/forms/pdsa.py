@@ -41,7 +41,7 @@ class PdsaPage(WorkbookPage):
         self.remove_button = w.Button(description=_("Remove this cycle"), layout=w.Layout(width="auto"))
         self.remove_button.on_click(guarded(self.message)(self._remove))
         self.cycle_area = w.VBox(layout=w.Layout(width="100%"))
-        self.print_links = PrintLinks()
+        self.print_links = PrintLinks(self.message)
         self.recent = RecentChanges(self.store, self.actor, self.team.id, ("pdsa_cycles",),
                                     on_change=lambda: (self._refresh(), self._show_cycle()))
         self._refresh(select=self._latest_id())
@@ -140,8 +140,7 @@ class PdsaPage(WorkbookPage):
     def _remove(self, _button=None) -> None:
         """A cycle entered by mistake (or twice) taken out; "Undo" under it puts it back."""
         removal = services.remove(self.store, self.actor, self.form.record)
-        self.recent.message.show(_("Removed %(what)s. “Undo” below puts it back.", what=removal.what()), "ok")
-        self.recent.refresh()
+        self.recent.say(_("Removed %(what)s. “Undo” below puts it back.", what=removal.what()))
         self._refresh(select=self._latest_id())
         self._show_cycle()
 

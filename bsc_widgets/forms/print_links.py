@@ -17,28 +17,29 @@ from .messages import MessageArea, guarded
 
 
 class PrintLinks(w.VBox):
-    """``sheets``: (label, file stem, a function making the sheet's HTML) for each worksheet offered."""
+    """The worksheets offered (``show``), said in one paragraph; problems go to the page's ``message`` area."""
 
-    def __init__(self):
+    def __init__(self, message: MessageArea):
         self.links = w.HTML()
-        self.pdf_button = w.Button(description=_("Make PDFs"), layout=w.Layout(width="auto"))
-        self.pdf_links = w.HTML()
-        self.message = MessageArea()
-        self.pdf_button.on_click(guarded(self.message)(lambda _b: self._make_pdfs()))
         self.sheets: list[tuple[str, str, Callable[[], str]]] = []
-        can_pdf = chromium() is not None
-        super().__init__([self.links] + ([self.pdf_button, self.pdf_links] if can_pdf else []) + [self.message],
-                         layout=w.Layout(width="100%"))
+        children: list[w.Widget] = [self.links]
+        if chromium() is not None:
+            self.pdf_button = w.Button(description=_("Make PDFs"), layout=w.Layout(width="auto"))
+            self.pdf_button.on_click(guarded(message)(lambda _b: self._make_pdfs()))
+            children.append(self.pdf_button)
+        super().__init__(children, layout=w.Layout(width="100%"))
 
     def show(self, sheets: list[tuple[str, str, Callable[[], str]]]) -> None:
+        """``sheets``: (label, file stem, a function making the sheet's HTML) for each worksheet offered."""
         self.sheets = sheets
-        self.pdf_links.value = ""
-        self.links.value = render("common.html", "paragraph", kind="bsc-print", text=render(
-            "common.html", "joined", items=[download_link(make(), f"{stem}.html", label, mime="text/html")
-                                            for label, stem, make in sheets]))
+        self.links.value = self._paragraph([download_link(make(), f"{stem}.html", label, mime="text/html")
+                                            for label, stem, make in sheets])
 
     def _make_pdfs(self) -> None:
-        self.pdf_links.value = render("common.html", "paragraph", kind="bsc-print", text=render(
-            "common.html", "joined", items=[download_file(pdf_bytes(make(), stem), f"{stem}.pdf",
-                                                          _("%(sheet)s (PDF)", sheet=label), "application/pdf")
-                                            for label, stem, make in self.sheets]))
+        self.links.value += self._paragraph([download_file(pdf_bytes(make(), stem), f"{stem}.pdf",
+                                                           _("%(sheet)s (PDF)", sheet=label), "application/pdf")
+                                             for label, stem, make in self.sheets])
+
+    @staticmethod
+    def _paragraph(items: list[str]) -> str:
+        return render("common.html", "paragraph", kind="bsc-print", text=render("common.html", "joined", items=items))

@@ -2,7 +2,8 @@
 
 A team fixes its own mistakes: a period entered by mistake, a cycle planned twice, a member added
 twice. Each removal is kept whole (``services.removals``), so an undo writes back exactly what was there,
-unless someone has entered its place since, which the message then says.
+unless someone has entered its place since, which the message then says. Nothing is built until there is
+something to list or say: on a phone, every widget a page carries is a message over the network.
 """
 from __future__ import annotations
 
@@ -27,28 +28,46 @@ class RecentChanges(w.VBox):
     def __init__(self, store: Store, actor: Actor, team_id: str, tables: tuple[str, ...],
                  on_change: Callable[[], None] | None = None):
         self.store, self.actor, self.team_id, self.tables, self.on_change = store, actor, team_id, tables, on_change
-        self.message = MessageArea()
-        self.rows = w.VBox(layout=w.Layout(width="100%"))
-        super().__init__([heading(_("Recently removed")), self.rows, self.message], layout=w.Layout(width="100%"))
+        self._message: MessageArea | None = None
+        self._heading: w.HTML | None = None
+        self.undo_buttons: list[w.Button] = []
+        super().__init__([], layout=w.Layout(width="100%"))
         self.add_class("bsc-recent")
+        self.refresh()
+
+    @property
+    def message(self) -> MessageArea:
+        """Where this list says what happened (made the first time it has something to say)."""
+        if self._message is None:
+            self._message = MessageArea()
+        return self._message
+
+    def say(self, text: str, kind: str = "ok") -> None:
+        self.message.show(text, kind)
         self.refresh()
 
     def refresh(self) -> None:
         removals = recent_removals(self.store, self.team_id, tables=self.tables)
-        rows = []
+        said = self._message is not None and bool(self._message.value)
+        if not removals and not said:
+            self.children, self.undo_buttons = (), []
+            self.layout.display = "none"        # nothing to undo: no heading
+            return
+        rows, self.undo_buttons = [], []
         for removal in removals:
             button = w.Button(description=_("Undo"), tooltip=_("Put back %(what)s", what=removal.what()),
                               layout=w.Layout(width="auto"))
             button.on_click(guarded(self.message)(lambda _b, r=removal: self.undo(r)))
+            self.undo_buttons.append(button)
             rows.append(w.HBox([w.HTML(render("forms/widgets.html", "removal", what=capitalised(removal.what()),
                                               by=removal.removed_by, at=removal.removed_at, today=today())), button],
                                layout=w.Layout(flex_flow="row wrap", align_items="center")))
-        self.rows.children = rows
-        self.layout.display = None if rows or self.message.value else "none"   # nothing to undo: no heading
+        self._heading = self._heading or heading(_("Recently removed"))
+        self.children = [self._heading, *rows, self.message]
+        self.layout.display = None
 
     def undo(self, removal) -> None:
         put_back(self.store, self.actor, removal)
-        self.message.show(_("Put back: %(what)s.", what=removal.what()), "ok")
-        self.refresh()
+        self.say(_("Put back: %(what)s.", what=removal.what()))
         if self.on_change:
             self.on_change()

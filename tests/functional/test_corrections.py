@@ -8,6 +8,7 @@ from bsc_widgets.errors import ConflictError, NotAllowed
 from bsc_widgets.forms.charter import CharterPage
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.forms.pdsa import PdsaPage
+from bsc_widgets.forms.recent_changes import RecentChanges
 from bsc_widgets.model import Attendance, Measure, Member, Observation, PdsaCycle, Removal, StratumObservation
 from bsc_widgets.portable import read_folder, write_folder
 from bsc_widgets.services import Actor, add, remove, save
@@ -101,10 +102,10 @@ def test_the_pages_remove_and_undo(sample_store):
     assert sample_store.get(Observation, TEAM, "positive-feedback", OCTOBER) is None
     assert "Removed the numbers" in widget_text(measures.recent)
     assert "October 2026 — no data yet" in [label for label, _ in measures.period_picker.options]
-    undo = [b for row in measures.recent.rows.children for b in row.children if getattr(b, "description", "") == "Undo"]
-    undo[0].click()
+    measures.recent.undo_buttons[0].click()
     assert sample_store.get(Observation, TEAM, "positive-feedback", OCTOBER) is not None
-    assert measures.recent.rows.children == ()
+    assert measures.recent.undo_buttons == [] and "Put back: the numbers for October 2026." in widget_text(measures.recent)
+    assert RecentChanges(sample_store, Actor.for_team(TEAM), TEAM, ("observations",)).children == ()  # nothing to list
 
     pdsa = PdsaPage(sample_store, sample_store.team(TEAM), TODAY)
     cycle_id = pdsa.form.record.id
