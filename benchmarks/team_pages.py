@@ -12,25 +12,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 22)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def median_of(fn, runs: int) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from collaborative_views import median_of  # noqa: E402  (the one way the in-process benchmarks time a task)
 
 
 def tasks(team_id: str) -> dict:
