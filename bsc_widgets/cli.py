@@ -293,7 +293,7 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
 
         store = Store.open(db)
         made = [o.name for o in batch.outcomes if o.ok and o.name != "collaborative"]
-        _deliver(store, plan_reports(store, batch.month, batch.folder, made, today(), roles), yes,
+        _deliver(store, plan_reports(store, batch.month, batch.folder, made, today(), roles, lang or ""), yes,
                  batch.folder / "sent.csv", dict(host=smtp_host, port=smtp_port, security=smtp_security,
                                                  user=smtp_user, sender=sender))
     if batch.failed:

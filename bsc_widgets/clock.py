@@ -25,6 +25,11 @@ def add_months(day: dt.date, n: int) -> dt.date:
     return dt.date(months // 12, months % 12 + 1, 1)
 
 
+def view_day(view) -> dt.date:
+    """The day a view stands on: a snapshot's (``Store.as_of``), else today."""
+    return getattr(view, "day", None) or today()
+
+
 def now() -> dt.datetime:
     """The moment of a save, to the second, in the server's local time (what "at 10:42" means to its users)."""
     return dt.datetime.now().replace(microsecond=0)

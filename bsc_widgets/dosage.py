@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .language import _, listing, n_
 from .model import ROLE_LABELS, ROLE_PLURALS, Attendance, Member, PdsaCycle, Team
 from .store import Store
-from .clock import today
+from .clock import view_day
 
 # hours a year per member (low, high)
 ANNUAL_DOSE = {"learning_session": (30.0, 35.0), "affinity_group": (50.0, 50.0)}
@@ -60,14 +60,9 @@ def low_dose(d: "RoleDose", years: float) -> bool:
     return low >= 1 and d.learning_hours < LOW_DOSE * low
 
 
-def as_of_day(store: Store) -> dt.date:
-    """The day a view stands on: a snapshot's, else today."""
-    return getattr(store, "day", None) or today()
-
-
 def departed(store: Store, team_id: str | None = None) -> dict[str, int]:
     """How many members of each team had left by the view's day (they are no longer counted)."""
-    on = as_of_day(store)
+    on = view_day(store)
     out: dict[str, int] = defaultdict(int)
     for m in store.list(Member, **({"team_id": team_id} if team_id else {})):
         if m.left_on is not None and m.left_on <= on:
@@ -79,7 +74,7 @@ def role_doses(store: Store, team_id: str | None = None) -> list[RoleDose]:
     """For every team (or one) and every role it has, the hours per member and PDSA participation: each member
     counted only while they belong (a member who left, or has not joined yet, is not in the averages)."""
     where = {"team_id": team_id} if team_id else {}
-    on = as_of_day(store)
+    on = view_day(store)
     members = [m for m in store.list(Member, **where) if m.belonged_on(on)]
     by_member = {m.id: m for m in members}
     hours: dict[tuple[str, str], float] = defaultdict(float)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .clock import today
+from .clock import view_day
 from .language import N_, _, day as show_day, n_
 from .measure_data import chart_direction, frame, latest_event, marks_by_team, Marks, series_data, usable
 from .model import SIGNAL_RULES, ChartMark, Measure, PdsaCycle, Phase, Team
@@ -142,9 +142,6 @@ def _since_latest(reading: Reading, latest: dt.date | None, day: dt.date | None)
     return reading.noted(_("The latest event was on %(latest)s.", latest=show_day(latest)))
 
 
-def _day(store: Store) -> dt.date:
-    return getattr(store, "day", None) or today()
-
 
 def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | None = None, rules=None, freeze=None,
                     part=None) -> MeasureAnalysis:
@@ -165,7 +162,7 @@ def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | No
     empty = pd.DataFrame(columns=["x", "y", "part"])
     data = frame(records, measure, chart) if records else None
     if data is None or data.empty:
-        reading = _read(empty, measure, chart, rules, [], latest, _day(store))
+        reading = _read(empty, measure, chart, rules, [], latest, view_day(store))
         return MeasureAnalysis(team, measure, empty, _left_out(reading, left_out.get(team.id)), **made)
     fz, pt, ex = _settings(data, marks, freeze, part)
     try:
@@ -173,7 +170,7 @@ def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | No
         moving = run_engine(data, measure, "mr", ("anhoej",), fz, pt, ex) if chart == "i" else None
     except ValueError as exc:  # the engine's checks are worded for people
         return MeasureAnalysis(team, measure, empty, _left_out(_refused(measure, exc), left_out.get(team.id)), **made)
-    reading = _read(result, measure, chart, rules, cycles, latest, _day(store))
+    reading = _read(result, measure, chart, rules, cycles, latest, view_day(store))
     return MeasureAnalysis(team, measure, result, _left_out(reading, left_out.get(team.id)), moving_ranges=moving,
                            **made)
 
@@ -212,7 +209,7 @@ def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, par
     cycles: dict[str, list[PdsaCycle]] = {}
     for c in store.list(PdsaCycle):
         cycles.setdefault(c.team_id, []).append(c)
-    day = _day(store)
+    day = view_day(store)
     for team, rows in by_facet(result).items():       # arrays, split once: a reading of 20 points is cheap
         latest = latest_event(records, team) if measure.kind == "events" else None
         readings[team] = _read(rows, measure, chart, rules, cycles.get(team, []), latest, day)

@@ -28,13 +28,12 @@ def pdsa_worksheet_html(store: Store, team_id: str, cycle_id: str | None = None,
                         lang: str | None = None) -> str:
     """The worksheet for a cycle (filled), or a blank one (for ``idea_id``, when given)."""
     team = store.team(team_id)
-    if cycle_id and store.get(PdsaCycle, cycle_id) is None:
-        raise BscError(_("There is no PDSA cycle “%(cycle)s”.", cycle=cycle_id))
+    found = store.get(PdsaCycle, cycle_id) if cycle_id else None
+    if cycle_id and (found is None or found.team_id != team.id):
+        raise BscError(_("%(team)s has no PDSA cycle “%(cycle)s”.", team=team.name, cycle=cycle_id))
     with speaking(lang or team.language):
         translated = store.translated()
         cycle = translated.require(PdsaCycle, cycle_id) if cycle_id else None
-        if cycle is not None and cycle.team_id != team.id:
-            cycle = None
         idea = translated.get(ChangeIdea, cycle.change_idea_id if cycle else idea_id) if (cycle or idea_id) else None
         return render("worksheets.html", "pdsa", collab=translated.collaborative(), team=team,
                       cycle=cycle, idea=idea, decisions=list(DECISION_LABELS.items()))

@@ -40,8 +40,8 @@ class Outgoing:
     def message(self, sender: str) -> EmailMessage:
         msg = EmailMessage()
         msg["From"] = sender
-        msg["To"] = formataddr((self.name, self.address))
-        msg["Subject"] = self.subject
+        msg["To"] = formataddr((_one_line(self.name), self.address))
+        msg["Subject"] = _one_line(self.subject)      # a name typed with a line break cannot add a header
         msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].strip("> ") or None)
         msg.set_content(self.body)
         if self.attachment is not None:
@@ -58,8 +58,9 @@ def recipients(store: Store, team: Team, on: dt.date, roles: Iterable[str] = ())
 
 
 def plan_reports(store: Store, month: dt.date, folder: Path, team_ids: Iterable[str], today: dt.date,
-                 roles: Iterable[str] = ()) -> list[Outgoing]:
-    """Each made team report in ``folder`` (``TEAM.html``) to its members."""
+                 roles: Iterable[str] = (), lang: str = "") -> list[Outgoing]:
+    """Each made team report in ``folder`` (``TEAM.html``) to its members, in the report's language (the team's,
+    unless ``bsc reports --lang`` chose one for all)."""
     collab = store.collaborative()
     out = []
     for team_id in team_ids:
@@ -67,7 +68,7 @@ def plan_reports(store: Store, month: dt.date, folder: Path, team_ids: Iterable[
         report = folder / f"{team.id}.html"
         if not report.is_file():
             continue
-        with speaking(team.language):
+        with speaking(lang or team.language):
             month_words = day(month, "month")
             subject = _("%(team)s: your monthly report for %(month)s", team=team.name, month=month_words)
             for m in recipients(store, team, today, roles):
@@ -132,7 +133,7 @@ def send(store: Store, outgoing: list[Outgoing], settings: SmtpSettings,
     try:
         for o in waiting:
             try:
-                client.send_message(o.message(settings.sender))
+                client.send_message(o.message(settings.sender), to_addrs=[o.address])   # to this person only
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
                 item = Sent(o, "refused", problem=str(exc)[:200])
             except (OSError, smtplib.SMTPException) as exc:
@@ -154,13 +155,22 @@ def send(store: Store, outgoing: list[Outgoing], settings: SmtpSettings,
 
 def deliver(store: Store, outgoing: list[Outgoing], settings: SmtpSettings | None, log: Path,
             on_each: Callable[[Sent], None] | None = None) -> list[Sent]:
-    """Send (``settings`` given) and log what was sent; with no settings, a dry run: what would be sent."""
+    """Send (``settings`` given), logging each message as it goes (so a run that stops halfway has its log);
+    with no settings, a dry run: what would be sent."""
     if settings is None:
         return [Sent(o, "sent before" if sent_before(store, o.kind, o.month, o.team_id, o.address) else "would send")
                 for o in outgoing]
-    results = send(store, outgoing, settings, on_each)
-    write_log(log, results)
-    return results
+
+    def each(item: Sent) -> None:
+        write_log(log, [item])
+        if on_each:
+            on_each(item)
+
+    return send(store, outgoing, settings, each)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def write_log(path: Path, results: list[Sent]) -> Path:

@@ -70,6 +70,16 @@ def test_a_team_that_reported_is_not_reminded_and_a_refused_address_stops_nothin
     assert any("Hearth" in s for s in subjects)    # the rest of that team still got theirs
 
 
+def test_a_line_break_typed_in_a_name_adds_no_header(sample_store, sample_db, mail, tmp_path):
+    team = sample_store.team("hearth-fcc")
+    save(sample_store, Actor.collaborative(), team.model_copy(update={"name": "Hearth\nBcc: everyone@example.org"}))
+    result = remind(sample_db, "--yes", *mail.options(), log=tmp_path / "log.csv")
+    assert result.exit_code == 0, result.output
+    hearth = [(to, m) for to, m in mail.messages if "Hearth" in m["Subject"]]
+    assert hearth and all(m["Bcc"] is None and "\n" not in m["Subject"] for _to, m in hearth)
+    assert all(len(to) == 1 for to, _m in mail.messages)          # each message to its one person
+
+
 def test_sending_says_plainly_when_no_server_is_given(sample_db, tmp_path):
     result = CliRunner().invoke(main, ["remind", "--db", str(sample_db), "--period", "2026-11", "--yes", "--log",
                                        str(tmp_path / "log.csv")],

@@ -14,6 +14,7 @@ from bsc_widgets.model import Member, Observation, PdsaCycle, Team
 from bsc_widgets.portable.team_workbook import team_workbook
 from bsc_widgets.printing import chromium, pdf_bytes
 from bsc_widgets.services import Actor, save
+from bsc_widgets.store import Store
 from bsc_widgets.worksheets import data_sheet_html, pdsa_worksheet_html
 
 TODAY = dt.date(2026, 11, 22)
@@ -68,6 +69,10 @@ def test_bsc_print_writes_the_worksheet_and_its_pdf(sample_db, tmp_path):
     bad = CliRunner().invoke(main, ["print", "data-sheet", "--db", str(sample_db), "--team", TEAM, "--out",
                                     str(tmp_path)], env={"LANG": "C.UTF-8"})
     assert bad.exit_code == 1 and "give --measure" in bad.output
+    theirs = Store.open(str(sample_db), read_only=True).list(PdsaCycle, team_id="hearth-fcc")[0]
+    other = CliRunner().invoke(main, ["print", "pdsa", "--db", str(sample_db), "--team", TEAM, "--cycle", theirs.id,
+                                      "--out", str(out)], env={"LANG": "C.UTF-8"})
+    assert other.exit_code == 1 and "has no PDSA cycle" in other.output and theirs.title not in other.output
 
 
 def _everything_of_other_teams(store, team_id) -> list[str]:
