@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import BscError
 from .language import _
 from .store import resolve_db
+from .kernels import KERNELS
 
 SHARE = Path(__file__).resolve().parent / "share" / "jupyter"   # holds our Voilà template "bsc"
 
@@ -33,9 +34,7 @@ def voila_command(workbooks: Path, ip: str, port: int, show_tracebacks: bool = F
         f"--show_tracebacks={show_tracebacks}",
         "--VoilaConfiguration.allow_template_override=NO",
         "--VoilaConfiguration.allow_theme_override=NO",
-        # closed tabs leave kernels behind (voila#1458): cull idle ones
-        "--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
-    ] + pool
+    ] + [f"--{part}.{name}={value}" for part, values in KERNELS.items() for name, value in values.items()] + pool
 
 
 def voila_env(db: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:

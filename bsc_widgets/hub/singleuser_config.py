@@ -1,5 +1,6 @@
 # The configuration of each person's own server under the hub (loaded with --config): Voilà only.
 from bsc_widgets.hub.lockdown import WIDGET_MESSAGES
+from bsc_widgets.kernels import KERNELS
 from bsc_widgets.voila_server import SETTINGS, UNUSED_EXTENSIONS, opening
 
 c = get_config()  # noqa: F821 - traitlets provides it when it loads this file
@@ -12,9 +13,8 @@ c.ServerApp.jpserver_extensions = {
 c.ServerApp.terminals_enabled = False
 c.ServerApp.authorizer_class = "bsc_widgets.hub.lockdown.VoilaOnlyAuthorizer"
 c.MappingKernelManager.allowed_message_types = WIDGET_MESSAGES
-# closed tabs leave kernels behind (voila#1458): cull idle ones
-c.MappingKernelManager.cull_idle_timeout = 600
-c.MappingKernelManager.cull_interval = 60
+for part, values in KERNELS.items():   # culling closed tabs' kernels; waiting for every widget (kernels.py)
+    c[part].update(values)
 c.VoilaConfiguration.template = "bsc"
 c.VoilaConfiguration.show_tracebacks = False
 c.VoilaConfiguration.allow_template_override = "NO"

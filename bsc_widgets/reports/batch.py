@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import BscError, KernelDidNotStart, ReportFailed, ReportTimedOut, WorkspaceError
+from ..kernels import IOPUB_WAIT
 from ..language import _, day, from_environment, speak
 from ..paths import report_templates_dir
 from ..printing import chromium, to_pdf
@@ -129,7 +130,8 @@ def run_job(job: Job) -> Outcome:
             try:
                 pm.execute_notebook(str(job.notebook), str(executed), parameters=job.parameters,
                                     kernel_name="python3", progress_bar=False, cwd=tmp,
-                                    execution_timeout=job.timeout, log_output=False)
+                                    execution_timeout=job.timeout, log_output=False,
+                                    iopub_timeout=IOPUB_WAIT)
                 break
             except Exception as exc:  # noqa: BLE001 - each report fails alone, with its reason
                 why = failure(exc, job.timeout)

@@ -59,6 +59,11 @@ def server(tmp_path_factory, pristine_db, today):
     stop(proc)
 
 
+def log_tail(server: dict, lines: int = 40) -> str:
+    """The last lines the test server wrote, to put beside a page that did not open."""
+    return "\n".join(server["log"].read_text(errors="replace").splitlines()[-lines:])
+
+
 @pytest.fixture(scope="session")
 def browser():
     _need_chromium()

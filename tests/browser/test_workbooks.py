@@ -15,7 +15,7 @@ from voila import __version__ as VOILA_VERSION
 
 from bsc_widgets.charts import plotly_js
 from bsc_widgets.portable.limits import CSV_FIELD
-from tests.browser.conftest import Traffic
+from tests.browser.conftest import Traffic, log_tail
 
 pytestmark = pytest.mark.browser
 LOAD = 90_000
@@ -572,7 +572,10 @@ CONTROLS_JS = """() => {
 def open_any(page, server, name):
     query = "?team=sunrise-head-start" if name in TEAM_PAGES else ""
     page.goto(f"{server['url']}/voila/render/{name}.ipynb{query}", wait_until="commit")
-    expect(page.get_by_role("heading", name=EVERY_PAGE[name], exact=True)).to_be_visible(timeout=LOAD)
+    try:
+        expect(page.get_by_role("heading", name=EVERY_PAGE[name], exact=True)).to_be_visible(timeout=LOAD)
+    except AssertionError as exc:      # what the server said meanwhile, for a failure seen only on CI
+        raise AssertionError(f"{exc}\n--- the server's log, last lines ---\n{log_tail(server)}") from None
     settled(page, CHARTS.get(name, 0))
 
 

@@ -106,6 +106,20 @@ def test_a_hung_report_is_stopped_by_its_timeout(tmp_path):
     assert "could not be made" in (tmp_path / "stuck-team.html").read_text()
 
 
+def test_a_report_whose_messages_come_late_is_made_all_the_same(tmp_path):
+    """Thirty reports at once on two cores: a kernel's messages can reach papermill more than 4 seconds after
+    its cell finished, and papermill failed the report ("Timeout waiting for IOPub output"). Here every
+    message leaves the kernel 6 seconds late, and the report is made, with what the cell displayed."""
+    from pathlib import Path
+
+    from bsc_widgets.reports.batch import Job, run_reports
+
+    late = Path(__file__).parents[1] / "fixtures" / "notebooks" / "messages_arrive_late.ipynb"
+    [outcome] = run_reports([Job("busy-team", "Busy team", late, {}, tmp_path, timeout=120)], workers=1)
+    assert outcome.ok, outcome.problem
+    assert "Every message arrived." in (tmp_path / "busy-team.html").read_text()
+
+
 @pytest.mark.browser
 def test_shared_plotly_and_pdf(tmp_path, pristine_db):
     from bsc_widgets.reports.batch import chromium

@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "bsc_widgets"
 # lowest first: model → store → services → analysis → charts → forms → reports → notebooks → CLI.
 # One layer for each top-level module or package; everything inside a package shares it.
 LAYERS = {
-    "language": 0, "errors": 0, "ids": 0, "text": 0, "dates": 0, "clock": 0, "log": 0, "paths": 0, "catalogue": 0, "render": 0,
+    "language": 0, "errors": 0, "ids": 0, "text": 0, "dates": 0, "clock": 0, "log": 0, "paths": 0, "kernels": 0, "catalogue": 0, "render": 0,
     "model": 1,
     "store": 2, "portable": 2, "sample": 2,
     "services": 3,
