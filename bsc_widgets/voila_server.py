@@ -39,6 +39,7 @@ from .brotli_files import BrotliFiles
 from .catalogue import COACH_PAGES, WORKBOOKS
 from .charts import plotly_js
 from .ids import is_slug
+from .kernels import keep_every_message
 from .language import _, first_known, known, speaking
 from .log import server_log
 from .render import render
@@ -193,7 +194,9 @@ class BscVoila(Voila):
             self.voila_configuration.prelaunch_hook = opening
 
     def init_settings(self) -> dict:
-        return {**super().init_settings(), **SETTINGS}
+        settings = {**super().init_settings(), **SETTINGS}
+        keep_every_message(self.kernel_manager.context)     # the browsers' connections to the kernels
+        return settings
 
     def init_handlers(self) -> list:
         handlers = [plotly_route(self.server_url)]
@@ -210,6 +213,7 @@ def _jupyter_server_extension_points() -> list[dict]:
 
 
 def _load_jupyter_server_extension(server_app) -> None:
+    keep_every_message(server_app.kernel_manager.context)
     web_app = server_app.web_app
     web_app.add_handlers(".*$", [plotly_route(web_app.settings["base_url"])])
 

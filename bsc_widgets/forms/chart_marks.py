@@ -17,6 +17,7 @@ from ..services import Actor, add, save
 from ..store import Store
 from .fields import TEXT_KW, on_pick, replace_options
 from .messages import MessageArea, guarded
+from .words import Words
 
 STYLE = {"description_width": "initial"}
 
@@ -37,7 +38,7 @@ class ChartMarks(w.VBox):
         self.button = w.Button(description=_("Save the mark"), button_style="primary")
         self.message = MessageArea()
         self.in_force = w.VBox()
-        self.history = w.HTML()
+        self.history = Words()
         on_pick(self.kind, lambda _: self._show_flag())
         self.button.on_click(guarded(self.message)(lambda _: self.save()))
         super().__init__([self.in_force, self.point, self.kind, self.reason, self.astronomical, self.button,
@@ -64,9 +65,9 @@ class ChartMarks(w.VBox):
             take_back = w.Button(description=_("Take back"), layout=w.Layout(width="auto"),
                                  tooltip=_("Take back this mark (%(day)s)", day=day(m.at)))
             take_back.on_click(guarded(self.message)(lambda _, m=m: self.take_back(m)))
-            rows.append(w.HBox([w.HTML(render("forms/chart_marks.html", "mark", m=m)), take_back],
+            rows.append(w.HBox([Words(render("forms/chart_marks.html", "mark", m=m)), take_back],
                                layout=w.Layout(flex_flow="row wrap", align_items="center")))
-        self.in_force.children = rows or [w.HTML(render("forms/chart_marks.html", "no_marks"))]
+        self.in_force.children = rows or [Words(render("forms/chart_marks.html", "no_marks"))]
         self.history.value = render("forms/chart_marks.html", "history", marks=marks)
 
     def save(self) -> bool:

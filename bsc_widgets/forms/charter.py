@@ -16,6 +16,7 @@ from .page import WorkbookPage, section
 from .page import heading as page_heading
 from .recent_changes import RecentChanges
 from .record_form import RecordForm
+from .words import Words
 
 NEW = "__new__"
 
@@ -50,11 +51,11 @@ class CharterPage(WorkbookPage):
         aim = Field(Team, "aim", label=N_("Our aim"), kind="long", rows=4, help=render("forms/charter.html", "aim_help"))
         rhythm = Field(Team, "meeting_rhythm", label=N_("Meeting rhythm (when and how often the team meets)"),
                        placeholder=_("For example: every other Tuesday, 3:30–4:15 pm"))
-        self.aim_check = w.HTML(aim_check_html(self.team.aim))
+        self.aim_check = Words(aim_check_html(self.team.aim))
         self.team_form = RecordForm(self.store, self.team, [aim, rhythm], actor=self.actor, on_saved=self._team_saved,
                                     layout_children=[aim, self.aim_check, rhythm])
-        self.cross_role = w.HTML()
-        self.roster = w.HTML()
+        self.cross_role = Words()
+        self.roster = Words()
         self.member_picker = w.Dropdown(description=_("Edit or add a member"), style={"description_width": "initial"},
                                         layout=w.Layout(width="min(30em, 100%)"))
         self.member_area = w.VBox()

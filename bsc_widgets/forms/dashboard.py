@@ -30,6 +30,7 @@ from .fields import on_pick
 from .messages import MessageArea, guarded
 from .page import header, section
 from .plot import PlotArea
+from .words import Words
 
 MAX_PANELS = 24
 ALL = ""
@@ -81,15 +82,15 @@ class DashboardPage(w.VBox):
                                                                (_("Teams compared by size (funnel plot)"), "funnel"),
                                                                (_("All teams together (P′ or U′ chart)"), "network")],
                                style=style, layout=narrow)
-        self.attention = w.HTML()
+        self.attention = Words()
         self.chart = PlotArea(300)
-        self.readings = w.HTML()
-        self.team_table = w.HTML()
+        self.readings = Words()
+        self.team_table = Words()
         for control in (self.measure, self.team, self.program, self.period, self.view):
             on_pick(control, guarded(self.message)(lambda _: self._render()))
         head = header("Coach dashboard", where=where, lines=(
             n_("%(name)s · %(n)s team", "%(name)s · %(n)s teams", len(self.teams), name=collab.name),))
-        others = w.HTML(render("forms/dashboard.html", "other_pages", pages=[
+        others = Words(render("forms/dashboard.html", "other_pages", pages=[
             (f, _(t), _(b)) for f, t, b in COACH_PAGES if f in ("participation.ipynb", "spread.ipynb", "equity.ipynb")]))
         self._render()
         super().__init__([head, others, self.message,

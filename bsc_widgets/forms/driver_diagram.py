@@ -14,6 +14,7 @@ from ..render import render
 from .fields import Field
 from .messages import MessageArea, guarded
 from .page import WorkbookPage, section
+from .words import Words
 
 
 def idea_status(cycles: list[PdsaCycle]) -> str:
@@ -45,10 +46,10 @@ class DriverDiagramPage(WorkbookPage):
 
     def build_body(self):
         self.drivers = current(self.store.list(Driver))
-        self.diagram = w.HTML()
-        self.outline = w.HTML()
+        self.diagram = Words()
+        self.outline = Words()
         self.choices_box = w.VBox(layout=w.Layout(width="100%"))
-        self.cycles_table = w.HTML()
+        self.cycles_table = Words()
         self.add_message = MessageArea()
         secondaries = [(d.title, d.id) for d in self.drivers if d.kind == "secondary"]
         self.new_title = Field(ChangeIdea, "title", label=N_("Our change idea"))

@@ -20,6 +20,7 @@ from .fields import on_pick
 from .messages import guarded
 from .page import CollaborativePage, section
 from .plot import PlotArea
+from .words import Words
 
 NETWORK = ""
 
@@ -36,15 +37,15 @@ class EquityPage(CollaborativePage):
                                options=[(_("All teams (the network)"), NETWORK)]
                                + [(t.name, t.id) for t in self.store.teams()
                                   if self.access is None or self.access.may_open(t.id)])
-        self.reading = w.HTML()
+        self.reading = Words()
         self.groups_chart = PlotArea(0)
         self.gap_chart = PlotArea(270)
-        self.table = w.HTML()
-        self.export = w.HTML()
+        self.table = Words()
+        self.export = Words()
         for picker in (self.measure, self.team):
             on_pick(picker, guarded(self.message)(lambda _: self.refresh()))
         if not self.measures:
-            return [w.HTML(render("forms/equity.html", "no_measure"))]
+            return [Words(render("forms/equity.html", "no_measure"))]
         self.refresh()
         return [self.measure, self.team, self.reading, self.groups_chart, self.gap_chart,
                 section(_("The last twelve periods by group"), _("Each cell: the value (numerator of denominator).")),

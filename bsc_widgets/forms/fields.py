@@ -20,10 +20,10 @@ from ..model import Record
 from ..render import render
 from .day_input import DayInput
 from .messages import message_html
+from .words import LABEL_ABOVE, LABEL_ABOVE_LIST, WIDE, Words
 
-WIDE = w.Layout(width="100%")
 # Text widgets send their value when the person leaves the field (or presses Enter), not per keystroke.
-TEXT_KW = dict(continuous_update=False, style={"description_width": "initial"}, layout=WIDE)
+TEXT_KW = dict(continuous_update=False, style=LABEL_ABOVE, layout=WIDE)
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -99,17 +99,17 @@ class Field(w.VBox):
         self.choices = list(choices)
         self.input = self._make_input(rows, placeholder)
         self.limit = max_length(model, name) if self.kind in ("text", "long") else None
-        self.length = w.HTML()
+        self.length = Words()
         if self.limit is not None:
             self.input.observe(lambda change: self._show_length(), names="value")
             self._show_length()
-        self.message = w.HTML()
+        self.message = Words()
         self.message.add_class("bsc-field-msg")
         parts = [self.input] if self.kind != "many" else [
-            w.HTML(render("forms/widgets.html", "group_label", text=self.label)), self.input]
+            Words(render("forms/widgets.html", "group_label", text=self.label)), self.input]
         if help:  # plain words, or a template's own markup (bold words in the aim's help)
-            parts.append(w.HTML(render("forms/widgets.html", "help", text=help)))
-        super().__init__(parts + [self.length, self.message], layout=w.Layout(width="100%"))
+            parts.append(Words(render("forms/widgets.html", "help", text=help)))
+        super().__init__(parts + [self.length, self.message], layout=WIDE)
         self.add_class("bsc-field")
 
     def _show_length(self) -> None:
@@ -119,13 +119,13 @@ class Field(w.VBox):
         d = _(REQUIRED, label=self.label) if self.required else self.label
         if self.kind == "choice":
             options = [("—" if self.optional else _("Choose…"), "")] + self.choices
-            return w.Dropdown(options=options, description=d, style={"description_width": "initial"}, layout=WIDE)
+            return w.Dropdown(options=options, description=d, style=LABEL_ABOVE_LIST, layout=WIDE)
         if self.kind == "many":
             self.boxes = [w.Checkbox(description=label, indent=False, value=False, layout=w.Layout(width="auto"))
                           for label, _value in self.choices]
             return w.HBox(self.boxes, layout=w.Layout(flex_flow="row wrap", width="100%"))
         if self.kind == "date":
-            return DayInput(d, style={"description_width": "initial"}, layout=WIDE)
+            return DayInput(d, style=LABEL_ABOVE, layout=WIDE)
         if self.kind == "long":
             return w.Textarea(description=d, rows=rows, placeholder=placeholder, **TEXT_KW)
         return w.Text(description=d, placeholder=placeholder, **TEXT_KW)
@@ -181,7 +181,6 @@ class Field(w.VBox):
     def disabled(self, value: bool) -> None:
         for widget in (self.boxes if self.kind == "many" else [self.input]):
             widget.disabled = value
-
 
 
 def replace_options(dropdown: w.Dropdown, options: list[tuple[str, Any]], value: Any) -> None:

@@ -19,6 +19,7 @@ from ..services.measures import save_group_figures
 from ..store import Store
 from ..render import render
 from .messages import MessageArea, guarded
+from .words import Words
 
 KW = dict(continuous_update=False, style={"description_width": "initial"}, layout=w.Layout(width="auto"))
 GRID = "minmax(6em, 1.4fr) minmax(5em, 1fr) minmax(5em, 1fr)"   # group, numerator, denominator: fits 390 px
@@ -32,19 +33,19 @@ class GroupEntry(w.VBox):
         self.inputs = {s.id: (w.Text(description=_("%(group)s: numerator", group=s.label), **KW),
                               w.Text(description=_("%(group)s: denominator", group=s.label), **KW)) for s in self.strata}
         self.message = MessageArea()
-        self.status = w.HTML()
+        self.status = Words()
         button = w.Button(description=_("Save figures by group"), button_style="primary")
         button.on_click(guarded(self.message)(lambda _: self.save()))
         # a grid: a row per group, its name, then its numerator and denominator (each input keeps its own
         # label for screen readers; on the page the column headings say what each box is)
-        cells = [w.HTML(render("forms/measures.html", "group_heading", text=t))
+        cells = [Words(render("forms/measures.html", "group_heading", text=t))
                  for t in (_("Group"), _("Numerator"), _("Denominator"))]
         for s in self.strata:
-            cells += [w.HTML(render("forms/measures.html", "group_name", text=s.label)), *self.inputs[s.id]]
+            cells += [Words(render("forms/measures.html", "group_name", text=s.label)), *self.inputs[s.id]]
         grid = w.GridBox(cells, layout=w.Layout(grid_template_columns=GRID, grid_gap="4px 8px", width="100%",
                                                 align_items="center"))
         grid.add_class("bsc-group-grid")
-        super().__init__([w.HTML(render("forms/measures.html", "group_entry", measure=measure,
+        super().__init__([Words(render("forms/measures.html", "group_entry", measure=measure,
                                         period=period_label(period, measure.frequency))), self.status, grid,
                           self.message, button], layout=w.Layout(width="100%"))
         self._status()

@@ -17,6 +17,7 @@ from ..render import render
 from ..timeline import Position, position
 from .download import download_file
 from .messages import MessageArea, guarded
+from .words import Words
 
 def calendar_html(phases: list[Phase], where: Position) -> str:
     return render("forms/home.html", "calendar", phases=sorted(phases, key=lambda p: p.start),
@@ -60,24 +61,24 @@ class HomePage(w.VBox):
         teams = [t for t in store.teams() if access is None or access.may_open(t.id)]  # signed in: only yours
         phases = store.list(Phase)
         where = position(collab, phases, today)
-        header = w.HTML(render("forms/home.html", "header", collab=collab, where=where.sentence()))
-        about = w.HTML(render("forms/home.html", "about", collab=collab, calendar=calendar_html(phases, where)))
+        header = Words(render("forms/home.html", "header", collab=collab, where=where.sentence()))
+        about = Words(render("forms/home.html", "about", collab=collab, calendar=calendar_html(phases, where)))
         self.message = MessageArea()
         self.picker = w.Dropdown(options=[(_("Choose your team…"), "")] + [(t.name, t.id) for t in teams],
                                  value=team.id if team else "", description=_("Your team"),
                                  style={"description_width": "initial"}, layout=w.Layout(width="min(30em, 100%)"))
-        self.team_panel = w.HTML()
-        self.links = w.HTML()
+        self.team_panel = Words()
+        self.links = Words()
         self.data_button = w.Button(description=_("Download our data (.xlsx)"), layout=w.Layout(width="auto"))
-        self.data_link = w.HTML()
+        self.data_link = Words()
         self.data_button.on_click(guarded(self.message)(lambda _b: self._prepare_data()))
         self.picker.observe(guarded(self.message)(self._on_pick), names="value")
         if problem is not None:
             self.message.show_error(problem)
         self._render(team)
-        who = ([w.HTML(render("forms/home.html", "signed_in", name=access.name, role=ACCESS_LABELS[access.role].lower(),
+        who = ([Words(render("forms/home.html", "signed_in", name=access.name, role=ACCESS_LABELS[access.role].lower(),
                               sign_out=hub_path("logout")))] if access else [])
-        super().__init__([header, *who, w.HTML(render("forms/home.html", "your_team")), self.message,
+        super().__init__([header, *who, Words(render("forms/home.html", "your_team")), self.message,
                           self.picker, self.team_panel, self.links, self.data_button, self.data_link, about],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-home")

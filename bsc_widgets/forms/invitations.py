@@ -15,6 +15,7 @@ from ..services import Actor
 from ..services.accounts import invite, member_account, remove_account
 from ..store import Store
 from .messages import MessageArea, guarded
+from .words import Words
 
 
 def _link(hub_url: str, invitation) -> tuple[str, str, str, str]:
@@ -28,7 +29,7 @@ class TeamInvitations(w.VBox):
     def __init__(self, store: Store, actor: Callable[[], Actor], team: Team, hub_url: str):
         self.store, self.actor, self.team, self.hub_url = store, actor, team, hub_url
         self.message = MessageArea()
-        self.links = w.HTML()
+        self.links = Words()
         button = w.Button(description=_("Make sign-in links for this team"), button_style="primary",
                           layout=w.Layout(width="auto"))
         button.on_click(guarded(self.message)(self._make))
@@ -56,7 +57,7 @@ class AccountInvitations(w.VBox):
         self.role = w.Dropdown(description=_("Permission role"), options=[(ACCESS_LABELS[r], r) for r in self.ROLES],
                                style=style, layout=narrow)
         self.message = MessageArea()
-        self.links = w.HTML()
+        self.links = Words()
         self.accounts = w.Dropdown(description=_("Account"), style=style, layout=narrow)
         make = w.Button(description=_("Invite"), button_style="primary")
         end = w.Button(description=_("End this account’s access"), button_style="danger", layout=w.Layout(width="auto"))

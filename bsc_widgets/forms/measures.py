@@ -31,6 +31,7 @@ from .plot import PlotArea
 from .print_links import PrintLinks
 from .recent_changes import RecentChanges
 from .record_form import RecordForm
+from .words import Words
 
 PERIOD_TABLES = ("observations", "samples", "events", "stratum_observations")   # what "remove a period" takes
 PASTE_EXAMPLES = {"events": N_("Date\tCount\n2026-10-14\t1"),
@@ -99,7 +100,7 @@ class MeasuresPage(WorkbookPage):
                                                                         _("%(name)s (retired)", name=m.name), m.id)
                                                                           for m in self.measures.values()],
                                          style=style, layout=narrow)
-        self.definition = w.HTML()
+        self.definition = Words()
         self.chart_kind = w.Dropdown(description=_("Chart"), style=style, layout=narrow)
         self.rules = w.Dropdown(description=_("Rules for signals"), options=[(label, key) for key, label in SIGNAL_RULE_LABELS.items()],
                                 value=self.collab.signal_rules, style=style, layout=narrow)
@@ -107,8 +108,8 @@ class MeasuresPage(WorkbookPage):
         self.day_picker = DayInput(_("Day of the event"), style=style,
                                    layout=w.Layout(width="min(34em, 100%)"))   # its own: it is hidden at times
         self.chart = PlotArea(440)
-        self.reading = w.HTML()
-        self.table = w.HTML()
+        self.reading = Words()
+        self.table = Words()
         self.period_picker = w.Dropdown(description=_("Period"), style=style, layout=w.Layout(width="min(34em, 100%)"))
         self.entry = w.VBox(layout=w.Layout(width="100%"))
         self.import_message = MessageArea()
@@ -144,7 +145,7 @@ class MeasuresPage(WorkbookPage):
                 section(_("Paste or upload many periods at once"), _("Every row is checked first. If any row has a "
                                                                       "problem, nothing is saved and the row is "
                                                                       "named.")),
-                w.HTML(render("forms/measures.html", "paste_help")), self.paste, self.replace, self.paste_button,
+                Words(render("forms/measures.html", "paste_help")), self.paste, self.replace, self.paste_button,
                 self.upload, self.import_message,
                 section(_("On paper"), _("A data-collection sheet for this measure, to fill in by hand and enter "
                                          "later: blank, or with what is entered so far.")), self.print_links]
@@ -252,7 +253,7 @@ class MeasuresPage(WorkbookPage):
         m, day = self.measure, self.day_picker.day
         if day is None:
             problem = self.day_picker.problem
-            self.entry.children = [w.HTML(message_html(problem) if problem else render("forms/measures.html",
+            self.entry.children = [Words(message_html(problem) if problem else render("forms/measures.html",
                                                                                         "choose_day"))]
             return
         found = self.store.get(Event, self.team.id, m.id, day)
@@ -262,7 +263,7 @@ class MeasuresPage(WorkbookPage):
                   Field(Event, "note", label=N_("Note (optional): what happened"), kind="text")]
         self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
                                      on_saved=lambda _: self._data_changed(keep=True))
-        self.entry.children = [w.HTML(render("forms/measures.html", "event_day", day=day)), self.entry_form,
+        self.entry.children = [Words(render("forms/measures.html", "event_day", day=day)), self.entry_form,
                                *self._remove_button(day)]
 
     def _offer_sheets(self, m: Measure) -> None:

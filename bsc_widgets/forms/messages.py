@@ -10,6 +10,7 @@ from ..errors import BscError
 from ..language import N_, _
 from ..log import server_log
 from ..render import render
+from .words import Words
 
 
 SORRY = N_("Something went wrong on this page. Nothing you saved was lost; please reload the page, and tell "
@@ -26,7 +27,7 @@ def message_html(text: str, kind: str = "error", details: list[str] | None = Non
     return render("common.html", "message", text=text, kind=kind, details=list(details or []))
 
 
-class MessageArea(w.HTML):
+class MessageArea(Words):
     """One place on a page where problems and confirmations are said."""
 
     def show_error(self, error: BscError | str) -> None:

@@ -18,6 +18,7 @@ from .messages import guarded
 from .page import WorkbookPage, heading, section
 from .plot import PlotArea
 from .record_form import RecordForm
+from .words import Words
 
 
 def months_html(statuses: list[MonthStatus]) -> str:
@@ -51,7 +52,7 @@ class MonthlyReportPage(WorkbookPage):
     def build_body(self):
         self.levels = self.store.list(AssessmentLevel)
         self.measures = current(self.store.list(Measure), self.today)
-        self.months = w.HTML()
+        self.months = Words()
         self.month_picker = w.Dropdown(description=_("Month"), style={"description_width": "initial"},
                                        layout=w.Layout(width="min(36em, 100%)"))
         on_pick(self.month_picker, guarded(self.message)(lambda _: self._show_month()))
@@ -63,7 +64,7 @@ class MonthlyReportPage(WorkbookPage):
         self._show_month()
         return [section(_("Our reports")), self.months, self.month_picker, self.report_area,
                 section(_("Our progress score"), _("Score your team on the collaborative’s assessment scale.")),
-                w.HTML(scale_html(self.levels)), self.team_area,
+                Words(scale_html(self.levels)), self.team_area,
                 section(_("Faculty’s score and feedback (faculty only)"),
                         _("Written by your coach or improvement advisor, kept apart from the team’s own score. Teams "
                           "read it here; they do not fill it in.")),
@@ -92,7 +93,7 @@ class MonthlyReportPage(WorkbookPage):
     def _faculty_section(self, month) -> list[w.Widget]:
         """Read-only for the team; the form opens for faculty, on purpose. Signed in, only an account whose
         role gives the faculty score has the form at all (and the save checks the role again)."""
-        summary = w.HTML(self._faculty_html(month))
+        summary = Words(self._faculty_html(month))
         title = heading(_("Faculty score for %(month)s", month=day(month, "month")), badge=_("faculty only"))
         if self.access is not None and not self.access.allows("faculty"):
             self.faculty_score = self.faculty_toggle = None
@@ -128,7 +129,7 @@ class MonthlyReportPage(WorkbookPage):
     def _show_month(self) -> None:
         month = self.month_picker.value
         if month is None:
-            self.report_area.children = [w.HTML(render("common.html", "paragraph", text=_("No month to report yet."),
+            self.report_area.children = [Words(render("common.html", "paragraph", text=_("No month to report yet."),
                                                          kind="bsc-help"))]
             return
         found = self.store.get(MonthlyReport, self.team.id, month)
@@ -142,7 +143,7 @@ class MonthlyReportPage(WorkbookPage):
                   Field(MonthlyReport, "measures_status", label=N_("Status of our measures this month"), kind="long"),
                   Field(MonthlyReport, "submitted_by")]
         observations = self.store.list(Observation, team_id=self.team.id, damaged=[])
-        hint = w.HTML(measures_month_html(self.measures, observations, month))
+        hint = Words(measures_month_html(self.measures, observations, month))
         self.report_form = RecordForm(self.store, record, fields, actor=self.actor,
                                       on_saved=lambda r: self._refresh_months(r.month),
                                       layout_children=fields[:3] + [hint] + fields[3:])

@@ -16,12 +16,13 @@ from ..render import render, stylesheet
 from ..timeline import Position, position
 from .messages import MessageArea
 from .save_state import save_bar
+from .words import Words
 
 
 def root(page: w.Widget, query: str = "") -> w.VBox:
     """What a notebook shows of any page: the one stylesheet, the way to the other language, the page, and the
     bar that says what is saved."""
-    box = w.VBox([w.HTML(stylesheet() + language_switch(query)), page, save_bar()], layout=w.Layout(width="100%"))
+    box = w.VBox([Words(stylesheet() + language_switch(query)), page, save_bar()], layout=w.Layout(width="100%"))
     box.add_class("bsc-root")
     return box
 
@@ -42,7 +43,7 @@ def header(title: str, team: Team | None = None, collab: Collaborative | None = 
            lines: tuple[str, ...] = (), intro: str | None = None, up: str = "", box: str = "bsc-page") -> w.HTML:
     """The one page header every page has: the way home, the title (translated here: the page titles are in the
     catalogue), whose page it is, where we are."""
-    return w.HTML(render("common.html", "page_header", title=_(title), home_href=home_href(team, up),
+    return Words(render("common.html", "page_header", title=_(title), home_href=home_href(team, up),
                          team_name=team.name if team else None,
                          team_line=f"{PROGRAM_TYPE_LABELS[team.program_type]} · {collab.name}" if team else None,
                          lines=lines, intro=intro, where=where.sentence() if where else None, box=box))
@@ -50,11 +51,11 @@ def header(title: str, team: Team | None = None, collab: Collaborative | None = 
 
 def section(title: str, intro: str = "") -> w.HTML:
     """A heading (and a line of our own help text) between widgets."""
-    return w.HTML(render("common.html", "section", title=title, intro=intro))
+    return Words(render("common.html", "section", title=title, intro=intro))
 
 
 def heading(text: str, level: int = 3, badge: str | None = None) -> w.HTML:
-    return w.HTML(render("common.html", "heading", text=text, level=level, badge=badge))
+    return Words(render("common.html", "heading", text=text, level=level, badge=badge))
 
 
 class WorkbookPage(w.VBox):
@@ -112,4 +113,4 @@ class NoTeamPage(w.VBox):
     def __init__(self, title: str, problem: BscError | None = None):
         message = MessageArea()
         message.show_error(problem or _("This workbook belongs to a team. Choose your team on the home page."))
-        super().__init__([header(title), message, w.HTML(render("common.html", "home_link_paragraph"))])
+        super().__init__([header(title), message, Words(render("common.html", "home_link_paragraph"))])

@@ -23,6 +23,7 @@ from .day_input import DayInput
 from .messages import MessageArea, guarded
 from .plot import PlotArea
 from .page import CollaborativePage, section
+from .words import Words
 
 STYLE = {"description_width": "initial"}
 NARROW = w.Layout(width="min(30em, 100%)")
@@ -47,9 +48,9 @@ class ParticipationPage(CollaborativePage):
         self.save_button = w.Button(description=_("Save attendance"), button_style="primary")
         self.reload_button = w.Button(description=_("Show the saved register"), layout=w.Layout(display="none"))
         self.form_message = MessageArea()
-        self.summary = w.HTML()
+        self.summary = Words()
         self.dosage_chart = PlotArea(360)
-        self.dosage = w.HTML()
+        self.dosage = Words()
         self.save_button.on_click(guarded(self.form_message)(lambda _: self.save()))
         self.reload_button.on_click(guarded(self.form_message)(lambda _: self._reload()))
         for picker in (self.team, self.kind):
@@ -103,7 +104,7 @@ class ParticipationPage(CollaborativePage):
             self.boxes[m.id] = w.Checkbox(value=m.id in present, indent=False, layout=w.Layout(width="auto"),
                                           description=f"{m.name} ({ROLE_LABELS[m.role]})")
         count = sum(m.id in present for m in members)
-        self.register.children = [w.HTML(render("forms/participation.html", "register_count", count=count,
+        self.register.children = [Words(render("forms/participation.html", "register_count", count=count,
                                                 total=len(members)))] + list(self.boxes.values())
 
     def save(self) -> bool:

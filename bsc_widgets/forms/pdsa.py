@@ -18,6 +18,7 @@ from .page import WorkbookPage, heading, section
 from .print_links import PrintLinks
 from .recent_changes import RecentChanges
 from .record_form import RecordForm
+from .words import Words
 
 NEW = "__new__"
 
@@ -32,7 +33,7 @@ class PdsaPage(WorkbookPage):
 
     def build_body(self):
         self.ideas = {i.id: i for i in team_ideas(self.store, self.team.id)}
-        self.ramps_html = w.HTML()
+        self.ramps_html = Words()
         self.picker = w.Dropdown(description=_("Open a cycle"), style={"description_width": "initial"},
                                  layout=w.Layout(width="min(40em, 100%)"))
         on_pick(self.picker, guarded(self.message)(lambda _: self._show_cycle()))
@@ -110,7 +111,7 @@ class PdsaPage(WorkbookPage):
             ("decision", dict(label=N_("Act: our decision"), choices=DECISION_LABELS)),
             ("next_steps", dict(label=N_("Act: the next cycle, or how we will keep the change"), rows=2)),
         ]}
-        self.side_by_side = w.HTML(study_html(record))
+        self.side_by_side = Words(study_html(record))
 
         head = heading
 
@@ -121,7 +122,7 @@ class PdsaPage(WorkbookPage):
                   head(_("Act")), f["decision"], f["next_steps"]]
         self.form = RecordForm(self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved,
                                layout_children=layout)
-        self.cycle_heading = w.HTML(self._heading(record))
+        self.cycle_heading = Words(self._heading(record))
         self._offer_worksheets(record)
         self.cycle_area.children = [self.cycle_heading, self.form,
                                     w.HBox([self.next_button] + ([self.remove_button] if record.version else []),

@@ -20,6 +20,7 @@ from ..render import render
 from ..store import Store
 from .fields import TEXT_KW
 from .messages import MessageArea, guarded
+from .words import Words
 
 
 def parse_values(text: str) -> list[float]:
@@ -54,7 +55,7 @@ class PeriodValues(w.VBox):
         self.message = MessageArea()
         self.button = w.Button(description=_("Save this period’s values"), button_style="primary")
         self.button.on_click(guarded(self.message)(lambda _: self.save()))
-        help_text = w.HTML(render("forms/measures.html", "period_values_help"))
+        help_text = Words(render("forms/measures.html", "period_values_help"))
         super().__init__([help_text, self.box, self.button, self.message], layout=w.Layout(width="100%"))
         self._load()
 

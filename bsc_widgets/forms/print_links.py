@@ -14,13 +14,14 @@ from ..printing import chromium, pdf_bytes
 from ..render import render
 from .download import download_file, download_link
 from .messages import MessageArea, guarded
+from .words import Words
 
 
 class PrintLinks(w.VBox):
     """The worksheets offered (``show``), said in one paragraph; problems go to the page's ``message`` area."""
 
     def __init__(self, message: MessageArea):
-        self.links = w.HTML()
+        self.links = Words()
         self.sheets: list[tuple[str, str, Callable[[], str]]] = []
         children: list[w.Widget] = [self.links]
         if chromium() is not None:

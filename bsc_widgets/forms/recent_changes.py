@@ -20,6 +20,7 @@ from ..store import Store
 from ..text import capitalised
 from .messages import MessageArea, guarded
 from .page import heading
+from .words import Words
 
 
 class RecentChanges(w.VBox):
@@ -59,7 +60,7 @@ class RecentChanges(w.VBox):
                               layout=w.Layout(width="auto"))
             button.on_click(guarded(self.message)(lambda _b, r=removal: self.undo(r)))
             self.undo_buttons.append(button)
-            rows.append(w.HBox([w.HTML(render("forms/widgets.html", "removal", what=capitalised(removal.what()),
+            rows.append(w.HBox([Words(render("forms/widgets.html", "removal", what=capitalised(removal.what()),
                                               by=removal.removed_by, at=removal.removed_at, today=today())), button],
                                layout=w.Layout(flex_flow="row wrap", align_items="center")))
         self._heading = self._heading or heading(_("Recently removed"))

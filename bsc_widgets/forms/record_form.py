@@ -30,6 +30,7 @@ from ..text import shorten
 from .fields import Field
 from .messages import MessageArea, guarded
 from .save_state import save_bar
+from .words import Words
 
 
 def now_hhmm() -> str:
@@ -51,21 +52,17 @@ class RecordForm(w.VBox):
         self.saver = lambda r: services.save(store, who(), r, today)
         self.fields = {f.name: f for f in fields}
         self.message = MessageArea()
-        self.status = w.HTML()
+        self.status = Words()
         self.status.add_class("bsc-status")
         self.save_button = w.Button(description=save_label or _("Save"), button_style="primary",
                                     tooltip=_("Save now (changes are also saved as you go)"))
-        self.theirs_button = w.Button(description=_("Show their version"))
-        self.mine_button = w.Button(description=_("Save mine over theirs"))
-        self.conflict_box = w.HBox([self.theirs_button, self.mine_button], layout=w.Layout(
-            display="none", flex_flow="row wrap"))
-        self.kept = w.HTML()  # the person's own unsaved text, after they chose to see the other version
+        # its two buttons are made at the first conflict: most forms never meet one
+        self.conflict_box = w.HBox(layout=w.Layout(display="none", flex_flow="row wrap"))
+        self.kept = Words()  # the person's own unsaved text, after they chose to see the other version
         self._loading = False
         self._read_only = False
         self.touched: set[str] = set()   # fields the person has left since the record was shown
         self.save_button.on_click(guarded(self.message)(lambda _: self.save()))
-        self.theirs_button.on_click(guarded(self.message)(lambda _: self.show_theirs()))
-        self.mine_button.on_click(guarded(self.message)(lambda _: self.save_mine_over_theirs()))
         for f in fields:
             f.on_change(guarded(self.message)(lambda change, name=f.name: self._changed(change, name)))
         self.load(record)
@@ -226,6 +223,12 @@ class RecordForm(w.VBox):
 
     def _conflict(self, exc: BscError) -> None:
         self.message.show_error(exc)
+        if not self.conflict_box.children:
+            theirs = w.Button(description=_("Show their version"))
+            mine = w.Button(description=_("Save mine over theirs"))
+            theirs.on_click(guarded(self.message)(lambda _: self.show_theirs()))
+            mine.on_click(guarded(self.message)(lambda _: self.save_mine_over_theirs()))
+            self.conflict_box.children = [theirs, mine]
         self.conflict_box.layout.display = "flex"
         self._set_status(_("Not saved: someone else changed this first."), "unsaved")
         save_bar().not_saved(_("someone else changed this first."))

@@ -20,6 +20,7 @@ from ..text import capitalised
 from .fields import Field, on_pick, replace_options
 from .messages import MessageArea, guarded
 from .record_form import RecordForm
+from .words import Words
 
 NEW = "__new__"
 
@@ -87,7 +88,7 @@ class RecordEditor(w.VBox):
         self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],
                              layout=w.Layout(width="100%"))
         removable = [self.remove_button] if (self._remove and record.version) else []
-        self.heading = w.HTML(render("common.html", "heading", text=title))
+        self.heading = Words(render("common.html", "heading", text=title))
         self.area.children = [self.heading, self.form, self.extras, *removable]
 
     def _delete(self, record: Record) -> str:

@@ -33,6 +33,7 @@ from .invitations import AccountInvitations, TeamInvitations
 from .page import CollaborativePage, section
 from .record_form import RecordForm
 from .record_list import RecordEditor
+from .words import Words
 
 DIRECTION_LABELS = Labels({"up": N_("Higher is better"), "down": N_("Lower is better"),
                            "neutral": N_("Neither: we watch it")})
@@ -75,7 +76,7 @@ class SetupPage(CollaborativePage):
             Field(Collaborative, "report_due_day"), Field(Collaborative, "suppress_below"),
             Field(Collaborative, "signal_rules", choices=SIGNAL_RULE_LABELS)],
             actor=self._who, today=self.today, on_saved=self._collab_saved)
-        self.due_dates = w.HTML(due_dates_html(self.collab, self.phases))
+        self.due_dates = Words(due_dates_html(self.collab, self.phases))
         calendar = RecordEditor(
             self.store, Phase, actor=self._who, today=self.today, noun=_("calendar phase"), records=lambda: self.store.list(Phase),
             label=lambda p: f"{p.name} ({day(p.start, 'short')} – {day(p.end, 'short')})",
@@ -159,7 +160,7 @@ class SetupPage(CollaborativePage):
         if self.access is not None:
             self.editor_name.layout.display = "none"  # the hub says who is editing
         return [
-            w.HTML(render("forms/setup.html", "jump_to")),
+            Words(render("forms/setup.html", "jump_to")),
             self.editor_name,
             section(_("The collaborative"), _("Its name, topic, aim and dates. Every change is saved when you leave "
                                               "the field.")), collab_form,
@@ -187,7 +188,7 @@ class SetupPage(CollaborativePage):
         """Under the hub, each member's own one-time sign-in link; otherwise the team's link to share."""
         if self.access is not None:
             return [TeamInvitations(self.store, self._who, team, hub_address())]
-        return [w.HTML(invitation_html(team, [m for m in self.store.list(Member, team_id=team.id)
+        return [Words(invitation_html(team, [m for m in self.store.list(Member, team_id=team.id)
                                               if m.belonged_on(self.today)]))]
 
     # ---- saving through the framework's history ----
@@ -206,7 +207,7 @@ class SetupPage(CollaborativePage):
         return _("“%(name)s” was deleted: no team had used it yet.", name=name)
 
     def _history(self, record: Record) -> list[w.Widget]:
-        out: list[w.Widget] = [w.HTML(framework_history_html(record, history(self.store, record)))]
+        out: list[w.Widget] = [Words(framework_history_html(record, history(self.store, record)))]
         if not record.is_current():
             back = w.Button(description=_("Bring it back into use"))
             back.on_click(guarded(self.message)(lambda _: self._restore(record)))
@@ -229,7 +230,7 @@ class SetupPage(CollaborativePage):
                         names="value")
             boxes.append(box)
         label = _("Feeds these secondary drivers") if target_kind == "secondary" else _("Feeds these primary drivers")
-        return w.VBox([w.HTML(render("forms/widgets.html", "group_label", text=label)), *boxes])
+        return w.VBox([Words(render("forms/widgets.html", "group_label", text=label)), *boxes])
 
     def _link(self, source: str, target: str, on: bool) -> None:
         framework.link(self.store, self._who(), source, target, on)
@@ -250,5 +251,5 @@ def _retired(record: Record, label: str) -> str:
 
 
 def _anchor(name: str) -> w.HTML:
-    return w.HTML(render("common.html", "anchor", name=name))
+    return Words(render("common.html", "anchor", name=name))
 

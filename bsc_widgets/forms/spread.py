@@ -13,6 +13,7 @@ from ..language import N_, _
 from ..render import render
 from .download import download_link
 from .page import CollaborativePage
+from .words import Words
 
 
 class SpreadPage(CollaborativePage):
@@ -22,7 +23,7 @@ class SpreadPage(CollaborativePage):
         spreads = spread(self.store, self.today)
         names = team_names(self.store)
         self.csv = spread_csv(spreads, names)
-        return [w.HTML(render("common.html", "sentences", items=spread_sentences(spreads, names), box=True)),
-                w.HTML(spread_html(spreads, names)),
-                w.HTML(render("common.html", "paragraph", kind="bsc-page", text=download_link(
+        return [Words(render("common.html", "sentences", items=spread_sentences(spreads, names), box=True)),
+                Words(spread_html(spreads, names)),
+                Words(render("common.html", "paragraph", kind="bsc-page", text=download_link(
                     self.csv, "spread-of-change-ideas.csv", _("Download the spread table (CSV)"))))]

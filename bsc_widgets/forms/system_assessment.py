@@ -26,19 +26,19 @@ from .fields import Field
 from .messages import MessageArea
 from .page import header, section
 from .record_list import RecordEditor
+from .words import Words
 
 TITLE = N_("System assessment: the PD Matrix")
-
 
 
 class SystemAssessmentPage(w.VBox):
     def __init__(self, store: Store, report_html: Callable[[Store], str] | None = None, access: Access | None = None):
         self.store, self.report_html = store, report_html
         self.message = MessageArea()
-        self.matrix = w.HTML()
-        self.summary = w.HTML()
-        self.key = w.HTML()
-        self.export = w.HTML()
+        self.matrix = Words()
+        self.summary = Words()
+        self.key = Words()
+        self.export = Words()
         editor = RecordEditor(
             store, PdOffering, actor=lambda: Actor.collaborative(access=access), noun=_("PD offering"), records=lambda: store.list(PdOffering), label=lambda o: o.name,
             fields=lambda o: [Field(PdOffering, "name"), Field(PdOffering, "funding_stream"),
