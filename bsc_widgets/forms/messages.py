@@ -4,8 +4,6 @@ from __future__ import annotations
 import functools
 import traceback
 
-import ipywidgets as w
-
 from ..errors import BscError
 from ..language import N_, _
 from ..log import server_log

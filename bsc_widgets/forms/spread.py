@@ -5,8 +5,6 @@ that came near a cycle on it; with a CSV export for slides and spreadsheets.
 """
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..charts.tables import spread_html
 from ..spread import spread, spread_csv, spread_sentences, team_names
 from ..language import N_, _
