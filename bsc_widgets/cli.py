@@ -110,6 +110,11 @@ def import_(db, path, replace, team, measure, replace_existing):
         click.echo(n_("Imported %(n)s record from %(path)s into %(where)s.",
                       "Imported %(n)s records from %(path)s into %(where)s.", len(dataset), path=path,
                       where=display_url(store.url)))
+        for file, n in sorted(dataset.taken_out.items()):
+            click.echo(n_("%(file)s held %(n)s invisible character that no workspace can store (a null character); "
+                          "it was taken out, and the text around it kept.",
+                          "%(file)s held %(n)s invisible characters that no workspace can store (null characters); "
+                          "they were taken out, and the text around them kept.", n, file=file))
         return
     from .services.measures import import_sheet
 

@@ -20,3 +20,24 @@ def shorten(value: str, limit: int = 80) -> str:
 def capitalised(text: str) -> str:
     """A description ("the numbers for October") opening a sentence; the rest left as it is, names included."""
     return text[:1].upper() + text[1:]
+
+
+def unstorable(text: str) -> bool:
+    """Whether text holds what no workspace can store: a NUL character (PostgreSQL refuses it, and it hides the
+    rest of a line in many programs) or half of a character cut in two (a lone surrogate, which no UTF-8 file
+    or database can hold)."""
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def storable(text: str) -> tuple[str, int]:
+    """The text without what ``unstorable`` finds, and how many characters were taken out (for imports)."""
+    if not unstorable(text):
+        return text, 0
+    kept = "".join(c for c in text if c != "\x00" and not 0xD800 <= ord(c) <= 0xDFFF)
+    return kept, len(text) - len(kept)

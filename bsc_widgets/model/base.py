@@ -11,11 +11,14 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Protocol
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
+                      ValidationInfo, field_validator)
+from pydantic_core import PydanticCustomError
 
 from ..errors import InvalidRecord, Problem
 from ..language import ENGLISH, N_, _, day, number
 from ..ids import SLUG_RULE, is_slug
+from ..text import unstorable
 
 
 class Context(Protocol):
@@ -62,6 +65,22 @@ class Record(BaseModel):
     AS_OF: ClassVar[str | None] = None
 
     version: int = Field(0, ge=0, le=2**53, title=N_("Version"))
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable(cls, value: Any, info: ValidationInfo) -> Any:
+        """No text field, nor any text in a list, holds what a workspace cannot store (``text.unstorable``)."""
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(t, str) and unstorable(t) for t in texts):
+            raise PydanticCustomError("unstorable_text", "unstorable text")
+        return value
+
+    def checked(self) -> "Record":
+        """This record validated whole again: a copy made with ``model_copy(update=…)`` skips pydantic's checks, so
+        every write checks here what it is about to store (lengths, numbers, text) and refuses it in plain words."""
+        if self._shown_in:
+            raise ValueError(f"{self.describe()} was read to be shown in another language; it is never saved")
+        return type(self).build(**self.model_dump(mode="python"))
 
     @classmethod
     def build(cls, _columns: bool = False, **values: Any) -> "Record":
@@ -285,6 +304,9 @@ def _plain(err: dict, label: str) -> str:
             return _("%(label)s is too long: at most %(most)s characters (this has %(has)s).", label=label,
                      most=most, has=number(len(given)))
         return _("%(label)s is too long: at most %(most)s characters.", label=label, most=most)
+    if kind in ("unstorable_text", "string_unicode"):   # pydantic refuses a lone surrogate itself
+        return _("%(label)s holds an invisible character that cannot be stored (a null character, or half of a "
+                 "character cut in two, as a pasted emoji can be). Delete it, or type that part again.", label=label)
     if kind == "too_long":
         return _("%(label)s has too many entries: at most %(most)s.", label=label, most=ctx.get("max_length"))
     if kind in ("string_type", "bool_parsing", "bool_type", "list_type"):

@@ -37,6 +37,7 @@ class Dataset:
     records: dict[type[Record], dict[tuple, Record]] = field(default_factory=lambda: {m: {} for m in ORDER})
     origins: dict[tuple[str, tuple], tuple[str, int | None]] = field(default_factory=dict)
     duplicates: list[Problem] = field(default_factory=list)
+    taken_out: dict[str, int] = field(default_factory=dict)   # file -> characters no workspace can store, removed
 
     # ---- building ----
     def add(self, record: Record, file: str | None = None, row: int | None = None) -> None:

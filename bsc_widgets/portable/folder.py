@@ -27,6 +27,7 @@ from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance
                      TeamChangeIdea)
 from . import limits, safe_yaml
 from .cells import from_cell, to_cell
+from ..text import storable
 from .encoding import decode
 
 FORMAT = "bsc-workbooks/1"
@@ -138,7 +139,7 @@ def read_folder(path: str | os.PathLike) -> Dataset:
                                "files.", path=folder, framework=FRAMEWORK_FILE))
     dataset = Dataset()
     problems: list[Problem] = []
-    doc, problems = _framework_doc(folder / FRAMEWORK_FILE)
+    doc, problems = _framework_doc(folder / FRAMEWORK_FILE, dataset)
     if doc is not None:
         problems += _read_framework(folder / FRAMEWORK_FILE, doc, dataset)
     for name, model in CSV_FILES.items():
@@ -163,21 +164,26 @@ def read_folder(path: str | os.PathLike) -> Dataset:
     return dataset
 
 
-def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
+def _read_text(path: Path, dataset: Dataset) -> tuple[str | None, list[Problem]]:
+    """A file's text, less any character no workspace can store (an older SQLite workspace could hold a NUL), each
+    counted in ``dataset.taken_out`` for the import to say."""
     if not path.exists():
         return None, [Problem(_("This file is missing from the export folder."), file=path.name)]
     if path.stat().st_size > limits.FOLDER_FILE_BYTES:
         return None, [Problem(_("This file is too large to import (over %(most)s MB).",
                                 most=limits.FOLDER_FILE_BYTES // limits.MB), file=path.name)]
     try:
-        return decode(path.read_bytes(), path.name, windows_ok=False), []
+        text, removed = storable(decode(path.read_bytes(), path.name, windows_ok=False))
     except ImportRejected as exc:
         return None, exc.problems
+    if removed:
+        dataset.taken_out[path.name] = removed
+    return text, []
 
 
-def _framework_doc(path: Path) -> tuple[dict | None, list[Problem]]:
+def _framework_doc(path: Path, dataset: Dataset) -> tuple[dict | None, list[Problem]]:
     """framework.yaml as a mapping, or None with why it cannot be read at all."""
-    text, problems = _read_text(path)
+    text, problems = _read_text(path, dataset)
     if text is None:
         return None, problems
     try:
@@ -232,7 +238,7 @@ def _build(model: type[Record], values: Any, dataset: Dataset, file: str, sectio
 
 
 def _read_csv(path: Path, model: type[Record], dataset: Dataset) -> list[Problem]:
-    text, problems = _read_text(path)
+    text, problems = _read_text(path, dataset)
     if text is None:
         return problems
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

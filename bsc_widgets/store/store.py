@@ -130,8 +130,7 @@ class Transaction:
     # ---- writing ----
     def save(self, record: Record, check: bool = True) -> Record:
         """Insert (version 0) or update (matching version); returns the record with its new version."""
-        if record._shown_in:
-            raise ValueError(f"{record.describe()} was read to be shown in another language; it is never saved")
+        record = record.checked()       # the whole record, as stored: never one that skipped its own rules
         model = type(record)
         if check:
             problems = record.context_problems(self)
@@ -229,7 +228,7 @@ class Transaction:
 
     def insert_many(self, model: type[Record], records: list[Record]) -> None:
         if records:
-            rows = [dict(r.model_dump(mode="python", exclude={"version"}), version=1) for r in records]
+            rows = [dict(r.checked().model_dump(mode="python", exclude={"version"}), version=1) for r in records]
             self.conn.execute(insert(TABLES[model]), rows)
 
     def clear(self) -> None:

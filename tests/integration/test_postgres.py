@@ -79,3 +79,33 @@ def test_people_adding_members_at_once_never_collide_on_postgres(pg_store):
         assert p.returncode == 0, err
     added = [m for m in pg_store.list(Member, team_id="hearth-fcc") if m.id not in before]
     assert sorted(m.name for m in added) == sorted(f"P{p} {i}" for p in range(4) for i in range(25))
+
+
+def test_text_postgres_cannot_hold_is_refused_in_plain_words_not_by_the_database(pg_store):
+    from bsc_widgets import services
+    from bsc_widgets.services import Actor
+
+    report = pg_store.get(MonthlyReport, "sunrise-head-start", dt.date(2026, 10, 1))
+    for bad in ("before\x00after", "cut \ud83d in two"):
+        with pytest.raises(InvalidRecord, match="Highlights holds an invisible character that cannot be stored"):
+            services.save(pg_store, Actor.for_team("sunrise-head-start"), report.model_copy(update={"highlights": bad}))
+    assert pg_store.get(MonthlyReport, "sunrise-head-start", dt.date(2026, 10, 1)) == report
+
+
+def test_a_sqlite_workspace_that_held_a_null_character_moves_to_postgres(pg_store, sample_db, tmp_path):
+    """Opened once (its migration takes the NUL out), exported, and imported into PostgreSQL."""
+    from click.testing import CliRunner
+
+    from bsc_widgets.cli import main
+
+    with Store.open(sample_db).engine.begin() as conn:
+        conn.execute(text("UPDATE members SET title = :title WHERE id = (SELECT min(id) FROM members)"),
+                     {"title": "Lead\x00 teacher"})
+        conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
+    out = tmp_path / "export"
+    assert CliRunner().invoke(main, ["export", "--db", str(sample_db), str(out)]).exit_code != 0  # not upgraded yet
+    Store.open(sample_db).close()
+    assert CliRunner().invoke(main, ["export", "--db", str(sample_db), str(out)]).exit_code == 0
+    result = CliRunner().invoke(main, ["import", "--db", pg_store.url, "--replace", str(out)])
+    assert result.exit_code == 0, result.output
+    assert any(m.title == "Lead teacher" for m in pg_store.list(Member))
