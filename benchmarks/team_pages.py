@@ -56,7 +56,7 @@ def tasks(team_id: str) -> dict:
         "data sheet (HTML)": lambda s: data_sheet_html(s, team_id, "positive-feedback", TODAY),
         "team's own data (.xlsx)": lambda s: team_workbook(s, team_id),
         "de-identified export": lambda s: deidentified_tables(s),
-        "plan the month's reminders": lambda s: plan_reminders(s, dt.date(2026, 11, 1), TODAY),
+        "plan the month's reminders": lambda s: plan_reminders(s, TODAY),
     }
     if chromium():
         out["PDSA worksheet (PDF)"] = lambda s: pdf_bytes(pdsa_worksheet_html(s, team_id, cycle(s)))

@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .errors import BscError
-from .language import LANGUAGES, _, from_environment, n_, speaking
+from .language import LANGUAGES, _, day, from_environment, n_, speaking
 from .model import ROLE_LABELS
 from .store import Store, display_url, resolve_db
 
@@ -176,12 +176,15 @@ def serve(db, ip, port, workbooks, preheat):
               help="The hub's folder (default: hub/ beside a SQLite workspace, else ./hub-state).")
 @click.option("--idle-timeout", default=3600, show_default=True, type=click.IntRange(60, 7 * 86_400),
               help="Seconds after which an idle person's server is stopped.")
-def hub(db, ip, port, public_url, hub_db, state, idle_timeout):
+@click.option("--trusted-proxy", "trusted", multiple=True, metavar="ADDRESS",
+              help="The TLS proxy in front of the hub (an address, or a network such as 10.0.0.0/8; repeatable): "
+                   "the visitor's address it forwards is believed, so sign-in limits apply to each visitor.")
+def hub(db, ip, port, public_url, hub_db, state, idle_timeout, trusted):
     """Serve the workbooks to many people, with sign-in (JupyterHub)."""
     from .hub.run import hub_settings, run_hub
 
     Store.open(db).close()  # fail here, plainly, if the workspace is missing
-    sys.exit(run_hub(hub_settings(resolve_db(db), ip, port, state, hub_db, public_url, idle_timeout)))
+    sys.exit(run_hub(hub_settings(resolve_db(db), ip, port, state, hub_db, public_url, idle_timeout, trusted)))
 
 
 def smtp_options(command):
@@ -337,10 +340,11 @@ def print_(db, kind, team, cycle, measure, blank, pdf, lang, out):
               help="Where to write what was sent (default: reports/reminders-YYYY-MM.csv).")
 @smtp_options
 def remind(db, period, site, log, yes, roles, smtp_host, smtp_port, smtp_security, smtp_user, sender):
-    """E-mail each team that has not sent its monthly report: "your report for October is due on 5 November"."""
+    """E-mail each team whose monthly report is not in: the month due now ("your report for November is due on
+    5 December"), or overdue once its due day has passed."""
     from .clock import today
     from .errors import NotAMonth
-    from .mail import plan_reminders
+    from .mail import plan_reminders, reports_missing
     from .model import Phase
     from .report_calendar import check_report_month, month_due_now, parse_month
 
@@ -348,14 +352,21 @@ def remind(db, period, site, log, yes, roles, smtp_host, smtp_port, smtp_securit
     collab = store.collaborative()
     if collab is None:
         raise BscError(_("This workspace has no collaborative yet."))
+    month = None
     try:
-        month = parse_month(period) if period else month_due_now(collab, store.list(Phase), today())
-        check_report_month(collab, month, today())
+        if period:
+            month = parse_month(period)
+            check_report_month(collab, month, today())
     except NotAMonth as exc:
         raise click.BadParameter(str(exc), param_hint="--period") from None
-    _deliver(store, plan_reminders(store, month, today(), site, roles), yes,
-             log or Path("reports") / f"reminders-{month:%Y-%m}.csv",
+    outgoing = plan_reminders(store, today(), month, site, roles)
+    if month is None:
+        for line in reports_missing(store, today()):
+            click.echo(line)
+    _deliver(store, outgoing, yes,
+             log or Path("reports") / f"reminders-{(month or month_due_now(collab, store.list(Phase), today())):%Y-%m}.csv",
              dict(host=smtp_host, port=smtp_port, security=smtp_security, user=smtp_user, sender=sender))
+
 
 
 if __name__ == "__main__":

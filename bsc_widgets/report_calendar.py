@@ -1,20 +1,24 @@
 """Which months a team owes a monthly report for, which are in, which are not yet due, and which are late.
 
 A month's report is due on the collaborative's due day of the next month (5 December for November).
-Until then it is "not yet due", in every view; after it, a month not reported is "missing". The month a
-page offers first is the one whose report is due now: on 2 December, November (due on the 5th), not
-December, which has barely begun.
+Until then it is "not yet due", in every view; after it, a month not reported is "missing".
+
+One rule says which month (or period of a measure's data) a page offers first, which month a reminder
+names, and which month the reports cover (``due_now``): the earliest one that has ended and is not yet in;
+when every one is in, the last one that has ended. A month still running is never the default: on
+7 December, with November missing, the pages open on November, not December.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from .language import _, day
 from .clock import add_months
 from .errors import NotAMonth
-from .model import Collaborative, MonthlyReport, Phase, Team
+from .model import Collaborative, MonthlyReport, Phase, Team, next_period, period_start
 
 _MONTH = re.compile(r"\s*(\d{4})-(\d{1,2})\s*")
 
@@ -74,11 +78,18 @@ class MonthStatus:
         return REPORTED if self.reported else MISSING if self.overdue else NOT_YET_DUE
 
     @property
+    def ended(self) -> bool:
+        """The month is over, so its report can be written (it may still be before its due day)."""
+        return next_month(self.month) <= self.today
+
+    @property
     def words(self) -> str:
         if self.reported:
             return _("reported")
         if self.overdue:
             return _("missing (was due %(day)s)", day=day(self.due))
+        if self.ended:
+            return _("due %(day)s", day=day(self.due))
         return _("not yet due (due %(day)s)", day=day(self.due))
 
 
@@ -101,11 +112,52 @@ def report_months(collab: Collaborative, team: Team, reports: list[MonthlyReport
     return out
 
 
-def month_due_now(collab: Collaborative, phases: list[Phase], today: dt.date) -> dt.date:
-    """The month whose report is due now: the earliest month not yet past its due day (on 2 December,
-    November, due on the 5th), among the months that have begun; after the last, the last."""
-    month = reports_from(collab, list(phases)).replace(day=1)
-    last = min(today, collab.last_day).replace(day=1)
-    while month < last and due_date(collab, month) < today:
-        month = next_month(month)
-    return min(month, last) if month <= last else last
+def due_now(owed: list[dt.date], done: Iterable[dt.date]) -> dt.date | None:
+    """The one rule for the period to offer first: among the periods ``owed`` (ended, oldest first), the earliest
+    not yet ``done``; when all are done, the last owed. None when nothing is owed yet."""
+    done = set(done)
+    return next((p for p in owed if p not in done), owed[-1] if owed else None)
+
+
+def months_owed(collab: Collaborative, phases: list[Phase], today: dt.date, team: Team | None = None) -> list[dt.date]:
+    """The months a report is owed for by ``today``: each month that has ended, from the first action period (or
+    when the team joined) to the collaborative's last day, oldest first."""
+    return periods_owed(owed_from(collab, phases, team), collab.last_day, "monthly", today)
+
+
+def owed_from(collab: Collaborative, phases: list[Phase], team: Team | None = None) -> dt.date:
+    """The first day reports (and the data in them) are owed: the first action period, or when the team joined."""
+    first = reports_from(collab, list(phases))
+    return first if team is None else max(first, team.joined)
+
+
+def periods_owed(first: dt.date, last: dt.date, frequency: str, today: dt.date) -> list[dt.date]:
+    """Every period (month or week) from the one holding ``first`` to the one holding ``last`` that has ended by
+    ``today``, oldest first."""
+    out, period = [], period_start(first, frequency)
+    while period <= last and next_period(period, frequency) <= today:
+        out.append(period)
+        period = next_period(period, frequency)
+    return out
+
+
+def month_due_now(collab: Collaborative, phases: list[Phase], today: dt.date, team: Team | None = None,
+                  reports: Iterable[MonthlyReport] = ()) -> dt.date:
+    """The month a team's pages offer first and its reminder names (``due_now`` over the team's reports); without
+    a team, the collaborative's: the last month that has ended (what the reports cover and the dashboard shows).
+    Before any month of reporting has ended, the first month of reporting, which is then the only one."""
+    owed = months_owed(collab, phases, today, team)
+    if team is None:
+        month = owed[-1] if owed else None
+    else:
+        month = due_now(owed, (r.month for r in reports if r.team_id == team.id))
+    return month if month is not None else min(today, collab.last_day).replace(day=1)
+
+
+def months_missing(collab: Collaborative, phases: list[Phase], teams: list[Team], reports: Iterable[MonthlyReport],
+                   today: dt.date) -> dict[str, list[dt.date]]:
+    """Each team's months that have ended without its report, oldest first (what reminders and their summary say)."""
+    done: dict[str, set[dt.date]] = {}
+    for r in reports:
+        done.setdefault(r.team_id, set()).add(r.month)
+    return {t.id: [m for m in months_owed(collab, phases, today, t) if m not in done.get(t.id, set())] for t in teams}

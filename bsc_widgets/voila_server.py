@@ -28,12 +28,14 @@ import re
 
 from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.utils import url_path_join
-from tornado.web import HTTPError, StaticFileHandler
+from tornado.web import HTTPError, RedirectHandler, RequestHandler, StaticFileHandler
 from tornado.routing import PathMatches, Rule
 from voila import __version__ as VOILA_VERSION
 from voila.app import Voila
-from voila.static_file_handler import MultiStaticFileHandler, TemplateStaticFileHandler
+from voila.static_file_handler import AllowListFileHandler, MultiStaticFileHandler, TemplateStaticFileHandler
+from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .brotli_files import BrotliFiles
 from .catalogue import COACH_PAGES, WORKBOOKS
@@ -42,7 +44,7 @@ from .ids import is_slug
 from .kernels import keep_every_message
 from .language import _, first_known, known, speaking
 from .log import server_log
-from .render import render
+from .render import render, stylesheet
 
 HASHED = re.compile(r"\.[0-9a-f]{16,}\.(js|css|woff2?)$")
 YEAR = "public, max-age=31536000, immutable"
@@ -146,14 +148,37 @@ def plotly_route(base_url: str) -> tuple:
     return url_path_join(base_url, r"/voila/bsc/(plotly\.[0-9a-f]{16}\.js)"), PlotlyFile
 
 
-class WorkbookPage(TornadoVoilaHandler):
-    """A workbook page that sets its ``_xsrf`` cookie, and remembers the language chosen on it.
+class PlainErrors:
+    """An error answered with a plain page of ours (in both languages, a way home, nothing from the internet) instead
+    of Voilà's, which links a stylesheet on a CDN and says nothing a team member can act on."""
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        home = url_path_join(self.settings.get("base_url", "/"), "voila/render/00_home.ipynb")
+        self.finish(str(render("common.html", "error_page", status=status_code, home=home, style=stylesheet())))
+
+
+class NotAPage(PlainErrors, RequestHandler):
+    """Every Voilà page that is not a workbook (its file tree, its contents API, its file server): not found."""
+
+    def initialize(self, *args, **kwargs) -> None:
+        pass
+
+    def prepare(self) -> None:
+        raise HTTPError(404)
+
+
+class WorkbookPage(PlainErrors, TornadoVoilaHandler):
+    """A workbook page that sets its ``_xsrf`` cookie, and remembers the language chosen on it. Only a notebook is a
+    page: any other file asked for is not found.
 
     Voilà's unload beacon sends the ``_xsrf`` cookie to shut the page's kernel down; without it every shutdown
     was refused (403), and each closed tab kept its kernel until the idle cull. A language chosen with
     ``?lang=`` is kept in a cookie, and a page opened without one gets it back (``remembered_language``)."""
 
     async def prepare(self, *args, **kwargs):
+        if not self.request.path.endswith(".ipynb"):
+            raise HTTPError(404)
         await super().prepare(*args, **kwargs)
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
         remembered_language(self)
@@ -182,7 +207,8 @@ def remembered_language(handler) -> None:
 # state (300 kB on the PDSA page, 1.2 MB on set-up), which deflate makes about a tenth; on a slow network
 # an uncompressed one took longer than the 4 s ipywidgets waits for it, and the page failed to show
 SETTINGS = {"compress_response": True, "websocket_compression_options": {}}
-SWAP = {FileFindHandler: ExtensionFiles, TornadoVoilaHandler: WorkbookPage, TemplateStaticFileHandler: TemplateFiles}
+SWAP = {FileFindHandler: ExtensionFiles, TornadoVoilaHandler: WorkbookPage, TemplateStaticFileHandler: TemplateFiles,
+        TornadoVoilaTreeHandler: NotAPage, VoilaContentsHandler: NotAPage, AllowListFileHandler: NotAPage}
 
 
 class BscVoila(Voila):
@@ -199,12 +225,14 @@ class BscVoila(Voila):
         return settings
 
     def init_handlers(self) -> list:
-        handlers = [plotly_route(self.server_url)]
+        handlers = [plotly_route(self.server_url),     # the bare address opens the home page
+                    (self.server_url, RedirectHandler, {"url": url_path_join(self.server_url,
+                                                                             "voila/render/00_home.ipynb")})]
         for pattern, handler, *rest in super().init_handlers():
             if handler is MultiStaticFileHandler:
                 handlers.append((versioned(pattern), VoilaFiles, *rest))
             handlers.append((pattern, SWAP.get(handler, handler), *rest))
-        return handlers
+        return handlers + [(r".*", NotAPage)]
 
 
 # ---- the same under the hub: a server extension, started once Voilà's own handlers are in place ----

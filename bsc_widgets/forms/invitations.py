@@ -9,10 +9,11 @@ import ipywidgets as w
 
 from ..clock import today
 from ..language import _, day, n_
-from ..model import ACCESS_LABELS, Account, Member, Team
+from ..model import ACCESS_LABELS, Account, Team
 from ..render import render
 from ..services import Actor
-from ..services.accounts import invite, member_account, remove_account
+from ..services.accounts import (administers, change_role, grantable, invite, invite_team, new_link,
+                                 remove_account)
 from ..store import Store
 from .messages import MessageArea, guarded
 from .words import Words
@@ -24,7 +25,8 @@ def _link(hub_url: str, invitation) -> tuple[str, str, str, str]:
 
 
 class TeamInvitations(w.VBox):
-    """A button that makes every member with an e-mail address a sign-in link, shown as ready e-mails."""
+    """A button that makes every member with an e-mail address a sign-in link, shown as ready e-mails; members it
+    leaves alone (no address, or an address whose account a roster must not change) are listed with why."""
 
     def __init__(self, store: Store, actor: Callable[[], Actor], team: Team, hub_url: str):
         self.store, self.actor, self.team, self.hub_url = store, actor, team, hub_url
@@ -36,41 +38,57 @@ class TeamInvitations(w.VBox):
         super().__init__([button, self.message, self.links], layout=w.Layout(width="100%"))
 
     def _make(self, _click=None) -> None:
-        members = [m for m in self.store.list(Member, team_id=self.team.id) if m.email and m.belonged_on(today())]
-        links = [_link(self.hub_url, invite(self.store, self.actor(), member_account(m))) for m in members]
-        self.links.value = render("forms/invitations.html", "links", links=links, what=self.team.name)
-        self.message.show(n_("%(n)s sign-in link made; earlier links for this member no longer work.",
-                             "%(n)s sign-in links made; earlier links for these members no longer work.", len(links))
-                          if links else _("No member of this team has an e-mail address yet."))
+        made, left = invite_team(self.store, self.actor(), self.team.id, today())
+        self.links.value = render("forms/invitations.html", "links", links=[_link(self.hub_url, i) for i in made],
+                                  what=self.team.name) + \
+            render("forms/invitations.html", "left_alone", items=[(x.member.name, x.why) for x in left])
+        self.message.show(n_("%(n)s sign-in link made; an earlier link for this member no longer works.",
+                             "%(n)s sign-in links made; earlier links for these members no longer work.", len(made))
+                          if made else _("No sign-in link was made: see why below."), "ok" if made else "info")
 
 
 class AccountInvitations(w.VBox):
-    """Accounts that are not on a team's roster: faculty, advisors, leaders and administrators."""
-
-    ROLES = ("faculty", "advisor", "leader", "admin")
+    """Accounts that are not on a team's roster: faculty, advisors, leaders and administrators. Only roles at or below
+    the signed-in person's own are offered (the service checks again); changing an account's role and a new link
+    for an account that has a password are an administrator's, on purpose, and logged."""
 
     def __init__(self, store: Store, actor: Callable[[], Actor], hub_url: str):
         self.store, self.actor, self.hub_url = store, actor, hub_url
         style, narrow = {"description_width": "initial"}, w.Layout(width="min(30em, 100%)")
+        roles = [(ACCESS_LABELS[r], r) for r in grantable(actor().access) if r != "team_member"]
         self.name = w.Text(description=_("Name"), style=style, layout=narrow)
         self.email = w.Text(description=_("Email"), style=style, layout=narrow)
-        self.role = w.Dropdown(description=_("Permission role"), options=[(ACCESS_LABELS[r], r) for r in self.ROLES],
-                               style=style, layout=narrow)
+        self.role = w.Dropdown(description=_("Permission role"), options=roles, style=style, layout=narrow)
         self.message = MessageArea()
         self.links = Words()
         self.accounts = w.Dropdown(description=_("Account"), style=style, layout=narrow)
-        make = w.Button(description=_("Invite"), button_style="primary")
+        self.invite_button = make = w.Button(description=_("Invite"), button_style="primary")
         end = w.Button(description=_("End this account’s access"), button_style="danger", layout=w.Layout(width="auto"))
         make.on_click(guarded(self.message)(self._invite))
         end.on_click(guarded(self.message)(self._end))
         self._list()
-        super().__init__([self.name, self.email, self.role, make, self.message, self.links, self.accounts, end],
-                         layout=w.Layout(width="100%"))
+        admin = []
+        if administers(actor()):
+            self.new_role = w.Dropdown(description=_("Change its role to"), style=style, layout=narrow,
+                                       options=[(ACCESS_LABELS[r], r) for r in grantable(actor().access)])
+            change = w.Button(description=_("Change the role"), layout=w.Layout(width="auto"))
+            reset = w.Button(description=_("Make a new sign-in link"), layout=w.Layout(width="auto"))
+            change.on_click(guarded(self.message)(self._change_role))
+            reset.on_click(guarded(self.message)(self._new_link))
+            admin = [self.new_role, w.HBox([change, reset], layout=w.Layout(flex_flow="row wrap"))]
+        super().__init__([self.name, self.email, self.role, make, self.message, self.links, self.accounts, end,
+                          *admin], layout=w.Layout(width="100%"))
 
     def _list(self) -> None:
         self.accounts.options = [(_("Choose an account…"), "")] + [
             (f"{a.name} ({ACCESS_LABELS[a.access].lower()}, {a.email or a.username})", a.username)
             for a in self.store.list(Account)]
+
+    def _chosen(self) -> Account | None:
+        found = self.store.get(Account, self.accounts.value) if self.accounts.value else None
+        if found is None:
+            self.message.show_error(_("Choose an account first."))
+        return found
 
     def _invite(self, _click=None) -> None:
         email = self.email.value.strip()
@@ -82,6 +100,24 @@ class AccountInvitations(w.VBox):
                             role=ACCESS_LABELS[account.access].lower()))
         self.name.value = self.email.value = ""
         self._list()
+
+    def _change_role(self, _click=None) -> None:
+        account = self._chosen()
+        if account is None:
+            return
+        saved = change_role(self.store, self.actor(), account.username, self.new_role.value)
+        self.message.show(_("%(name)s is now %(role)s.", name=saved.name, role=ACCESS_LABELS[saved.access].lower()))
+        self._list()
+
+    def _new_link(self, _click=None) -> None:
+        account = self._chosen()
+        if account is None:
+            return
+        invitation = new_link(self.store, self.actor(), account.username)
+        self.links.value = render("forms/invitations.html", "reset_warning", name=account.name,
+                                  email=account.email or account.username) + \
+            render("forms/invitations.html", "links", what=account.name, links=[_link(self.hub_url, invitation)])
+        self.message.clear()
 
     def _end(self, _click=None) -> None:
         if not self.accounts.value:

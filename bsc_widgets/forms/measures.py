@@ -13,12 +13,13 @@ from ..framework_history import history
 from ..language import N_, _, number
 from ..measure_data import data_record, when_label
 from ..model import (MEASURE_BADGES, MEASURE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES, Event, Measure, Observation, Sample,
-                     period_label, period_start)
+                     next_period, period_label, period_start)
 from ..portable import rows_from_text, rows_from_upload
 from ..services.measures import save_measure_rows
 from ..services.removals import remove_period
 from ..measure_analysis import CHART_CHOICES, analyse_measure, chart_and_rules
 from ..render import render
+from ..report_calendar import due_now, owed_from, periods_owed
 from ..worksheets import data_sheet_html
 from .fields import Field, on_pick, replace_options
 from .chart_marks import ChartMarks
@@ -45,7 +46,7 @@ def periods(first: dt.date, last: dt.date, frequency: str) -> list[dt.date]:
     out, day = [], period_start(first, frequency)
     while day <= last:
         out.append(day)
-        day = day + dt.timedelta(days=7) if frequency == "weekly" else (day + dt.timedelta(days=32)).replace(day=1)
+        day = next_period(day, frequency)
     return out[::-1]
 
 
@@ -199,7 +200,11 @@ class MeasuresPage(WorkbookPage):
         options = [(f"{period_label(p, m.frequency)} — "
                     f"{_('damaged: enter it again') if p in self.damaged else shown_number(obs.get(p), m)}", p)
                    for p in periods(self.collab.earliest_data(), last, m.frequency)]
-        replace_options(self.period_picker, options, self.period_picker.value if keep else options[0][1])
+        # the period due now (never one still running), as the monthly report offers its month
+        due = due_now(periods_owed(owed_from(self.collab, self.phases, self.team), last, m.frequency, self.today),
+                      set(obs) - set(self.damaged))
+        replace_options(self.period_picker, options, self.period_picker.value if keep else
+                        (due if due is not None else options[0][1]))
 
     def _draw(self) -> None:
         self.analysis = s = analyse_measure(self.store, self.team.id, self.measure.id, chart=self.chart_kind.value,

@@ -72,12 +72,12 @@ class MonthlyReportPage(WorkbookPage):
                 section(_("Scores over time")), self.history]
 
     def _refresh_months(self, select) -> None:
-        statuses = report_months(self.collab, self.team, self.store.list(MonthlyReport, team_id=self.team.id),
-                                 self.today, self.phases)
+        reports = self.store.list(MonthlyReport, team_id=self.team.id)
+        statuses = report_months(self.collab, self.team, reports, self.today, self.phases)
         self.months.value = months_html(statuses)
         options = [(f"{day(s.month, 'month')} — {s.words}", s.month) for s in reversed(statuses)]
-        if select is None:  # the month whose report is due now (missing ones are listed above, to pick)
-            due = month_due_now(self.collab, self.phases, self.today)
+        if select is None:  # the month due now: the earliest ended month not in yet, never one still running
+            due = month_due_now(self.collab, self.phases, self.today, self.team, reports)
             select = due if any(s.month == due for s in statuses) else (statuses[-1].month if statuses else None)
         replace_options(self.month_picker, options, select)
 

@@ -1,7 +1,8 @@
 """Sign-in against the workspace's accounts, through the hub's own login form.
 
 Passwords are checked by ``services.accounts`` (argon2id); attempts are throttled per name and per
-address. An account's access is read from the workspace again every minute (``refresh_user``), so
+address, the visitor's own address as ``throttle.visitor`` reads it: locked out past 50 failures where a
+trusted proxy says who the visitor is, only slowed down otherwise. An account's access is read from the workspace again every minute (``refresh_user``), so
 an account that is ended, or a member taken off every roster, has to sign in again and cannot.
 The one-time invitation link (``/hub/invite/<token>``) sets a password and signs the person in.
 """
@@ -15,13 +16,13 @@ from pathlib import Path
 from jupyterhub.auth import Authenticator
 from jupyterhub.handlers import BaseHandler
 from tornado import web
-from traitlets import Unicode
+from traitlets import List, Unicode
 
 from ..errors import BscError
 from ..services.access import access_of
 from ..services.accounts import PASSWORD_MIN, accept_invitation, invited, sign_in
 from ..store import Store
-from .throttle import Throttle
+from .throttle import AddressSlowdown, Throttle, visitor
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -30,6 +31,8 @@ class WorkspaceAuthenticator(Authenticator):
     """Accounts and passwords from the workspace (``BSC_DB``)."""
 
     workspace = Unicode(help="The workspace: a SQLite path or SQLAlchemy URL.", config=True)
+    trusted_proxies = List(Unicode(), help="Addresses or networks of the proxies in front of the hub whose "
+                           "X-Forwarded-For is believed (bsc hub --trusted-proxy).", config=True)
 
     @cached_property
     def store(self) -> Store:
@@ -37,8 +40,16 @@ class WorkspaceAuthenticator(Authenticator):
 
     @cached_property
     def throttles(self) -> dict[str, Throttle]:
-        """Per name: a few tries. Per address: many more, since a whole center may share one address."""
-        return {"name": Throttle(free=5), "address": Throttle(free=50)}
+        """Per name: a few tries. Per address: many more, since a whole center may share one address; and, where no
+        proxy is trusted to say who the visitor is, a slowdown rather than a lockout (see ``throttle``)."""
+        return {"name": Throttle(free=5),
+                "address": Throttle(free=50) if self.trusted_proxies else AddressSlowdown(free=50)}
+
+    def address(self, handler) -> str:
+        request = handler.request
+        peer = getattr(request.connection, "context", None)
+        return visitor(request.headers.get_list("X-Forwarded-For"),
+                       getattr(peer, "_orig_remote_ip", None) or request.remote_ip, self.trusted_proxies)
 
     def get_handlers(self, app):
         return super().get_handlers(app) + [(r"/invite/([^/]+)", InviteHandler)]
@@ -46,21 +57,25 @@ class WorkspaceAuthenticator(Authenticator):
     async def authenticate(self, handler, data):
         username = str((data or {}).get("username", "")).strip().lower()[:254]
         password = str((data or {}).get("password", ""))
-        keys = {"name": username, "address": handler.request.remote_ip}
+        address = self.address(handler)
+        keys = {"name": username, "address": address}
         wait = max(self.throttles[kind].wait(key) for kind, key in keys.items())
         if wait > 0:
-            self.log.warning("sign-in throttled for %r from %s", username, handler.request.remote_ip)
+            self.log.warning("sign-in throttled for %r from %s", username, address)
             minutes = math.ceil(wait / 60)
             raise web.HTTPError(429, f"Too many sign-in attempts. Wait {minutes} minute{'s' * (minutes != 1)} "
                                      "and try again.")
+        slow = self.throttles["address"]
+        if isinstance(slow, AddressSlowdown) and (delay := slow.delay(address)) > 0:
+            await asyncio.sleep(delay)
         access = await asyncio.get_running_loop().run_in_executor(None, sign_in, self.store, username, password)
         for kind, key in keys.items():
             throttle = self.throttles[kind]
             (throttle.succeeded if access else throttle.failed)(key)
         if access is None:
-            self.log.info("failed sign-in for %r from %s", username, handler.request.remote_ip)
+            self.log.info("failed sign-in for %r from %s", username, address)
             return None
-        return {"name": access.username, "admin": access.role == "admin"}
+        return {"name": access.username, "admin": access.allows("accounts")}
 
     def check_allowed(self, username, authentication=None):
         """Only the workspace's accounts (``authenticate`` has just read this one)."""

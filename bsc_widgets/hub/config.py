@@ -27,18 +27,20 @@ class HubSettings:
     proxy_api_port: int     # the proxy's API, on loopback
     proxy: str              # the configurable-http-proxy command
     idle_timeout: int = 3600  # seconds after which an idle person's server is stopped
+    trusted_proxies: str = ""  # the TLS proxies whose X-Forwarded-For is believed, comma-separated
 
     def environment(self) -> dict[str, str]:
         return {f"BSC_HUB_{k.upper()}": str(v) for k, v in asdict(self).items()}
 
     @classmethod
     def from_environment(cls) -> "HubSettings":
-        values = {k: os.environ[f"BSC_HUB_{k.upper()}"] for k in cls.__dataclass_fields__}
+        values = {k: os.environ[f"BSC_HUB_{k.upper()}"] for k in cls.__dataclass_fields__
+                  if f"BSC_HUB_{k.upper()}" in os.environ}
         return cls(**{k: int(v) if k in ("hub_port", "proxy_api_port", "idle_timeout") else v
                       for k, v in values.items()})
 
 
-def configure_workbooks(c, workspace: str, public_url: str) -> None:
+def configure_workbooks(c, workspace: str, public_url: str, trusted_proxies: str = "") -> None:
     """What every deployment shares (this machine's ``bsc hub`` and Kubernetes): sign-in from the workspace's
     accounts, and each person's server running the workbooks in Voilà only."""
     from .authenticator import TEMPLATES
@@ -46,6 +48,7 @@ def configure_workbooks(c, workspace: str, public_url: str) -> None:
     c.JupyterHub.template_paths = [str(TEMPLATES)]
     c.JupyterHub.authenticator_class = "bsc_widgets.hub.authenticator.WorkspaceAuthenticator"
     c.WorkspaceAuthenticator.workspace = workspace
+    c.WorkspaceAuthenticator.trusted_proxies = [a for a in trusted_proxies.split(",") if a.strip()]
     c.Authenticator.auth_refresh_age = 60      # an ended account is signed out within a minute
     c.Authenticator.refresh_pre_spawn = True
     c.Authenticator.any_allow_config = True    # who may sign in is the workspace's accounts (check_allowed)
@@ -60,7 +63,7 @@ def configure_workbooks(c, workspace: str, public_url: str) -> None:
 
 def configure(c, s: HubSettings) -> None:
     """Fill a JupyterHub config object ``c`` for one workspace served from this machine."""
-    configure_workbooks(c, s.workspace, s.public_url)
+    configure_workbooks(c, s.workspace, s.public_url, s.trusted_proxies)
     state = Path(s.state)
     c.JupyterHub.bind_url = s.bind_url
     c.JupyterHub.hub_ip = "127.0.0.1"

@@ -15,6 +15,7 @@ from ..services import Actor
 from ..services.accounts import first_admin
 from ..store import Store, sqlite_path
 from .config import HUB_CONFIG, HubSettings
+from .throttle import trusted_list
 
 PROJECT = Path(__file__).resolve().parents[2]
 TLS = N_("It serves plain HTTP on %(ip)s. To serve people on other machines, put a TLS proxy in front (Caddy, or nginx "
@@ -39,9 +40,14 @@ def free_port() -> int:
 
 
 def hub_settings(workspace: str, ip: str, port: int, state: Path | None, hub_db: str | None,
-                 public_url: str | None, idle_timeout: int) -> HubSettings:
+                 public_url: str | None, idle_timeout: int, trusted: tuple[str, ...] = ()) -> HubSettings:
     if not port_free(ip, port):
         raise BscError(port_in_use(ip, port))
+    try:
+        proxies = trusted_list(",".join(trusted))
+    except ValueError:
+        raise BscError(_("--trusted-proxy takes an address (such as 127.0.0.1) or a network (such as 10.0.0.0/8), "
+                         "not “%(given)s”.", given=", ".join(trusted)[:60])) from None
     if public_url and urlsplit(public_url).scheme not in ("http", "https"):
         raise BscError(_("--public-url must start with https:// (or http://), not “%(url)s”.", url=public_url[:60]))
     where = sqlite_path(workspace)
@@ -53,7 +59,8 @@ def hub_settings(workspace: str, ip: str, port: int, state: Path | None, hub_db:
     bind = f"http://{ip}:{port}"
     return HubSettings(workspace=workspace, state=str(state), hub_db=hub_db or f"sqlite:///{state / 'jupyterhub.sqlite'}",
                        bind_url=bind, public_url=(public_url or bind).rstrip("/"), hub_port=free_port(),
-                       proxy_api_port=free_port(), proxy=proxy_command(), idle_timeout=idle_timeout)
+                       proxy_api_port=free_port(), proxy=proxy_command(), idle_timeout=idle_timeout,
+                       trusted_proxies=",".join(proxies))
 
 
 def run_hub(settings: HubSettings) -> int:

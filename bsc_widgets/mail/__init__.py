@@ -5,7 +5,8 @@ what was planned, one message per person, in the team's language, skipping what 
 before, and writing each message to the log once the server accepts it. Python's ``smtplib`` and
 ``email`` do the sending; nothing here needs a library of its own.
 """
-from .outbox import Outgoing, Sent, deliver, plan_reminders, plan_reports, send, write_log
+from .outbox import Outgoing, Sent, deliver, plan_reminders, plan_reports, reports_missing, send, write_log
 from .smtp import SmtpSettings
 
-__all__ = ["Outgoing", "Sent", "SmtpSettings", "deliver", "plan_reminders", "plan_reports", "send", "write_log"]
+__all__ = ["Outgoing", "Sent", "SmtpSettings", "deliver", "plan_reminders", "plan_reports", "reports_missing", "send",
+           "write_log"]

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import BscError
-from ..language import _, day, speaking
+from ..language import _, day, listing, n_, speaking
 from ..model import Member, MonthlyReport, Phase, Team
-from ..report_calendar import due_date, reports_from
+from ..report_calendar import due_date, months_missing, reports_from
 from ..portable.cells import to_cell
 from ..services.mail_log import log_sent, sent_before
 from ..store import Store
@@ -81,30 +81,67 @@ def plan_reports(store: Store, month: dt.date, folder: Path, team_ids: Iterable[
     return out
 
 
-def plan_reminders(store: Store, month: dt.date, today: dt.date, site: str | None = None,
+def plan_reminders(store: Store, today: dt.date, month: dt.date | None = None, site: str | None = None,
                    roles: Iterable[str] = ()) -> list[Outgoing]:
-    """A reminder to each team that has not yet sent its report for ``month``."""
-    collab = store.collaborative()
-    if month < reports_from(collab, store.list(Phase)).replace(day=1):
-        return []
-    done = {r.team_id for r in store.list(MonthlyReport) if r.month == month}
-    due = due_date(collab, month)
+    """A reminder to each team whose report is not in: for ``month``, or else for the team's month due now (the
+    earliest ended month not in, ``report_calendar.due_now``), said to be overdue once its due day has passed,
+    with any other month still missing named too."""
+    collab, phases = store.collaborative(), store.list(Phase)
+    reports, teams = store.list(MonthlyReport), store.teams()
+    by_team = months_missing(collab, phases, teams, reports, today)
     out = []
-    for team in store.teams():
-        if team.id in done or team.joined > due:
+    for team in teams:
+        missing = by_team[team.id]
+        if month is not None:
+            done = {r.month for r in reports if r.team_id == team.id}
+            missing = [month] if (month not in done and month >= reports_from(collab, phases).replace(day=1)
+                                  and team.joined <= due_date(collab, month)) else []
+        if not missing:
             continue
+        due_month = missing[0]
+        due = due_date(collab, due_month)
         with speaking(team.language):
-            values = dict(team=team.name, month=day(month, "month"), due=day(due))
-            subject = _("%(team)s: the monthly report for %(month)s is due on %(due)s", **values)
+            values = dict(team=team.name, month=day(due_month, "month"), due=day(due))
+            if today > due:
+                subject = _("%(team)s: the monthly report for %(month)s is overdue (it was due on %(due)s)", **values)
+                when = _("%(team)s’s monthly report for %(month)s is overdue: it was due on %(due)s.", **values)
+            else:
+                subject = _("%(team)s: the monthly report for %(month)s is due on %(due)s", **values)
+                when = _("%(team)s’s monthly report for %(month)s is due on %(due)s.", **values)
+            if len(missing) > 1:
+                when += " " + _("The reports for %(months)s are not in yet either.",
+                                months=listing([day(m, "month") for m in missing[1:]]))
             where = (_("Fill it in on your team’s monthly report page: %(link)s",
                        link=f"{site.rstrip('/')}/{WORKBOOK}?team={team.id}") if site else
                      _("Fill it in on the monthly report page of your team’s workbooks."))
             for m in recipients(store, team, today, roles):
-                body = _("Hello %(name)s,\n\n%(team)s’s monthly report for %(month)s is due on %(due)s. %(where)s\n\n"
+                body = _("Hello %(name)s,\n\n%(when)s %(where)s\n\n"
                          "It takes about ten minutes: this month’s highlights, the barriers you met, and your progress "
-                         "score.\n", name=m.name, where=where, **values)
-                out.append(Outgoing("reminder", month, team.id, m.name, m.email, subject, body))
+                         "score.\n", name=m.name, when=when, where=where)
+                out.append(Outgoing("reminder", due_month, team.id, m.name, m.email, subject, body))
     return out
+
+
+def reports_missing(store: Store, today: dt.date) -> list[str]:
+    """Each month teams still owe, how many teams, and whether it is overdue: said before the reminders."""
+    collab = store.collaborative()
+    teams: dict[dt.date, set[str]] = {}
+    for team_id, months in months_missing(collab, store.list(Phase), store.teams(), store.list(MonthlyReport),
+                                          today).items():
+        for month in months:
+            teams.setdefault(month, set()).add(team_id)
+    if not teams:
+        return [_("Every team has sent every report due so far: there is nobody to remind.")]
+    lines = []
+    for month, ids in sorted(teams.items()):
+        due = due_date(collab, month)
+        values = dict(month=day(month, "month"), due=day(due))
+        lines.append(n_("%(month)s: %(n)s team has not sent its report, which is overdue (it was due on %(due)s).",
+                        "%(month)s: %(n)s teams have not sent their report, which is overdue (it was due on %(due)s).",
+                        len(ids), **values) if today > due else
+                     n_("%(month)s: %(n)s team has not sent its report yet (due on %(due)s).",
+                        "%(month)s: %(n)s teams have not sent their report yet (due on %(due)s).", len(ids), **values))
+    return lines
 
 
 @dataclass(frozen=True)

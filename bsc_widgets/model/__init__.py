@@ -3,9 +3,9 @@ from .base import RECORD_TYPES, Context, Record
 from .collaborative import (DEFAULT_ASSESSMENT_SCALE, PHASE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES,
                             AssessmentLevel, Collaborative, Phase)
 from .framework import MEASURE_BADGES, MEASURE_KIND_LABELS, MEASURE_TYPE_LABELS, ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea, current
-from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team
+from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team, on_roster
 from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, ramps
-from .observation import Observation, period_label, period_start
+from .observation import Observation, next_period, period_label, period_start
 from .events import Event, Sample
 from .marks import MARK_KIND_LABELS, MARK_KIND_SHORT, ChartMark
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
@@ -21,9 +21,9 @@ __all__ = [
     "Collaborative", "Phase", "AssessmentLevel", "DEFAULT_ASSESSMENT_SCALE", "PHASE_KIND_LABELS",
     "SIGNAL_RULES", "SIGNAL_RULE_LABELS",
     "Measure", "Driver", "current", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS", "MEASURE_BADGES", "MEASURE_TYPE_LABELS",
-    "Team", "Member", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
+    "Team", "Member", "on_roster", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
     "PdsaCycle", "Ramp", "ramps", "DECISION_LABELS", "DECISION_WORDS",
-    "Observation", "period_start", "period_label", "Event", "Sample", "ChartMark", "MARK_KIND_LABELS", "MARK_KIND_SHORT",
+    "Observation", "next_period", "period_start", "period_label", "Event", "Sample", "ChartMark", "MARK_KIND_LABELS", "MARK_KIND_SHORT",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",
     "Grouping", "Stratum", "StratumObservation", "FrameworkChange", "Removal", "wording", "PdOffering", "Account", "ACCESS_LABELS",

@@ -19,6 +19,11 @@ def period_start(day: dt.date, frequency: str) -> dt.date:
     return day.replace(day=1)
 
 
+def next_period(period: dt.date, frequency: str) -> dt.date:
+    """The period after ``period`` (its start): the next Monday's week, or the next month."""
+    return period + dt.timedelta(days=7) if frequency == "weekly" else (period + dt.timedelta(days=32)).replace(day=1)
+
+
 def period_problems(measure, period: dt.date, label: str, record: str) -> list[Problem]:
     """A period is the first day of its month, or the Monday of its week, as the measure is kept."""
     if period_start(period, measure.frequency) == period:

@@ -66,6 +66,11 @@ class AffinityGroup(Record):
         return self.name
 
 
+def on_roster(joined_on: dt.date | None, left_on: dt.date | None, on: dt.date) -> bool:
+    """The one rule of membership: from the day someone joined (or always) until the day they left, not including it."""
+    return (joined_on is None or joined_on <= on) and (left_on is None or on < left_on)
+
+
 @register
 class Member(Record):
     TABLE: ClassVar[str] = "members"
@@ -95,8 +100,8 @@ class Member(Record):
         return _("member %(name)s", name=self.name)
 
     def belonged_on(self, on: dt.date) -> bool:
-        """Whether this person was on the team that day: what dose and participation count."""
-        return (self.joined_on is None or self.joined_on <= on) and (self.left_on is None or on < self.left_on)
+        """Whether this person was on the team that day: what dose, participation and access count."""
+        return on_roster(self.joined_on, self.left_on, on)
 
     def new_id_base(self) -> str:
         """The team and "member", not the person's name: identifiers travel into exports and registers."""

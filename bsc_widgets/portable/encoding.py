@@ -20,9 +20,10 @@ def _row(raw: bytes, position: int) -> int:
 
 
 def decode(raw: bytes, file: str, windows_ok: bool = True) -> str:
-    """The file's text; ``windows_ok`` False for our own export format, which is always UTF-8 (a NUL in it is text
-    an older workspace held, which the import takes out, not a sign of a binary file)."""
-    if windows_ok and b"\x00" in raw[:4096]:
+    """The file's text; ``windows_ok`` False for our own export format, which is always UTF-8. A NUL near the start is
+    the sign of a binary file; in our own format, only one in its first line (the header, which never holds one):
+    a NUL further on is text an older workspace held, which the import takes out."""
+    if b"\x00" in (raw[:4096] if windows_ok else raw.split(b"\n", 1)[0]):
         raise ImportRejected(_("This is not a text file."), [Problem(_(
             "This is not a text file: it looks like a binary file, such as a spreadsheet saved in another format. "
             "Save the sheet as CSV, or upload the .xlsx itself."), file=file)])

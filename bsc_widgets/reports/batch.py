@@ -230,7 +230,8 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
     ``on_planned(reports, folder, workers)`` is called once the reports are known, ``on_done`` as each is made.
     """
     from ..clock import today as today_of
-    from ..report_calendar import check_report_month
+    from ..model import Phase
+    from ..report_calendar import check_report_month, month_due_now
     from ..store import Store, resolve_db
 
     store = Store.open(db)
@@ -245,7 +246,7 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
         jobs = plan_one(kind, store, folder, resolve_db(db), today, timeout, shared_plotly)
         title = jobs[0].title
     else:
-        month = month or (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        month = month or month_due_now(collab, store.list(Phase), today)    # the last month that has ended
         check_report_month(collab, month, today)
         folder = out / f"{month:%Y-%m}"
         jobs = plan(store, month, folder, list(teams), resolve_db(db), today, timeout, shared_plotly, lang)

@@ -4,16 +4,18 @@ Like JupyterHub's roles: a role is a name for a set of scopes, and every check a
 never for a role. The identity is the hub's: JupyterHub starts each person's server (and so the
 kernel behind every page they open) with ``JUPYTERHUB_USER`` set, and nothing on the page can
 change it. A team member's teams are read from the rosters (by e-mail address) at every check, so
-taking someone off a roster ends their access at their next request.
+taking someone off a roster, or their leaving the team, ends their access at their next request.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from ..model import Account, Member
+from ..clock import today
+from ..model import Account, Member, on_roster
 from ..store import Store, Transaction
 from ..store.schema import TABLES
 
@@ -26,6 +28,7 @@ SCOPES = {
     "system": "the system assessment",
     "setup": "the collaborative's set-up, its accounts and invitations",
     "reports": "make the monthly reports",
+    "accounts": "change an account's role, give an account a new sign-in link, and the hub's own administration",
 }
 _FACULTY = frozenset({"all-teams", "faculty", "network"})
 ROLES: dict[str, frozenset[str]] = {
@@ -35,6 +38,13 @@ ROLES: dict[str, frozenset[str]] = {
     "leader": frozenset({"system", "network"}),
     "admin": frozenset(SCOPES),
 }
+IMPLIED_BY = {"own-teams": "all-teams"}   # every team's workbooks include one's own
+
+
+def within(scopes: frozenset[str], held: frozenset[str]) -> bool:
+    """Whether ``held`` covers every one of ``scopes``: what one role may give another (nobody grants more than
+    they hold)."""
+    return all(s in held or IMPLIED_BY.get(s) in held for s in scopes)
 
 
 @dataclass(frozen=True)
@@ -69,15 +79,20 @@ def hub_user() -> str | None:
     return os.environ.get("JUPYTERHUB_USER") or None
 
 
-def access_in(tx: Transaction, username: str) -> Access | None:
-    """The account's access now (None if there is no such account)."""
+def access_in(tx: Transaction, username: str, on: dt.date | None = None) -> Access | None:
+    """The account's access on ``on`` (today): None if there is no such account. A team member's teams are those
+    whose roster has them that day, between the day they joined and the day they left (``Member.belonged_on``):
+    someone who left yesterday opens nothing of that team today, and cannot save from a page left open."""
     account = tx.get(Account, username)
     if account is None:
         return None
+    on = on or today()
     members = TABLES[Member]
     emails = {e.lower() for e in (account.username, account.email) if e}
-    rows = tx.conn.execute(select(members.c.team_id, members.c.language)
-                           .where(func.lower(members.c.email).in_(emails)).order_by(members.c.team_id)).all()
+    rows = [r for r in tx.conn.execute(select(members.c.team_id, members.c.language, members.c.joined_on,
+                                              members.c.left_on)
+                                       .where(func.lower(members.c.email).in_(emails)).order_by(members.c.team_id))
+            if on_roster(r.joined_on, r.left_on, on)]
     own = frozenset(r.team_id for r in rows) if account.access == "team_member" else frozenset()
     language = next((r.language for r in rows if r.language), None)
     return Access(account.username, account.name, account.access, own, language)

@@ -18,11 +18,12 @@ from sqlalchemy import delete, insert, select, update
 
 from ..clock import now
 from ..errors import InvalidRecord, NotAllowed, NotFound, Problem
-from ..language import _
-from ..model import Account, Member
+from ..language import _, listing
+from ..log import server_log
+from ..model import ACCESS_LABELS, Account, Member, Team
 from ..store import Store, Transaction
 from ..store.schema import CREDENTIALS
-from .access import Access, access_in
+from .access import ROLES, Access, access_in, within
 from .actor import Actor, check
 
 INVITATION_DAYS = 14
@@ -67,30 +68,153 @@ def member_account(member: Member) -> Account:
                          email=member.email.strip())
 
 
-def invite(store: Store, actor: Actor, account: Account) -> Invitation:
-    """Add or update the account, and give it a new one-time link (an earlier link stops working)."""
+def grantable(access: Access | None) -> list[str]:
+    """The permission roles someone may give: those whose every scope they hold themselves (nobody grants more than
+    they hold). Without the hub, the command line and ``bsc serve``'s one person at the machine give any."""
+    return [role for role, scopes in ROLES.items() if access is None or within(scopes, access.scopes)]
+
+
+def administers(actor: Actor) -> bool:
+    """Whether this actor administers the accounts (the command line is the machine's administrator)."""
+    return actor.access is None or actor.access.allows("accounts")
+
+
+def _may_give(actor: Actor, role: str, account: Account) -> None:
+    if role not in grantable(actor.access):
+        raise NotAllowed(_("Your account (%(mine)s) cannot give %(name)s the role “%(role)s”, nor change an account "
+                           "with it: nobody grants more than they hold. Nothing was changed.",
+                           mine=ACCESS_LABELS[actor.access.role].lower(), name=account.name,
+                           role=ACCESS_LABELS[role].lower()))
+
+
+def _link(tx: Transaction, username: str) -> tuple[str, dt.datetime]:
+    """A new one-time link for the account (an earlier one stops working)."""
     token = secrets.token_urlsafe(32)
     expires = now() + dt.timedelta(days=INVITATION_DAYS)
+    _put_credentials(tx, username, invitation_hash=_digest(token), invitation_expires=expires)
+    return token, expires
+
+
+def _has_password(tx: Transaction, username: str) -> bool:
+    row = _credentials(tx, username)
+    return row is not None and row.password_hash is not None
+
+
+def invite(store: Store, actor: Actor, account: Account) -> Invitation:
+    """A new account and its one-time link; or, for an account that has not chosen a password yet (a lost
+    invitation), a fresh link, as long as nothing about the account changes. An account that exists is never
+    changed here: its role is changed, or a new link made for one that has a password, only by an administrator
+    on purpose (``change_role``, ``new_link``)."""
     with store.transaction() as tx:
         check(tx, actor, account)
+        _may_give(actor, account.access, account)
         stored = tx.get(Account, account.username)
-        if stored is None:
-            saved = tx.save(account.model_copy(update={"version": 0}))
-        elif stored.data() != account.data():
-            saved = tx.save(account.model_copy(update={"version": stored.version}))
-        else:
-            saved = stored
-        _put_credentials(tx, saved.username, invitation_hash=_digest(token), invitation_expires=expires)
+        if stored is not None and stored.access != account.access:
+            raise NotAllowed(_("%(email)s already has an account, as %(role)s; it was not changed. Changing an "
+                               "account’s role is an administrator’s action.", email=account.username,
+                               role=ACCESS_LABELS[stored.access].lower()))
+        if stored is not None and _has_password(tx, stored.username):
+            raise NotAllowed(_("%(name)s has already chosen a password and signs in with it. A new link would reset "
+                               "it: that is an administrator’s action.", name=stored.name))
+        saved = stored or tx.save(account.model_copy(update={"version": 0}))
+        token, expires = _link(tx, saved.username)
     return Invitation(saved, token, expires)
 
 
+@dataclass(frozen=True)
+class LeftAlone:
+    """A member a team's sign-in links did not touch, and why (said to the advisor)."""
+
+    member: Member
+    why: str
+
+
+def invite_team(store: Store, actor: Actor, team_id: str, on: dt.date) -> tuple[list[Invitation], list[LeftAlone]]:
+    """Sign-in links for the team's members that day, all or none. A roster never changes an account it did not
+    make: a link is made only for someone with no account yet, or whose account is a member's of this team alone
+    that has not chosen a password. An address that belongs to a coach's, advisor's, leader's or administrator's
+    account, or to another team's member, is left alone; so is a member with no e-mail address. Each is said."""
+    made, left = [], []
+    with store.transaction() as tx:
+        for member in tx.list(Member, team_id=team_id):
+            if not member.belonged_on(on):
+                continue
+            if not member.email:
+                left.append(LeftAlone(member, _("no e-mail address on the roster: add one on the team’s charter to "
+                                                "invite them.")))
+                continue
+            wanted = member_account(member)
+            check(tx, actor, wanted)
+            stored = tx.get(Account, wanted.username)
+            why = None if stored is None else _left_alone(tx, stored, team_id, on)
+            if why:
+                left.append(LeftAlone(member, why))
+                continue
+            saved = stored or tx.save(wanted)
+            made.append(Invitation(saved, *_link(tx, saved.username)))
+    return made, left
+
+
+def _left_alone(tx: Transaction, account: Account, team_id: str, on: dt.date) -> str | None:
+    """Why a team's links must not touch this existing account (None: it may have a fresh link)."""
+    if account.access != "team_member":
+        return _("this address belongs to the account of %(name)s (%(role)s), which a team’s roster does not change.",
+                 name=account.name, role=ACCESS_LABELS[account.access].lower())
+    others = sorted(access_in(tx, account.username, on).own_teams - {team_id})
+    if others:
+        names = [t.name for t in (tx.get(Team, t) for t in others) if t]
+        return _("this address already signs in as a member of %(teams)s; that account is not changed here.",
+                 teams=listing(names))
+    if _has_password(tx, account.username):
+        return _("they have already chosen a password and sign in with it (a new link would reset it: that is an "
+                 "administrator’s action).")
+    return None
+
+
+def change_role(store: Store, actor: Actor, username: str, role: str) -> Account:
+    """An administrator's explicit change of an account's permission role, in the log of saves under their name."""
+    with store.transaction() as tx:
+        account = tx.get(Account, username)
+        if account is None:
+            raise NotFound(_("There is no account “%(name)s”.", name=username))
+        _administrator_only(actor, _("Changing an account’s role"))
+        changed = account.model_copy(update={"access": role})
+        check(tx, actor, changed)
+        _may_give(actor, role, account)
+        saved = tx.save(changed)
+    server_log().warning("%s changed the role of %s from %s to %s", actor.name, username, account.access, role)
+    return saved
+
+
+def new_link(store: Store, actor: Actor, username: str) -> Invitation:
+    """An administrator's explicit reset: a fresh one-time link for an existing account, to choose a new password
+    (the old one works until the link is used). Logged with who asked; the page hands it over with a warning."""
+    with store.transaction() as tx:
+        account = tx.get(Account, username)
+        if account is None:
+            raise NotFound(_("There is no account “%(name)s”.", name=username))
+        _administrator_only(actor, _("A new sign-in link for an existing account"))
+        check(tx, actor, account)
+        token, expires = _link(tx, username)
+        tx.log(account, "new sign-in link")
+    server_log().warning("%s made a new sign-in link for %s", actor.name, username)
+    return Invitation(account, token, expires)
+
+
+def _administrator_only(actor: Actor, what: str) -> None:
+    if not administers(actor):
+        raise NotAllowed(_("%(what)s is an administrator’s action; nothing was changed.", what=what))
+
+
 def remove_account(store: Store, actor: Actor, username: str) -> None:
-    """End an account: it can no longer sign in, and its open pages can no longer save."""
+    """End an account: it can no longer sign in, and its open pages can no longer save. Nobody ends an account
+    whose role is above their own."""
     with store.transaction() as tx:
         account = tx.get(Account, username)
         if account is None:
             return
         check(tx, actor, account)
+        _may_give(actor, account.access, account)
         tx.conn.execute(delete(CREDENTIALS).where(CREDENTIALS.c.username == username))
         tx.delete(account)
 
@@ -164,8 +288,7 @@ def sign_in(store: Store, username: str, password: str) -> Access | None:
 
 def has_password(store: Store, username: str) -> bool:
     with store.reading() as tx:
-        row = _credentials(tx, username)
-    return row is not None and row.password_hash is not None
+        return _has_password(tx, username)
 
 
 def first_admin(store: Store, actor: Actor) -> Invitation | None:

@@ -167,6 +167,10 @@ class Transaction:
         self.conn.execute(insert(SAVES).values(at=now(), by=self.by, record_table=record.TABLE,
                                                record_key=record_key(record), version=version, action=action))
 
+    def log(self, record: Record, action: str) -> None:
+        """Write into the log of saves something done to a record that is not a save of it (a new sign-in link)."""
+        self._log(record, record.version, action)
+
     def last_save(self, record: Record) -> LastSave | None:
         """Who saved this record last, and when (None for a record saved before the log began)."""
         row = self.conn.execute(select(SAVES.c.by, SAVES.c.at)

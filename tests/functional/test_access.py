@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from bsc_widgets import notebooks
+from bsc_widgets.clock import today as clock_today
 from bsc_widgets.errors import ConflictError, InvalidRecord, NotAllowed, NotFound
 from bsc_widgets.forms.equity import EquityPage
 from bsc_widgets.forms.home import HomePage
@@ -19,8 +20,9 @@ from bsc_widgets.model import (Account, AssessmentScore, FrameworkChange, Measur
 from bsc_widgets.paths import workbooks_dir
 from bsc_widgets.services import COMMAND_LINE, Actor, records
 from bsc_widgets.services.access import ROLES, SCOPES, access_of
-from bsc_widgets.services.accounts import (accept_invitation, first_admin, has_password, invite, invited,
-                                           member_account, remove_account, sign_in)
+from bsc_widgets.services.accounts import (accept_invitation, change_role, first_admin, grantable, has_password,
+                                           invite, invite_team, invited, member_account, new_link, remove_account,
+                                           sign_in)
 from bsc_widgets.store.schema import CREDENTIALS
 from tests.support import walk
 
@@ -116,7 +118,9 @@ def test_an_invitation_link_works_once_and_only_until_it_expires_or_is_replaced(
         accept_invitation(sample_store, second.token, "another long password")
     assert sign_in(sample_store, "sunrise-3@example.org", PASSWORD) is not None
     assert sign_in(sample_store, "sunrise-3@example.org", "wrong password here") is None
-    third = invite(sample_store, COMMAND_LINE, kevin)
+    with pytest.raises(NotAllowed, match="already chosen a password"):
+        invite(sample_store, COMMAND_LINE, kevin)      # a reset is an administrator's explicit action: new_link
+    third = new_link(sample_store, COMMAND_LINE, kevin.username)
     with sample_store.transaction() as tx:  # a link that ran out
         tx.conn.execute(CREDENTIALS.update().values(invitation_expires=dt.datetime(2020, 1, 1)))
     assert invited(sample_store, third.token) is None
@@ -198,6 +202,7 @@ def test_the_set_up_page_under_the_hub_invites_people_by_their_own_links(sample_
     invitations = next(e for e in walk(setup) if isinstance(e, TeamInvitations))
     invitations._make()
     assert invitations.links.value.count("https://workbooks.example.org/hub/invite/") == 4  # one per e-mail address
+    assert "Tamika Reed</strong>: no e-mail address on the roster" in invitations.links.value   # and said of the rest
     assert access_of(sample_store, "sunrise-1@example.org").own_teams == {SUNRISE}
     accounts = next(e for e in walk(setup) if isinstance(e, AccountInvitations))
     accounts.name.value, accounts.email.value, accounts.role.value = "Ana López", "Ana@Example.org", "faculty"
@@ -206,3 +211,126 @@ def test_the_set_up_page_under_the_hub_invites_people_by_their_own_links(sample_
     accounts.accounts.value = "ana@example.org"
     accounts._end()
     assert sample_store.get(Account, "ana@example.org") is None
+
+
+# ---- issue "Trust": nobody above their role as of today, whatever a teammate types -----------------------------
+
+def test_a_member_who_left_yesterday_opens_and_saves_nothing_of_the_team_today(sample_store):
+    """Case 9: the charter's Remove ends a membership instead of deleting the row; access follows the roster as of
+    today, on every path (pages, saves, sign-in), whatever the old row says."""
+    marisol = account(sample_store, "sunrise-2@example.org")
+    page_actor = Actor.for_team(SUNRISE, access=marisol)          # a page she opened while still a member
+    member = next(m for m in sample_store.list(Member) if m.email == "sunrise-2@example.org")
+    today = clock_today()
+    records.save(sample_store, COMMAND_LINE, member.model_copy(update={"left_on": today - dt.timedelta(days=1)}))
+    assert sample_store.get(Member, member.id).email == "sunrise-2@example.org"   # the row is kept
+    now = access_of(sample_store, "sunrise-2@example.org")
+    assert now.own_teams == frozenset() and not now.active
+    assert sign_in(sample_store, "sunrise-2@example.org", PASSWORD) is None
+    cycle = sample_store.list(PdsaCycle, team_id=SUNRISE)[0]
+    with pytest.raises(NotAllowed, match="no longer has access"):
+        records.save(sample_store, page_actor, cycle.model_copy(update={"objective": "saved after leaving"}))
+    assert sample_store.get(PdsaCycle, cycle.id) == cycle
+    records.save(sample_store, COMMAND_LINE, sample_store.get(Member, member.id).model_copy(
+        update={"left_on": None, "joined_on": today + dt.timedelta(days=3)}))
+    assert not access_of(sample_store, "sunrise-2@example.org").active          # not a member until she joins
+    records.save(sample_store, COMMAND_LINE, sample_store.get(Member, member.id).model_copy(
+        update={"joined_on": today}))
+    assert access_of(sample_store, "sunrise-2@example.org").own_teams == {SUNRISE}
+
+
+def test_a_teammate_who_types_a_coachs_address_changes_no_account(sample_store):
+    """Case 10: a team adds the coach's, the advisor's and another team's member's addresses to its roster; the
+    advisor makes the team's links: those accounts are left alone, and the advisor is told which and why."""
+    coach = account(sample_store, "marcus.bell@example.org")
+    account(sample_store, "maple-1@example.org")
+    advisor = account(sample_store, "renee.okafor@example.org")
+    team_actor = Actor.for_team(SUNRISE)
+    for name, email in (("Coach typed by the team", "Marcus.Bell@example.org"),
+                        ("Advisor typed by the team", "renee.okafor@example.org"),
+                        ("Someone from Maple", "maple-1@example.org")):
+        records.add(sample_store, team_actor, Member.build(id="new", team_id=SUNRISE, name=name, role="family",
+                                                           email=email))
+    made, left = invite_team(sample_store, Actor.collaborative(access=advisor), SUNRISE, clock_today())
+    why = {x.member.name: x.why for x in left}
+    assert "account of Marcus Bell (faculty or coach), which a team’s roster does not change" in \
+        why["Coach typed by the team"]
+    assert "improvement advisor" in why["Advisor typed by the team"]
+    assert "already signs in as a member of Maple Street Early Head Start" in why["Someone from Maple"]
+    assert "no e-mail address" in why["Tamika Reed"]
+    assert {i.account.username for i in made} == {"sunrise-1@example.org", "sunrise-2@example.org",
+                                                  "sunrise-3@example.org", "sunrise-4@example.org"}
+    assert sample_store.get(Account, "marcus.bell@example.org").access == "faculty"
+    assert sample_store.get(Account, "marcus.bell@example.org").name == "Marcus Bell"
+    assert access_of(sample_store, "marcus.bell@example.org") == coach
+    assert sample_store.get(Account, "renee.okafor@example.org").access == "advisor"
+    assert sign_in(sample_store, "marcus.bell@example.org", PASSWORD) == coach      # no link replaced his password
+
+
+def test_team_links_refresh_only_a_member_of_this_team_who_has_no_password_yet(sample_store):
+    account(sample_store, "sunrise-2@example.org")                        # Marisol has chosen a password
+    kevin = invite(sample_store, COMMAND_LINE, member_account(
+        next(m for m in sample_store.list(Member) if m.email == "sunrise-3@example.org")))   # Kevin has not
+    made, left = invite_team(sample_store, COMMAND_LINE, SUNRISE, clock_today())
+    assert "sunrise-3@example.org" in {i.account.username for i in made}
+    assert invited(sample_store, kevin.token) is None                     # his newer link replaced the lost one
+    assert "already chosen a password" in next(x.why for x in left if x.member.email == "sunrise-2@example.org")
+    assert sign_in(sample_store, "sunrise-2@example.org", PASSWORD) is not None
+
+
+def test_nobody_grants_more_than_they_hold_and_a_reset_is_an_administrators(sample_store):
+    """Case 11: an advisor is offered roles up to their own; cannot make an administrator, change an existing
+    account's role, reset a password, or end an account above them. An administrator can, on purpose, logged."""
+    advisor = account(sample_store, "renee.okafor@example.org")
+    coach = account(sample_store, "marcus.bell@example.org")
+    admin = account(sample_store, "site.admin@example.org", access="admin", name="Site Admin")
+    assert grantable(advisor) == ["team_member", "faculty", "advisor", "leader"]
+    assert grantable(coach) == ["team_member", "faculty"] and grantable(admin)[-1] == "admin"
+    as_advisor = Actor.collaborative(access=advisor)
+    with pytest.raises(NotAllowed, match="nobody grants more than they hold"):
+        invite(sample_store, as_advisor, Account.build(username="boss@example.org", name="Boss", access="admin"))
+    with pytest.raises(NotAllowed, match="already has an account, as faculty or coach"):
+        invite(sample_store, as_advisor, Account.build(username="marcus.bell@example.org", name="Marcus", access="leader"))
+    with pytest.raises(NotAllowed, match="already chosen a password"):
+        invite(sample_store, as_advisor, Account.build(username="marcus.bell@example.org", name="Marcus Bell",
+                                                       access="faculty"))
+    with pytest.raises(NotAllowed, match="administrator’s action"):
+        new_link(sample_store, as_advisor, "marcus.bell@example.org")
+    with pytest.raises(NotAllowed, match="administrator’s action"):
+        change_role(sample_store, as_advisor, "marcus.bell@example.org", "advisor")
+    with pytest.raises(NotAllowed):
+        remove_account(sample_store, as_advisor, "site.admin@example.org")
+    assert sign_in(sample_store, "marcus.bell@example.org", PASSWORD) == coach
+    assert sample_store.get(Account, "boss@example.org") is None
+
+    as_admin = Actor.collaborative(access=admin)
+    assert change_role(sample_store, as_admin, "marcus.bell@example.org", "advisor").access == "advisor"
+    link = new_link(sample_store, as_admin, "marcus.bell@example.org")
+    assert invited(sample_store, link.token).username == "marcus.bell@example.org"
+    with sample_store.reading() as tx:
+        from sqlalchemy import select
+
+        from bsc_widgets.store.schema import SAVES
+        logged = tx.conn.execute(select(SAVES.c.by, SAVES.c.action).where(
+            SAVES.c.record_table == "accounts", SAVES.c.record_key == "marcus.bell@example.org")).all()
+    assert ("Site Admin", "saved") in logged and ("Site Admin", "new sign-in link") in logged
+
+
+def test_the_accounts_form_offers_only_roles_at_or_below_ones_own(sample_store, monkeypatch):
+    monkeypatch.setenv("BSC_HUB_URL", "https://workbooks.example.org")
+    advisor = account(sample_store, "renee.okafor@example.org")
+    form = AccountInvitations(sample_store, lambda: Actor.collaborative(access=advisor), "https://x.example.org")
+    assert [v for _, v in form.role.options] == ["faculty", "advisor", "leader"]
+    assert not hasattr(form, "new_role")                     # no role change or reset for an advisor
+    form.name.value, form.email.value = "Ana López", "ana@example.org"
+    form.role._trait_values["value"] = "admin"               # a crafted message: the service refuses it
+    form.invite_button.click()
+    assert "nobody grants more than they hold" in form.message.value
+    assert sample_store.get(Account, "ana@example.org") is None
+    admin = account(sample_store, "site.admin@example.org", access="admin", name="Site Admin")
+    form = AccountInvitations(sample_store, lambda: Actor.collaborative(access=admin), "https://x.example.org")
+    assert "admin" in [v for _, v in form.role.options]
+    form.accounts.value = "marcus.bell@example.org"
+    form._new_link()
+    assert "Whoever opens this link chooses the password of Marcus Bell" in form.links.value
+    assert "mailto:marcus.bell@example.org" in form.links.value

@@ -20,10 +20,12 @@ def test_the_values_give_the_same_configuration_as_bsc_hub(monkeypatch):
     assert values["singleuser"]["defaultUrl"] == "/voila/render/00_home.ipynb"
     monkeypatch.setenv("BSC_DB", "postgresql+psycopg://ws@db/ws")
     monkeypatch.setenv("BSC_HUB_URL", "https://workbooks.example.org")
+    monkeypatch.setenv("BSC_TRUSTED_PROXIES", values["hub"]["extraEnv"]["BSC_TRUSTED_PROXIES"])
     c = Config()
     exec(values["hub"]["extraConfig"]["bsc-workbooks"], {"c": c})
     assert c.JupyterHub.authenticator_class == "bsc_widgets.hub.authenticator.WorkspaceAuthenticator"
     assert c.WorkspaceAuthenticator.workspace == "postgresql+psycopg://ws@db/ws"
+    assert c.WorkspaceAuthenticator.trusted_proxies == ["10.0.0.0/8"]      # the TLS proxy's pod network
     assert c.KubeSpawner.environment["BSC_HUB_URL"] == "https://workbooks.example.org"
     assert c.KubeSpawner.args == ["--config=/opt/bsc/singleuser_config.py"]
     assert "cp /opt/bsc/src/bsc_widgets/hub/singleuser_config.py /opt/bsc/singleuser_config.py" in (

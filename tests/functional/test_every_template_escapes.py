@@ -158,6 +158,10 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     assert "bsc-mdc-icon" in "".join(shown)
     # pieces the sample never needs: given hostile text directly
     shown += [render("forms/widgets.html", "kept", items=[(MARK, MARK)]),
+              render("common.html", "error_page", status=404, home=MARK, style=""),
+              render("common.html", "error_page", status=MARK, home=MARK, style=""),
+              render("forms/invitations.html", "reset_warning", name=MARK, email=MARK),
+              render("forms/invitations.html", "left_alone", items=[(MARK, MARK)]),
               render("forms/equity.html", "no_measure"), render("reports/collaborative.html", "no_equity"),
               render("reports/collaborative.html", "no_cycles"), render("reports/collaborative.html", "no_scores")]
     everything = "\n".join(shown)
