@@ -28,6 +28,7 @@ import re
 
 from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.utils import url_path_join
+from jupyterlab_server.themes_handler import ThemesHandler
 from tornado.web import HTTPError, RedirectHandler, RequestHandler, StaticFileHandler
 from tornado.routing import PathMatches, Rule
 from voila import __version__ as VOILA_VERSION
@@ -98,18 +99,28 @@ def opening(handler, notebook, cwd) -> None:
         server_log().exception("could not name the page while it opens")
 
 
-class ExtensionFiles(BrotliFiles, FileFindHandler):
+class PlainErrors:
+    """An error answered with a plain page of ours (in both languages, a way home, nothing from the internet) instead
+    of Voilà's, which links a stylesheet on a CDN and says nothing a team member can act on."""
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        home = url_path_join(self.settings.get("base_url", "/"), "voila/render/00_home.ipynb")
+        self.finish(str(render("common.html", "error_page", status=status_code, home=home, style=stylesheet())))
+
+
+class ExtensionFiles(PlainErrors, BrotliFiles, FileFindHandler):
     def set_headers(self) -> None:
         super().set_headers()
         if HASHED.search(self.request.path):
             self.set_header("Cache-Control", YEAR)
 
 
-class TemplateFiles(BrotliFiles, TemplateStaticFileHandler):
+class TemplateFiles(PlainErrors, BrotliFiles, TemplateStaticFileHandler):
     """Our template's files (its stylesheet, as a script and as CSS), brotli-compressed too."""
 
 
-class KeptAYear(BrotliFiles):
+class KeptAYear(PlainErrors, BrotliFiles):
     """Files whose address changes whenever they do, so a browser may keep them for a year."""
 
     def set_extra_headers(self, path: str) -> None:
@@ -146,16 +157,6 @@ def versioned(pattern: str) -> str:
 
 def plotly_route(base_url: str) -> tuple:
     return url_path_join(base_url, r"/voila/bsc/(plotly\.[0-9a-f]{16}\.js)"), PlotlyFile
-
-
-class PlainErrors:
-    """An error answered with a plain page of ours (in both languages, a way home, nothing from the internet) instead
-    of Voilà's, which links a stylesheet on a CDN and says nothing a team member can act on."""
-
-    def write_error(self, status_code: int, **kwargs) -> None:
-        self.set_header("Content-Type", "text/html; charset=UTF-8")
-        home = url_path_join(self.settings.get("base_url", "/"), "voila/render/00_home.ipynb")
-        self.finish(str(render("common.html", "error_page", status=status_code, home=home, style=stylesheet())))
 
 
 class NotAPage(PlainErrors, RequestHandler):
@@ -207,7 +208,11 @@ def remembered_language(handler) -> None:
 # state (300 kB on the PDSA page, 1.2 MB on set-up), which deflate makes about a tenth; on a slow network
 # an uncompressed one took longer than the 4 s ipywidgets waits for it, and the page failed to show
 SETTINGS = {"compress_response": True, "websocket_compression_options": {}}
-SWAP = {FileFindHandler: ExtensionFiles, TornadoVoilaHandler: WorkbookPage, TemplateStaticFileHandler: TemplateFiles,
+class Themes(PlainErrors, ThemesHandler):
+    """Voilà's theme files, answering a missing one with our plain page."""
+
+
+SWAP = {FileFindHandler: ExtensionFiles, ThemesHandler: Themes, TornadoVoilaHandler: WorkbookPage, TemplateStaticFileHandler: TemplateFiles,
         TornadoVoilaTreeHandler: NotAPage, VoilaContentsHandler: NotAPage, AllowListFileHandler: NotAPage}
 
 

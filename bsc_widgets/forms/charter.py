@@ -10,12 +10,12 @@ from .. import services
 from ..language import LANGUAGES, N_, _, day
 from ..model import ROLE_LABELS, AffinityGroup, Member, Team
 from ..render import render
-from .fields import Field, on_pick, replace_options
+from .fields import NOTHING, Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, section
 from .page import heading as page_heading
 from .recent_changes import RecentChanges
-from .record_form import RecordForm
+from .record_form import RecordForm, replace_form
 from .words import Words
 
 NEW = "__new__"
@@ -80,11 +80,13 @@ class CharterPage(WorkbookPage):
         self.cross_role.value = cross_role_html([m for m in self.members if m.belonged_on(self.today)])
         self.roster.value = roster_html(self.members, self.groups, self.today)
         current = select if select is not None else self.member_picker.value
-        options = [(_("Add a new member…"), NEW)] + [
+        replace_options(self.member_picker, self._member_options(), current)
+        self._show_member()
+
+    def _member_options(self) -> list[tuple[str, str]]:
+        return [(_("Add a new member…"), NEW)] + [
             (f"{m.name} ({ROLE_LABELS[m.role]})" if m.belonged_on(self.today) else
              _("%(name)s (left the team)", name=m.name), m.id) for m in self.members]
-        replace_options(self.member_picker, options, current)
-        self._show_member()
 
     def _show_member(self) -> None:
         chosen = self.member_picker.value
@@ -101,13 +103,22 @@ class CharterPage(WorkbookPage):
                   Field(Member, "language", label=N_("Preferred language (optional)"), choices=LANGUAGES),
                   Field(Member, "joined_on"),
                   Field(Member, "left_on", label=N_("Left the team on (leave empty while they are on it)"))]
-        form = RecordForm(self.store, member, fields, actor=self.actor, autosave=member.version > 0,
-                          save_label=_("Save member") if member.version else _("Add member"),
-                          on_saved=lambda m: self._refresh_members(select=m.id))
+        form = replace_form(getattr(self, "member_form", None), RecordForm(
+            self.store, member, fields, actor=self.actor, autosave=member.version > 0,
+            save_label=_("Save member") if member.version else _("Add member"),
+            on_saved=lambda m: self._refresh_members(select=m.id), on_gone=self._member_gone))
         heading = page_heading(_("Edit %(name)s", name=member.name) if member.version else _("Add a new member"))
-        self.member_area.children = [heading, form] + ([self.remove_button] if member.version else [])
+        self.member_area.children = [heading, form] + ([self.remove_button] if member.version and not form.read_only
+                                                       else [])
         self.recent.refresh()
         self.member_form = form
+
+    def _member_gone(self) -> None:
+        """The member shown was removed by someone else: the roster and the list without them, nothing chosen."""
+        self.members = self.store.list(Member, team_id=self.team.id)
+        self.roster.value = roster_html(self.members, self.groups, self.today)
+        replace_options(self.member_picker, self._member_options(), NOTHING)
+        self.member_area.children = [c for c in self.member_area.children if c is not self.remove_button]
 
     def _remove(self, _button=None) -> None:
         """A member entered by mistake is removed (and can be put back); one who took part leaves the team."""

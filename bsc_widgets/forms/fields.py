@@ -183,10 +183,13 @@ class Field(w.VBox):
             widget.disabled = value
 
 
+NOTHING = object()   # ``replace_options``: choose nothing (the record shown is gone; any choice then opens one)
+
+
 def replace_options(dropdown: w.Dropdown, options: list[tuple[str, Any]], value: Any) -> None:
     """New options and a value for a dropdown, without firing ``on_pick`` observers (the caller redraws)."""
     values = [v for _, v in options]
-    value = value if value in values else (values[0] if values else None)
+    value = None if value is NOTHING else value if value in values else (values[0] if values else None)
     dropdown._bsc_quiet = True
     try:
         dropdown.options = options

@@ -31,7 +31,7 @@ from .period_values import PeriodValues
 from .plot import PlotArea
 from .print_links import PrintLinks
 from .recent_changes import RecentChanges
-from .record_form import RecordForm
+from .record_form import RecordForm, replace_form
 from .words import Words
 
 PERIOD_TABLES = ("observations", "samples", "events", "stratum_observations")   # what "remove a period" takes
@@ -247,8 +247,9 @@ class MeasuresPage(WorkbookPage):
         fields = [Field(Observation, n, label=labels[n], kind="number") for n in names]
         fields.append(Field(Observation, "note", label=N_("Note (optional): anything that explains this period"),
                             kind="text"))
-        self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
-                                     on_saved=lambda _: self._data_changed(keep=True))
+        self.entry_form = replace_form(getattr(self, "entry_form", None), RecordForm(
+            self.store, record, fields, actor=self.actor, on_saved=lambda _: self._data_changed(keep=True),
+            on_gone=lambda: self._refresh_periods(keep=True)))
         self.entry.children = [self.entry_form] + (
             [GroupEntry(self.store, self.actor, m, period)] if m.stratified_by and m.is_current(period) else []) + (
             self._remove_button(period))
@@ -266,8 +267,8 @@ class MeasuresPage(WorkbookPage):
                                                 version=0)
         fields = [Field(Event, "count", label=_("How many that day (%(measure)s)", measure=m.name.lower()), kind="number"),
                   Field(Event, "note", label=N_("Note (optional): what happened"), kind="text")]
-        self.entry_form = RecordForm(self.store, record, fields, actor=self.actor,
-                                     on_saved=lambda _: self._data_changed(keep=True))
+        self.entry_form = replace_form(getattr(self, "entry_form", None), RecordForm(
+            self.store, record, fields, actor=self.actor, on_saved=lambda _: self._data_changed(keep=True)))
         self.entry.children = [Words(render("forms/measures.html", "event_day", day=day)), self.entry_form,
                                *self._remove_button(day)]
 

@@ -17,7 +17,7 @@ from .fields import Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, heading, section
 from .plot import PlotArea
-from .record_form import RecordForm
+from .record_form import RecordForm, replace_form
 from .words import Words
 
 
@@ -124,7 +124,9 @@ class MonthlyReportPage(WorkbookPage):
                   Field(AssessmentScore, "rationale", label=N_("Why this score") if source == "team" else
                         N_("Faculty feedback to the team"), kind="long"),
                   Field(AssessmentScore, "scored_by", label=N_("Scored by"))]
-        return RecordForm(self.store, record, fields, actor=self.actor, on_saved=lambda _: self._draw_history())
+        return replace_form(getattr(self, f"{source}_score", None),
+                            RecordForm(self.store, record, fields, actor=self.actor,
+                                       on_saved=lambda _: self._draw_history()))
 
     def _show_month(self) -> None:
         month = self.month_picker.value
@@ -144,9 +146,9 @@ class MonthlyReportPage(WorkbookPage):
                   Field(MonthlyReport, "submitted_by")]
         observations = self.store.list(Observation, team_id=self.team.id, damaged=[])
         hint = Words(measures_month_html(self.measures, observations, month))
-        self.report_form = RecordForm(self.store, record, fields, actor=self.actor,
-                                      on_saved=lambda r: self._refresh_months(r.month),
-                                      layout_children=fields[:3] + [hint] + fields[3:])
+        self.report_form = replace_form(getattr(self, "report_form", None), RecordForm(
+            self.store, record, fields, actor=self.actor, on_saved=lambda r: self._refresh_months(r.month),
+            layout_children=fields[:3] + [hint] + fields[3:]))
         self.report_area.children = [heading(_("Report for %(month)s", month=day(month, "month"))), self.report_form]
         self.team_score = self._score_form(month, "team")
         self.team_area.children = [heading(_("Team’s own score for %(month)s", month=day(month, "month"))),

@@ -12,12 +12,12 @@ from .. import services
 from ..model import DECISION_LABELS, ROLE_LABELS, PdsaCycle, ramps
 from ..render import render
 from ..worksheets import pdsa_worksheet_html
-from .fields import Field, on_pick, replace_options
+from .fields import NOTHING, Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, heading, section
 from .print_links import PrintLinks
 from .recent_changes import RecentChanges
-from .record_form import RecordForm
+from .record_form import RecordForm, replace_form
 from .words import Words
 
 NEW = "__new__"
@@ -120,13 +120,20 @@ class PdsaPage(WorkbookPage):
                                                    "data_collection", "participant_roles", "scale", "start", "end")),
                   head(_("Do")), f["do_notes"], head(_("Study")), f["study_notes"], self.side_by_side,
                   head(_("Act")), f["decision"], f["next_steps"]]
-        self.form = RecordForm(self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved,
-                               layout_children=layout)
+        self.form = replace_form(getattr(self, "form", None),
+                                 RecordForm(self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved,
+                                            layout_children=layout, on_gone=self._gone))
         self.cycle_heading = Words(self._heading(record))
-        self._offer_worksheets(record)
-        self.cycle_area.children = [self.cycle_heading, self.form,
-                                    w.HBox([self.next_button] + ([self.remove_button] if record.version else []),
-                                           layout=w.Layout(flex_flow="row wrap"))]
+        self._offer_worksheets(self._blank(record.change_idea_id) if self.form.read_only else self.form.record)
+        self.cycle_area.children = [self.cycle_heading, self.form] + ([] if self.form.read_only else [
+            w.HBox([self.next_button] + ([self.remove_button] if record.version else []),
+                   layout=w.Layout(flex_flow="row wrap"))])
+
+    def _gone(self) -> None:
+        """The cycle shown was removed by someone else: the list without it, nothing chosen, no buttons for it."""
+        self._refresh(select=NOTHING)
+        if getattr(self, "form", None) is not None and self.form.read_only:
+            self.cycle_area.children = [self.cycle_heading, self.form]
 
     def _offer_worksheets(self, record: PdsaCycle) -> None:
         """The cycle's worksheet to print (once it is saved), and a blank one for the next cycle on paper."""

@@ -17,9 +17,9 @@ from ..store import Store
 from ..language import _
 from ..render import render
 from ..text import capitalised
-from .fields import Field, on_pick, replace_options
+from .fields import NOTHING, Field, on_pick, replace_options
 from .messages import MessageArea, guarded
-from .record_form import RecordForm
+from .record_form import RecordForm, replace_form
 from .words import Words
 
 NEW = "__new__"
@@ -80,16 +80,25 @@ class RecordEditor(w.VBox):
         if record is None:
             record = self.model.model_construct(**dict(self._new(), version=0))
         fields = self._fields(record)
-        self.form = RecordForm(self.store, record, fields, actor=self.actor, today=self.today,
-                               autosave=record.version > 0, save_label=None if record.version else _("Add %(noun)s", noun=self.noun),
-                               on_saved=self._saved)
+        self.form = replace_form(getattr(self, "form", None), RecordForm(
+            self.store, record, fields, actor=self.actor, today=self.today, autosave=record.version > 0,
+            save_label=None if record.version else _("Add %(noun)s", noun=self.noun), on_saved=self._saved,
+            on_gone=self._gone))
         title = (_("Edit %(record)s", record=self._label(record)) if record.version else
                  _("Add a new %(noun)s", noun=self.noun))
         self.extras = w.VBox(self._extra(record) if (self._extra and record.version) else [],
                              layout=w.Layout(width="100%"))
-        removable = [self.remove_button] if (self._remove and record.version) else []
+        removable = [self.remove_button] if (self._remove and record.version and not self.form.read_only) else []
         self.heading = Words(render("common.html", "heading", text=title))
         self.area.children = [self.heading, self.form, self.extras, *removable]
+
+    def _gone(self) -> None:
+        """The record shown was removed by someone else: the list without it, nothing chosen."""
+        self.items = {"/".join(map(str, r.key())): r for r in self._records()}
+        replace_options(self.picker, [(_("Add a new %(noun)s…", noun=self.noun), NEW)] +
+                        [(self._label(r), k) for k, r in self.items.items()], NOTHING)
+        if hasattr(self, "area"):
+            self.area.children = [c for c in self.area.children if c is not self.remove_button]
 
     def _delete(self, record: Record) -> str:
         remove_record(self.store, self.actor(), record)

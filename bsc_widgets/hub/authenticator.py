@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jupyterhub.auth import Authenticator
 from jupyterhub.handlers import BaseHandler
+from jupyterhub.handlers.pages import TokenPageHandler
 from tornado import web
 from traitlets import List, Unicode
 
@@ -52,7 +53,7 @@ class WorkspaceAuthenticator(Authenticator):
                        getattr(peer, "_orig_remote_ip", None) or request.remote_ip, self.trusted_proxies)
 
     def get_handlers(self, app):
-        return super().get_handlers(app) + [(r"/invite/([^/]+)", InviteHandler)]
+        return super().get_handlers(app) + [(r"/invite/([^/]+)", InviteHandler), (r"/token", TokensForAdministrators)]
 
     async def authenticate(self, handler, data):
         username = str((data or {}).get("username", "")).strip().lower()[:254]
@@ -84,6 +85,17 @@ class WorkspaceAuthenticator(Authenticator):
     async def refresh_user(self, user, handler=None):
         access = access_of(self.store, user.name)
         return bool(access and access.active)
+
+
+class TokensForAdministrators(TokenPageHandler):
+    """JupyterHub's API-token page, for the site's administrators only: nobody else needs a token (and has no scope
+    to make one, ``config.configure_workbooks``), so for them there is no such page."""
+
+    @web.authenticated
+    async def get(self):
+        if not self.current_user.admin:
+            raise web.HTTPError(404)
+        return await super().get()
 
 
 class InviteHandler(BaseHandler):

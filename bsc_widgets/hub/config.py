@@ -59,6 +59,10 @@ def configure_workbooks(c, workspace: str, public_url: str, trusted_proxies: str
                              "JUPYTER_PATH": os.pathsep.join(filter(None, [str(SHARE), os.environ.get("JUPYTER_PATH")]))}
     c.Spawner.start_timeout = 120
     c.Spawner.http_timeout = 60
+    # people open their own server and nothing else of the hub: JupyterHub's "self" without API tokens (which no
+    # page needs, and which would let a signed-in person script the hub's API for themselves)
+    c.JupyterHub.load_roles = [{"name": "user", "description": "Open one's own workbooks", "scopes": [
+        "read:users!user", "users:activity!user", "servers!user", "access:servers!user"]}]
 
 
 def configure(c, s: HubSettings) -> None:
@@ -82,5 +86,5 @@ def configure(c, s: HubSettings) -> None:
 
     c.JupyterHub.services = [{"name": "idle-culler", "command": [
         sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={s.idle_timeout}", "--cull-every=60"]}]
-    c.JupyterHub.load_roles = [{"name": "idle-culler", "services": ["idle-culler"], "scopes": [
+    c.JupyterHub.load_roles = c.JupyterHub.load_roles + [{"name": "idle-culler", "services": ["idle-culler"], "scopes": [
         "list:users", "read:users:activity", "read:servers", "delete:servers"]}]

@@ -403,6 +403,11 @@ class Store:
         with self.reading() as tx:
             return self._shown(tx.collaborative())
 
+    def last_save(self, record: Record) -> LastSave | None:
+        """Who last saved (or removed) this record, and when."""
+        with self.reading() as tx:
+            return tx.last_save(record)
+
     def teams(self) -> list[Team]:
         return sorted(self.list(Team), key=lambda t: t.name.lower())
 

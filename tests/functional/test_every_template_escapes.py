@@ -162,6 +162,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
               render("common.html", "error_page", status=MARK, home=MARK, style=""),
               render("forms/invitations.html", "reset_warning", name=MARK, email=MARK),
               render("forms/invitations.html", "left_alone", items=[(MARK, MARK)]),
+              render("forms/widgets.html", "clash", label=MARK, theirs=MARK, mine=MARK),
               render("forms/equity.html", "no_measure"), render("reports/collaborative.html", "no_equity"),
               render("reports/collaborative.html", "no_cycles"), render("reports/collaborative.html", "no_scores")]
     everything = "\n".join(shown)
