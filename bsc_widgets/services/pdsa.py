@@ -24,9 +24,22 @@ def save_cycle(store: Store, actor: Actor, cycle: PdsaCycle) -> PdsaCycle:
 def _write_cycle(store: Store, actor: Actor, cycle: PdsaCycle, new: bool) -> PdsaCycle:
     with store.transaction() as tx:
         check(tx, actor, cycle)
+        before = None if new else tx.get(PdsaCycle, cycle.id)
         saved = tx.add(cycle) if new else tx.save(cycle)
         _mark_testing(tx, saved.team_id, saved.change_idea_id)
+        if before is not None and before.change_idea_id != saved.change_idea_id:
+            _unmark_if_untested(tx, saved.team_id, before.change_idea_id)
         return saved
+
+
+def _unmark_if_untested(tx: Transaction, team_id: str, idea_id: str) -> None:
+    """A cycle moved to the right change idea: the one it was filed under is no longer "testing" for the team,
+    unless another of its cycles tests it (the team can tick it again on the driver diagram)."""
+    if any(c.change_idea_id == idea_id for c in tx.list(PdsaCycle, team_id=team_id)):
+        return
+    found = tx.get(TeamChangeIdea, team_id, idea_id)
+    if found is not None:
+        tx.delete(found)
 
 
 def set_testing(store: Store, actor: Actor, team_id: str, idea_id: str, on: bool) -> None:

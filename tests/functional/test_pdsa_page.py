@@ -95,3 +95,27 @@ def test_end_before_start_is_named(sample_store):
     page = open_page(sample_store, "sunrise-head-start")
     fill(page.form, end=dt.date(2020, 1, 1))
     assert "before the start date" in widget_text(page.form)
+
+
+def test_a_cycle_moved_to_the_right_idea_leaves_the_wrong_one_untested(sample_store):
+    """Issue "Trust", case 7: planned under the wrong change idea, then moved: the wrong idea is no longer marked
+    "testing" (with no cycles) on the diagram or in the report; an idea other cycles still test stays marked."""
+    from bsc_widgets.forms.driver_diagram import DriverDiagramPage
+    from bsc_widgets.reports.team import team_report_html
+
+    team = "maple-street-ehs"
+    page = open_page(sample_store, team)
+    tested = {t.change_idea_id for t in sample_store.list(TeamChangeIdea, team_id=team)}
+    wrong = next(i for i in page.ideas if i not in tested)
+    right = next(i for i in sorted(tested))
+    page.picker.value = NEW
+    fill(page.form, change_idea_id=wrong, title="Filed under the wrong idea", objective="Try it once")
+    assert sample_store.get(TeamChangeIdea, team, wrong) is not None
+    fill(page.form, change_idea_id=right)
+    assert sample_store.get(TeamChangeIdea, team, wrong) is None
+    assert sample_store.get(TeamChangeIdea, team, right) is not None
+    diagram = DriverDiagramPage(sample_store, sample_store.team(team), TODAY)
+    ticked = {box.description for box in diagram.choices_box.children if box.value}
+    assert page.ideas[right].title in ticked and page.ideas[wrong].title not in ticked
+    report = team_report_html(sample_store, team, dt.date(2026, 11, 1), TODAY)
+    assert page.ideas[wrong].title not in report
