@@ -299,7 +299,7 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
         from .clock import today
         from .mail import plan_reports
 
-        store = Store.open(db)
+        store = Store.open(db, read_only=not yes)     # a dry run only reads; sending writes the mail log
         made = [o.name for o in batch.outcomes if o.ok and o.name != "collaborative"]
         _deliver(store, plan_reports(store, batch.month, batch.folder, made, today(), roles, lang or ""), yes,
                  batch.folder / "sent.csv", dict(host=smtp_host, port=smtp_port, security=smtp_security,

@@ -24,8 +24,9 @@ from typing import Callable
 import ipywidgets as w
 
 from ..errors import BscError, ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem
-from ..language import _, day, listing
+from ..language import _, day, listing, n_
 from ..model import Record
+from ..model.base import many_of
 from ..model.merge import Merge, three_way
 from .. import services
 from ..services import Actor
@@ -302,10 +303,14 @@ class RecordForm(w.VBox):
     def _clash(self, merge: Merge, theirs: Record, mine: Record, who) -> None:
         """Both changed the same field: each is shown side by side, and the person chooses, field by field."""
         person = who.sentence() if who is not None else _("by someone else")
-        self.message.show_error(_("%(what)s was changed %(who)s after you opened it, and you both changed %(fields)s. "
-                                  "Nothing is saved yet: choose below which to keep for each. Their other changes "
-                                  "and yours will both be kept.", what=capitalised(theirs.describe()), who=person,
-                                  fields=listing([self.fields[n].label for n in merge.clashes])))
+        self.message.show_error(n_("%(what)s was changed %(who)s after you opened it, and you both changed "
+                                   "%(fields)s. Nothing is saved yet: choose below which to keep for each. Their other "
+                                   "changes and yours will both be kept.",
+                                   "%(what)s were changed %(who)s after you opened them, and you both changed "
+                                   "%(fields)s. Nothing is saved yet: choose below which to keep for each. Their other "
+                                   "changes and yours will both be kept.", many_of(theirs),
+                                   what=capitalised(theirs.describe()), who=person,
+                                   fields=listing([self.fields[n].label for n in merge.clashes])))
         self.choices = {}
         rows = []
         for name in merge.clashes:
@@ -386,10 +391,13 @@ class RecordForm(w.VBox):
             self._loading = False
         self._keep(mine, self.opened)
         self.conflict_box.layout.display = "none"
-        self.message.show_error(_("%(what)s was removed %(who)s, so it cannot be changed here and nothing was saved. "
-                                  "What you typed is listed below, to copy. Choose another from the list above (or "
-                                  "put it back from “Recently removed”).", what=capitalised(self.record.describe()),
-                                  who=person))
+        self.message.show_error(n_("%(what)s was removed %(who)s, so it cannot be changed here and nothing was "
+                                   "saved. What you typed is listed below, to copy. Choose another from the list above "
+                                   "(or put it back from “Recently removed”).",
+                                   "%(what)s were removed %(who)s, so they cannot be changed here and nothing was "
+                                   "saved. What you typed is listed below, to copy. Choose another from the list above "
+                                   "(or put it back from “Recently removed”).", many_of(self.record),
+                                   what=capitalised(self.record.describe()), who=person))
         self._set_status(_("Not saved: this was removed."), "unsaved")
         save_bar().not_saved(_("it was removed by someone else."))
         if self.on_gone:

@@ -15,6 +15,7 @@ c.ServerApp.authorizer_class = "bsc_widgets.hub.lockdown.VoilaOnlyAuthorizer"
 c.MappingKernelManager.allowed_message_types = WIDGET_MESSAGES
 for part, values in KERNELS.items():   # culling closed tabs' kernels; waiting for every widget (kernels.py)
     c[part].update(values)
+c.ServerApp.kernel_manager_class = "bsc_widgets.kernels.WorkbookKernels"   # Voilà here uses the server's kernels
 c.VoilaConfiguration.template = "bsc"
 c.VoilaConfiguration.show_tracebacks = False
 c.VoilaConfiguration.allow_template_override = "NO"

@@ -63,6 +63,8 @@ class Record(BaseModel):
     _shown_in: str | None = PrivateAttr(None)      # set on a copy made only to be shown: never saved
     # the date field that places a record in time: a view as of a day shows none dated after it
     AS_OF: ClassVar[str | None] = None
+    # its description names several things ("the numbers for October 2026"): a sentence about it says "were"
+    MANY: ClassVar[bool] = False
 
     version: int = Field(0, ge=0, le=2**53, title=N_("Version"))
 
@@ -180,6 +182,12 @@ def outside_calendar(collab, when: dt.date | None, label: str, record: str | Non
 
 
 RECORD_TYPES: dict[str, type[Record]] = {}
+
+
+def many_of(record: "Record | str", many: bool = False) -> int:
+    """The count a sentence about a record agrees with (``n_``): 2 for one whose description names several things
+    ("the numbers for October 2026 were changed"), else 1. ``many`` for a description given as text."""
+    return 2 if (record.MANY if isinstance(record, Record) else many) else 1
 
 
 def cannot_save(model: type[Record]) -> str:

@@ -48,7 +48,7 @@ class Stratum(Record):
     position: int = Field(0, title=N_("Order"), **POSITIONS)
 
     def describe(self) -> str:
-        return f"group {self.label}"
+        return _("group %(label)s", label=self.label)
 
     def new_id_base(self) -> str:
         return self.label
@@ -60,6 +60,7 @@ class StratumObservation(Record):
 
     TABLE: ClassVar[str] = "stratum_observations"
     NOUN: ClassVar[str] = N_("group's figures")
+    MANY: ClassVar[bool] = True
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "period", "stratum_id")
     AS_OF: ClassVar[str | None] = "period"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures", "stratum_id": "strata"}

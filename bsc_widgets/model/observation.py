@@ -49,6 +49,7 @@ def period_label(day: dt.date, frequency: str) -> str:
 class Observation(Record):
     TABLE: ClassVar[str] = "observations"
     NOUN: ClassVar[str] = N_("measure observation")
+    MANY: ClassVar[bool] = True
     KEY: ClassVar[tuple[str, ...]] = ("team_id", "measure_id", "period")
     AS_OF: ClassVar[str | None] = "period"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "measure_id": "measures"}

@@ -121,9 +121,15 @@ def read_rows(path: str | Path) -> list[list[object]]:
     if suffix == ".csv":
         return _rows_from_csv(path)
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, path.name)
+        return read_xlsx(path, path.name, wanted=has_period)
     raise ImportRejected(_("“%(file)s” is neither a .csv nor an .xlsx file.", file=path.name), [Problem(
         _("Measure data can be imported from .csv or .xlsx files."), file=path.name)])
+
+
+def has_period(header: tuple) -> bool:
+    """A header row with a period column: the sheet of an .xlsx that holds measure data (a team's own download
+    has its measures' definitions first, and their data on "Measure data")."""
+    return any(_norm(h) in HEADERS["period"] for h in header)
 
 
 def _number(value: object) -> object:

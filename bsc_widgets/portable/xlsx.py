@@ -52,8 +52,10 @@ def check_package(path: Path, name: str) -> None:
                               size=number(round(unpacked / limits.MB)), most=limits.XLSX_UNPACKED // limits.MB))
 
 
-def read_xlsx(path: Path, name: str) -> list[list[object]]:
-    """The first sheet's rows (values, not formulas), within the sheet limits."""
+def read_xlsx(path: Path, name: str, wanted=None) -> list[list[object]]:
+    """A sheet's rows (values, not formulas), within the sheet limits: the first sheet whose header row ``wanted``
+    accepts (a team's own download puts its measures' definitions first and their data on a later sheet), else
+    the first sheet."""
     check_package(path, name)
     from openpyxl import DEFUSEDXML, load_workbook
 
@@ -65,8 +67,9 @@ def read_xlsx(path: Path, name: str) -> list[list[object]]:
         try:
             if not book.worksheets:
                 raise _refuse(name, _("It holds no worksheet."))
-            rows = limits.bounded_rows(book.worksheets[0].iter_rows(max_col=limits.SHEET_COLUMNS + 1,
-                                                                    values_only=True), name)
+            sheet = next((ws for ws in book.worksheets if wanted is not None and wanted(_header(ws))),
+                         book.worksheets[0])
+            rows = limits.bounded_rows(sheet.iter_rows(max_col=limits.SHEET_COLUMNS + 1, values_only=True), name)
         finally:
             book.close()
     except ImportRejected:
@@ -74,3 +77,11 @@ def read_xlsx(path: Path, name: str) -> list[list[object]]:
     except Exception as exc:  # noqa: BLE001 - a damaged or crafted file: any parser error means "cannot be read"
         raise _unreadable(name, f" ({type(exc).__name__})") from None
     return rows
+
+
+def _header(sheet) -> tuple:
+    """A sheet's first row that holds anything (a handful of rows are looked at, no more)."""
+    for row in sheet.iter_rows(max_row=10, max_col=limits.SHEET_COLUMNS + 1, values_only=True):
+        if any(c not in (None, "") for c in row):
+            return row
+    return ()

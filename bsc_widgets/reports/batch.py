@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import random
 import tempfile
+import threading
 import time
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -109,12 +110,22 @@ def failure(exc: BaseException, timeout: int) -> ReportFailed:
     return ReportFailed(f"{type(exc).__name__}: {shorten(str(exc), 400)}")
 
 
-def _quiet() -> None:
-    """Kernels' start-up chatter goes nowhere: each report's problems are caught and written to its page (in the
-    language the command speaks)."""
+def _worker_started(parent: int) -> None:
+    """Each worker: kernels' start-up chatter goes nowhere (each report's problems are caught and written to its page,
+    in the language the command speaks), and it ends with the command that started it (``_end_with_parent``)."""
     speak(from_environment())
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
+    threading.Thread(target=_end_with_parent, args=(parent,), daemon=True).start()
+
+
+def _end_with_parent(parent: int, every: float = 0.5) -> None:
+    """``bsc reports`` stopped without a word (``kill -9``, a closed terminal): the worker stops too, and its kernel,
+    which watches its own parent, with it. Nothing outlives the command (``parent`` is the command's own process,
+    given when the worker was asked for: a worker still starting when the command died sees a new parent at once)."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def run_job(job: Job) -> Outcome:
@@ -184,7 +195,7 @@ def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None
         job.out_dir.mkdir(parents=True, exist_ok=True)
     outcomes = []
     with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=get_context("spawn"),
-                             initializer=_quiet) as pool:
+                             initializer=_worker_started, initargs=(os.getpid(),)) as pool:
         pending = {pool.submit(run_job, job): job for job in jobs}
         while pending:
             done = wait(pending, return_when=FIRST_COMPLETED)[0]
@@ -234,7 +245,7 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
     from ..report_calendar import check_report_month, month_due_now
     from ..store import Store, resolve_db
 
-    store = Store.open(db)
+    store = Store.open(db, read_only=True)      # reports only read: a read-only workspace will do
     collab = store.collaborative()
     if collab is None and kind != "system":
         raise WorkspaceError(_("This workspace has no collaborative yet."))

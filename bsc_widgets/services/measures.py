@@ -69,7 +69,7 @@ def save_period_values(store: Store, actor: Actor, team_id: str, measure_id: str
         if {(s.number, s.version) for s in stored.values()} != {(s.number, s.version) for s in read}:
             changed = next(iter(stored.values()), None)
             raise stale(_("the values for %(period)s", period=day(period, "month")),
-                        tx.last_save(changed) if changed else None)
+                        tx.last_save(changed) if changed else None, many=True)
         out = []
         for record in wanted:
             old = stored.pop(record.number, None)

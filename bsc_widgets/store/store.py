@@ -22,9 +22,9 @@ from ..clock import now
 from ..errors import (ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem, StoreBusy, UnknownTeam,
                       WorkspaceError)
 from ..ids import is_slug, slugify, unique_slug
-from ..language import _, day, language
+from ..language import _, day, language, n_
 from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Record, Team
-from ..model.base import cannot_save
+from ..model.base import cannot_save, many_of
 from ..text import capitalised, shorten
 from . import migrate
 from .engine import WRITE, display_url, make_engine, resolve_db, sqlite_path
@@ -57,13 +57,17 @@ def _row_to_record(model: type[Record], row, names: tuple[str, ...] | None = Non
                             tuple(values.get(k) for k in model.KEY), int(values.get("version") or 0)) from None
 
 
-def stale(record: Record | str, last: "LastSave | None" = None) -> ConflictError:
-    """The one message for a save made from a copy someone else has changed since (naming them, when known)."""
+def stale(record: Record | str, last: "LastSave | None" = None, many: bool = False) -> ConflictError:
+    """The one message for a save made from a copy someone else has changed since (naming them, when known).
+    ``many``: a description that names several things ("the values for October"), as a record's ``MANY`` says."""
     what = record if isinstance(record, str) else record.describe()
     who = last.sentence() if last is not None else _("by someone else")
-    return ConflictError(_("%(what)s was changed %(who)s after you opened it. Your changes were not saved, so theirs "
-                           "are not lost. Reload to see their version, then make your change again.",
-                           what=capitalised(what), who=who))
+    return ConflictError(n_("%(what)s was changed %(who)s after you opened it. Your changes were not saved, so theirs "
+                            "are not lost. Reload to see their version, then make your change again.",
+                            "%(what)s were changed %(who)s after you opened it. Your changes were not saved, so "
+                            "theirs are not lost. Reload to see their version, then make your change again.",
+                            many_of(record, many), what=capitalised(what), who=who))
+
 
 
 @dataclass(frozen=True)
@@ -139,8 +143,11 @@ class Transaction:
         values = record.model_dump(mode="python", exclude={"version"})
         table = TABLES[model]
         if record.version == 0:
-            already = ConflictError(_("%(what)s already exists: someone may have just added it. Reload to see it; "
-                                      "nothing of yours was overwritten.", what=capitalised(record.describe())))
+            already = ConflictError(n_("%(what)s already exists: someone may have just added it. Reload to see it; "
+                                       "nothing of yours was overwritten.",
+                                       "%(what)s already exist: someone may have just added them. Reload to see them; "
+                                       "nothing of yours was overwritten.", many_of(record),
+                                       what=capitalised(record.describe())))
             if self._exists(model, record.key()):
                 raise already
             try:
@@ -159,8 +166,9 @@ class Transaction:
             self._log(record, record.version + 1, "saved")
             return record.model_copy(update={"version": record.version + 1})
         if not self._exists(model, record.key()):
-            raise NotFound(_("%(what)s no longer exists: someone deleted it. Your changes were not saved.",
-                             what=capitalised(record.describe())))
+            raise NotFound(n_("%(what)s no longer exists: someone deleted it. Your changes were not saved.",
+                              "%(what)s no longer exist: someone deleted them. Your changes were not saved.",
+                              many_of(record), what=capitalised(record.describe())))
         raise stale(record, self.last_save(record))
 
     def _log(self, record: Record, version: int, action: str) -> None:
@@ -225,9 +233,10 @@ class Transaction:
             if not self._exists(model, record.key()):
                 return
             last = self.last_save(record)
-            raise ConflictError(_("%(what)s was changed %(who)s after you opened it; it was not deleted. Reload and "
-                                  "try again.", what=capitalised(record.describe()),
-                                  who=last.sentence() if last else _("by someone else")))
+            raise ConflictError(n_("%(what)s was changed %(who)s after you opened it; it was not deleted. Reload and "
+                                   "try again.", "%(what)s were changed %(who)s after you opened them; they were not "
+                                   "deleted. Reload and try again.", many_of(record), what=capitalised(record.describe()),
+                                   who=last.sentence() if last else _("by someone else")))
         self._log(record, record.version, "removed")
 
     def insert_many(self, model: type[Record], records: list[Record]) -> None:

@@ -123,3 +123,18 @@ def test_the_deidentified_export_has_no_name_email_or_free_text(sample_store, sa
                                env={"LANG": "C.UTF-8"})
     assert again.exit_code == 1 and "not an empty folder" in again.output
     assert Path(tmp_path / "out" / "README.txt").read_text().startswith("De-identified export")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_teams_own_download_imports_back_from_its_measure_data_sheet(sample_store, sample_db, tmp_path, lang):
+    """Issue "Trust", case 8: the team's .xlsx puts its measures' definitions first and the data on a later sheet;
+    the import reads the sheet that holds data (in either language) instead of refusing the first."""
+    path = tmp_path / "ours.xlsx"
+    path.write_bytes(team_workbook(sample_store, TEAM, lang))
+    october = sample_store.get(Observation, TEAM, "positive-feedback", dt.date(2026, 10, 1))
+    save(sample_store, Actor.for_team(TEAM), october.model_copy(update={"numerator": october.numerator - 1}))
+    result = CliRunner().invoke(main, ["import", "--db", str(sample_db), str(path), "--team", TEAM, "--measure",
+                                       "positive-feedback", "--replace-existing"], env={"LANG": "C.UTF-8"})
+    assert result.exit_code == 0, result.output
+    assert "0 new periods, 1 changed," in result.output
+    assert sample_store.get(Observation, TEAM, "positive-feedback", dt.date(2026, 10, 1)).numerator == october.numerator

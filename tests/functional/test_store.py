@@ -59,7 +59,7 @@ def test_a_save_from_a_stale_copy_is_refused_and_loses_nothing(sample_store):
 def test_adding_a_record_that_someone_just_added_is_a_conflict(sample_store):
     obs = Observation(team_id="sunrise-head-start", measure_id="send-homes", period=dt.date(2026, 11, 1), value=1)
     sample_store.save(obs)
-    with pytest.raises(ConflictError, match="already exists"):
+    with pytest.raises(ConflictError, match="already exist"):
         sample_store.save(obs.model_copy(update={"value": 3}))
     assert sample_store.get(Observation, *obs.key()).value == 1
 
@@ -68,7 +68,7 @@ def test_saving_a_deleted_record(sample_store):
     obs = sample_store.save(Observation(team_id="sunrise-head-start", measure_id="send-homes",
                                         period=dt.date(2026, 11, 1), value=1))
     sample_store.delete(obs)
-    with pytest.raises(NotFound, match="no longer exists"):
+    with pytest.raises(NotFound, match="no longer exist"):
         sample_store.save(obs.model_copy(update={"value": 2}))
 
 
@@ -171,3 +171,21 @@ def test_the_quick_head_revision_agrees_with_alembic(sample_store):
     assert migrate.head_revision() == ScriptDirectory.from_config(migrate._config()).get_current_head()
     with sample_store.reading() as tx:
         assert migrate.current_revision(tx.conn) == MigrationContext.configure(tx.conn).get_current_revision()
+
+
+def test_a_description_of_several_things_takes_were(sample_store):
+    """Issue "Trust", case 8: "The numbers for October 2026 were changed", "The figures of one group … were"."""
+    from bsc_widgets.model import StratumObservation
+
+    mine = sample_store.get(Observation, "sunrise-head-start", "positive-feedback", dt.date(2026, 10, 1))
+    sample_store.save(mine.model_copy(update={"note": "theirs"}))
+    with pytest.raises(ConflictError, match="The numbers for October 2026 were changed by someone else"):
+        sample_store.save(mine.model_copy(update={"note": "mine"}))
+    group = sample_store.list(StratumObservation)[0]
+    sample_store.save(group.model_copy(update={"numerator": group.numerator}))
+    with pytest.raises(ConflictError, match=r"^The figures of one group for .* were changed"):
+        sample_store.save(group)
+    report = sample_store.get(MonthlyReport, "sunrise-head-start", dt.date(2026, 10, 1))
+    sample_store.save(report)
+    with pytest.raises(ConflictError, match=r"^Monthly report for October 2026 was changed"):
+        sample_store.save(report)

@@ -49,7 +49,7 @@ def test_versions_and_conflicts_on_postgres(pg_store):
         pg_store.save(mine.model_copy(update={"highlights": "mine"}))
     obs = Observation(team_id="sunrise-head-start", measure_id="send-homes", period=dt.date(2026, 11, 1), value=1)
     pg_store.save(obs)
-    with pytest.raises(ConflictError, match="already exists"):
+    with pytest.raises(ConflictError, match="already exist"):
         pg_store.save(obs)
     with pytest.raises(InvalidRecord, match="larger than the denominator"):
         pg_store.save(Observation(team_id="sunrise-head-start", measure_id="positive-feedback",

@@ -175,3 +175,69 @@ def test_system_makes_the_leaders_assessment_offline(tmp_path, pristine_db):
 def test_final_and_system_refuse_mixed_arguments(tmp_path, pristine_db, flags, says):
     result = _one(pristine_db, tmp_path / "out", *flags)
     assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr
+
+
+def _marked(marker: str) -> list[int]:
+    """Processes whose environment carries ``marker`` (those one run started, however deep)."""
+    from pathlib import Path
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker.encode() in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_killing_bsc_reports_leaves_no_worker_or_kernel_running(tmp_path, pristine_db):
+    """Issue "Trust", case 8: `kill -9` of the command (a closed terminal, an out-of-memory kill) stops its workers and
+    their kernels too, instead of leaving them running for good."""
+    import os
+    import signal
+    import time
+    import uuid
+    from pathlib import Path
+
+    db = shutil.copy(pristine_db, tmp_path / "bsc.sqlite")
+    marker = f"BSC_KILL_TEST={uuid.uuid4().hex}"
+    command = subprocess.Popen([*BSC, "reports", "--db", str(db), "--out", str(tmp_path / "out"), "--period",
+                                "2026-10", "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "BSC_TODAY": "2026-11-22", marker.split("=")[0]: marker.split("=")[1]})
+    deadline = time.time() + 120
+    while len(_marked(marker)) < 4 and time.time() < deadline:      # the command, its workers, a kernel
+        time.sleep(0.2)
+    assert len(_marked(marker)) >= 4, "the workers never started"
+    command.send_signal(signal.SIGKILL)
+    command.wait()
+    deadline = time.time() + 20
+    while _marked(marker) and time.time() < deadline:
+        time.sleep(0.3)
+    left = _marked(marker)
+    names = []
+    for pid in left:
+        try:
+            names.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:80])
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    assert not left, f"{len(left)} processes outlived `bsc reports`: {names}"
+
+
+def test_a_read_only_workspace_makes_its_reports(tmp_path, pristine_db):
+    """Reports only read: a workspace that cannot be written (here made immutable, which even root cannot write)
+    makes its reports, and is not changed."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    db = shutil.copy(pristine_db, folder / "bsc.sqlite")
+    before = db.read_bytes()
+    locked = subprocess.run(["chattr", "+i", str(db), str(folder)], capture_output=True, text=True)
+    if locked.returncode != 0:
+        pytest.skip(f"this file system cannot make a file read-only for every user: {locked.stderr.strip()}")
+    try:
+        result = _one(db, tmp_path / "out", "--period", "2026-10", "--team", "hearth-fcc")
+    finally:
+        subprocess.run(["chattr", "-i", str(db), str(folder)], check=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out" / "2026-10" / "hearth-fcc.html").is_file() and db.read_bytes() == before

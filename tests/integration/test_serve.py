@@ -96,3 +96,56 @@ def test_a_page_shows_its_output_however_its_messages_come(sample_db, tmp_path, 
         assert "Every message arrived." in page
     finally:
         stop(proc)
+
+
+def test_a_page_fetched_but_never_opened_frees_its_kernel_and_an_open_one_keeps_it(sample_db, tmp_path):
+    """Issue "Trust", case 8: a page asked for but never opened in a browser (a link preview, a phone that gave up)
+    held its kernel for the whole idle cull; now it is freed soon after. A page a browser connected to keeps its
+    kernel. (Here the wait is 3 seconds instead of 120, checked every second.)"""
+    import asyncio
+    import re
+
+    from tornado.websocket import websocket_connect
+
+    from bsc_widgets.paths import workbooks_dir
+    from bsc_widgets.serve import voila_command, voila_env
+
+    port = _free_port()
+    log = tmp_path / "voila.log"
+    command = voila_command(workbooks_dir(), "127.0.0.1", port) + [
+        "--WorkbookKernels.unopened_timeout=3", "--WorkbookKernels.cull_interval=1"]
+    with open(log, "w") as out:
+        proc = subprocess.Popen(command, env=voila_env(str(sample_db)), stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+
+    def kernel_of(page: str) -> str:
+        deadline = time.time() + 90
+        while True:
+            try:
+                html = urllib.request.urlopen(f"{base}/voila/render/{page}", timeout=120).read().decode()
+                return re.search(r'"kernelId": ?"([0-9a-f-]+)"', html).group(1)
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise AssertionError("Voilà did not answer:\n" + log.read_text()[-3000:]) from None
+                time.sleep(0.3)
+
+    async def open_in_a_browser(kernel: str):
+        return await websocket_connect(f"ws://127.0.0.1:{port}/api/kernels/{kernel}/channels?session_id=probe")
+
+    loop = asyncio.new_event_loop()
+    try:
+        unopened = kernel_of("00_home.ipynb")
+        opened = kernel_of("01_charter.ipynb?team=hearth-fcc")
+        connection = loop.run_until_complete(open_in_a_browser(opened))
+        deadline = time.time() + 30
+        while f"Culling kernel {unopened}: no browser opened its page" not in log.read_text() and time.time() < deadline:
+            loop.run_until_complete(asyncio.sleep(0.5))
+        said = log.read_text()
+        assert f"Culling kernel {unopened}: no browser opened its page" in said
+        assert opened not in said.split("Culling kernel")[-1] and f"Culling kernel {opened}" not in said
+        assert urllib.request.urlopen(f"{base}/api/kernels/{opened}", timeout=10).status == 200
+        connection.close()
+    finally:
+        loop.close()
+        stop(proc)
