@@ -2,6 +2,7 @@
 idle culler) with its own database and the workspace on PostgreSQL, and Chromium signing in through
 the hub's own login form, as each permission role.
 """
+import contextlib
 import datetime as dt
 import os
 import re
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from bsc_widgets.charts import plotly_js
 from bsc_widgets.errors import BscError
 from bsc_widgets.hub.run import proxy_command
-from bsc_widgets.model import Account, AssessmentScore, Member
+from bsc_widgets.model import Account, AssessmentScore, Member, PdsaCycle
 from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.accounts import accept_invitation, invite, member_account, remove_account
 from bsc_widgets.store import Store
@@ -33,6 +34,8 @@ MEMBER = "sunrise-2@example.org"       # Marisol Vega, a teacher on Sunrise Head
 OTHER = "sunrise-3@example.org"        # Kevin O'Neill, same team: invited in the browser, then ended
 FACULTY = "marcus.bell@example.org"
 LEADER = "jordan.whitfield@example.org"
+ADVISOR = "renee.okafor@example.org"
+LEAVING = "sunrise-4@example.org"      # Aisha Bello, Sunrise's family service worker, who leaves the team
 
 
 def _postgres_url() -> str:
@@ -44,8 +47,9 @@ def _postgres_url() -> str:
     return url
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory, sample_folder_path, today):
+def start_hub(tmp_path_factory, sample_folder_path, today, name: str, *flags: str):
+    """A real ``bsc hub`` on a fresh workspace and hub database (schemas ``name``…), and the people who have
+    passwords: (the process, what the tests use)."""
     _need_chromium()
     url = _postgres_url()
     try:
@@ -54,12 +58,12 @@ def hub(tmp_path_factory, sample_folder_path, today):
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(str(exc))
         pytest.skip(str(exc))
-    workspace, hub_db = postgres_schema(url, "bsc_hub_workspace"), postgres_schema(url, "bsc_hub_itself")
+    workspace, hub_db = postgres_schema(url, f"{name}_workspace"), postgres_schema(url, f"{name}_itself")
     from bsc_widgets.portable import read_folder
 
     store = Store.open(workspace, create=True)
     store.load(read_folder(sample_folder_path))
-    for username in (MEMBER, FACULTY, LEADER):
+    for username in (MEMBER, FACULTY, LEADER, ADVISOR, LEAVING):
         member = next((m for m in store.list(Member) if m.email == username), None)
         account = member_account(member) if member else store.get(Account, username)
         accept_invitation(store, invite(store, COMMAND_LINE, account).token, PASSWORD)
@@ -69,18 +73,27 @@ def hub(tmp_path_factory, sample_folder_path, today):
     env = dict(os.environ, BSC_TODAY=today)
     with open(log, "w") as fh:
         proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "hub", "--db", workspace, "--hub-db", hub_db,
-                                 "--port", str(port), "--state", str(state)], stdout=fh, stderr=subprocess.STDOUT,
-                                env=env, start_new_session=True)
+                                 "--port", str(port), "--state", str(state), *flags], stdout=fh,
+                                stderr=subprocess.STDOUT, env=env, start_new_session=True)
     deadline = time.time() + 120
     while "JupyterHub is now running" not in log.read_text(errors="replace"):
         if proc.poll() is not None or time.time() > deadline:
             stop(proc)
+            store.close()
             raise RuntimeError("the hub did not start:\n" + log.read_text(errors="replace")[-5000:])
         time.sleep(0.3)
     admin_link = re.search(r"(http://\S+/hub/invite/\S+)", log.read_text()).group(1)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store, "log": log, "admin_link": admin_link}
+    return proc, {"url": f"http://127.0.0.1:{port}", "port": port, "store": store, "log": log,
+                  "admin_link": admin_link}
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory, sample_folder_path, today):
+    """The hub as a site behind a TLS proxy on this machine runs it: that proxy (loopback) is trusted."""
+    proc, running = start_hub(tmp_path_factory, sample_folder_path, today, "bsc_hub", "--trusted-proxy", "127.0.0.1")
+    yield running
     stop(proc, grace=40)
-    store.close()
+    running["store"].close()
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +152,15 @@ def last_save(store, table, by, wait=30):
         time.sleep(0.3)
 
 
+def open_cycle(page, index: int) -> None:
+    """Choose a cycle in the PDSA page's list and wait until its form is shown (text typed before then is not
+    saved onto any cycle: it is handed to the new form, to copy)."""
+    label = page.get_by_label("Open a cycle").locator("option").nth(index).inner_text()
+    title = re.sub(r" \([^)]*\)$", "", " ".join(label.split()).split(": ", 1)[1])
+    page.get_by_label("Open a cycle").select_option(index=index)
+    expect(page.get_by_role("heading", name=f"Cycle: {title}")).to_be_visible(timeout=LOAD)
+
+
 def team_options(page) -> list[str]:
     return [t.replace("\xa0", " ") for t in page.get_by_label("Your team").locator("option").all_inner_texts()]
 
@@ -156,7 +178,7 @@ def test_a_team_member_sees_only_their_team_and_their_saves_carry_their_name(per
 
     page.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")  # one team: no ?team= needed
     expect(page.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
-    page.get_by_label("Open a cycle").select_option(index=1)
+    open_cycle(page, 1)
     objective = page.get_by_label("Objective")
     objective.fill("Marisol's objective, saved through the hub")
     objective.press("Tab")
@@ -168,7 +190,8 @@ def test_a_team_member_sees_only_their_team_and_their_saves_carry_their_name(per
 def test_a_team_member_gets_no_lab_terminals_kernels_or_contents(person, hub):
     page = person(MEMBER)
     for path in ("api/kernels", "api/contents", "api/contents/00_home.ipynb", "api/sessions", "api/kernelspecs",
-                 "terminals/", "api/terminals", "lab", "tree", "files/00_home.ipynb"):
+                 "terminals/", "api/terminals", "lab", "tree", "files/00_home.ipynb", "voila/tree",
+                 "voila/tree/leaders", "voila/api/contents", "voila/render/README.md"):
         response = page.request.get(f"{hub['url']}/user/{MEMBER}/{path}")
         assert response.status in (403, 404), (path, response.status)
     token = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
@@ -317,3 +340,196 @@ def test_hub_pages_are_light_and_a_closed_page_frees_its_kernel(person, hub):
     while f"Kernel shutdown: {kernel}" not in hub["log"].read_text(errors="replace") and time.time() < deadline:
         time.sleep(0.3)
     assert f"Kernel shutdown: {kernel}" in hub["log"].read_text(errors="replace"), "the closed page kept its kernel"
+
+
+# ---- issue "Trust": nobody beyond their role as of today, whatever they or a teammate type ------------------
+
+def test_no_page_outside_the_product_and_no_token_page_for_a_team_member(person, hub):
+    """Case 13: Voilà's file tree (which linked a stylesheet on a CDN) and JupyterHub's API-token page are not
+    there for a team member; a plain page of ours says so, with nothing from the internet."""
+    page = person(MEMBER)
+    for path in (f"user/{MEMBER}/voila/tree", "hub/token"):
+        response = page.goto(f"{hub['url']}/{path}")
+        assert response.status == 404, path
+        assert "cdn." not in page.content() and "Traceback" not in page.content()
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
+    made = page.request.post(f"{hub['url']}/hub/api/users/{MEMBER}/tokens", headers={"X-XSRFToken": token},
+                             data={"note": "mine"})
+    assert made.status == 403, "a team member made an API token"
+
+
+def test_a_member_who_left_yesterday_can_do_nothing_today_even_from_a_page_left_open(person, hub):
+    """Case 9: Aisha's membership ends (the charter's Remove keeps the row and sets "left the team on"). The page
+    she had open saves nothing, a reload is refused, and she cannot sign in again."""
+    store = hub["store"]
+    aisha = next(m for m in store.list(Member) if m.email == LEAVING)
+    page = person(LEAVING)
+    page.goto(user_url(hub, LEAVING, "03_pdsa.ipynb"), wait_until="commit")
+    expect(page.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
+    open_cycle(page, 1)
+    cycles = {c.id: c for c in store.list(PdsaCycle, team_id="sunrise-head-start")}
+    from bsc_widgets.services import records
+
+    records.save(store, COMMAND_LINE, aisha.model_copy(update={"left_on": dt.date(2026, 11, 21)}))   # yesterday
+    try:
+        objective = page.get_by_label("Objective")
+        objective.fill("Typed after she left the team")
+        objective.press("Tab")
+        expect(page.get_by_text("Your account no longer has access").first).to_be_visible(timeout=LOAD)
+        assert {c.id: c for c in store.list(PdsaCycle, team_id="sunrise-head-start")} == cycles
+        page.reload(wait_until="commit")
+        expect(page.get_by_text("no longer has access").first).to_be_visible(timeout=LOAD)
+        fresh = person()
+        fresh.goto(f"{hub['url']}/hub/login")
+        fresh.fill("#username_input", LEAVING)
+        fresh.fill("#password_input", PASSWORD)
+        fresh.click("#login_submit")
+        expect(fresh.get_by_text("Invalid username or password")).to_be_visible(timeout=LOAD)
+    finally:
+        records.save(store, COMMAND_LINE, store.get(Member, aisha.id).model_copy(update={"left_on": None}))
+
+
+def test_a_teammate_who_types_a_coachs_address_demotes_nobody(person, hub):
+    """Case 10: Marisol adds the coach's address to her own team's roster; the advisor makes the team's sign-in
+    links. The coach's account is left alone, the advisor is told which and why, and the coach keeps the
+    dashboard."""
+    store = hub["store"]
+    member = person(MEMBER)
+    member.goto(user_url(hub, MEMBER, "01_charter.ipynb"), wait_until="commit")
+    name = member.get_by_label("Name (required)", exact=True)
+    expect(name).to_be_visible(timeout=LOAD)
+    name.fill("Coach typed by a teammate")
+    name.press("Tab")
+    email = member.get_by_label("Email (optional)")
+    email.fill(FACULTY)
+    email.press("Tab")
+    member.get_by_role("button", name="Add member").click()
+    expect(member.get_by_label("Team roster")).to_contain_text("Coach typed by a teammate", timeout=LOAD)
+    typed = next(m for m in store.list(Member, team_id="sunrise-head-start") if m.name == "Coach typed by a teammate")
+    try:
+        advisor = person(ADVISOR)
+        advisor.goto(user_url(hub, ADVISOR, "collaborative_setup.ipynb"), wait_until="commit")
+        picker = advisor.get_by_label("Edit or add a team")
+        expect(picker).to_be_visible(timeout=LOAD)
+        picker.select_option(label="Sunrise Head Start")
+        advisor.get_by_role("button", name="Make sign-in links for this team").click()
+        expect(advisor.get_by_text("this address belongs to the account of Marcus Bell (faculty or coach)")
+               ).to_be_visible(timeout=LOAD)
+        assert store.get(Account, FACULTY).access == "faculty" and store.get(Account, FACULTY).name == "Marcus Bell"
+        coach = person(FACULTY)
+        expect(coach.get_by_text("Coach dashboard")).to_be_visible(timeout=LOAD)
+
+        roles = advisor.get_by_label("Permission role").locator("option").all_inner_texts()    # case 11
+        assert "Administrator of the site" not in [" ".join(r.split()) for r in roles]
+        advisor.get_by_label("Name", exact=True).fill("Marcus Bell")
+        advisor.get_by_label("Email", exact=True).fill(FACULTY)
+        advisor.get_by_label("Permission role").select_option(label="State or regional leader")
+        advisor.get_by_role("button", name="Invite").click()
+        expect(advisor.get_by_text("already has an account, as faculty or coach; it was not changed")
+               ).to_be_visible(timeout=LOAD)
+        expect(advisor.get_by_role("button", name="Make a new sign-in link")).to_have_count(0)
+        assert store.get(Account, FACULTY).access == "faculty"
+        assert sign_in_works(hub, FACULTY)
+    finally:
+        from bsc_widgets.services import records
+
+        records.remove(store, COMMAND_LINE, store.get(Member, typed.id))
+
+
+def sign_in_works(hub, username: str, source: str | None = None, port: int | None = None) -> bool:
+    return login(hub, username, PASSWORD, source, port) == 302
+
+
+def login(hub, username: str, password: str, source: str | None = None, port: int | None = None) -> int:
+    """One sign-in through the hub's own form, as a browser posts it, from ``source`` (a loopback address) to
+    ``port`` (the hub's, or a proxy's in front of it): the status it answers (302 signed in, 403 refused, 429
+    throttled)."""
+    import http.client
+    from urllib.parse import urlencode
+
+    connection = http.client.HTTPConnection("127.0.0.1", port or hub["port"], timeout=60,
+                                            source_address=(source, 0) if source else None)
+    try:
+        connection.request("GET", "/hub/login")
+        response = connection.getresponse()
+        response.read()
+        cookies = [c.split(";")[0] for c in response.headers.get_all("Set-Cookie")]   # _xsrf, and the session's
+        xsrf = next(c.split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
+        body = urlencode({"username": username, "password": password, "_xsrf": xsrf})
+        connection.request("POST", "/hub/login?next=", body=body, headers={
+            "Cookie": "; ".join(cookies), "Content-Type": "application/x-www-form-urlencoded"})
+        answer = connection.getresponse()
+        answer.read()
+        return answer.status
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def front_proxy(hub):
+    with proxy_in_front_of(hub) as port:
+        yield port
+
+
+@contextlib.contextmanager
+def proxy_in_front_of(hub):
+    """A reverse proxy in front of the hub, on loopback, as a site's TLS proxy is: it adds X-Forwarded-For."""
+    port, api = _free_port(), _free_port()
+    proc = subprocess.Popen([proxy_command(), "--ip", "127.0.0.1", "--port", str(port), "--api-ip", "127.0.0.1",
+                             "--api-port", str(api), "--default-target", f"http://127.0.0.1:{hub['port']}"],
+                            env=dict(os.environ, CONFIGPROXY_AUTH_TOKEN="front"), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 30
+    while True:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        if time.time() > deadline:
+            stop(proc)
+            raise RuntimeError("the front proxy did not start")
+        time.sleep(0.2)
+    try:
+        yield port
+    finally:
+        stop(proc)
+
+
+def _flood(hub, port: int, source: str, n: int) -> list[int]:
+    """``n`` failed sign-ins with made-up names from one address, 20 at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(20) as pool:
+        return list(pool.map(lambda i: login(hub, f"made-up-{i}@example.org", "a guessed password", source, port),
+                             range(n)))
+
+
+def test_one_visitor_behind_a_trusted_proxy_cannot_lock_out_everyone(hub, front_proxy):
+    """Case 12: 200 failed sign-ins from one address behind the site's proxy lock out that address only: a good
+    sign-in from another address behind the same proxy goes through at once."""
+    answers = _flood(hub, front_proxy, "127.0.0.5", 200)
+    assert answers.count(403) >= 50 and 429 in answers            # refused, then throttled after 50
+    assert login(hub, MEMBER, PASSWORD, "127.0.0.5", front_proxy) == 429   # that visitor is locked out
+    assert login(hub, MEMBER, PASSWORD, "127.0.0.6", front_proxy) == 302   # another visitor is not
+    assert "sign-in throttled for 'sunrise-2@example.org' from 127.0.0.5" in hub["log"].read_text(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def untrusting_hub(tmp_path_factory, sample_folder_path, today):
+    """A hub started without --trusted-proxy: behind a proxy, every visitor shares its address."""
+    proc, running = start_hub(tmp_path_factory, sample_folder_path, today, "bsc_hub_untrusting")
+    yield running
+    stop(proc, grace=40)
+    running["store"].close()
+
+
+def test_without_a_trusted_proxy_failures_slow_the_shared_address_down_but_never_lock_it(untrusting_hub):
+    """Case 12, without --trusted-proxy: the hub sees the proxy's address for everyone. Failures from it slow its
+    sign-ins down instead of locking the whole collaborative out; the per-name limit still protects each account."""
+    with proxy_in_front_of(untrusting_hub) as port:
+        answers = _flood(untrusting_hub, port, "127.0.0.5", 80)
+        assert answers.count(403) == 80                            # each refused, none throttled
+        assert login(untrusting_hub, MEMBER, PASSWORD, "127.0.0.6", port) == 302
+        assert login(untrusting_hub, MEMBER, PASSWORD, "127.0.0.5", port) == 302
+        for _ in range(5):
+            login(untrusting_hub, FACULTY, "a guessed password", "127.0.0.7", port)
+        assert login(untrusting_hub, FACULTY, PASSWORD, "127.0.0.8", port) == 429    # that name, from anywhere

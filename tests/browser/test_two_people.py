@@ -111,3 +111,119 @@ def test_chart_titles_show_a_name_with_quotes_as_typed(page, server):
     finally:
         store.save(store.get(Team, "nuestra-casa-fcc").model_copy(update={"name": team.name}))
         store.close()
+
+
+# ---- issue "Trust", cases 1 and 2, as two people meet them ---------------------------------------------
+
+OBJECTIVE, QUESTIONS = "Objective", "Questions we want to answer"
+
+
+def _cycle_page(pg, server, team):
+    open_workbook(pg, server, "03_pdsa", team)
+    expect(pg.get_by_label(OBJECTIVE)).to_be_visible(timeout=LOAD)
+
+
+def _cycles_offered(pg) -> list[str]:
+    """The cycles in the page's list, as the list shows them (not "Plan a new cycle…")."""
+    return [label for label in pg.get_by_label("Open a cycle").locator("option").all_inner_texts()
+            if "Plan a new cycle" not in " ".join(label.split())]
+
+
+def _title(option: str) -> str:
+    """A cycle's title, from its line in the list ("Idea — cycle 2: Title (Adapted)")."""
+    plain = " ".join(option.split())
+    assert ": " in plain, repr(option)
+    return re.sub(r" \([^)]*\)$", "", plain.split(": ", 1)[1])
+
+
+def _stored_cycles(server, team):
+    from bsc_widgets.model import PdsaCycle
+
+    store = Store.open(server["db"])
+    try:
+        return {c.id: c for c in store.list(PdsaCycle, team_id=team)}
+    finally:
+        store.close()
+
+
+def test_the_other_persons_change_to_another_field_is_kept_when_saving_mine(two_pages, server):
+    """Case 1: A changes Questions; B, on the same cycle opened before, changes Objective. Nothing of A's is
+    reverted; B is told whose change is kept where and sees A's Questions; a clash is chosen field by field."""
+    team = "lincoln-prek"
+    a, b = two_pages
+    for pg in (a, b):
+        _cycle_page(pg, server, team)
+    commit(a.get_by_label(QUESTIONS), "A: do the cards help at drop-off?")
+    saved(a)
+    commit(b.get_by_label(OBJECTIVE), "B: try feeling-word cards at drop-off")
+    expect(b.get_by_role("status").filter(has_text="both changes are kept")).to_be_visible(timeout=SAVE)
+    expect(b.get_by_text("Theirs: Questions we want to answer.", exact=False)).to_be_visible()
+    expect(b.get_by_label(QUESTIONS)).to_have_value("A: do the cards help at drop-off?")
+    cycle_id = next(c.id for c in _stored_cycles(server, team).values()
+                    if c.objective == "B: try feeling-word cards at drop-off")
+    stored = _stored_cycles(server, team)[cycle_id]
+    assert stored.questions == "A: do the cards help at drop-off?"
+
+    a.reload(wait_until="commit")                              # A, from the merged version, changes the objective
+    expect(a.get_by_label(OBJECTIVE)).to_have_value("B: try feeling-word cards at drop-off", timeout=LOAD)
+    commit(a.get_by_label(OBJECTIVE), "A: cards at drop-off and pick-up")
+    saved(a)
+    commit(b.get_by_label(OBJECTIVE), "B: cards at drop-off, every day")
+    expect(b.get_by_role("alert").filter(has_text="you both changed Objective")).to_be_visible(timeout=SAVE)
+    expect(b.get_by_text("A: cards at drop-off and pick-up")).to_be_visible()
+    assert _stored_cycles(server, team)[cycle_id].objective == "A: cards at drop-off and pick-up"   # nothing yet
+    b.get_by_role("button", name="Keep yours").first.click()
+    b.get_by_role("button", name="Save with these choices").click()
+    expect(b.get_by_role("status").filter(has_text="Yours: Objective.")).to_be_visible(timeout=SAVE)
+    stored = _stored_cycles(server, team)[cycle_id]
+    assert (stored.objective, stored.questions) == ("B: cards at drop-off, every day",
+                                                    "A: do the cards help at drop-off?")
+    for pg in (a, b):
+        clean(pg)
+
+
+def test_text_is_never_saved_onto_a_cycle_the_person_did_not_choose(two_pages, server):
+    """Case 2: A removes cycle X; B's page still lists X. B picks X: the form is emptied and closed with a plain
+    message, X is no longer offered, and nothing is written anywhere. Then B picks another cycle and types before
+    the page has switched: the text reaches the old form, which saves nothing and hands it on, to copy."""
+    team = "riverbend-prek"
+    a, b = two_pages
+    for pg in (a, b):
+        _cycle_page(pg, server, team)
+    before = _stored_cycles(server, team)
+    shown = b.get_by_label("Open a cycle").evaluate("s => s.options[s.selectedIndex].text")
+    victim = next(label for label in _cycles_offered(a) if label != shown)
+    a.get_by_label("Open a cycle").select_option(label=victim)
+    expect(a.get_by_role("heading", name=f"Cycle: {_title(victim)}")).to_be_visible(timeout=SAVE)
+    a.get_by_role("button", name="Remove this cycle").click()
+    expect(a.get_by_text("“Undo” below puts it back")).to_be_visible(timeout=SAVE)
+    after_removal = _stored_cycles(server, team)
+    assert len(after_removal) == len(before) - 1
+
+    b.get_by_label("Open a cycle").select_option(label=victim)       # still in B's list
+    expect(b.get_by_role("alert").filter(has_text="was removed by")).to_be_visible(timeout=SAVE)
+    expect(b.get_by_label(OBJECTIVE)).to_be_disabled()
+    expect(b.get_by_label(OBJECTIVE)).to_have_value("")
+    assert victim not in _cycles_offered(b)
+    assert _stored_cycles(server, team) == after_removal
+
+    other = _cycles_offered(b)[0]
+    b.get_by_label("Open a cycle").select_option(label=other)
+    expect(b.get_by_label(OBJECTIVE)).to_be_enabled(timeout=SAVE)
+    y = b.get_by_label("Open a cycle").evaluate("s => s.options[s.selectedIndex].text")
+    target = next(label for label in _cycles_offered(b) if label not in (y, victim))
+    # pick another cycle and type into the objective in the same instant, before the page can redraw
+    b.evaluate("""([target, text]) => {
+        const said = e => (e.labels[0]?.innerText || '').replace(/\s+/g, ' ').trim();
+        const select = [...document.querySelectorAll('select')].find(s => said(s) === 'Open a cycle');
+        const objective = [...document.querySelectorAll('textarea')].find(t => said(t).startsWith('Objective'));
+        select.selectedIndex = [...select.options].findIndex(o => o.text === target);
+        select.dispatchEvent(new Event('change', {bubbles: true}));
+        objective.value = text;
+        objective.dispatchEvent(new Event('change', {bubbles: true}));
+    }""", [target, "Typed while the page was switching"])
+    expect(b.get_by_text("was not saved anywhere")).to_be_visible(timeout=SAVE)
+    expect(b.get_by_text("Typed while the page was switching")).to_be_visible()
+    assert _stored_cycles(server, team) == after_removal
+    for pg in (a, b):
+        clean(pg)
