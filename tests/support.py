@@ -1,4 +1,5 @@
 """Helpers shared by the test layers (plain functions and data, not fixtures)."""
+import contextlib
 import io
 import multiprocessing
 import os
@@ -207,3 +208,58 @@ class MailCatcher:
 
     def __exit__(self, *exc):
         self.controller.stop()
+
+
+def login(port: int, username: str, password: str, source: str | None = None) -> int:
+    """One sign-in through the hub's own form, as a browser posts it, from ``source`` (a loopback address such as
+    127.0.0.5, so that one machine plays many visitors) to ``port`` (the hub's, or a proxy's in front of it):
+    the status it answers (302 signed in, 403 refused, 429 throttled)."""
+    import http.client
+    from urllib.parse import urlencode
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60,
+                                            source_address=(source, 0) if source else None)
+    try:
+        connection.request("GET", "/hub/login")
+        response = connection.getresponse()
+        response.read()
+        cookies = [c.split(";")[0] for c in response.headers.get_all("Set-Cookie")]   # _xsrf, and the session's
+        xsrf = next(c.split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
+        body = urlencode({"username": username, "password": password, "_xsrf": xsrf})
+        connection.request("POST", "/hub/login?next=", body=body, headers={
+            "Cookie": "; ".join(cookies), "Content-Type": "application/x-www-form-urlencoded"})
+        answer = connection.getresponse()
+        answer.read()
+        return answer.status
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def proxy_in_front_of(port: int, proxy: str):
+    """A reverse proxy (configurable-http-proxy, the command ``proxy``) on loopback in front of ``port``, as a site's
+    TLS proxy is: it adds the address that reached it to X-Forwarded-For. Yields its own port; stopped after."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        front = s.getsockname()[1]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        api = s.getsockname()[1]
+    proc = subprocess.Popen([proxy, "--ip", "127.0.0.1", "--port", str(front), "--api-ip", "127.0.0.1",
+                             "--api-port", str(api), "--default-target", f"http://127.0.0.1:{port}"],
+                            env=dict(os.environ, CONFIGPROXY_AUTH_TOKEN="front"), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        import time
+
+        deadline = time.time() + 30
+        while True:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", front)) == 0:
+                    break
+            if time.time() > deadline or proc.poll() is not None:
+                raise RuntimeError("the proxy in front did not start")
+            time.sleep(0.2)
+        yield front
+    finally:
+        stop(proc)

@@ -2,7 +2,6 @@
 idle culler) with its own database and the workspace on PostgreSQL, and Chromium signing in through
 the hub's own login form, as each permission role.
 """
-import contextlib
 import datetime as dt
 import os
 import re
@@ -25,7 +24,7 @@ from bsc_widgets.services.accounts import accept_invitation, invite, member_acco
 from bsc_widgets.store import Store
 from bsc_widgets.store.schema import SAVES
 from tests.browser.conftest import Traffic, _free_port, _need_chromium
-from tests.support import postgres_schema, stop
+from tests.support import login, postgres_schema, proxy_in_front_of, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.hub]
 LOAD = 120_000  # ms: the first page of a person starts their server, then a kernel, on a loaded CI machine
@@ -436,80 +435,32 @@ def test_a_teammate_who_types_a_coachs_address_demotes_nobody(person, hub):
         records.remove(store, COMMAND_LINE, store.get(Member, typed.id))
 
 
-def sign_in_works(hub, username: str, source: str | None = None, port: int | None = None) -> bool:
-    return login(hub, username, PASSWORD, source, port) == 302
-
-
-def login(hub, username: str, password: str, source: str | None = None, port: int | None = None) -> int:
-    """One sign-in through the hub's own form, as a browser posts it, from ``source`` (a loopback address) to
-    ``port`` (the hub's, or a proxy's in front of it): the status it answers (302 signed in, 403 refused, 429
-    throttled)."""
-    import http.client
-    from urllib.parse import urlencode
-
-    connection = http.client.HTTPConnection("127.0.0.1", port or hub["port"], timeout=60,
-                                            source_address=(source, 0) if source else None)
-    try:
-        connection.request("GET", "/hub/login")
-        response = connection.getresponse()
-        response.read()
-        cookies = [c.split(";")[0] for c in response.headers.get_all("Set-Cookie")]   # _xsrf, and the session's
-        xsrf = next(c.split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
-        body = urlencode({"username": username, "password": password, "_xsrf": xsrf})
-        connection.request("POST", "/hub/login?next=", body=body, headers={
-            "Cookie": "; ".join(cookies), "Content-Type": "application/x-www-form-urlencoded"})
-        answer = connection.getresponse()
-        answer.read()
-        return answer.status
-    finally:
-        connection.close()
+def sign_in_works(hub, username: str) -> bool:
+    return login(hub["port"], username, PASSWORD) == 302
 
 
 @pytest.fixture
 def front_proxy(hub):
-    with proxy_in_front_of(hub) as port:
+    with proxy_in_front_of(hub["port"], proxy_command()) as port:
         yield port
 
 
-@contextlib.contextmanager
-def proxy_in_front_of(hub):
-    """A reverse proxy in front of the hub, on loopback, as a site's TLS proxy is: it adds X-Forwarded-For."""
-    port, api = _free_port(), _free_port()
-    proc = subprocess.Popen([proxy_command(), "--ip", "127.0.0.1", "--port", str(port), "--api-ip", "127.0.0.1",
-                             "--api-port", str(api), "--default-target", f"http://127.0.0.1:{hub['port']}"],
-                            env=dict(os.environ, CONFIGPROXY_AUTH_TOKEN="front"), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 30
-    while True:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        if time.time() > deadline:
-            stop(proc)
-            raise RuntimeError("the front proxy did not start")
-        time.sleep(0.2)
-    try:
-        yield port
-    finally:
-        stop(proc)
-
-
-def _flood(hub, port: int, source: str, n: int) -> list[int]:
+def _flood(port: int, source: str, n: int) -> list[int]:
     """``n`` failed sign-ins with made-up names from one address, 20 at a time."""
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(20) as pool:
-        return list(pool.map(lambda i: login(hub, f"made-up-{i}@example.org", "a guessed password", source, port),
+        return list(pool.map(lambda i: login(port, f"made-up-{i}@example.org", "a guessed password", source),
                              range(n)))
 
 
 def test_one_visitor_behind_a_trusted_proxy_cannot_lock_out_everyone(hub, front_proxy):
     """Case 12: 200 failed sign-ins from one address behind the site's proxy lock out that address only: a good
     sign-in from another address behind the same proxy goes through at once."""
-    answers = _flood(hub, front_proxy, "127.0.0.5", 200)
+    answers = _flood(front_proxy, "127.0.0.5", 200)
     assert answers.count(403) >= 50 and 429 in answers            # refused, then throttled after 50
-    assert login(hub, MEMBER, PASSWORD, "127.0.0.5", front_proxy) == 429   # that visitor is locked out
-    assert login(hub, MEMBER, PASSWORD, "127.0.0.6", front_proxy) == 302   # another visitor is not
+    assert login(front_proxy, MEMBER, PASSWORD, "127.0.0.5") == 429   # that visitor is locked out
+    assert login(front_proxy, MEMBER, PASSWORD, "127.0.0.6") == 302   # another visitor is not
     assert "sign-in throttled for 'sunrise-2@example.org' from 127.0.0.5" in hub["log"].read_text(errors="replace")
 
 
@@ -525,11 +476,11 @@ def untrusting_hub(tmp_path_factory, sample_folder_path, today):
 def test_without_a_trusted_proxy_failures_slow_the_shared_address_down_but_never_lock_it(untrusting_hub):
     """Case 12, without --trusted-proxy: the hub sees the proxy's address for everyone. Failures from it slow its
     sign-ins down instead of locking the whole collaborative out; the per-name limit still protects each account."""
-    with proxy_in_front_of(untrusting_hub) as port:
-        answers = _flood(untrusting_hub, port, "127.0.0.5", 80)
+    with proxy_in_front_of(untrusting_hub["port"], proxy_command()) as port:
+        answers = _flood(port, "127.0.0.5", 80)
         assert answers.count(403) == 80                            # each refused, none throttled
-        assert login(untrusting_hub, MEMBER, PASSWORD, "127.0.0.6", port) == 302
-        assert login(untrusting_hub, MEMBER, PASSWORD, "127.0.0.5", port) == 302
+        assert login(port, MEMBER, PASSWORD, "127.0.0.6") == 302
+        assert login(port, MEMBER, PASSWORD, "127.0.0.5") == 302
         for _ in range(5):
-            login(untrusting_hub, FACULTY, "a guessed password", "127.0.0.7", port)
-        assert login(untrusting_hub, FACULTY, PASSWORD, "127.0.0.8", port) == 429    # that name, from anywhere
+            login(port, FACULTY, "a guessed password", "127.0.0.7")
+        assert login(port, FACULTY, PASSWORD, "127.0.0.8") == 429    # that name, from anywhere
