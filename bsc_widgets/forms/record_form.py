@@ -70,6 +70,7 @@ class RecordForm(w.VBox):
         self._loading = False
         self._read_only = False
         self._retired: RecordForm | bool | None = None   # replaced by the page (the successor, or False)
+        self.choices: dict[str, w.ToggleButtons] = {}   # a clash waiting: each field both changed, keep whose
         self.touched: set[str] = set()   # fields the person has left since the record was shown
         self.save_button.on_click(guarded(self.message)(lambda _: self.save()))
         for f in fields:
@@ -243,7 +244,7 @@ class RecordForm(w.VBox):
     def _saved(self, saved: Record, near: str | None = None) -> None:
         self.record = self.opened = saved
         self.touched = set()
-        self.conflict_box.layout.display = "none"
+        self._close_conflict()
         at = now_hhmm()
         self._set_status(_("Saved at %(time)s.", time=at))
         save_bar().saved(at)
@@ -251,6 +252,12 @@ class RecordForm(w.VBox):
             self.fields[near].show_saved(_("Saved %(time)s", time=at))
         if self.on_saved:
             self.on_saved(saved)
+
+    def _close_conflict(self) -> None:
+        """Nothing left to choose: the side-by-side goes (not only hidden: its words are no longer on the page)."""
+        self.conflict_box.layout.display = "none"
+        self.conflict_box.children = ()
+        self.choices = {}
 
     # ---- two people at once: merged by field, a clash chosen, a record gone said ----
     def _merge(self, mine: Record, refused: ConflictError, near: str | None = None) -> bool:
@@ -348,7 +355,7 @@ class RecordForm(w.VBox):
     def save_mine_over_theirs(self) -> None:
         """Mine wherever we both changed a field; everything else as merged (theirs where only they changed it).
         With no clash waiting, simply a save (a new record is added, never put over another)."""
-        if self.conflict_box.layout.display != "flex" or not getattr(self, "choices", None):
+        if not self.choices:
             self.save()
             return
         for pick in self.choices.values():
@@ -364,7 +371,7 @@ class RecordForm(w.VBox):
             return
         self.load(current)
         self._keep(mine, current)
-        self.conflict_box.layout.display = "none"
+        self._close_conflict()
         self.message.show(_("This is their version, now saved. Your own text is listed below it; "
                             "copy what you need back into the form."), "info")
 
@@ -390,7 +397,7 @@ class RecordForm(w.VBox):
         finally:
             self._loading = False
         self._keep(mine, self.opened)
-        self.conflict_box.layout.display = "none"
+        self._close_conflict()
         self.message.show_error(n_("%(what)s was removed %(who)s, so it cannot be changed here and nothing was "
                                    "saved. What you typed is listed below, to copy. Choose another from the list above "
                                    "(or put it back from “Recently removed”).",

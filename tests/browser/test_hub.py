@@ -129,6 +129,15 @@ def sign_in(page, hub, username, password=PASSWORD):
     expect(page.get_by_text("Your team", exact=False).first).to_be_visible(timeout=LOAD)
 
 
+def cannot_sign_in(page, hub, username, password=PASSWORD):
+    """The hub's own login form refuses this person, with its right password."""
+    page.goto(f"{hub['url']}/hub/login")
+    page.fill("#username_input", username)
+    page.fill("#password_input", password)
+    page.click("#login_submit")
+    expect(page.get_by_text("Invalid username or password")).to_be_visible(timeout=LOAD)
+
+
 def user_url(hub, username, page_path):
     return f"{hub['url']}/user/{username}/voila/render/{page_path}"
 
@@ -290,12 +299,7 @@ def test_an_invited_member_sets_a_password_and_an_ended_account_is_refused_at_it
     remove_account(store, COMMAND_LINE, OTHER)
     page.reload(wait_until="commit")
     expect(page.get_by_text("Your account no longer has access").first).to_be_visible(timeout=LOAD)
-    fresh = person()
-    fresh.goto(f"{hub['url']}/hub/login")
-    fresh.fill("#username_input", OTHER)
-    fresh.fill("#password_input", PASSWORD)
-    fresh.click("#login_submit")
-    expect(fresh.get_by_text("Invalid username or password")).to_be_visible(timeout=LOAD)
+    cannot_sign_in(person(), hub, OTHER)
 
 
 def test_the_first_admin_link_works_once_and_sign_in_is_throttled(person, hub):
@@ -378,12 +382,7 @@ def test_a_member_who_left_yesterday_can_do_nothing_today_even_from_a_page_left_
         assert {c.id: c for c in store.list(PdsaCycle, team_id="sunrise-head-start")} == cycles
         page.reload(wait_until="commit")
         expect(page.get_by_text("no longer has access").first).to_be_visible(timeout=LOAD)
-        fresh = person()
-        fresh.goto(f"{hub['url']}/hub/login")
-        fresh.fill("#username_input", LEAVING)
-        fresh.fill("#password_input", PASSWORD)
-        fresh.click("#login_submit")
-        expect(fresh.get_by_text("Invalid username or password")).to_be_visible(timeout=LOAD)
+        cannot_sign_in(person(), hub, LEAVING)
     finally:
         records.save(store, COMMAND_LINE, store.get(Member, aisha.id).model_copy(update={"left_on": None}))
 

@@ -214,7 +214,7 @@ def test_text_is_never_saved_onto_a_cycle_the_person_did_not_choose(two_pages, s
     target = next(label for label in _cycles_offered(b) if label not in (y, victim))
     # pick another cycle and type into the objective in the same instant, before the page can redraw
     b.evaluate("""([target, text]) => {
-        const said = e => (e.labels[0]?.innerText || '').replace(/\s+/g, ' ').trim();
+        const said = e => (e.labels[0]?.innerText || '').replace(/\\s+/g, ' ').trim();
         const select = [...document.querySelectorAll('select')].find(s => said(s) === 'Open a cycle');
         const objective = [...document.querySelectorAll('textarea')].find(t => said(t).startsWith('Objective'));
         select.selectedIndex = [...select.options].findIndex(o => o.text === target);

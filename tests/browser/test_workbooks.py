@@ -213,7 +213,8 @@ def test_measures_entry_and_uploads(page, server, tmp_path):
     open_workbook(page, server, "04_measures", "riverbend-prek")
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=LOAD)
     expect(page.get_by_text("What the chart says")).to_be_visible()
-    page.get_by_label("Period", exact=True).select_option(index=0)  # the newest period (already chosen)
+    page.get_by_label("Period", exact=True).select_option(index=0)  # November, not yet due: the page offers October
+    expect(page.get_by_label(re.compile("^Numerator"))).to_have_value("", timeout=SAVE)   # November's form is shown
     expect(page.get_by_label(re.compile("^Numerator"))).to_be_editable(timeout=SAVE)
     commit(page.get_by_label(re.compile("^Numerator")), "abc")
     expect(page.get_by_role("alert").filter(has_text="Numerator must be a number; “abc” is not")).to_be_visible(

@@ -149,3 +149,36 @@ def test_a_page_fetched_but_never_opened_frees_its_kernel_and_an_open_one_keeps_
     finally:
         loop.close()
         stop(proc)
+
+
+def test_no_page_outside_the_product_and_nothing_from_a_cdn(sample_db):
+    """Issue "Trust", case 13, under `bsc serve`: Voilà's file tree (which linked a stylesheet on a CDN), its
+    contents API and any path that is not a workbook answer 404 with a plain page of ours; the bare address opens
+    the home page; a workbook page names no address on the internet (nbconvert's Mermaid loader is left out)."""
+    import urllib.error
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "serve", "--db", str(sample_db), "--port",
+                             str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                home = urllib.request.urlopen(f"{base}/", timeout=120)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.3)
+        assert home.url.endswith("/voila/render/00_home.ipynb") and "https://" not in home.read().decode()
+        for path in ("voila/tree", "voila/tree/leaders", "voila/api/contents", "voila/api/contents/00_home.ipynb",
+                     "voila/files/anything.png", "voila/render/nothing.ipynb", "voila/render/../README.md",
+                     "voila/api/themes/none.css", "tree", "lab"):
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(f"{base}/{path}", timeout=60)
+            page = answer.value.read().decode()
+            assert answer.value.code == 404, path
+            assert "There is no such page here." in page and "https://" not in page, path
+    finally:
+        stop(proc)
