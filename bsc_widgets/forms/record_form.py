@@ -300,7 +300,7 @@ class RecordForm(w.VBox):
         if mine:
             parts.append(_("Yours: %(fields)s.", fields=labels(mine)))
         if merge.both:
-            parts.append(_("Both of yours together: %(fields)s.", fields=labels(merge.both)))
+            parts.append(_("Both people’s choices together: %(fields)s.", fields=labels(merge.both)))
         kept_theirs = [n for n in merge.clashes if (chosen or {}).get(n) != "mine"]
         if kept_theirs:
             parts.append(_("Where you both changed a field, theirs was kept as you chose: %(fields)s.",
@@ -378,7 +378,7 @@ class RecordForm(w.VBox):
     def _keep(self, mine: dict, shown: Record | None) -> None:
         """What the person typed that the form no longer shows, listed to copy."""
         changed = [(self.fields[n].label, v) for n, v in mine.items()
-                   if v and (shown is None or v != getattr(shown, n))]
+                   if v and (shown is None or not _same(v, getattr(shown, n)))]
         self.kept.value = render("forms/widgets.html", "kept", items=[(label, _show(v)) for label, v in changed]) \
             if changed else ""
 
@@ -436,6 +436,16 @@ def replace_form(old: "RecordForm | None", new: RecordForm) -> RecordForm:
     if old is not None and old is not new:
         old.retire(new)
     return new
+
+
+def _same(typed, stored) -> bool:
+    """Whether what a field holds is what is stored (a number is typed as text: "3" is 3.0)."""
+    if typed == stored:
+        return True
+    try:
+        return float(typed) == float(stored)
+    except (TypeError, ValueError):
+        return False
 
 
 def _show(value) -> str:
