@@ -363,10 +363,9 @@ def remind(db, period, site, log, yes, roles, smtp_host, smtp_port, smtp_securit
     if month is None:
         for line in reports_missing(store, today()):
             click.echo(line)
-    _deliver(store, outgoing, yes,
-             log or Path("reports") / f"reminders-{(month or month_due_now(collab, store.list(Phase), today())):%Y-%m}.csv",
+    named = month or month_due_now(collab, store.list(Phase), today())
+    _deliver(store, outgoing, yes, log or Path("reports") / f"reminders-{named:%Y-%m}.csv",
              dict(host=smtp_host, port=smtp_port, security=smtp_security, user=smtp_user, sender=sender))
-
 
 
 if __name__ == "__main__":

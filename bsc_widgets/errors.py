@@ -89,6 +89,10 @@ class WorkspaceError(BscError):
     """The workspace cannot be opened or created."""
 
 
+class SchemaBehind(WorkspaceError):
+    """A workspace opened read-only is from an older version: it must be upgraded (opened with write access) first."""
+
+
 class DamagedRecord(WorkspaceError):
     """A stored row no longer passes the record's checks (edited outside the app, or from an older version).
 

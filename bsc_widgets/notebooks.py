@@ -250,8 +250,8 @@ def team_report(team: str, period: str, db: str = "", today_: str = "", shared_p
     """templates/team_report.ipynb: one team's monthly report (in the team's language, unless ``lang`` says)."""
     from .reports.team import team_report_html
 
-    _display_html(team_report_html(Store.open(db or None, read_only=True), team, parse_month(period), today(today_), shared_plotly,
-                                   lang))
+    _display_html(team_report_html(Store.open_to_read(db or None), team, parse_month(period), today(today_),
+                                   shared_plotly, lang))
 
 
 def collaborative_report(period: str, db: str = "", today_: str = "", shared_plotly: bool = False,
@@ -260,7 +260,7 @@ def collaborative_report(period: str, db: str = "", today_: str = "", shared_plo
     from .reports.collaborative import collaborative_report_html
 
     with speaking(first_known(lang)):
-        _display_html(collaborative_report_html(Store.open(db or None, read_only=True), parse_month(period), today(today_),
+        _display_html(collaborative_report_html(Store.open_to_read(db or None), parse_month(period), today(today_),
                                                 shared_plotly))
 
 
@@ -268,11 +268,11 @@ def final_report(db: str = "", today_: str = "", shared_plotly: bool = False) ->
     """templates/final_report.ipynb: the effectiveness summary."""
     from .reports.final import final_report_html
 
-    _display_html(final_report_html(Store.open(db or None, read_only=True), today(today_), shared_plotly))
+    _display_html(final_report_html(Store.open_to_read(db or None), today(today_), shared_plotly))
 
 
 def system_assessment_report(db: str = "", today_: str = "") -> None:
     """templates/system_assessment.ipynb: the leaders' PD-matrix report."""
     from .reports.system import system_assessment_html
 
-    _display_html(system_assessment_html(Store.open(db or None, read_only=True), today(today_)))
+    _display_html(system_assessment_html(Store.open_to_read(db or None), today(today_)))

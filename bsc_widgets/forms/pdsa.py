@@ -120,9 +120,9 @@ class PdsaPage(WorkbookPage):
                                                    "data_collection", "participant_roles", "scale", "start", "end")),
                   head(_("Do")), f["do_notes"], head(_("Study")), f["study_notes"], self.side_by_side,
                   head(_("Act")), f["decision"], f["next_steps"]]
-        self.form = replace_form(getattr(self, "form", None),
-                                 RecordForm(self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved,
-                                            layout_children=layout, on_gone=self._gone))
+        self.form = replace_form(getattr(self, "form", None), RecordForm(
+            self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved, layout_children=layout,
+            on_gone=self._gone))
         self.cycle_heading = Words(self._heading(record))
         self._offer_worksheets(self._blank(record.change_idea_id) if self.form.read_only else self.form.record)
         self.cycle_area.children = [self.cycle_heading, self.form] + ([] if self.form.read_only else [

@@ -52,11 +52,13 @@ class RecordEditor(w.VBox):
 
     def refresh(self, select: str | None = None, redraw: bool = True) -> None:
         self.items = {"/".join(map(str, r.key())): r for r in self._records()}
-        current = select if select is not None else self.picker.value
-        replace_options(self.picker, [(_("Add a new %(noun)s…", noun=self.noun), NEW)] +
-                        [(self._label(r), k) for k, r in self.items.items()], current)
+        replace_options(self.picker, self._options(), select if select is not None else self.picker.value)
         if redraw:
             self._show()
+
+    def _options(self) -> list[tuple[str, str]]:
+        return [(_("Add a new %(noun)s…", noun=self.noun), NEW)] + [(self._label(r), k)
+                                                                     for k, r in self.items.items()]
 
     def _saved(self, record: Record) -> None:
         """A new record becomes the one being edited; an edit keeps its form (and its "Saved at")."""
@@ -95,8 +97,7 @@ class RecordEditor(w.VBox):
     def _gone(self) -> None:
         """The record shown was removed by someone else: the list without it, nothing chosen."""
         self.items = {"/".join(map(str, r.key())): r for r in self._records()}
-        replace_options(self.picker, [(_("Add a new %(noun)s…", noun=self.noun), NEW)] +
-                        [(self._label(r), k) for k, r in self.items.items()], NOTHING)
+        replace_options(self.picker, self._options(), NOTHING)
         if hasattr(self, "area"):
             self.area.children = [c for c in self.area.children if c is not self.remove_button]
 

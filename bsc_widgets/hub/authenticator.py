@@ -2,8 +2,10 @@
 
 Passwords are checked by ``services.accounts`` (argon2id); attempts are throttled per name and per
 address, the visitor's own address as ``throttle.visitor`` reads it: locked out past 50 failures where a
-trusted proxy says who the visitor is, only slowed down otherwise. An account's access is read from the workspace again every minute (``refresh_user``), so
-an account that is ended, or a member taken off every roster, has to sign in again and cannot.
+trusted proxy says who the visitor is, only slowed down otherwise. An account's access is read from the
+workspace again every minute (``refresh_user``), so an account that is ended, or a member taken off every
+roster, has to sign in again and cannot. The hub's own administrators are the accounts whose role holds the
+``accounts`` scope.
 The one-time invitation link (``/hub/invite/<token>``) sets a password and signs the person in.
 """
 from __future__ import annotations
@@ -20,7 +22,7 @@ from tornado import web
 from traitlets import List, Unicode
 
 from ..errors import BscError
-from ..services.access import access_of
+from ..services.access import ROLES, access_of
 from ..services.accounts import PASSWORD_MIN, accept_invitation, invited, sign_in
 from ..store import Store
 from .throttle import AddressSlowdown, Throttle, visitor
@@ -122,7 +124,7 @@ class InviteHandler(BaseHandler):
             account = accept_invitation(self.store, token, password)
         except BscError as exc:
             return await self._page(token, exc.message, 400)
-        user = await self.auth_to_user({"name": account.username, "admin": account.access == "admin"})
+        user = await self.auth_to_user({"name": account.username, "admin": "accounts" in ROLES[account.access]})
         self.set_login_cookie(user)
         self.log.info("%s set a password from an invitation", account.username)
         self.redirect(self.get_next_url(user))

@@ -86,5 +86,6 @@ def configure(c, s: HubSettings) -> None:
 
     c.JupyterHub.services = [{"name": "idle-culler", "command": [
         sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={s.idle_timeout}", "--cull-every=60"]}]
-    c.JupyterHub.load_roles = c.JupyterHub.load_roles + [{"name": "idle-culler", "services": ["idle-culler"], "scopes": [
-        "list:users", "read:users:activity", "read:servers", "delete:servers"]}]
+    c.JupyterHub.load_roles = c.JupyterHub.load_roles + [{
+        "name": "idle-culler", "services": ["idle-culler"],
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]}]

@@ -245,7 +245,7 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
     from ..report_calendar import check_report_month, month_due_now
     from ..store import Store, resolve_db
 
-    store = Store.open(db, read_only=True)      # reports only read: a read-only workspace will do
+    store = Store.open_to_read(db)      # reports only read: a read-only workspace will do
     collab = store.collaborative()
     if collab is None and kind != "system":
         raise WorkspaceError(_("This workspace has no collaborative yet."))

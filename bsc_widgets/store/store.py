@@ -19,8 +19,8 @@ from pydantic import ValidationError
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from ..clock import now
-from ..errors import (ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem, StoreBusy, UnknownTeam,
-                      WorkspaceError)
+from ..errors import (ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem, SchemaBehind, StoreBusy,
+                      UnknownTeam, WorkspaceError)
 from ..ids import is_slug, slugify, unique_slug
 from ..language import _, day, language, n_
 from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Record, Team
@@ -67,7 +67,6 @@ def stale(record: Record | str, last: "LastSave | None" = None, many: bool = Fal
                             "%(what)s were changed %(who)s after you opened it. Your changes were not saved, so "
                             "theirs are not lost. Reload to see their version, then make your change again.",
                             many_of(record, many), what=capitalised(what), who=who))
-
 
 
 @dataclass(frozen=True)
@@ -314,6 +313,17 @@ class Store:
             raise
         return store
 
+    @classmethod
+    def open_to_read(cls, db: str | None = None) -> "Store":
+        """A workspace a command only reads (the reports): opened read-only, so a read-only disk will do. One from an
+        older version is first brought up to date, as any first open after an upgrade does (that needs write access,
+        and says so plainly if it has none)."""
+        try:
+            return cls.open(db, read_only=True)
+        except SchemaBehind:
+            cls.open(db).close()
+            return cls.open(db, read_only=True)
+
     def __repr__(self) -> str:
         return f"Store({display_url(self.url)!r})"
 
@@ -338,9 +348,10 @@ class Store:
             if other_tables:
                 raise WorkspaceError(_("%(where)s is a database, but not a BSC Workbooks workspace. Check the --db "
                                        "path (or BSC_DB).", where=where))
+            if self.read_only and current is None:
+                raise WorkspaceError(_("There is no workspace in %(where)s (it is empty).", where=where))
             if self.read_only:
-                raise WorkspaceError(
-                    _("There is no workspace in %(where)s (it is empty).", where=where) if current is None else
+                raise SchemaBehind(
                     _("The workspace %(where)s is from an older version and must be upgraded before it can be read "
                       "here: open it once with write access (for example “bsc serve”).", where=where))
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():

@@ -189,3 +189,20 @@ def test_a_description_of_several_things_takes_were(sample_store):
     sample_store.save(report)
     with pytest.raises(ConflictError, match=r"^Monthly report for October 2026 was changed"):
         sample_store.save(report)
+
+
+def test_a_workspace_a_command_only_reads_is_opened_read_only_after_an_upgrade(sample_db):
+    """The reports open the workspace read-only (a read-only disk will do); one from before an upgrade is brought up
+    to date first, as any first open after an upgrade is, instead of being refused."""
+    from sqlalchemy import text
+
+    from bsc_widgets.errors import SchemaBehind
+
+    with Store.open(sample_db).engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
+    with pytest.raises(SchemaBehind):
+        Store.open(sample_db, read_only=True)
+    store = Store.open_to_read(sample_db)
+    assert store.read_only and store.team("sunrise-head-start").name == "Sunrise Head Start"
+    with store.reading() as tx:
+        assert tx.conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0010"
