@@ -89,6 +89,41 @@ def pytest_sessionfinish(session, exitstatus):
     session.exitstatus = 1
 
 
+def _chromium() -> str | None:
+    from bsc_widgets.reports.printing import chromium
+
+    return None if chromium() else "no system Chromium (apt-get install chromium)"
+
+
+def _postgres() -> str | None:
+    return None if os.environ.get("BSC_TEST_POSTGRES_URL") else \
+        "no PostgreSQL test database (set BSC_TEST_POSTGRES_URL; tests/postgres_up.sh starts one)"
+
+
+def _proxy() -> str | None:
+    from bsc_widgets.base.errors import BscError
+    from bsc_widgets.hub.run import proxy_command
+
+    try:
+        proxy_command()
+    except BscError as exc:
+        return exc.message
+    return None
+
+
+# What a marker (declared in pyproject.toml) needs of the machine: a test without it skips on a laptop, and fails
+# under CI=true, where a skipped test is not a passed one. "browser" tests drive Chromium, so they need it too.
+NEEDS = {"chromium": _chromium, "browser": _chromium, "postgres": _postgres, "hub": _proxy}
+
+
+def pytest_runtest_setup(item):
+    for marker, missing in NEEDS.items():
+        if item.get_closest_marker(marker) and (why := missing()):
+            if os.environ.get("CI", "").lower() == "true":
+                pytest.fail(f"{why}: it is required under CI=true")
+            pytest.skip(why)
+
+
 @pytest.fixture
 def sample_db(tmp_path) -> Path:
     """A private copy of the sample workspace (a real SQLite file)."""

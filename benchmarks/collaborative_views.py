@@ -21,16 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reports import collaborative_of  # noqa: E402
 
-from bsc_widgets.effectiveness import effectiveness  # noqa: E402
-from bsc_widgets.equity import group_view  # noqa: E402
+from bsc_widgets.analysis.effectiveness import effectiveness  # noqa: E402
+from bsc_widgets.analysis.equity import group_view  # noqa: E402
 from bsc_widgets.forms.equity import EquityPage  # noqa: E402
 from bsc_widgets.forms.participation import ParticipationPage  # noqa: E402
 from bsc_widgets.forms.setup import SetupPage  # noqa: E402
 from bsc_widgets.forms.spread import SpreadPage  # noqa: E402
 from bsc_widgets.reports.final import final_report_html  # noqa: E402
 from bsc_widgets.reports.system import system_assessment_html  # noqa: E402
-from bsc_widgets.spread import spread  # noqa: E402
-from bsc_widgets.language import speak  # noqa: E402
+from bsc_widgets.analysis.spread import spread  # noqa: E402
+from bsc_widgets.base.language import speak  # noqa: E402
 from bsc_widgets.store import Store  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)

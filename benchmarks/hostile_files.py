@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bsc_widgets.errors import BscError  # noqa: E402
+from bsc_widgets.base.errors import BscError  # noqa: E402
 from bsc_widgets.portable import read_folder  # noqa: E402
 from bsc_widgets.services import COMMAND_LINE  # noqa: E402
 from bsc_widgets.services.measures import import_sheet  # noqa: E402

@@ -23,7 +23,7 @@ from bsc_widgets.model import (AssessmentScore, Attendance, ChartMark, Event, Me
                                PdsaCycle, Sample, StratumObservation, Team, TeamChangeIdea)
 from bsc_widgets.portable import read_folder
 from bsc_widgets.reports.batch import Job, plan, run_reports
-from bsc_widgets.sample import sample_folder
+from bsc_widgets.portable.sample import sample_folder
 from bsc_widgets.store import Store
 
 PERIOD, TODAY = dt.date(2026, 10, 1), dt.date(2026, 11, 22)

@@ -39,12 +39,12 @@ def tasks(team_id: str) -> dict:
         "page: monthly report": lambda s: MonthlyReportPage(s, s.team(team_id), TODAY),
     }
     try:                                   # the first month's pieces, where this version has them
-        from bsc_widgets.deidentified import deidentified_tables
+        from bsc_widgets.analysis.deidentified import deidentified_tables
         from bsc_widgets.mail import plan_reminders
         from bsc_widgets.model import PdsaCycle
         from bsc_widgets.portable.team_workbook import team_workbook
-        from bsc_widgets.printing import chromium, pdf_bytes
-        from bsc_widgets.worksheets import data_sheet_html, pdsa_worksheet_html
+        from bsc_widgets.reports.printing import chromium, pdf_bytes
+        from bsc_widgets.reports.worksheets import data_sheet_html, pdsa_worksheet_html
     except ImportError:
         return out
 
@@ -69,7 +69,7 @@ def main() -> None:
     parser.add_argument("--team", default="eastside-community")
     parser.add_argument("--lang", default="en")
     args = parser.parse_args()
-    from bsc_widgets.language import speak
+    from bsc_widgets.base.language import speak
     from bsc_widgets.store import Store
 
     speak(args.lang)

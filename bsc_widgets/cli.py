@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import BscError
-from .language import LANGUAGES, _, day, from_environment, n_, speaking
+from .base.errors import BscError
+from .base.language import LANGUAGES, _, from_environment, n_, speaking
 from .model import ROLE_LABELS
 from .store import Store, display_url, resolve_db
 
@@ -132,7 +132,7 @@ def export(db, path, deidentified):
     """Export the whole workspace to a folder of CSV files plus framework.yaml."""
     store = Store.open(db, read_only=True)  # an export only reads: a read-only workspace will do
     if deidentified:
-        from .deidentified import export_deidentified
+        from .analysis.deidentified import export_deidentified
 
         click.echo(_("Exported the de-identified data to %(path)s.", path=export_deidentified(store, path)))
         return
@@ -155,8 +155,8 @@ def export(db, path, deidentified):
                    "(about 150 MB each); 0 starts a kernel per visit.")
 def serve(db, ip, port, workbooks, preheat):
     """Serve the workbooks with Voilà against the workspace."""
-    from .serve import serve as run
-    from .paths import workbooks_dir
+    from .base.paths import workbooks_dir
+    from .server.serve import serve as run
 
     Store.open(db)  # fail here, plainly, if the workspace is missing
     sys.exit(run(workbooks or workbooks_dir(), resolve_db(db), ip, port, preheat=preheat))
@@ -260,8 +260,8 @@ def _deliver(store, outgoing, yes, log, smtp) -> None:
 def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, final, system, send, yes, roles,
             smtp_host, smtp_port, smtp_security, smtp_user, sender):
     """Make every team's monthly report and the collaborative's, as offline HTML files."""
-    from .errors import NotAMonth
-    from .report_calendar import parse_month
+    from .analysis.report_calendar import parse_month
+    from .base.errors import NotAMonth
     from .reports.batch import make_reports
 
     if final and system:
@@ -296,7 +296,7 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
     for o in batch.failed:
         click.echo("  " + _("failed: %(report)s: %(problem)s", report=o.title, problem=o.problem), err=True)
     if send:
-        from .clock import today
+        from .base.clock import today
         from .mail import plan_reports
 
         store = Store.open(db, read_only=not yes)     # a dry run only reads; sending writes the mail log
@@ -322,8 +322,8 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
               show_default=True, help="The folder to write it in.")
 def print_(db, kind, team, cycle, measure, blank, pdf, lang, out):
     """A paper worksheet: a PDSA cycle's (blank or filled) or a measure's data-collection sheet."""
-    from .clock import today
-    from .worksheets import write_sheet
+    from .base.clock import today
+    from .reports.worksheets import write_sheet
 
     for path in write_sheet(Store.open(db, read_only=True), kind, team, out, today(), cycle, measure, blank, pdf,
                             lang):
@@ -342,11 +342,11 @@ def print_(db, kind, team, cycle, measure, blank, pdf, lang, out):
 def remind(db, period, site, log, yes, roles, smtp_host, smtp_port, smtp_security, smtp_user, sender):
     """E-mail each team whose monthly report is not in: the month due now ("your report for November is due on
     5 December"), or overdue once its due day has passed."""
-    from .clock import today
-    from .errors import NotAMonth
+    from .analysis.report_calendar import check_report_month, month_due_now, parse_month
+    from .base.clock import today
+    from .base.errors import NotAMonth
     from .mail import plan_reminders, reports_missing
     from .model import Phase
-    from .report_calendar import check_report_month, month_due_now, parse_month
 
     store = Store.open(db)
     collab = store.collaborative()

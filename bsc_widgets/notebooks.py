@@ -11,18 +11,19 @@ from __future__ import annotations
 import os
 from urllib.parse import parse_qs
 
-from .catalogue import PAGE_SCOPES
-from .clock import today
-from .errors import BscError, NotAllowed, UnknownTeam
+from .analysis.report_calendar import parse_month
+from .base.clock import today
+from .base.errors import BscError, NotYourTeam, UnknownTeam
+from .base.language import _, first_known, speak, speaking
+from .base.pages import HOME
+from .base.paths import workbooks_dir
 from .forms.messages import MessageArea, report_unexpected
 from .forms.page import root
-from .language import _, first_known, speak, speaking
-from .log import server_log
-from .model import ACCESS_LABELS, Team
-from .paths import workbooks_dir
-from .report_calendar import parse_month
-from .services.access import Access, access_of, hub_user
+from .model import Team
+from .services.access import Access
+from .services.read_gate import Sight, gate, signed_in
 from .store import Store
+
 
 def request_ready() -> None:
     """With preheated kernels, the page's URL (?team=) arrives only when someone opens the page.
@@ -42,24 +43,10 @@ def query_param(name: str) -> str | None:
     return values[0] if values else None
 
 
-def signed_in(store: Store) -> Access | None:
-    """The account the hub signed in for this page; None when served without the hub (``bsc serve``: the
-    one trusted person at this machine). An account with nothing left to open is refused here."""
-    user = hub_user()
-    if user is None:
-        return None
-    access = access_of(store, user)
-    if access is None or not access.active:
-        server_log().warning("refused a page to %r: no account, or on no team's roster", user)
-        raise NotAllowed(_("Your account no longer has access to this collaborative. Ask your improvement advisor "
-                           "if this is a mistake."))
-    return access
-
-
 def choose_team(store: Store, parameter: str | None,
                 access: Access | None = None) -> tuple[Team | None, BscError | None]:
-    """The team from ?team= (first) or the parameter; a bad value becomes a message, not a crash.
-    Signed in, only one of the account's teams (with just one, that one)."""
+    """The team asked for: ?team= (first), else the parameter, else a signed-in person's one team; a bad value
+    becomes a message, not a crash. Whether the person may see it is the read gate's to say."""
     wanted = query_param("team")
     if wanted is None:
         wanted = parameter or None
@@ -68,24 +55,21 @@ def choose_team(store: Store, parameter: str | None,
     if wanted is None or wanted == "":
         return None, None
     try:
-        team = store.team(wanted)
+        return store.team(wanted), None
     except UnknownTeam as exc:
         return None, UnknownTeam(_("%(problem)s Choose your team from the list below.", problem=exc.message))
-    if access is not None and not access.may_open(team.id):
-        server_log().warning("refused team %r to %r (%s): not one of their teams", team.id, access.username,
-                             access.role)
-        return None, NotAllowed(_("This is not one of your teams. Choose one of yours on the home page."))
-    return team, None
 
 
-def _allowed(store: Store, page: str) -> Access | None:
-    """The signed-in account, if its role opens this collaborative page (else refused, and logged)."""
+def open_page(store: Store, page: str, parameter: str | None = None,
+              for_team: bool = False) -> tuple[Sight, BscError | None]:
+    """Ask the read gate, once, what the signed-in person may see of ``page`` (and of the team asked for, on a page
+    ``for_team``): a page not theirs is refused; a team not theirs becomes a message, with no team chosen."""
     access = signed_in(store)
-    if access is not None and not access.allows(PAGE_SCOPES[page]):
-        server_log().warning("refused %s to %r (%s)", page, access.username, access.role)
-        raise NotAllowed(_("This page is not open to your account (%(role)s). Go back to the home page for the "
-                           "pages that are.", role=ACCESS_LABELS[access.role].lower()))
-    return access
+    team, problem = choose_team(store, parameter, access) if for_team else (None, None)
+    try:
+        return gate(access, page, team), problem
+    except NotYourTeam as exc:
+        return Sight(page, access), exc
 
 
 def speak_for(access: Access | None = None, team: Team | None = None) -> str:
@@ -119,25 +103,23 @@ def home(team: str = "", db: str = "", today_: str = ""):
 
     def build():
         store = Store.open(db or None)
-        access = signed_in(store)
-        chosen, problem = choose_team(store, team, access)
-        speak_for(access, chosen)
-        return HomePage(store, today(today_), chosen, problem, workbooks_dir(), access)
+        sight, problem = open_page(store, HOME, team, for_team=True)
+        speak_for(sight.access, sight.team)
+        return HomePage(store, today(today_), sight.team, problem, workbooks_dir(), sight.access)
 
     return show(build)
 
 
-def _team_workbook(page_class, title: str, team: str, db: str, today_: str):
+def _team_workbook(page_class, page: str, team: str, db: str, today_: str):
     from .forms.page import NoTeamPage
 
     def build():
         store = Store.open(db or None)
-        access = signed_in(store)
-        chosen, problem = choose_team(store, team, access)
-        speak_for(access, chosen)
-        if chosen is None:
-            return NoTeamPage(title, problem)
-        return page_class(store, chosen, today(today_), access)
+        sight, problem = open_page(store, page, team, for_team=True)
+        speak_for(sight.access, sight.team)
+        if sight.team is None:
+            return NoTeamPage(page_class.TITLE, problem)
+        return page_class(store, sight.team, today(today_), sight.access)
 
     return show(build)
 
@@ -146,35 +128,35 @@ def charter(team: str = "", db: str = "", today_: str = ""):
     """Workbook 1: the team charter and roster."""
     from .forms.charter import CharterPage
 
-    return _team_workbook(CharterPage, CharterPage.TITLE, team, db, today_)
+    return _team_workbook(CharterPage, "01_charter.ipynb", team, db, today_)
 
 
 def pdsa(team: str = "", db: str = "", today_: str = ""):
     """Workbook 3: the PDSA planner and log."""
     from .forms.pdsa import PdsaPage
 
-    return _team_workbook(PdsaPage, PdsaPage.TITLE, team, db, today_)
+    return _team_workbook(PdsaPage, "03_pdsa.ipynb", team, db, today_)
 
 
 def measures(team: str = "", db: str = "", today_: str = ""):
     """Workbook 4: measures, data entry and run charts."""
     from .forms.measures import MeasuresPage
 
-    return _team_workbook(MeasuresPage, MeasuresPage.TITLE, team, db, today_)
+    return _team_workbook(MeasuresPage, "04_measures.ipynb", team, db, today_)
 
 
 def monthly_report(team: str = "", db: str = "", today_: str = ""):
     """Workbook 5: the monthly team report, with the team's and faculty's scores."""
     from .forms.monthly_report import MonthlyReportPage
 
-    return _team_workbook(MonthlyReportPage, MonthlyReportPage.TITLE, team, db, today_)
+    return _team_workbook(MonthlyReportPage, "05_monthly_report.ipynb", team, db, today_)
 
 
 def driver_diagram(team: str = "", db: str = "", today_: str = ""):
     """Workbook 2: the driver diagram and the change ideas the team tests."""
     from .forms.driver_diagram import DriverDiagramPage
 
-    return _team_workbook(DriverDiagramPage, DriverDiagramPage.TITLE, team, db, today_)
+    return _team_workbook(DriverDiagramPage, "02_driver_diagram.ipynb", team, db, today_)
 
 
 def coach_dashboard(db: str = "", today_: str = ""):
@@ -183,7 +165,7 @@ def coach_dashboard(db: str = "", today_: str = ""):
 
     def build():
         store = Store.open(db or None)
-        speak_for(_allowed(store, "coach_dashboard.ipynb"))
+        speak_for(open_page(store, "coach_dashboard.ipynb")[0].access)
         return DashboardPage(store, today(today_))
 
     return show(build)
@@ -196,7 +178,7 @@ def _collaborative_page(module: str, name: str, page: str, db: str, today_: str)
 
     def build():
         store = Store.open(db or None)
-        access = _allowed(store, page)
+        access = open_page(store, page)[0].access
         speak_for(access)
         return page_class(store, today(today_), access)
 
@@ -230,7 +212,7 @@ def system_assessment(db: str = "", today_: str = ""):
 
     def build():
         store = Store.open(db or None)
-        access = _allowed(store, "leaders/system_assessment.ipynb")
+        access = open_page(store, "leaders/system_assessment.ipynb")[0].access
         speak_for(access)
         return SystemAssessmentPage(store, lambda store: system_assessment_html(store, today(today_)), access)
 

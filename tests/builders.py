@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from bsc_widgets.model import ChangeIdea, Collaborative, Measure, Member, Observation, PdsaCycle, Phase, Team
+from bsc_widgets.base.clock import add_months
+from bsc_widgets.model import (Account, ChangeIdea, Collaborative, Event, Measure, Member, Observation, PdsaCycle,
+                               Phase, Sample, Team)
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
 _n = itertools.count(1)
@@ -45,7 +47,7 @@ def observations(store, team_id: str, measure_id: str, values: list[float], firs
     """One period a month from ``first``: a value each, or numerators over ``denominator``."""
     out = []
     for i, v in enumerate(values):
-        period = dt.date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1)
+        period = add_months(first.replace(day=1), i)
         numbers = {"numerator": v, "denominator": denominator} if denominator else {"value": v}
         out.append(store.save(Observation(team_id=team_id, measure_id=measure_id, period=period, **numbers)))
     return out
@@ -58,3 +60,22 @@ def idea(store, id: str = "idea", **values) -> ChangeIdea:
 def cycle(store, team_id: str, idea_id: str, **values) -> PdsaCycle:
     return store.save(PdsaCycle(**{"id": f"cycle-{next(_n)}", "team_id": team_id, "change_idea_id": idea_id,
                                    "title": "A test", "objective": "See if it helps.", "start": START} | values))
+
+
+def account(store, username: str, role: str = "team_member", **values) -> Account:
+    """An account as the hub signs it in (``JUPYTERHUB_USER``); a team member's teams are the rosters that list
+    ``username`` as an e-mail address."""
+    return store.save(Account(**{"username": username, "name": username.split("@")[0].title(), "access": role,
+                                 "email": username} | values))
+
+
+def events(store, team_id: str, measure_id: str, days: list[dt.date]) -> list[Event]:
+    """One event on each day."""
+    return [store.save(Event(team_id=team_id, measure_id=measure_id, day=d)) for d in days]
+
+
+def samples(store, team_id: str, measure_id: str, periods: list[list[float]], first: dt.date = START) -> list[Sample]:
+    """Several values a period, one period a month from ``first``."""
+    return [store.save(Sample(team_id=team_id, measure_id=measure_id, period=add_months(first.replace(day=1), i),
+                              number=k + 1, value=v))
+            for i, values in enumerate(periods) for k, v in enumerate(values)]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..dosage import RoleDose, expected_by_now, low_dose
-from ..language import _
+from ..analysis.dosage import RoleDose, expected_by_now, low_dose
+from ..base.language import _
+from ..base.text import plotly_text
 from ..model import ROLE_LABELS, Team
-from ..text import plotly_text
 from .palette import FONT, GOAL
 
 ROLE_COLOURS = {"administrator": "#4f5b62", "teacher": "#0072b2", "staff": "#009e73", "family": "#cc79a7"}

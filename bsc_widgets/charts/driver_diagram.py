@@ -10,8 +10,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from ..language import N_, Labels, _
-
+from ..base.language import N_, Labels, _
 from ..model import ChangeIdea, Driver, DriverLink
 from ..render import render
 
@@ -113,20 +112,3 @@ def driver_diagram_svg(aim: str, drivers: list[Driver], ideas: list[ChangeIdea],
                   curves=curves, width=width, height=height, label=label, font=FONT, line_h=LINE_H,
                   boxes=[dict(column=b.column, x=b.x, y=b.y, w=b.w, h=b.h, lines=b.lines, tag=b.tag,
                               highlight=b.highlight, fill=FILL[b.column], text=TEXT[b.column]) for b in boxes])
-
-
-def idea_tags(ideas: list[ChangeIdea], chosen: set[str], cycles_by_idea: dict[str, list]) -> dict[str, str]:
-    """What a team's diagram says, in words, beside each change idea: our idea, testing, adopted."""
-    tags = {}
-    for i in ideas:
-        words = []
-        if i.team_id:
-            words.append(_("our idea"))
-        mine = cycles_by_idea.get(i.id, [])
-        if mine and mine[-1].decision == "adopt":
-            words.append(_("adopted"))
-        elif i.id in chosen or mine:
-            words.append(_("testing"))
-        if words:
-            tags[i.id] = "✓ " + ", ".join(words)
-    return tags

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..equity import SUPPRESSED, GroupView
-from ..language import _
+from ..analysis.equity import GroupView
+from ..base.language import _
 from .palette import MUTED
 from .spc_chart import Panels, _add_series, _e, _label, _panel
 
@@ -42,8 +42,7 @@ def group_figure(view: GroupView, height: int = 260) -> Panels:
         fig = _panel(height)
         seg = view.result[view.result["facet1"] == s.id].reset_index(drop=True) if not view.result.empty else None
         if seg is not None and not seg.empty:
-            panels.kinds |= _add_series(fig, seg, percent=view.percent, show_legend=False, rules=view.rules,
-                                        direction=view.measure.direction)
+            panels.kinds |= _add_series(fig, seg, percent=view.percent, show_legend=False)
         hidden = view.table[(view.table["stratum_id"] == s.id) & view.table["suppressed"].astype(bool)]
         shapes = [dict(type="rect", xref="x", yref="y domain", x0=x0, x1=x1, y0=0, y1=1, fillcolor=MUTED,
                        opacity=0.3, line=dict(width=0), layer="below")

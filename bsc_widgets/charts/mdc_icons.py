@@ -6,13 +6,13 @@ import base64
 
 import pandas as pd
 
+from ..base.language import _
 from ..render import render
 from ..spc.mdc import ASSURANCE_WORDS, VARIATION_WORDS
-from ..language import _
+from ..spc.signals import MDC_SIGNALS
+from .palette import COMMON, CONCERN, IMPROVEMENT, KIND_COLOURS
 
-from .palette import COMMON, CONCERN, IMPROVEMENT, KIND_COLOURS, MDC_KINDS
-
-POINT_COLOURS = {kind: KIND_COLOURS.get(ours, COMMON) for kind, ours in MDC_KINDS.items()}
+POINT_COLOURS = {kind: KIND_COLOURS.get(ours, COMMON) for kind, ours in MDC_SIGNALS.items()}
 ASSURANCE = {"consistent_pass": (IMPROVEMENT, "P"), "consistent_fail": (CONCERN, "F"), "inconsistent": (COMMON, "?")}
 
 
@@ -40,16 +40,17 @@ def assurance_icon(assurance: str | None, size: int = 36) -> str:
                   label=_("Assurance: %(words)s", words=_(ASSURANCE_WORDS[assurance])), wave=False)
 
 
-def latest_icons(result: pd.DataFrame, direction: str, size: int = 36) -> tuple[str, str] | None:
-    """(variation, assurance) SVGs for a series' latest point, or None without Making Data Count."""
+def latest_icons(result: pd.DataFrame, size: int = 36) -> tuple[str, str] | None:
+    """(variation, assurance) SVGs for a series' latest point, or None without Making Data Count; high or low
+    as the chart's own ``direction`` column says (days between rare events: longer is better)."""
     if "mdc_variation" not in result or result.empty:
         return None
     last = result.iloc[-1]
-    return variation_icon(last["mdc_variation"], direction, size), assurance_icon(last["mdc_assurance"], size)
+    return variation_icon(last["mdc_variation"], last["direction"], size), assurance_icon(last["mdc_assurance"], size)
 
 
-def icons_html(result: pd.DataFrame, direction: str, size: int = 36) -> str:
-    icons = latest_icons(result, direction, size)
+def icons_html(result: pd.DataFrame, size: int = 36) -> str:
+    icons = latest_icons(result, size)
     return "" if icons is None else render("charts/mdc_icons.html", "pair", variation=icons[0], assurance=icons[1])
 
 

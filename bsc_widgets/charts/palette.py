@@ -7,7 +7,10 @@ pair the eye tells apart best); each kind also has its own marker shape, for pri
 """
 from __future__ import annotations
 
-from ..language import N_, Labels
+from ..base.language import N_, Labels
+from ..spc.signals import CHANGE as CHANGE_SIGNAL
+from ..spc.signals import CONCERN as CONCERN_SIGNAL
+from ..spc.signals import IMPROVEMENT as IMPROVEMENT_SIGNAL
 
 COMMON = "#6e6e6e"
 IMPROVEMENT = "#0072b2"
@@ -20,9 +23,8 @@ SESSION = "#2e7d32"       # learning sessions on a chart
 PDSA = "#4f5b62"          # PDSA cycles on a chart
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif'
 
-KIND_COLOURS = {"improvement": IMPROVEMENT, "concern": CONCERN, "change": NEUTRAL}
-KIND_SYMBOLS = {"improvement": "circle", "concern": "diamond", "change": "square"}
-KIND_NAMES = Labels({"improvement": N_("signal of improvement"), "concern": N_("signal of concern"),
-                    "change": N_("signal of change")})
-MDC_KINDS = {"common_cause": "", "special_cause_improvement": "improvement", "special_cause_concern": "concern",
-             "special_cause_neutral_high": "change", "special_cause_neutral_low": "change"}
+# each signal (spc.signals) in its colour, marker and name
+KIND_COLOURS = {IMPROVEMENT_SIGNAL: IMPROVEMENT, CONCERN_SIGNAL: CONCERN, CHANGE_SIGNAL: NEUTRAL}
+KIND_SYMBOLS = {IMPROVEMENT_SIGNAL: "circle", CONCERN_SIGNAL: "diamond", CHANGE_SIGNAL: "square"}
+KIND_NAMES = Labels({IMPROVEMENT_SIGNAL: N_("signal of improvement"), CONCERN_SIGNAL: N_("signal of concern"),
+                    CHANGE_SIGNAL: N_("signal of change")})

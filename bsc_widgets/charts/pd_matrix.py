@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import textwrap
 
-from ..language import _, listing, n_, number
+from ..analysis.system_assessment import QUADRANTS, Assessment, quadrant_weights
+from ..base.language import _, listing, n_, number
 from ..model import PdOffering
-from ..system_assessment import QUADRANTS, Assessment, quadrant_weights
 from ..render import render
 
 LEFT, TOP, CELL = 70, 16, 220

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import plotly
 
-from ..language import BABEL_LOCALES, ENGLISH, language
+from ..base.language import BABEL_LOCALES, ENGLISH, language
 
 BASIC = Path(__file__).resolve().parents[2] / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 FULL = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"

@@ -5,10 +5,10 @@ screen readers and narrow phones.
 """
 from __future__ import annotations
 
-from ..language import N_, Labels, n_
+from ..base.language import N_, Labels, n_
+from ..base.text import shorten
 from ..model import Ramp
 from ..render import render
-from ..text import shorten
 
 FILL = {"adopt": "#2e7d32", "adapt": "#1f6f8b", "abandon": "#8d6e63", None: "#b0bec5"}
 STEP_W, STEP_H, BASE_H = 150, 26, 30

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..language import _, day
+from ..base.language import _, day
+from ..base.text import plotly_text
 from ..model import SCORE_SOURCE_LABELS, AssessmentScore
-from ..text import plotly_text
 
 COLOURS = {"team": "#1f6f8b", "faculty": "#e07a1f"}
 DASH = {"team": "solid", "faculty": "dash"}

@@ -18,20 +18,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..language import N_, Labels, _, day, number
-from ..measure_analysis import goal_on_chart
-from ..measure_data import chart_direction
+from ..base.language import N_, Labels, _, day, number
+from ..base.text import plotly_text
 from ..model import DECISION_WORDS
 from ..spc.mdc import SHORT
-from ..spc.reading import rule_set
-from ..spc.runs import long_run_points
-from ..text import plotly_text
+from ..spc.signals import SIGNALS
 from .mdc_icons import data_uri, latest_icons
-from .palette import (COMMON, CONCERN, FONT, GOAL, IMPROVEMENT, KIND_COLOURS, KIND_NAMES, KIND_SYMBOLS, LINE,
-                      MDC_KINDS, MUTED, PDSA, SESSION)
+from .palette import COMMON, CONCERN, FONT, GOAL, KIND_COLOURS, KIND_NAMES, KIND_SYMBOLS, LINE, MUTED, PDSA, SESSION
 
 BREAK = "<br>"     # a line break in plotly's hover text (the one piece of markup plotly takes)
-GOOD, BAD = IMPROVEMENT, CONCERN
 _e = plotly_text
 
 
@@ -75,68 +70,19 @@ def title_of(fig: go.Figure) -> str:
     return html.unescape(fig.layout.title.text or "") if fig.layout.title else ""
 
 
-def _judge(side: np.ndarray, direction: str) -> np.ndarray:
-    if direction == "neutral":
-        return np.where(side != 0, "change", "")
-    better = side * (1 if direction == "up" else -1)
-    return np.where(better > 0, "improvement", np.where(better < 0, "concern", ""))
-
-
-def _trend_ways(y: np.ndarray, flags: np.ndarray, parts: np.ndarray) -> np.ndarray:
-    """For each point in a trend, which way it goes: the step to the next point of the trend, or, for its last
-    point, the step from the one before (a peak between a rise and a fall ends the rise)."""
-    way = np.zeros(len(y), int)
-    rows = [i for i in np.flatnonzero(flags) if not np.isnan(y[i])]
-    for k, i in enumerate(rows):
-        nxt = rows[k + 1] if k + 1 < len(rows) and parts[rows[k + 1]] == parts[i] else None
-        prev = rows[k - 1] if k > 0 and parts[rows[k - 1]] == parts[i] else None
-        step = np.sign(y[nxt] - y[i]) if nxt is not None else np.sign(y[i] - y[prev]) if prev is not None else 0
-        way[i] = int(step)
-    return way
-
-
-def point_signals(result: pd.DataFrame, rules=None, direction: str = "neutral") -> tuple[np.ndarray, list[list[str]]]:
-    """Each point's signal under the chart's rules (improvement, concern, change, or "" for none), and the
-    rules it is part of, in words (for its hover text)."""
-    rules = rule_set(result, rules)
+def point_words(result: pd.DataFrame) -> list[list[str]]:
+    """For each point, the rules it is part of (the engine's ``signal_rules``), in words for its hover text."""
     n = len(result)
-    kinds = np.full(n, "", dtype=object)
-    why: list[list[str]] = [[] for _i in range(n)]
-    if n == 0:
-        return kinds, why
-    if "mdc" in rules:
-        types = result["mdc_point_type"].to_numpy()
-        for i, t in enumerate(types):
-            kinds[i] = MDC_KINDS[t]
-            if t != "common_cause":
-                why[i].append(MDC_WHY[t])
-        return kinds, why
-    y, cl = result["y"].to_numpy(dtype=float), result["cl"].to_numpy(dtype=float)
-    with np.errstate(invalid="ignore"):
-        side = np.nan_to_num(np.sign(y - cl)).astype(int)
-    by_side = _judge(side, direction)
-    parts = result["part"].to_numpy()
-
-    def mark(flags, kind_of, words):
-        for i in np.flatnonzero(flags):
-            if not kinds[i]:
-                kinds[i] = kind_of[i]
-            why[i].append(words)
-
-    if "sigma_signal" in result:
-        mark(result["sigma_signal"].to_numpy(bool), by_side, _("outside the control limits"))
-    if "anhoej" in rules:
-        runs = long_run_points(result) & result["runs_signal"].to_numpy(bool)
-        limit = result["longest_run_max"].to_numpy(dtype=float)
-        for i in np.flatnonzero(runs):
-            if not kinds[i]:
-                kinds[i] = by_side[i]
-            why[i].append(_("part of a run longer than %(n)s points (Anhøj)", n=int(limit[i])))
-    if "ihi" in rules and "ihi_shift" in result:
-        mark(result["ihi_shift"].to_numpy(bool), by_side, _("shift: 6 or more on one side of the median (IHI)"))
-        trend = result["ihi_trend"].to_numpy(bool)
-        mark(trend, _judge(_trend_ways(y, trend, parts), direction), _("trend: 5 or more rising or falling (IHI)"))
-    return kinds, why
+    if not n or "signal_rules" not in result:
+        return [[] for _i in range(n)]
+    limit = result["longest_run_max"].to_numpy(dtype=float)
+    types = result["mdc_point_type"].to_numpy() if "mdc_point_type" in result else None
+    words = {"limits": lambda i: _("outside the control limits"),
+             "run": lambda i: _("part of a run longer than %(n)s points (Anhøj)", n=int(limit[i])),
+             "shift": lambda i: _("shift: 6 or more on one side of the median (IHI)"),
+             "trend": lambda i: _("trend: 5 or more rising or falling (IHI)"),
+             "mdc": lambda i: MDC_WHY[types[i]]}
+    return [[words[code](i) for code in codes.split()] for i, codes in enumerate(result["signal_rules"])]
 
 
 def _label(x) -> str:
@@ -146,14 +92,13 @@ def _label(x) -> str:
     return str(x)
 
 
-def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True, rules=None,
-                direction: str = "neutral") -> set[str]:
-    """The data, its signal points in their colours, and each phase's center line and limits; returns the
-    kinds of signal shown."""
+def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True) -> set[str]:
+    """The data, its signal points in their colours (the engine's ``signal`` column), and each phase's center line
+    and limits; returns the kinds of signal shown."""
     x = result["x"]
     fmt = ".0f" if percent else ".3g"
     suffix = "%" if percent else ""
-    kinds, fired = point_signals(result, rules, direction)
+    kinds, fired = result["signal"].to_numpy(), point_words(result)
     left_out = ~result["include"].astype(bool).to_numpy() if "include" in result else np.zeros(len(result), bool)
     hover = [f"{_e(_label(xv))}: {format(yv, fmt) if pd.notna(yv) else '–'}{suffix}"
              + "".join(BREAK + _e(w) for w in why) + (BREAK + _("left out of the center line and limits") if out else "")
@@ -163,7 +108,7 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
                              marker=dict(color=COMMON, size=7, symbol=np.where(left_out, "circle-open", "circle")),
                              hovertext=hover, hoverinfo="text", showlegend=show_legend), **kw)
     shown = set()
-    for kind in ("improvement", "concern", "change"):
+    for kind in SIGNALS:
         at = kinds == kind
         if at.any():
             shown.add(kind)
@@ -177,7 +122,7 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
                                  marker=dict(color=COMMON, size=7, symbol="circle-open"), hoverinfo="skip"), **kw)
     control = "ucl" in result and result["ucl"].notna().any()
     for part, seg in result.groupby("part", sort=True):
-        crossings = bool(seg["runs_signal"].iloc[0]) and "anhoej" in rule_set(result, rules)
+        crossings = bool(seg["anhoej_signal"].iloc[0])
         fig.add_trace(go.Scatter(x=seg["x"], y=seg["cl"], mode="lines", name=_("center line") if control else _("median"),
                                  line=dict(color=MUTED, width=2, dash="dash" if crossings else "solid"),
                                  hoverinfo="skip", showlegend=show_legend and part == 1), **kw)
@@ -189,9 +134,9 @@ def _add_series(fig, result, row=None, col=None, percent=False, show_legend=True
     return shown
 
 
-def _icon_images(result: pd.DataFrame, direction: str) -> list[dict]:
+def _icon_images(result: pd.DataFrame) -> list[dict]:
     """Making Data Count's variation and assurance icons, top right, as images drawn here."""
-    icons = latest_icons(result, direction)
+    icons = latest_icons(result)
     if icons is None:
         return []
     return [dict(source=data_uri(svg), xref="paper", yref="paper", x=1 - 0.07 * k, y=1.02, sizex=0.07, sizey=0.14,
@@ -259,9 +204,11 @@ def _style(fig: go.Figure, height: int, title: str, top: int) -> None:
 
 def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goal: float | None = None,
                markers: list[Marker] | None = None, height: int = 420, ylabel: str = "",
-               direction: str = "neutral", notes: list[PointNote] | None = None,
-               moving_ranges: pd.DataFrame | None = None, rules=None) -> go.Figure:
-    """One team's chart; with ``moving_ranges`` (an I chart's), its MR chart below on the same dates."""
+               notes: list[PointNote] | None = None, moving_ranges: pd.DataFrame | None = None) -> go.Figure:
+    """One series' chart, drawn from the engine's columns (signals, limits, Making Data Count's icons, the goal
+    as its ``target`` unless ``goal`` is given); with ``moving_ranges`` (an I chart's), its MR chart below."""
+    if goal is None and "target" in result and len(result):
+        goal = result["target"].iloc[-1]
     with_mr = moving_ranges is not None and not moving_ranges.empty and not result.empty
     if with_mr:
         fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.06,
@@ -271,10 +218,10 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
         fig = go.Figure()
     if not result.empty:
         kw = dict(row=1, col=1) if with_mr else {}
-        _add_series(fig, result, percent=percent, rules=rules, direction=direction, **kw)
+        _add_series(fig, result, percent=percent, **kw)
         _add_notes(fig, result, notes or [], **kw)
     if with_mr:
-        _add_series(fig, moving_ranges, row=2, col=1, show_legend=False, rules=("anhoej",))
+        _add_series(fig, moving_ranges, row=2, col=1, show_legend=False)
     shapes, labels = [], []
     if goal is not None and not pd.isna(goal):
         shapes.append(dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=goal, y1=goal,
@@ -291,7 +238,7 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
     top = 40 + (26 * (1 + max((int(round((t["y"] - 1) / 0.07)) for t in tags), default=-1)) if tags else 0)
     _style(fig, height, title, top)
     fig.update_layout(shapes=shapes + tag_shapes, annotations=list(fig.layout.annotations) + labels + tags,
-                      images=_icon_images(result, direction), yaxis_title=_e(ylabel),
+                      images=_icon_images(result), yaxis_title=_e(ylabel),
                       meta={"bsc_key": [dict(tag=k.tag, kind=k.kind, label=k.label, when=k.when.isoformat())
                                         for k in key]})
     if percent:
@@ -327,7 +274,7 @@ def _panel(height: int = 230) -> go.Figure:
 
 
 def small_multiples(result: pd.DataFrame, names: dict[str, str] | None = None, percent: bool = False,
-                    title: str = "", rules=None, direction: str = "neutral") -> Panels:
+                    title: str = "") -> Panels:
     """One small chart per team (``facet1``), on one y scale, each with its own signals."""
     panels = Panels(title)
     teams = list(dict.fromkeys(result["facet1"])) if not result.empty else []
@@ -336,36 +283,25 @@ def small_multiples(result: pd.DataFrame, names: dict[str, str] | None = None, p
     for team in teams:
         seg = result[result["facet1"] == team].reset_index(drop=True)
         fig = _panel()
-        panels.kinds |= _add_series(fig, seg, percent=percent, rules=rules, direction=direction, show_legend=False)
+        panels.kinds |= _add_series(fig, seg, percent=percent, show_legend=False)
         fig.update_yaxes(range=yrange, ticksuffix="%" if percent else "")
         panels.items.append(((names or {}).get(team, team), fig))
     return panels
 
 
 def rebased_multiples(points: pd.DataFrame, medians: pd.DataFrame, names: dict[str, str] | None = None,
-                      percent: bool = False, title: str = "", direction: str = "neutral") -> Panels:
+                      percent: bool = False, title: str = "") -> Panels:
     """runcharter's picture: one panel per team, each median solid over the points it was taken from and
-    dashed on to the next, the points of each sustained run in the colour of the way the median moved."""
+    dashed on to the next, the points of each sustained run in the colour of its ``signal`` (the analysis')."""
     panels = Panels(title)
     teams = list(dict.fromkeys(medians["group"]))
     yrange = _y_range([points["y"].to_numpy(dtype=float), medians["median"].to_numpy(dtype=float)], percent)
     for team in teams:
         fig = _panel()
         mine = points[points["group"] == team]
-        own = medians[medians["group"] == team].reset_index(drop=True)
-        moved = np.sign(own["median"].diff().fillna(0).to_numpy())
-        colour_of = {}
-        for m, way in zip(own.itertuples(index=False), moved):
-            kind = _judge(np.array([int(way)]), direction)[0] if m.run_type == "sustained" else ""
-            colour_of[m.start] = kind
-            panels.kinds |= {kind} - {""}
-        kinds = np.array([""] * len(mine), dtype=object)
-        if len(mine):
-            starts = sorted(colour_of)
-            for i, (x, run) in enumerate(zip(mine["x"], mine["run_type"])):
-                if run == "sustained":
-                    began = max((s for s in starts if s <= x), default=None)
-                    kinds[i] = colour_of.get(began, "") if began is not None else ""
+        own = medians[medians["group"] == team]
+        panels.kinds |= set(own["signal"]) - {""}
+        kinds = mine["signal"].to_numpy()
         fig.add_trace(go.Scatter(x=mine["x"], y=mine["y"], mode="lines+markers", line=dict(color=LINE),
                                  marker=dict(color=[KIND_COLOURS.get(k, COMMON) for k in kinds],
                                              symbol=[KIND_SYMBOLS.get(k, "circle") for k in kinds],
@@ -397,7 +333,7 @@ MDC_WHY = Labels({"special_cause_improvement": N_("special cause: improvement (M
 
 
 def figure_for(analysis, height: int = 420) -> go.Figure:
-    """The chart of a team's measure (a ``bsc_widgets.measure_analysis.MeasureAnalysis``), annotated from the store."""
+    """The chart of a team's measure (a ``bsc_widgets.analysis.measure_analysis.MeasureAnalysis``), annotated from the store."""
     m = analysis.measure
     events = m.kind == "events"
     ylabel = Y_LABELS.get(analysis.chart) or (_("days between") if events else
@@ -405,7 +341,5 @@ def figure_for(analysis, height: int = 420) -> go.Figure:
                                               else m.unit or "")
     notes = [PointNote(n.at, n.reason, n.astronomical) for n in analysis.notes]
     return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100,
-                      goal=goal_on_chart(m, analysis.chart),
-                      markers=chart_markers(analysis.cycles, analysis.phases), height=height, ylabel=ylabel,
-                      direction=chart_direction(m, analysis.chart), notes=notes, moving_ranges=analysis.moving_ranges,
-                      rules=analysis.rules)
+                      goal=analysis.goal, markers=chart_markers(analysis.cycles, analysis.phases), height=height,
+                      ylabel=ylabel, notes=notes, moving_ranges=analysis.moving_ranges)

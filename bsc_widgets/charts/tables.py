@@ -5,13 +5,14 @@ their own box on a phone.
 """
 from __future__ import annotations
 
-from ..dosage import RoleDose, expected_by_now, low_dose
-from ..effectiveness import Effectiveness
-from ..equity import SUPPRESSED, GroupView
-from ..model import DECISION_WORDS as MODEL_DECISION_WORDS, ROLE_LABELS, ROLE_PLURALS, Team, period_label
-from ..spread import IdeaSpread
-from ..sustain import HELD_WORDS
-from ..language import N_, Labels, _
+from ..analysis.dosage import RoleDose, expected_by_now, low_dose
+from ..analysis.effectiveness import Effectiveness
+from ..analysis.equity import SUPPRESSED, GroupView
+from ..analysis.spread import IdeaSpread
+from ..analysis.sustain import HELD_WORDS
+from ..base.language import N_, Labels, _
+from ..model import DECISION_WORDS as MODEL_DECISION_WORDS
+from ..model import ROLE_LABELS, ROLE_PLURALS, Team, period_label
 from ..render import render
 
 DECISION_WORDS = Labels({None: N_("testing"), **dict(dict.items(MODEL_DECISION_WORDS))})   # read when shown

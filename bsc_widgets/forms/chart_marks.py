@@ -9,8 +9,8 @@ import datetime as dt
 
 import ipywidgets as w
 
-from ..errors import BscError
-from ..language import _, day
+from ..base.errors import BscError
+from ..base.language import _, day
 from ..model import MARK_KIND_LABELS, ChartMark, Measure
 from ..render import render
 from ..services import Actor, add, save

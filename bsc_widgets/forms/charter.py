@@ -5,9 +5,9 @@ import datetime as dt
 
 import ipywidgets as w
 
-from ..charter import AIM_PARTS, check_aim, missing_roles, roles_sentence
 from .. import services
-from ..language import LANGUAGES, N_, _, day
+from ..analysis.charter import AIM_PARTS, check_aim, missing_roles, roles_sentence
+from ..base.language import LANGUAGES, N_, _, day
 from ..model import ROLE_LABELS, AffinityGroup, Member, Team
 from ..render import render
 from .fields import NOTHING, Field, on_pick, replace_options
@@ -92,9 +92,7 @@ class CharterPage(WorkbookPage):
         chosen = self.member_picker.value
         member = next((m for m in self.members if m.id == chosen), None)
         if member is None:  # its identifier comes from the store when it is added
-            member = Member.model_construct(id="new", team_id=self.team.id, name="", role="teacher", title=None,
-                                            affinity_group_id=None, email=None, language=None,
-                                            joined_on=self.today, left_on=None, version=0)
+            member = Member.draft(id="new", team_id=self.team.id, role="teacher", joined_on=self.today)
         groups = [(name, gid) for gid, name in self.groups.items()]
         fields = [Field(Member, "name"), Field(Member, "role", choices=ROLE_LABELS),
                   Field(Member, "title", placeholder=_("For example: lead teacher, parent of a toddler")),

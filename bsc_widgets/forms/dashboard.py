@@ -12,20 +12,20 @@ from collections import Counter
 
 import ipywidgets as w
 
-from ..attention import coaching_questions
-from ..catalogue import COACH_PAGES, WORKBOOKS
+from ..analysis.attention import coaching_questions
+from ..analysis.measure_analysis import analyse_across_teams, rebased_across_teams
+from ..analysis.network import funnel_for_month, network_total, offers_network_views
+from ..analysis.report_calendar import month_due_now, next_month
+from ..analysis.timeline import position
+from ..base.clock import add_months, months_between
+from ..base.errors import BscError
+from ..base.language import _, day, n_
+from ..base.pages import COACH_PAGES, WORKBOOKS
 from ..charts import funnel_figure, rebased_multiples, small_multiples, spc_figure
 from ..charts.mdc_icons import icons_html
-from ..errors import BscError
-from ..language import _, day, n_
 from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
-from ..report_calendar import month_due_now, next_month
-from ..store import Store
-from ..measure_analysis import analyse_across_teams, chart_and_rules, rebased_across_teams
-from ..measure_data import chart_direction
-from ..network import funnel_for_month, network_total, offers_network_views
 from ..render import render
-from ..timeline import position
+from ..store import Store
 from .fields import on_pick
 from .messages import MessageArea, guarded
 from .page import header, section
@@ -70,10 +70,7 @@ class DashboardPage(w.VBox):
         self.program = w.Dropdown(description=_("Program type"), options=[(_("All types"), ALL)] +
                                   [(PROGRAM_TYPE_LABELS[k], k) for k in kinds], style=style, layout=narrow)
         first, last = collab.earliest_data().replace(day=1), min(today, collab.last_day).replace(day=1)
-        months, m = [], last
-        while m >= first:
-            months.append(m)
-            m = (m - dt.timedelta(days=1)).replace(day=1)
+        months = [add_months(last, -k) for k in range(months_between(first, last) + 1)] if first <= last else []
         self.period = w.Dropdown(description=_("Data up to"), options=[(day(x, "month"), x) for x in months],
                                  value=month_due_now(collab, store.list(Phase), today) if months else None,
                                  style=style, layout=narrow)
@@ -123,8 +120,8 @@ class DashboardPage(w.VBox):
             self.readings.value = render("forms/dashboard.html", "sentences", sentences=found.sentences)
             return
         result, reading = network_total(self.snapshot(), m.id)
-        self.chart.draw(spc_figure(result, _("%(measure)s: all teams together", measure=m.name), percent=m.multiplier == 100,
-                                   goal=m.goal))
+        self.chart.draw(spc_figure(result, _("%(measure)s: all teams together", measure=m.name),
+                                   percent=m.multiplier == 100))
         self.readings.value = render("forms/dashboard.html", "sentences", sentences=reading.sentences)
 
     def _chosen_teams(self) -> list:
@@ -170,6 +167,12 @@ class DashboardPage(w.VBox):
                                       flagged=[(t, _counted(q.label for q in qs), qs[0].text) for t, qs in flagged])
         self.team_table.value = render("forms/dashboard.html", "teams", rows=[
             (t.name, PROGRAM_TYPE_LABELS[t.program_type], team_links(t.id)) for t in teams])
+        if self.measure.value is None:    # a collaborative just set up: no measure to chart yet
+            self.chart.clear()
+            self.readings.value = render("common.html", "paragraph", kind="bsc-help", text=_(
+                "The collaborative has no measures yet: its run charts appear here once the improvement advisor adds "
+                "them in the collaborative set-up."))
+            return
         result, readings = self._analysis(self.measure.value)
         m = self.measures[self.measure.value]
         if not result.empty:
@@ -183,18 +186,16 @@ class DashboardPage(w.VBox):
             points, medians = self._rebased(m.id)
             medians = medians[medians["group"].isin(shown)]
             self.chart.draw_panels(rebased_multiples(points, medians, names, percent=m.multiplier == 100,
-                                                     title=_("%(measure)s: medians re-based after each sustained run", measure=m.name),
-                                                     direction=m.direction))
+                                                     title=_("%(measure)s: medians re-based after each sustained run",
+                                                             measure=m.name)))
         elif shown:
-            chart, rules = chart_and_rules(self.store, m)
             self.chart.draw_panels(small_multiples(result[result["facet1"].isin(shown)], names,
-                                                   percent=m.multiplier == 100, title=m.name, rules=rules,
-                                                   direction=chart_direction(m, chart)))
+                                                   percent=m.multiplier == 100, title=m.name))
         else:
             self.chart.clear()
         self.readings.value = render("forms/dashboard.html", "readings", shown=len(shown),
                                      of=0 if result.empty else result["facet1"].nunique(),
                                      items=[(names[t], readings[t],
-                                             icons_html(result[result["facet1"] == t], m.direction, 28))
+                                             icons_html(result[result["facet1"] == t], 28))
                                             for t in shown])
 

@@ -11,9 +11,9 @@ from typing import Callable
 
 import ipywidgets as w
 
-from ..dates import read_day, show_day
-from ..errors import NotADate
-from ..language import N_, _
+from ..base.dates import read_day, show_day
+from ..base.errors import NotADate
+from ..base.language import N_, _
 
 PLACEHOLDER = N_("For example: 16 Nov 2026")
 

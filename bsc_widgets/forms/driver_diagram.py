@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..charts.driver_diagram import driver_diagram_svg, idea_tags
+from ..analysis.ideas import team_diagram
+from ..base.errors import InvalidRecord
+from ..base.language import N_, Labels, _, n_
+from ..charts.driver_diagram import driver_diagram_svg
 from ..charts.ramp import stage_words
-from ..errors import InvalidRecord
-from ..ideas import team_ideas
-from ..language import N_, Labels, _, n_
-from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, current, ramps
-from ..services.pdsa import add_team_idea, set_testing
+from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, current
 from ..render import render
+from ..services.pdsa import add_team_idea, set_testing
 from .fields import Field
 from .messages import MessageArea, guarded
 from .page import WorkbookPage, section
@@ -75,16 +75,10 @@ class DriverDiagramPage(WorkbookPage):
                 self.add_message]
 
     def _refresh(self) -> None:
-        ideas = team_ideas(self.store, self.team.id)
-        chosen = {c.change_idea_id for c in self.store.list(TeamChangeIdea, team_id=self.team.id)}
-        cycles = self.store.list(PdsaCycle, team_id=self.team.id)
-        by_idea = {r.change_idea_id: list(r.cycles) for r in ramps(cycles)}
-        tags = idea_tags(ideas, chosen, by_idea)
-        links = self.store.list(DriverLink)
-        highlight = chosen | set(by_idea)
-        ideas_in_order = sorted(ideas, key=lambda i: (i.team_id is not None, i.position))
-        svg = driver_diagram_svg(self.collab.aim, self.drivers,
-                                 ideas_in_order, links, tags, highlight)
+        plan = team_diagram(self.store, self.team.id)
+        self.drivers, chosen, by_idea, tags, links = plan.drivers, plan.chosen, plan.cycles_by_idea, plan.tags, plan.links
+        highlight, ideas_in_order = plan.in_play, plan.ideas
+        svg = driver_diagram_svg(plan.aim, self.drivers, ideas_in_order, links, tags, highlight)
         self.diagram.value = render("forms/driver_diagram.html", "diagram", svg=svg)
         self.outline.value = outline_html(self.drivers, ideas_in_order, links, tags)
         boxes = []

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..analysis.equity import group_view, stratified_measures
+from ..base.ids import slugify
+from ..base.language import N_, _
 from ..charts.equity import gap_figure, group_figure
 from ..charts.tables import group_table_html
-from ..equity import group_view, stratified_measures
-from ..ids import slugify
-from ..language import N_, _
 from ..render import render
+from ..services.read_gate import may_see_team
 from .download import download_link
 from .fields import on_pick
 from .messages import guarded
@@ -36,7 +37,7 @@ class EquityPage(CollaborativePage):
         self.team = w.Dropdown(description=_("Team"), style=style, layout=narrow,
                                options=[(_("All teams (the network)"), NETWORK)]
                                + [(t.name, t.id) for t in self.store.teams()
-                                  if self.access is None or self.access.may_open(t.id)])
+                                  if may_see_team(self.access, t.id)])
         self.reading = Words()
         self.groups_chart = PlotArea(0)
         self.gap_chart = PlotArea(270)

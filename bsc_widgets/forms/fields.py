@@ -15,7 +15,7 @@ from typing import Any, Callable
 import annotated_types
 import ipywidgets as w
 
-from ..language import N_, _
+from ..base.language import N_, _
 from ..model import Record
 from ..render import render
 from .day_input import DayInput

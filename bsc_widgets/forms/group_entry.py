@@ -11,13 +11,13 @@ import datetime as dt
 
 import ipywidgets as w
 
-from ..errors import ConflictError, InvalidRecord, Problem
-from ..language import _, n_
+from ..base.errors import ConflictError, InvalidRecord, Problem
+from ..base.language import _, n_
 from ..model import Measure, Stratum, StratumObservation, period_label
+from ..render import render
 from ..services import Actor
 from ..services.measures import save_group_figures
 from ..store import Store
-from ..render import render
 from .messages import MessageArea, guarded
 from .words import Words
 

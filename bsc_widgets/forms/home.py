@@ -6,18 +6,20 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..catalogue import COACH_PAGES, PAGE_SCOPES, WORKBOOKS
-from ..charter import missing_roles, roles_sentence
-from ..errors import BscError, NotAllowed
-from ..language import _, day
+from ..analysis.charter import missing_roles, roles_sentence
+from ..analysis.timeline import Position, position
+from ..base.errors import BscError, NotAllowed
+from ..base.language import _, day
+from ..base.pages import COACH_PAGES, HOME, WORKBOOKS
 from ..model import ACCESS_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
-from ..services.access import Access, hub_path
-from ..store import Store
 from ..render import render
-from ..timeline import Position, position
+from ..services.access import Access, hub_path
+from ..services.read_gate import may_open_page, may_see_team
+from ..store import Store
 from .download import download_file
 from .messages import MessageArea, guarded
 from .words import Words
+
 
 def calendar_html(phases: list[Phase], where: Position) -> str:
     return render("forms/home.html", "calendar", phases=sorted(phases, key=lambda p: p.start),
@@ -37,10 +39,10 @@ def team_html(team: Team, members: list[Member], collab_start: dt.date) -> str:
 def links_html(team: Team | None, available: set[str], access: Access | None = None) -> str:
     workbooks = [(file, _(title), _(blurb), "open" if file in available and team is not None else
                   "choose" if file in available else "soon")
-                 for file, title, blurb in WORKBOOKS if file != "00_home.ipynb"]
+                 for file, title, blurb in WORKBOOKS if file != HOME and may_open_page(access, file)]
     return render("forms/home.html", "links", team=team, workbooks=workbooks,
                   coach_pages=[(f, _(t), _(b)) for f, t, b in COACH_PAGES if f in available
-                               and (access is None or access.allows(PAGE_SCOPES[f]))])
+                               and may_open_page(access, f)])
 
 
 class HomePage(w.VBox):
@@ -58,7 +60,7 @@ class HomePage(w.VBox):
         self.collab_start = collab.start
         self.available = {f for f in [*(f for f, *_rest in WORKBOOKS), *(f for f, *_rest in COACH_PAGES)]
                           if workbooks_dir and (workbooks_dir / f).exists()}
-        teams = [t for t in store.teams() if access is None or access.may_open(t.id)]  # signed in: only yours
+        teams = [t for t in store.teams() if may_see_team(access, t.id)]  # signed in: only yours
         phases = store.list(Phase)
         where = position(collab, phases, today)
         header = Words(render("forms/home.html", "header", collab=collab, where=where.sentence()))
@@ -86,7 +88,7 @@ class HomePage(w.VBox):
     def _on_pick(self, change) -> None:
         try:
             team = self.store.team(change["new"]) if change["new"] else None
-            if team is not None and self.access is not None and not self.access.may_open(team.id):
+            if team is not None and not may_see_team(self.access, team.id):   # a crafted widget message
                 raise NotAllowed(_("This is not one of your teams."))
             self.message.clear()
         except BscError as exc:

@@ -7,13 +7,12 @@ from typing import Callable
 
 import ipywidgets as w
 
-from ..clock import today
-from ..language import _, day, n_
+from ..base.clock import today
+from ..base.language import _, day, n_
 from ..model import ACCESS_LABELS, Account, Team
 from ..render import render
 from ..services import Actor
-from ..services.accounts import (administers, change_role, grantable, invite, invite_team, new_link,
-                                 remove_account)
+from ..services.accounts import administers, change_role, grantable, invite, invite_team, new_link, remove_account
 from ..store import Store
 from .messages import MessageArea, guarded
 from .words import Words

@@ -6,25 +6,36 @@ import datetime as dt
 import ipywidgets as w
 import pandas as pd
 
+from ..analysis.framework_history import history
+from ..analysis.measure_analysis import CHART_CHOICES, analyse_measure, chart_and_rules
+from ..analysis.measure_data import data_record, when_label
+from ..analysis.report_calendar import due_now, owed_from, periods_owed
+from ..base.errors import BscError, DamagedRecord, ImportRejected
+from ..base.language import N_, _, number
 from ..charts import figure_for
 from ..charts.tables import framework_history_html
-from ..errors import BscError, DamagedRecord, ImportRejected
-from ..framework_history import history
-from ..language import N_, _, number
-from ..measure_data import data_record, when_label
-from ..model import (MEASURE_BADGES, MEASURE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES, Event, Measure, Observation, Sample,
-                     next_period, period_label, period_start)
+from ..model import (
+    MEASURE_BADGES,
+    MEASURE_KIND_LABELS,
+    SIGNAL_RULE_LABELS,
+    SIGNAL_RULES,
+    Event,
+    Measure,
+    Observation,
+    Sample,
+    next_period,
+    period_label,
+    period_start,
+)
 from ..portable import rows_from_text, rows_from_upload
+from ..render import render
+from ..reports.worksheets import data_sheet_html
 from ..services.measures import save_measure_rows
 from ..services.removals import remove_period
-from ..measure_analysis import CHART_CHOICES, analyse_measure, chart_and_rules
-from ..render import render
-from ..report_calendar import due_now, owed_from, periods_owed
-from ..worksheets import data_sheet_html
-from .fields import Field, on_pick, replace_options
 from .chart_marks import ChartMarks
-from .group_entry import GroupEntry
 from .day_input import DayInput
+from .fields import Field, on_pick, replace_options
+from .group_entry import GroupEntry
 from .messages import MessageArea, guarded, message_html
 from .page import WorkbookPage, section
 from .period_values import PeriodValues
@@ -95,6 +106,10 @@ class MeasuresPage(WorkbookPage):
 
     def build_body(self):
         self.measures = {m.id: m for m in self.store.list(Measure)}
+        if not self.measures:    # a collaborative just set up: nothing to chart or enter yet
+            self.message.show(_("Your collaborative has no measures yet. Your improvement advisor adds them in the "
+                                "collaborative set-up; then your data and run charts are here."), "ok")
+            return []
         style = {"description_width": "initial"}
         narrow = w.Layout(width="min(34em, 100%)")
         self.measure_picker = w.Dropdown(description=_("Measure"), options=[(m.name if m.is_current() else
@@ -236,9 +251,7 @@ class MeasuresPage(WorkbookPage):
             self.message.show(_("The numbers stored for %(period)s are damaged (%(problem)s) Type them again to "
                                 "correct them.", period=period_label(period, m.frequency),
                                 problem=exc.problems[0].message), "info")
-        record = found or Observation.model_construct(team_id=self.team.id, measure_id=m.id, period=period,
-                                                      numerator=None, denominator=None, value=None, note=None,
-                                                      version=version)
+        record = found or Observation.draft(team_id=self.team.id, measure_id=m.id, period=period, version=version)
         names = ["numerator", "denominator"] if m.uses_denominator else ["value"]
         labels = {"numerator": _("Numerator: %(what)s", what=m.numerator) if m.numerator else _("Numerator"),
                   "denominator": _("Denominator: %(what)s", what=m.denominator) if m.denominator else
@@ -263,8 +276,7 @@ class MeasuresPage(WorkbookPage):
                                                                                         "choose_day"))]
             return
         found = self.store.get(Event, self.team.id, m.id, day)
-        record = found or Event.model_construct(team_id=self.team.id, measure_id=m.id, day=day, count=1, note=None,
-                                                version=0)
+        record = found or Event.draft(team_id=self.team.id, measure_id=m.id, day=day)
         fields = [Field(Event, "count", label=_("How many that day (%(measure)s)", measure=m.name.lower()), kind="number"),
                   Field(Event, "note", label=N_("Note (optional): what happened"), kind="text")]
         self.entry_form = replace_form(getattr(self, "entry_form", None), RecordForm(

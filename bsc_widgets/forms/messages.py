@@ -4,12 +4,11 @@ from __future__ import annotations
 import functools
 import traceback
 
-from ..errors import BscError
-from ..language import N_, _
-from ..log import server_log
+from ..base.errors import BscError
+from ..base.language import N_, _
+from ..base.log import server_log
 from ..render import render
 from .words import Words
-
 
 SORRY = N_("Something went wrong on this page. Nothing you saved was lost; please reload the page, and tell "
             "your coach if it happens again.")
@@ -43,7 +42,7 @@ class MessageArea(Words):
 
 def guarded(area: MessageArea):
     """Decorate a widget callback: problems become messages in `area`, never a silent failure."""
-    from ..errors import BscError
+    from ..base.errors import BscError
 
     def wrap(handler):
         @functools.wraps(handler)

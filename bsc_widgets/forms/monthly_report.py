@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..language import N_, _, day, n_
+from ..analysis.report_calendar import MonthStatus, month_due_now, report_months
+from ..base.language import N_, _, day, n_
 from ..charts.scores import score_history_figure
 from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Observation, current
-from ..report_calendar import MonthStatus, month_due_now, report_months
 from ..render import render
+from ..services.read_gate import may_see_section
 from .fields import Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, heading, section
@@ -95,7 +96,7 @@ class MonthlyReportPage(WorkbookPage):
         role gives the faculty score has the form at all (and the save checks the role again)."""
         summary = Words(self._faculty_html(month))
         title = heading(_("Faculty score for %(month)s", month=day(month, "month")), badge=_("faculty only"))
-        if self.access is not None and not self.access.allows("faculty"):
+        if not may_see_section(self.access, "faculty_score"):
             self.faculty_score = self.faculty_toggle = None
             return [title, summary]
         self.faculty_score = self._score_form(month, "faculty")
@@ -117,8 +118,7 @@ class MonthlyReportPage(WorkbookPage):
 
     def _score_form(self, month, source: str) -> RecordForm:
         found = self.store.get(AssessmentScore, self.team.id, month, source)
-        record = found or AssessmentScore.model_construct(team_id=self.team.id, month=month, source=source,
-                                                          score=None, rationale=None, scored_by=None, version=0)
+        record = found or AssessmentScore.draft(team_id=self.team.id, month=month, source=source)
         fields = [Field(AssessmentScore, "score", label=N_("Score (team’s)") if source == "team" else
                         N_("Score (faculty)"), kind="choice", choices=self._score_choices()),
                   Field(AssessmentScore, "rationale", label=N_("Why this score") if source == "team" else
@@ -135,9 +135,7 @@ class MonthlyReportPage(WorkbookPage):
                                                          kind="bsc-help"))]
             return
         found = self.store.get(MonthlyReport, self.team.id, month)
-        record = found or MonthlyReport.model_construct(
-            team_id=self.team.id, month=month, highlights=None, barriers=None, support_requested=None,
-            measures_status=None, submitted_by=None, version=0)
+        record = found or MonthlyReport.draft(team_id=self.team.id, month=month)
         fields = [Field(MonthlyReport, "highlights", label=N_("Highlights: what went well this month"), kind="long"),
                   Field(MonthlyReport, "barriers", label=N_("Barriers: what got in the way"), kind="long"),
                   Field(MonthlyReport, "support_requested", label=N_("Support we would like from faculty"),

@@ -6,14 +6,14 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 import ipywidgets as w
 
-from ..errors import BscError
-from ..language import LANGUAGES, _, language
+from ..analysis.timeline import Position, position
+from ..base.errors import BscError
+from ..base.language import LANGUAGES, _, language
 from ..model import PROGRAM_TYPE_LABELS, Collaborative, Phase, Team
+from ..render import render, stylesheet
 from ..services import Actor
 from ..services.access import Access
 from ..store import Store
-from ..render import render, stylesheet
-from ..timeline import Position, position
 from .messages import MessageArea
 from .save_state import save_bar
 from .words import Words

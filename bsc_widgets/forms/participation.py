@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..analysis.dosage import departed, network_doses, participation_sentence, role_doses, years_so_far
+from ..base.errors import BscError, ConflictError, InvalidRecord
+from ..base.language import _, number
 from ..charts.dosage import dosage_figure
 from ..charts.tables import dosage_html
-from ..dosage import departed, network_doses, participation_sentence, role_doses, years_so_far
-from ..errors import BscError, ConflictError, InvalidRecord
-from ..language import _, number
 from ..model import EVENT_KIND_LABELS, ROLE_LABELS, Member
-from ..services.register import open_register, take_register
 from ..render import render
-from .fields import on_pick
+from ..services.register import open_register, take_register
 from .day_input import DayInput
+from .fields import on_pick
 from .messages import MessageArea, guarded
-from .plot import PlotArea
 from .page import CollaborativePage, section
+from .plot import PlotArea
 from .words import Words
 
 STYLE = {"description_width": "initial"}

@@ -5,13 +5,13 @@ import datetime as dt
 
 import ipywidgets as w
 
-from ..language import N_, _
-from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
-from ..ideas import team_ideas
 from .. import services
+from ..analysis.ideas import team_ideas
+from ..base.language import N_, _
+from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..model import DECISION_LABELS, ROLE_LABELS, PdsaCycle, ramps
 from ..render import render
-from ..worksheets import pdsa_worksheet_html
+from ..reports.worksheets import pdsa_worksheet_html
 from .fields import NOTHING, Field, on_pick, replace_options
 from .messages import guarded
 from .page import WorkbookPage, heading, section
@@ -79,13 +79,8 @@ class PdsaPage(WorkbookPage):
 
     def _blank(self, idea_id: str | None = None, start: dt.date | None = None) -> PdsaCycle:
         """A new cycle to plan; its identifier comes from the store when it is first saved."""
-        return PdsaCycle.model_construct(
-            id="new", team_id=self.team.id,
-            change_idea_id=idea_id or "", title="", objective="", participant_roles=[],
-            start=start or self.today, version=0,
-            **{k: None for k in ("questions", "predictions", "plan_who", "plan_what", "plan_when", "plan_where",
-                                 "data_collection", "scale", "end", "do_notes", "study_notes", "decision",
-                                 "next_steps")})
+        return PdsaCycle.draft(id="new", team_id=self.team.id, change_idea_id=idea_id or "",
+                               start=start or self.today)
 
     def _show_cycle(self, record: PdsaCycle | None = None) -> None:
         if record is None:

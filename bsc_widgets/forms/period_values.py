@@ -10,13 +10,13 @@ import re
 
 import ipywidgets as w
 
-from ..errors import ConflictError, InvalidRecord, Problem
-from ..language import _, n_
+from ..base.errors import ConflictError, InvalidRecord, Problem
+from ..base.language import _, n_
 from ..model import Measure, Sample, period_label
 from ..model.events import MOST_A_PERIOD
+from ..render import render
 from ..services import Actor
 from ..services.measures import save_period_values
-from ..render import render
 from ..store import Store
 from .fields import TEXT_KW
 from .messages import MessageArea, guarded

@@ -9,9 +9,9 @@ from typing import Callable
 
 import ipywidgets as w
 
-from ..language import _
-from ..printing import chromium, pdf_bytes
+from ..base.language import _
 from ..render import render
+from ..reports.printing import chromium, pdf_bytes
 from .download import download_file, download_link
 from .messages import MessageArea, guarded
 from .words import Words

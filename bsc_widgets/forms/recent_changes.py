@@ -11,13 +11,13 @@ from typing import Callable
 
 import ipywidgets as w
 
-from ..clock import today
-from ..language import _
+from ..base.clock import today
+from ..base.language import _
+from ..base.text import capitalised
+from ..render import render
 from ..services import Actor
 from ..services.removals import put_back, recent_removals
-from ..render import render
 from ..store import Store
-from ..text import capitalised
 from .messages import MessageArea, guarded
 from .page import heading
 from .words import Words

@@ -23,16 +23,16 @@ from typing import Callable
 
 import ipywidgets as w
 
-from ..errors import BscError, ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem
-from ..language import _, day, listing, n_
+from .. import services
+from ..base.errors import BscError, ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem
+from ..base.language import _, day, listing, n_
+from ..base.text import capitalised, shorten
 from ..model import Record
 from ..model.base import many_of
 from ..model.merge import Merge, three_way
-from .. import services
+from ..render import render
 from ..services import Actor
 from ..store import Store
-from ..render import render
-from ..text import capitalised, shorten
 from .fields import Field
 from .messages import MessageArea, guarded
 from .save_state import save_bar

@@ -11,12 +11,13 @@ from typing import Callable
 
 import ipywidgets as w
 
+from ..base.language import _
+from ..base.text import capitalised
 from ..model import Record
-from ..services import Actor, remove as remove_record
-from ..store import Store
-from ..language import _
 from ..render import render
-from ..text import capitalised
+from ..services import Actor
+from ..services import remove as remove_record
+from ..store import Store
 from .fields import NOTHING, Field, on_pick, replace_options
 from .messages import MessageArea, guarded
 from .record_form import RecordForm, replace_form
@@ -80,7 +81,7 @@ class RecordEditor(w.VBox):
         self.message.clear()
         record = self.items.get(self.picker.value)
         if record is None:
-            record = self.model.model_construct(**dict(self._new(), version=0))
+            record = self.model.draft(**self._new())
         fields = self._fields(record)
         self.form = replace_form(getattr(self, "form", None), RecordForm(
             self.store, record, fields, actor=self.actor, today=self.today, autosave=record.version > 0,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..language import _
+from ..base.language import _
 from ..render import render
 
 

@@ -14,22 +14,37 @@ from urllib.parse import quote
 
 import ipywidgets as w
 
-from ..charter import roles_sentence
+from ..analysis.charter import roles_sentence
+from ..analysis.framework_history import history
+from ..analysis.report_calendar import due_date, next_month, reports_from
+from ..base.language import LANGUAGES, N_, Labels, _, day, number
+from ..base.text import capitalised
 from ..charts.tables import framework_history_html
-from ..framework_history import history
-from ..services import Actor
-from ..services.access import hub_address
-from ..services import framework
-from ..language import LANGUAGES, Labels, N_, _, day, number
-from ..model import (MEASURE_KIND_LABELS, MEASURE_TYPE_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, SIGNAL_RULE_LABELS,
-                     AssessmentLevel, ChangeIdea, Collaborative, Driver, DriverLink, Grouping, Measure, Member,
-                     Phase, Record, Stratum, Team)
-from ..report_calendar import due_date, next_month, reports_from
+from ..model import (
+    MEASURE_KIND_LABELS,
+    MEASURE_TYPE_LABELS,
+    PHASE_KIND_LABELS,
+    PROGRAM_TYPE_LABELS,
+    SIGNAL_RULE_LABELS,
+    AssessmentLevel,
+    ChangeIdea,
+    Collaborative,
+    Driver,
+    DriverLink,
+    Grouping,
+    Measure,
+    Member,
+    Phase,
+    Record,
+    Stratum,
+    Team,
+)
 from ..render import render
-from ..text import capitalised
+from ..services import Actor, framework
+from ..services.access import hub_address
 from .fields import Field
-from .messages import guarded
 from .invitations import AccountInvitations, TeamInvitations
+from .messages import guarded
 from .page import CollaborativePage, section
 from .record_form import RecordForm
 from .record_list import RecordEditor
@@ -82,8 +97,7 @@ class SetupPage(CollaborativePage):
             label=lambda p: f"{p.name} ({day(p.start, 'short')} – {day(p.end, 'short')})",
             fields=lambda p: [Field(Phase, "kind", choices=PHASE_KIND_LABELS), Field(Phase, "number"),
                               Field(Phase, "name"), Field(Phase, "name_es"), Field(Phase, "start"), Field(Phase, "end")],
-            new=lambda: dict(id="new", kind="learning_session", number=None, name="", start=self.today,
-                             end=self.today),
+            new=lambda: dict(id="new", kind="learning_session", start=self.today, end=self.today),
             on_change=self._calendar_changed)
         def groupings() -> dict[str, str]:  # read each time: a grouping added below is offered at once
             return {g.id: g.name for g in self.store.list(Grouping)}
@@ -102,10 +116,8 @@ class SetupPage(CollaborativePage):
                 Field(Measure, "direction", choices=DIRECTION_LABELS), Field(Measure, "goal"),
                 Field(Measure, "multiplier"), Field(Measure, "unit"),
                 Field(Measure, "stratified_by", kind="choice", choices=[(n, i) for i, n in groupings().items()])],
-            new=lambda: dict(id="new", name="", type="process", kind="proportion", operational_definition="",
-                             numerator=None, denominator=None, frequency="monthly", direction="up", goal=None,
-                             multiplier=100.0, unit="%", position=len(self.store.list(Measure)), stratified_by=None,
-                             retired_on=None),
+            new=lambda: dict(id="new", type="process", kind="proportion", direction="up", multiplier=100.0, unit="%",
+                             position=len(self.store.list(Measure))),
             remove=self._retire, extra=self._history)
         drivers = RecordEditor(
             self.store, Driver, actor=self._who, today=self.today, noun=_("driver"), records=lambda: self.store.list(Driver),
@@ -113,8 +125,7 @@ class SetupPage(CollaborativePage):
             fields=lambda d: [Field(Driver, "kind", choices=DRIVER_KIND_LABELS), Field(Driver, "title"),
                               Field(Driver, "title_es"), Field(Driver, "description", kind="long"),
                               Field(Driver, "description_es", kind="long")],
-            new=lambda: dict(id="new", kind="secondary", title="", description=None,
-                             position=len(self.store.list(Driver)), retired_on=None),
+            new=lambda: dict(id="new", kind="secondary", position=len(self.store.list(Driver))),
             remove=self._retire,
             extra=lambda d: self._history(d) + ([self._links(d, "primary")] if d.kind == "secondary" else []))
         ideas = RecordEditor(
@@ -124,8 +135,7 @@ class SetupPage(CollaborativePage):
             fields=lambda i: [Field(ChangeIdea, "title"), Field(ChangeIdea, "title_es"),
                               Field(ChangeIdea, "description", kind="long"),
                               Field(ChangeIdea, "description_es", kind="long")],
-            new=lambda: dict(id="new", title="", description=None, team_id=None,
-                             position=len(self.store.list(ChangeIdea)), retired_on=None),
+            new=lambda: dict(id="new", position=len(self.store.list(ChangeIdea))),
             remove=self._retire,
             extra=lambda i: self._history(i) + [self._links(i, "secondary")])
         scale = [RecordForm(self.store, lv, [
@@ -139,20 +149,19 @@ class SetupPage(CollaborativePage):
                  for lv in self.store.list(AssessmentLevel)]
         grouping_editor = RecordEditor(
             self.store, Grouping, actor=self._who, today=self.today, noun=_("grouping"), records=lambda: self.store.list(Grouping), label=lambda g: g.name,
-            fields=lambda g: [Field(Grouping, "name")], new=lambda: dict(id="new", name=""))
+            fields=lambda g: [Field(Grouping, "name")], new=lambda: dict(id="new"))
         strata = RecordEditor(
             self.store, Stratum, actor=self._who, today=self.today, noun=_("group"), records=lambda: self.store.list(Stratum),
             label=lambda s: f"{groupings().get(s.grouping_id, s.grouping_id)}: {s.label}",
             fields=lambda s: [Field(Stratum, "grouping_id", kind="choice",
                                     choices=[(g.name, g.id) for g in self.store.list(Grouping)]),
                               Field(Stratum, "label"), Field(Stratum, "position")],
-            new=lambda: dict(id="new", grouping_id=next(iter(groupings()), ""), label="", position=0))
+            new=lambda: dict(id="new", grouping_id=next(iter(groupings()), "")))
         teams = RecordEditor(
             self.store, Team, actor=self._who, today=self.today, noun=_("team"), records=self.store.teams, label=lambda t: t.name,
             fields=lambda t: [Field(Team, "name"), Field(Team, "program_type", choices=PROGRAM_TYPE_LABELS),
                               Field(Team, "joined"), Field(Team, "language", choices=LANGUAGES)],
-            new=lambda: dict(id="new", name="", program_type="head_start", joined=max(self.today, self.collab.start),
-                             aim=None, meeting_rhythm=None, language="en"),
+            new=lambda: dict(id="new", program_type="head_start", joined=max(self.today, self.collab.start)),
             removable=False, extra=self._invitation)
         accounts = ([section(_("Accounts"), _("Faculty, advisors and leaders sign in with an account of their own; "
                                               "team members get theirs from their team below.")),

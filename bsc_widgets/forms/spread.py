@@ -5,9 +5,9 @@ that came near a cycle on it; with a CSV export for slides and spreadsheets.
 """
 from __future__ import annotations
 
+from ..analysis.spread import spread, spread_csv, spread_sentences, team_names
+from ..base.language import N_, _
 from ..charts.tables import spread_html
-from ..spread import spread, spread_csv, spread_sentences, team_names
-from ..language import N_, _
 from ..render import render
 from .download import download_link
 from .page import CollaborativePage

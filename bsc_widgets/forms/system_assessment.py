@@ -12,15 +12,15 @@ from typing import Callable
 
 import ipywidgets as w
 
+from ..analysis.system_assessment import assess
+from ..base.errors import BscError
+from ..base.language import N_, _
 from ..charts.pd_matrix import offerings_key_html, pd_matrix_svg
-from ..errors import BscError
-from ..language import N_, _
 from ..model import PdOffering
+from ..render import render
 from ..services import Actor
 from ..services.access import Access
 from ..store import Store
-from ..system_assessment import assess
-from ..render import render
 from .download import download_link
 from .fields import Field
 from .messages import MessageArea

@@ -21,7 +21,7 @@ from jupyterhub.handlers.pages import TokenPageHandler
 from tornado import web
 from traitlets import List, Unicode
 
-from ..errors import BscError
+from ..base.errors import BscError
 from ..services.access import ROLES, access_of
 from ..services.accounts import PASSWORD_MIN, accept_invitation, invited, sign_in
 from ..store import Store

@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..paths import workbooks_dir
+from ..base.paths import workbooks_dir
 
 HERE = Path(__file__).resolve().parent
 SHARE = HERE.parent / "share" / "jupyter"  # our Voilà template "bsc"

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..errors import BscError
-from ..language import N_, _, day
-from ..serve import port_free, port_in_use, run_until_stopped
+from ..base.errors import BscError
+from ..base.language import N_, _, day
+from ..server.serve import port_free, port_in_use, run_until_stopped
 from ..services import Actor
 from ..services.accounts import first_admin
 from ..store import Store, sqlite_path

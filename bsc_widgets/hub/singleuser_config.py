@@ -1,21 +1,21 @@
 # The configuration of each person's own server under the hub (loaded with --config): Voilà only.
+from bsc_widgets.base.kernels import KERNELS
 from bsc_widgets.hub.lockdown import WIDGET_MESSAGES
-from bsc_widgets.kernels import KERNELS
-from bsc_widgets.voila_server import SETTINGS, UNUSED_EXTENSIONS, opening
+from bsc_widgets.server.voila_server import SETTINGS, UNUSED_EXTENSIONS, opening
 
 c = get_config()  # noqa: F821 - traitlets provides it when it loads this file
 c.ServerApp.jpserver_extensions = {
     "voila": True, "jupyterlab": False, "notebook": False, "nbclassic": False, "jupyter_lsp": False,
     "jupyter_server_terminals": False, "notebook_shim": False,
     # as under `bsc serve`: plotly.js for the charts, cache headers, and the cookie a closed page's unload sends
-    "bsc_widgets.voila_server": True,
+    "bsc_widgets.server.voila_server": True,
 }
 c.ServerApp.terminals_enabled = False
 c.ServerApp.authorizer_class = "bsc_widgets.hub.lockdown.VoilaOnlyAuthorizer"
 c.MappingKernelManager.allowed_message_types = WIDGET_MESSAGES
 for part, values in KERNELS.items():   # culling closed tabs' kernels; waiting for every widget (kernels.py)
     c[part].update(values)
-c.ServerApp.kernel_manager_class = "bsc_widgets.kernels.WorkbookKernels"   # Voilà here uses the server's kernels
+c.ServerApp.kernel_manager_class = "bsc_widgets.base.kernels.WorkbookKernels"   # Voilà here uses the server's kernels
 c.VoilaConfiguration.template = "bsc"
 c.VoilaConfiguration.show_tracebacks = False
 c.VoilaConfiguration.allow_template_override = "NO"

@@ -14,10 +14,10 @@ from email.utils import formataddr, make_msgid
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..errors import BscError
-from ..language import _, day, listing, n_, speaking
+from ..analysis.report_calendar import due_date, months_missing, reports_from
+from ..base.errors import BscError
+from ..base.language import _, day, listing, n_, speaking
 from ..model import Member, MonthlyReport, Phase, Team
-from ..report_calendar import due_date, months_missing, reports_from
 from ..portable.cells import to_cell
 from ..services.mail_log import log_sent, sent_before
 from ..store import Store

@@ -6,8 +6,8 @@ import smtplib
 import ssl
 from dataclasses import dataclass
 
-from ..errors import BscError
-from ..language import _
+from ..base.errors import BscError
+from ..base.language import _
 
 SECURITY = ("starttls", "ssl", "none")
 

@@ -1,20 +1,37 @@
 """The domain model: typed, validated records for every concept of a Breakthrough Series Collaborative."""
-from .base import RECORD_TYPES, Context, Record
-from .collaborative import (DEFAULT_ASSESSMENT_SCALE, PHASE_KIND_LABELS, SIGNAL_RULE_LABELS, SIGNAL_RULES,
-                            AssessmentLevel, Collaborative, Phase)
-from .framework import MEASURE_BADGES, MEASURE_KIND_LABELS, MEASURE_TYPE_LABELS, ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea, current
-from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team, on_roster
-from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, ramps
-from .observation import Observation, next_period, period_label, period_start
-from .events import Event, Sample
-from .marks import MARK_KIND_LABELS, MARK_KIND_SHORT, ChartMark
-from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
-from .attendance import EVENT_KIND_LABELS, Attendance
-from .equity import Grouping, Stratum, StratumObservation
-from .history import FrameworkChange, Removal, wording
-from .system import PdOffering
 from .account import ACCESS_LABELS, Account
+from .attendance import EVENT_KIND_LABELS, Attendance
+from .base import RECORD_TYPES, Context, Record
+from .collaborative import (
+                            DEFAULT_ASSESSMENT_SCALE,
+                            PHASE_KIND_LABELS,
+                            SIGNAL_RULE_LABELS,
+                            SIGNAL_RULES,
+                            AssessmentLevel,
+                            Collaborative,
+                            Phase,
+)
 from .dataset import ORDER, Dataset
+from .equity import Grouping, Stratum, StratumObservation
+from .events import Event, Sample
+from .framework import (
+                            MEASURE_BADGES,
+                            MEASURE_KIND_LABELS,
+                            MEASURE_TYPE_LABELS,
+                            ChangeIdea,
+                            Driver,
+                            DriverLink,
+                            Measure,
+                            TeamChangeIdea,
+                            current,
+)
+from .history import FrameworkChange, Removal, wording
+from .marks import MARK_KIND_LABELS, MARK_KIND_SHORT, ChartMark
+from .observation import Observation, next_period, period_label, period_start
+from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, ramps
+from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
+from .system import PdOffering
+from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team, on_roster
 
 __all__ = [
     "RECORD_TYPES", "ORDER", "Context", "Record", "Dataset",

@@ -11,7 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..language import N_, Labels, _
+from ..base.language import N_, Labels, _
 from .base import NAME_LENGTH, Record, RequiredText, optional, register
 
 Access = Literal["team_member", "faculty", "advisor", "leader", "admin"]

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..language import N_, Labels, _, day
+from ..base.language import N_, Labels, _, day
 from .base import OptionalSlug, Record, Slug, register
 
 EventKind = Literal["learning_session", "affinity_group", "coaching_call"]

@@ -6,19 +6,27 @@ Python name, and say what would be right.
 """
 from __future__ import annotations
 
-
 import datetime as dt
 import re
-from typing import Annotated, Any, ClassVar, Protocol
+from typing import Annotated, Any, ClassVar, Protocol, get_origin
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
-                      ValidationInfo, field_validator)
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError, PydanticUndefined
 
-from ..errors import InvalidRecord, Problem
-from ..language import ENGLISH, N_, _, day, number
-from ..ids import SLUG_RULE, is_slug
-from ..text import unstorable
+from ..base.errors import InvalidRecord, Problem
+from ..base.ids import SLUG_RULE, is_slug
+from ..base.language import ENGLISH, N_, _, day, number
+from ..base.text import unstorable
 
 
 class Context(Protocol):
@@ -91,6 +99,22 @@ class Record(BaseModel):
             return cls(**values)
         except ValidationError as exc:
             raise InvalidRecord(cannot_save(cls), problems_from(exc, cls, _columns)) from None
+
+    @classmethod
+    def draft(cls, **given: Any) -> "Record":
+        """A blank record for a form to fill in, not yet checked or saved: ``given`` (what the page knows, such as
+        the team), each field's own default, and otherwise nothing: "" for text, [] for a list, None for the rest."""
+        values = {}
+        for name, info in cls.model_fields.items():
+            if name in given:
+                values[name] = given[name]
+            elif info.default_factory is not None:
+                values[name] = info.default_factory()
+            elif info.default is not PydanticUndefined:
+                values[name] = info.default
+            else:
+                values[name] = "" if info.annotation is str else [] if get_origin(info.annotation) is list else None
+        return cls.model_construct(**values)
 
     @classmethod
     def field_label(cls, field: str) -> str:

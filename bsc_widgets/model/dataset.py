@@ -4,22 +4,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from ..errors import InvalidRecord, Problem
-from ..language import _, n_
+from ..base.errors import InvalidRecord, Problem
+from ..base.language import _, n_
+from .account import Account
+from .attendance import Attendance
 from .base import RECORD_TYPES, Record
 from .collaborative import AssessmentLevel, Collaborative, Phase
-from .framework import ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea
-from .observation import Observation
+from .equity import Grouping, Stratum, StratumObservation
 from .events import Event, Sample
+from .framework import ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea
+from .history import FrameworkChange, Removal
 from .marks import ChartMark
+from .observation import Observation
 from .pdsa import PdsaCycle
 from .report import AssessmentScore, MonthlyReport
-from .team import AffinityGroup, Member, Team
-from .attendance import Attendance
-from .equity import Grouping, Stratum, StratumObservation
-from .history import FrameworkChange, Removal
 from .system import PdOffering
-from .account import Account
+from .team import AffinityGroup, Member, Team
 
 # Insert order: every record comes after the records it points at.
 ORDER: tuple[type[Record], ...] = (

@@ -2,18 +2,17 @@
 
 The collaborative defines a grouping and its groups (strata); a team enters each group's
 numerator and denominator beside its overall figure. What is shown again is decided
-by ``bsc_widgets.equity``, which suppresses small groups.
+by ``bsc_widgets.analysis.equity``, which suppresses small groups.
 """
 from __future__ import annotations
-
-from ..language import N_, _, number
 
 import datetime as dt
 from typing import ClassVar
 
 from pydantic import Field
 
-from ..errors import Problem
+from ..base.errors import Problem
+from ..base.language import N_, _, number
 from .base import BIG, POSITIONS, Context, Record, RequiredText, Slug, register
 from .framework import Measure
 from .observation import period_start, period_words

@@ -11,8 +11,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ..errors import Problem
-from ..language import N_, _, day as show_day
+from ..base.errors import Problem
+from ..base.language import N_, _
+from ..base.language import day as show_day
 from .base import BIG, NOTE_LENGTH, Context, Record, Slug, optional, register
 from .framework import DATED_EVENTS, SUBGROUPS, Measure, kind_word, retired_problem
 from .observation import period_label, period_problems, period_words

@@ -6,10 +6,22 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..language import N_, Labels, _, day as show_day
-from ..errors import Problem
-from .base import (BIG, NAME_LENGTH, POSITIONS, TEXT_LENGTH, Context, OptionalSlug, Record, RequiredText, Slug,
-                   optional, register)
+from ..base.errors import Problem
+from ..base.language import N_, Labels, _
+from ..base.language import day as show_day
+from .base import (
+    BIG,
+    NAME_LENGTH,
+    POSITIONS,
+    TEXT_LENGTH,
+    Context,
+    OptionalSlug,
+    Record,
+    RequiredText,
+    Slug,
+    optional,
+    register,
+)
 
 MeasureType = Literal["outcome", "process", "balancing"]
 MeasureKind = Literal["proportion", "rate", "count", "value", "events", "subgroups"]

@@ -10,14 +10,13 @@ removed it and when, so that it can be put back; views read only what is in its 
 """
 from __future__ import annotations
 
-from ..language import N_, _, day
-
 import datetime as dt
 import json
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from ..base.language import N_, _, day
 from .base import NAME_LENGTH, TEXT_LENGTH, OptionalSlug, Record, Slug, optional, register
 
 FrameworkTable = Literal["measures", "drivers", "change_ideas"]

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..language import N_, Labels, _, day
+from ..base.language import N_, Labels, _, day
 from .base import NAME_LENGTH, NOTE_LENGTH, Record, RequiredText, Slug, optional, register
 
 MarkKind = Literal["baseline", "phase", "exclude", "note"]

@@ -6,8 +6,10 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from ..errors import Problem
-from ..language import N_, _, day as show_day, number
+from ..base.clock import add_months
+from ..base.errors import Problem
+from ..base.language import N_, _, number
+from ..base.language import day as show_day
 from .base import BIG, NOTE_LENGTH, Context, Record, Slug, optional, register
 from .framework import Measure, kind_word, retired_problem
 
@@ -21,7 +23,7 @@ def period_start(day: dt.date, frequency: str) -> dt.date:
 
 def next_period(period: dt.date, frequency: str) -> dt.date:
     """The period after ``period`` (its start): the next Monday's week, or the next month."""
-    return period + dt.timedelta(days=7) if frequency == "weekly" else (period + dt.timedelta(days=32)).replace(day=1)
+    return period + dt.timedelta(days=7) if frequency == "weekly" else add_months(period, 1)
 
 
 def period_problems(measure, period: dt.date, label: str, record: str) -> list[Problem]:

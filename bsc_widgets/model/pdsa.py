@@ -7,8 +7,8 @@ from typing import Annotated, ClassVar, Iterable, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from ..errors import Problem
-from ..language import N_, Labels, _, day
+from ..base.errors import Problem
+from ..base.language import N_, Labels, _, day
 from .base import NAME_LENGTH, TEXT_LENGTH, Context, Record, RequiredText, Slug, optional, register
 from .framework import ChangeIdea, retired_problem
 from .team import Role

@@ -5,8 +5,8 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..language import N_, Labels, _, day, number
-from ..errors import Problem
+from ..base.errors import Problem
+from ..base.language import N_, Labels, _, day, number
 from .base import NAME_LENGTH, TEXT_LENGTH, Context, Month, Record, Slug, optional, register
 from .collaborative import AssessmentLevel
 

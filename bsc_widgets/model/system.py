@@ -6,12 +6,11 @@ practice). An offering may sit between quadrants; 50 is the middle line.
 """
 from __future__ import annotations
 
-from ..language import N_
-
 from typing import ClassVar
 
 from pydantic import Field
 
+from ..base.language import N_
 from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional, register
 
 

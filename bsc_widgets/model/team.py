@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..language import N_, Labels, _, day
+from ..base.language import N_, Labels, _, day
 from .base import NAME_LENGTH, TEXT_LENGTH, OptionalSlug, Record, RequiredText, Slug, optional, register
 
 Role = Literal["administrator", "teacher", "staff", "family"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ImportRejected, Problem
-from ..language import _
+from ..base.errors import ImportRejected, Problem
+from ..base.language import _
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 

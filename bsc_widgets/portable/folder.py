@@ -18,16 +18,41 @@ from typing import Any
 
 import yaml
 
-from ..errors import BscError, ImportRejected, InvalidRecord, Problem
-from ..language import _, n_, number
-from ..model import (AffinityGroup, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Collaborative,
-                     Dataset, Driver, DriverLink, FrameworkChange, Grouping, Measure, Member, MonthlyReport,
-                     Account, ChartMark, Event, Observation, PdOffering, Removal, Sample, PdsaCycle, Phase, Record, Stratum,
-                     StratumObservation, Team,
-                     TeamChangeIdea)
+from ..base.errors import BscError, ImportRejected, InvalidRecord, Problem
+from ..base.language import _, n_, number
+from ..base.text import storable
+from ..model import (
+    Account,
+    AffinityGroup,
+    AssessmentLevel,
+    AssessmentScore,
+    Attendance,
+    ChangeIdea,
+    ChartMark,
+    Collaborative,
+    Dataset,
+    Driver,
+    DriverLink,
+    Event,
+    FrameworkChange,
+    Grouping,
+    Measure,
+    Member,
+    MonthlyReport,
+    Observation,
+    PdOffering,
+    PdsaCycle,
+    Phase,
+    Record,
+    Removal,
+    Sample,
+    Stratum,
+    StratumObservation,
+    Team,
+    TeamChangeIdea,
+)
 from . import limits, safe_yaml
 from .cells import from_cell, to_cell
-from ..text import storable
 from .encoding import decode
 
 FORMAT = "bsc-workbooks/1"

@@ -1,7 +1,7 @@
 """How large an import may be: each limit well above any real collaborative's files, and far below
 what would hang the import. A file past a limit is refused with the limit it crossed, before the
 work that would take long (a sheet's rows are counted as they are read, and reading stops there)."""
-from ..language import _, number
+from ..base.language import _, number
 from ..model.base import TEXT_LENGTH
 from ..model.history import REMOVAL_CONTENT
 
@@ -30,7 +30,7 @@ CSV_FIELD = REMOVAL_CONTENT + 4 * TEXT_LENGTH    # a removal's kept records are 
 
 def bounded_rows(rows, name: str) -> list[list[object]]:
     """A sheet's rows, read one at a time and refused at the first sheet limit they cross."""
-    from ..errors import ImportRejected, Problem
+    from ..base.errors import ImportRejected, Problem
 
     def refuse(why: str) -> ImportRejected:
         return ImportRejected(_("This sheet cannot be imported."), [Problem(why, file=name)])

@@ -13,7 +13,7 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
 
-from ..language import _
+from ..base.language import _
 
 MAX_DEPTH = 20  # the export nests four levels deep
 

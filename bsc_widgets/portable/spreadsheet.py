@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..dates import month_number, read_day
-from ..errors import ImportRejected, InvalidRecord, Problem
-from ..ids import is_slug
-from ..language import _, day as show_day, n_, number
+from ..base.dates import month_number, read_day
+from ..base.errors import ImportRejected, InvalidRecord, Problem
+from ..base.ids import is_slug
+from ..base.language import _, n_, number
+from ..base.language import day as show_day
 from ..model import Event, Measure, Observation, Record, Sample, Team, period_label, period_start
 from ..model.base import outside_calendar
 from ..store import Store

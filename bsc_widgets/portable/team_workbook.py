@@ -9,9 +9,22 @@ from __future__ import annotations
 
 import io
 
-from ..language import N_, _, speaking
-from ..model import (AssessmentScore, Attendance, ChangeIdea, ChartMark, Event, Measure, Member, MonthlyReport,
-                     Observation, PdsaCycle, Record, Sample, StratumObservation, Team)
+from ..base.language import N_, _, speaking
+from ..model import (
+    AssessmentScore,
+    Attendance,
+    ChangeIdea,
+    ChartMark,
+    Event,
+    Measure,
+    Member,
+    MonthlyReport,
+    Observation,
+    PdsaCycle,
+    Record,
+    Sample,
+    StratumObservation,
+)
 from ..store import Store
 from .cells import LIST_SEP
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import ImportRejected, Problem
-from ..language import N_, _, number
+from ..base.errors import ImportRejected, Problem
+from ..base.language import N_, _, number
 from . import limits
 
 UNREADABLE = N_("This spreadsheet cannot be opened.")

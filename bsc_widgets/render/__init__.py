@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Macro
 from markupsafe import Markup
 
-from ..language import _, day, language, number, plural
+from ..base.language import _, day, language, number, plural
 
 TEMPLATES = Path(__file__).with_name("templates")
 USED: set[tuple[str, str]] = set()  # (template, macro) rendered in this process: the tests check all are

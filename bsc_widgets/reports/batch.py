@@ -20,13 +20,13 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
-from ..errors import BscError, KernelDidNotStart, ReportFailed, ReportTimedOut, WorkspaceError
-from ..kernels import IOPUB_WAIT
-from ..language import _, day, from_environment, speak
-from ..paths import report_templates_dir
-from ..printing import chromium, to_pdf
+from ..base.errors import BscError, KernelDidNotStart, ReportFailed, ReportTimedOut, WorkspaceError
+from ..base.kernels import IOPUB_WAIT
+from ..base.language import _, day, from_environment, speak
+from ..base.paths import report_templates_dir
+from ..base.text import shorten
 from ..render import exported_html, render, stylesheet
-from ..text import shorten
+from .printing import chromium, to_pdf
 
 TEMPLATES = report_templates_dir()
 KERNEL_START_RETRIES = 3   # parallel kernels can race for the same ports (jupyter-stack §3.4)
@@ -240,9 +240,9 @@ def make_reports(db: str | None, kind: str = "monthly", month: dt.date | None = 
 
     ``on_planned(reports, folder, workers)`` is called once the reports are known, ``on_done`` as each is made.
     """
-    from ..clock import today as today_of
+    from ..analysis.report_calendar import check_report_month, month_due_now
+    from ..base.clock import today as today_of
     from ..model import Phase
-    from ..report_calendar import check_report_month, month_due_now
     from ..store import Store, resolve_db
 
     store = Store.open_to_read(db)      # reports only read: a read-only workspace will do

@@ -8,21 +8,35 @@ from collections import Counter, defaultdict
 import plotly.graph_objects as go
 from markupsafe import Markup
 
-from ..attention import coaching_questions
-from ..charts.mdc_icons import icons_html
+from ..analysis.attention import coaching_questions
+from ..analysis.dosage import role_doses, years_so_far
+from ..analysis.measure_analysis import REBASE_RUN, analyse_across_teams, rebased_across_teams
+from ..analysis.network import funnel_for_month, network_total
+from ..analysis.report_calendar import MISSING, NOT_YET_DUE, REPORTED, as_of, report_months
+from ..base.clock import add_months
+from ..base.language import _
+from ..base.language import day as show_day
+from ..base.text import plotly_text
 from ..charts import funnel_figure, rebased_multiples, small_multiples, spc_figure
-from ..dosage import role_doses, years_so_far
-from ..model import (ROLE_LABELS, current, AssessmentLevel, AssessmentScore, Attendance, ChangeIdea, Measure, Member,
-                     MonthlyReport, PdsaCycle, Phase, ramps)
-from ..report_calendar import MISSING, NOT_YET_DUE, REPORTED, as_of, report_months
-from ..store import Store
-from ..measure_analysis import REBASE_RUN, analyse_across_teams, chart_and_rules, rebased_across_teams
-from ..language import _, day as show_day
-from ..measure_data import chart_direction
-from ..network import funnel_for_month, network_total
-from ..render import render, stylesheet
-from ..text import plotly_text
+from ..charts.mdc_icons import icons_html
 from ..charts.tables import DECISION_WORDS, dosage_html, matrix_html
+from ..model import (
+    ROLE_LABELS,
+    AssessmentLevel,
+    AssessmentScore,
+    Attendance,
+    ChangeIdea,
+    Measure,
+    Member,
+    MonthlyReport,
+    PdsaCycle,
+    Phase,
+    current,
+    ramps,
+)
+from ..render import render, stylesheet
+from ..spc.signals import SIGNALS
+from ..store import Store
 from .final import equity_section
 from .page import Charts
 
@@ -32,10 +46,7 @@ MONTHS_SHOWN = 6
 
 
 def recent_months(period: dt.date, n: int = MONTHS_SHOWN) -> list[dt.date]:
-    months = [period]
-    for _i in range(n - 1):
-        months.insert(0, (months[0] - dt.timedelta(days=1)).replace(day=1))
-    return months
+    return [add_months(period, k) for k in range(1 - n, 1)]
 
 
 def network_html(store: Store, m: Measure, month: dt.date, names: dict[str, str], charts: Charts) -> Markup:
@@ -52,7 +63,7 @@ def network_html(store: Store, m: Measure, month: dt.date, names: dict[str, str]
         if found else ""
     total_chart = charts.html(spc_figure(total[0], _("%(measure)s: all teams together (%(chart)s chart)",
                                                      measure=m.name, chart="P′" if m.kind == "proportion" else "U′"),
-                                         percent=m.multiplier == 100, goal=m.goal),
+                                         percent=m.multiplier == 100),
                               _("%(measure)s: the network's total", measure=m.name)) if total else ""
     return render(PARTS, "network", funnel=funnel_chart, funnel_sentences=found.sentences if found else [],
                   total=total_chart, total_sentences=total[1].sentences if total else [])
@@ -94,21 +105,17 @@ def collaborative_report_html(store: Store, period: dt.date, today: dt.date,
         result, readings = analyse_across_teams(store, m.id)
         if result.empty:
             continue
-        chart, rules = chart_and_rules(store, m)
-        fig = small_multiples(result, names, percent=m.multiplier == 100, title=m.name, rules=rules,
-                              direction=chart_direction(m, chart))
-        signals = [(names[t], r.sentences[0] if r.sentences else "",
-                    icons_html(result[result["facet1"] == t], m.direction, 28))
+        fig = small_multiples(result, names, percent=m.multiplier == 100, title=m.name)
+        signals = [(names[t], r.sentences[0] if r.sentences else "", icons_html(result[result["facet1"] == t], 28))
                    for t, r in sorted(readings.items(), key=lambda kv: names.get(kv[0], ""))
-                   if r.verdict in ("improvement", "concern", "change")]
+                   if r.verdict in SIGNALS]
         points, medians = rebased_across_teams(store, m.id)
         rebased = ""
         if (medians["run_type"] == "sustained").any():   # runcharter's view, where a team's median moved
             moved = medians[medians["group"].isin(medians.loc[medians["run_type"] == "sustained", "group"])]
             rebased = charts.panels(rebased_multiples(points, moved, names, percent=m.multiplier == 100,
                                                       title=_("%(measure)s: medians re-based after each sustained "
-                                                              "run", measure=m.name),
-                                                      direction=m.direction),
+                                                              "run", measure=m.name)),
                                     _("%(measure)s: re-based medians", measure=m.name))
         measure_html.append(render(PARTS, "measure", name=m.name, chart=charts.panels(fig, m.name), signals=signals,
                                    rebased=rebased, run=REBASE_RUN, network=network_html(store, m, period, names,

@@ -10,15 +10,15 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from ..analysis.dosage import years_so_far
+from ..analysis.effectiveness import MIN_BASELINE, VERDICT_WORDS, effectiveness
+from ..analysis.equity import group_view, stratified_measures
+from ..analysis.spread import spread_sentences, team_names
+from ..base.language import _, day
 from ..charts.equity import gap_figure, group_figure
 from ..charts.tables import dosage_html, effectiveness_html, group_table_html, matrix_html, spread_html
-from ..dosage import years_so_far
-from ..effectiveness import MIN_BASELINE, VERDICT_WORDS, effectiveness
-from ..equity import group_view, stratified_measures
-from ..language import _, day
-from ..spread import spread_sentences, team_names
-from ..store import Store
 from ..render import render, stylesheet
+from ..store import Store
 from .page import Charts
 
 PARTS = "reports/collaborative.html"

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..analysis.system_assessment import QUADRANTS, assess
+from ..base.language import _
 from ..charts.pd_matrix import offerings_key_html, pd_matrix_svg
-from ..language import _
 from ..model import PdOffering
-from ..store import Store
-from ..system_assessment import QUADRANTS, assess
 from ..render import render, stylesheet
+from ..store import Store
 
 
 def system_assessment_html(store: Store, today: dt.date | None = None) -> str:

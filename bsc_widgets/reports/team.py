@@ -3,22 +3,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..language import _, first_known, speaking
-from ..attention import coaching_questions
-from ..charter import missing_roles, roles_sentence
-from ..dosage import departed, participation_sentence, role_doses, years_so_far
+from ..analysis.attention import coaching_questions
+from ..analysis.charter import missing_roles, roles_sentence
+from ..analysis.dosage import departed, participation_sentence, role_doses, years_so_far
+from ..analysis.ideas import team_diagram
+from ..analysis.measure_analysis import analyse_measure
+from ..analysis.report_calendar import as_of, next_month
+from ..analysis.timeline import position
+from ..base.language import _, first_known, speaking
 from ..charts import figure_for
+from ..charts.driver_diagram import driver_diagram_svg
 from ..charts.mdc_icons import icons_html
-from ..charts.driver_diagram import driver_diagram_svg, idea_tags
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..charts.scores import score_history_figure
-from ..model import (current, AssessmentLevel, AssessmentScore, ChangeIdea, Driver, DriverLink, Measure, Member,
-                     MonthlyReport, PdsaCycle, Phase, TeamChangeIdea, ramps)
-from ..report_calendar import as_of, next_month
-from ..store import Store
-from ..measure_analysis import analyse_measure
+from ..model import (
+    AssessmentLevel,
+    AssessmentScore,
+    ChangeIdea,
+    Measure,
+    Member,
+    MonthlyReport,
+    PdsaCycle,
+    Phase,
+    current,
+    ramps,
+)
 from ..render import render, stylesheet
-from ..timeline import position
+from ..store import Store
 from .page import Charts
 
 
@@ -44,13 +55,10 @@ def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, sh
     questions = coaching_questions(store, day, team_id=team.id, analyses=analyses).get(team.id, [])
 
     cycles = store.list(PdsaCycle, team_id=team.id)
-    ideas = [i for i in store.list(ChangeIdea) if i.team_id in (None, team.id)]
-    chosen = {c.change_idea_id for c in store.list(TeamChangeIdea, team_id=team.id)}
-    by_idea = {r.change_idea_id: list(r.cycles) for r in ramps(cycles)}
-    in_play = [i for i in ideas if i.id in chosen or i.id in by_idea]
-    diagram = driver_diagram_svg(collab.aim, current(store.list(Driver), period), in_play, store.list(DriverLink),
-                                 idea_tags(in_play, chosen, by_idea), set(by_idea))
-    titles = {i.id: i.title for i in ideas}
+    plan = team_diagram(store, team.id, period)
+    in_play = [i for i in plan.ideas if i.id in plan.in_play]     # the report shows what the team chose or tested
+    diagram = driver_diagram_svg(plan.aim, plan.drivers, in_play, plan.links, plan.tags, plan.in_play)
+    titles = {i.id: i.title for i in store.list(ChangeIdea) if i.team_id in (None, team.id)}
     month_end = next_month(period) - dt.timedelta(days=1)
     active = [(c, stage_words(c)) for c in cycles if c.start <= month_end and (c.end is None or c.end >= period)]
 
@@ -58,7 +66,7 @@ def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, sh
     for m in measures:
         a = analyses[m.id]
         chart = charts.html(figure_for(a, height=380), _("%(measure)s: run chart", measure=m.name)) if not a.result.empty else ""
-        measure_parts.append((m.name, chart, a.reading, icons_html(a.result, m.direction)))
+        measure_parts.append((m.name, chart, a.reading, icons_html(a.result)))
     levels = {lv.score: lv.label for lv in store.list(AssessmentLevel)}
     scores = store.list(AssessmentScore, team_id=team.id)
     reports = [r for r in store.list(MonthlyReport, team_id=team.id) if r.month <= period]

@@ -12,12 +12,9 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
-from ..clock import today
-from ..model import Account, Member, on_roster
+from ..base.clock import today
+from ..model import Account, on_roster
 from ..store import Store, Transaction
-from ..store.schema import TABLES
 
 # What each scope lets an account do.
 SCOPES = {
@@ -64,6 +61,10 @@ class Access:
     def allows(self, scope: str) -> bool:
         return scope in self.scopes
 
+    @property
+    def may_open_any_team(self) -> bool:
+        return self.allows("all-teams") or (self.allows("own-teams") and bool(self.own_teams))
+
     def may_open(self, team_id: str) -> bool:
         """Whether this account may open (and change) the workbooks of this team."""
         return self.allows("all-teams") or (self.allows("own-teams") and team_id in self.own_teams)
@@ -87,12 +88,7 @@ def access_in(tx: Transaction, username: str, on: dt.date | None = None) -> Acce
     if account is None:
         return None
     on = on or today()
-    members = TABLES[Member]
-    emails = {e.lower() for e in (account.username, account.email) if e}
-    rows = [r for r in tx.conn.execute(select(members.c.team_id, members.c.language, members.c.joined_on,
-                                              members.c.left_on)
-                                       .where(func.lower(members.c.email).in_(emails)).order_by(members.c.team_id))
-            if on_roster(r.joined_on, r.left_on, on)]
+    rows = [r for r in tx.rosters_of((account.username, account.email)) if on_roster(r.joined_on, r.left_on, on)]
     own = frozenset(r.team_id for r in rows) if account.access == "team_member" else frozenset()
     language = next((r.language for r in rows if r.language), None)
     return Access(account.username, account.name, account.access, own, language)

@@ -14,15 +14,14 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, insert, select, update
 
-from ..clock import now
-from ..errors import InvalidRecord, NotAllowed, NotFound, Problem
-from ..language import _, listing
-from ..log import server_log
+from ..base.clock import now
+from ..base.errors import InvalidRecord, NotAllowed, NotFound, Problem
+from ..base.language import _, listing
+from ..base.log import server_log
 from ..model import ACCESS_LABELS, Account, Member, Team
 from ..store import Store, Transaction
-from ..store.schema import CREDENTIALS
+from ..store.credentials import credentials, credentials_of_link, drop_credentials, put_credentials
 from .access import ROLES, Access, access_in, within
 from .actor import Actor, check
 
@@ -46,17 +45,6 @@ class Invitation:
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
-
-
-def _credentials(tx: Transaction, username: str):
-    return tx.conn.execute(select(CREDENTIALS).where(CREDENTIALS.c.username == username)).first()
-
-
-def _put_credentials(tx: Transaction, username: str, **values) -> None:
-    if _credentials(tx, username) is None:
-        tx.conn.execute(insert(CREDENTIALS).values(username=username, **values))
-    else:
-        tx.conn.execute(update(CREDENTIALS).where(CREDENTIALS.c.username == username).values(**values))
 
 
 def member_account(member: Member) -> Account:
@@ -91,12 +79,12 @@ def _link(tx: Transaction, username: str) -> tuple[str, dt.datetime]:
     """A new one-time link for the account (an earlier one stops working)."""
     token = secrets.token_urlsafe(32)
     expires = now() + dt.timedelta(days=INVITATION_DAYS)
-    _put_credentials(tx, username, invitation_hash=_digest(token), invitation_expires=expires)
+    put_credentials(tx, username, invitation_hash=_digest(token), invitation_expires=expires)
     return token, expires
 
 
 def _has_password(tx: Transaction, username: str) -> bool:
-    row = _credentials(tx, username)
+    row = credentials(tx, username)
     return row is not None and row.password_hash is not None
 
 
@@ -215,7 +203,7 @@ def remove_account(store: Store, actor: Actor, username: str) -> None:
             return
         check(tx, actor, account)
         _may_give(actor, account.access, account)
-        tx.conn.execute(delete(CREDENTIALS).where(CREDENTIALS.c.username == username))
+        drop_credentials(tx, username)
         tx.delete(account)
 
 
@@ -239,7 +227,7 @@ def invited(store: Store, token: str) -> Account | None:
 def _invited(tx: Transaction, token: str) -> Account | None:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
-    row = tx.conn.execute(select(CREDENTIALS).where(CREDENTIALS.c.invitation_hash == _digest(token))).first()
+    row = credentials_of_link(tx, _digest(token))
     if row is None or row.invitation_expires is None or row.invitation_expires < now():
         return None
     if not hmac.compare_digest(row.invitation_hash, _digest(token)):
@@ -258,7 +246,7 @@ def accept_invitation(store: Store, token: str, password: str) -> Account:
         if problem:
             raise InvalidRecord(problem, [Problem(problem, field="Password")])
         tx.by = account.name
-        _put_credentials(tx, account.username, password_hash=_HASHER.hash(password), invitation_hash=None,
+        put_credentials(tx, account.username, password_hash=_HASHER.hash(password), invitation_hash=None,
                          invitation_expires=None)
         return account
 
@@ -269,7 +257,7 @@ def sign_in(store: Store, username: str, password: str) -> Access | None:
     if not isinstance(password, str) or len(password) > PASSWORD_MAX:
         return None
     with store.reading() as tx:
-        row = _credentials(tx, username)
+        row = credentials(tx, username)
         stored = row.password_hash if row is not None and row.password_hash else None
         try:
             _HASHER.verify(stored or _NOBODY, password)
@@ -282,7 +270,7 @@ def sign_in(store: Store, username: str, password: str) -> Access | None:
         return None
     if _HASHER.check_needs_rehash(stored):
         with store.transaction() as tx:
-            _put_credentials(tx, username, password_hash=_HASHER.hash(password))
+            put_credentials(tx, username, password_hash=_HASHER.hash(password))
     return access
 
 

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
-
-from ..errors import NotAllowed
-from ..language import N_, _
+from ..base.errors import NotAllowed
+from ..base.language import N_, _
 from ..model import ACCESS_LABELS, AssessmentScore, Attendance, ChangeIdea, DriverLink, Member, PdOffering, Record, Team
 from ..store import Transaction
-from ..store.schema import TABLES
 from .access import Access, access_in
 
 
@@ -53,17 +50,6 @@ def team_of(tx: Transaction, record: Record) -> str | None:
     return getattr(record, "team_id", None)
 
 
-def _stored_team(tx: Transaction, record: Record) -> tuple[bool, str | None]:
-    """Whether a row with this record's key is stored, and the team it belongs to now (read without
-    validating it, so that a damaged row can still be corrected by its own team)."""
-    table = TABLES[type(record)]
-    if "team_id" not in table.c or "team_id" in type(record).KEY:
-        return False, None  # keyed by its team, or not a team's record: the record itself says whose it is
-    where = and_(*(table.c[k] == v for k, v in zip(type(record).KEY, record.key())))
-    row = tx.conn.execute(select(table.c.team_id).where(where)).first()
-    return row is not None, row[0] if row is not None else None
-
-
 def scope_needed(record: Record, owner: str | None) -> str:
     """The scope a write of this record asks of a signed-in account (``owner``: the team it belongs to)."""
     if isinstance(record, AssessmentScore) and record.source == "faculty":
@@ -83,7 +69,7 @@ def check(tx: Transaction, actor: Actor, record: Record) -> None:
     read again here, at every write."""
     tx.by = actor.name
     owner = team_of(tx, record)
-    stored, stored_owner = _stored_team(tx, record)
+    stored, stored_owner = tx.stored_team(record)
     if stored and stored_owner != owner:
         owner = stored_owner
     if actor.access is not None:

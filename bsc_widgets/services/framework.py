@@ -12,8 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import (ChangeIdea, Driver, DriverLink, FrameworkChange, Measure, Observation, PdsaCycle, Record,
-                     StratumObservation, TeamChangeIdea, wording)
+from ..model import (
+    ChangeIdea,
+    Driver,
+    DriverLink,
+    FrameworkChange,
+    Measure,
+    Observation,
+    PdsaCycle,
+    Record,
+    StratumObservation,
+    TeamChangeIdea,
+    wording,
+)
 from ..store import Store, Transaction
 from .actor import Actor, check
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..clock import today
-from ..errors import ConflictError, InvalidRecord, Problem
-from ..language import _
+from ..base.clock import today
+from ..base.errors import ConflictError, InvalidRecord, Problem
+from ..base.language import _
 from ..model import ChartMark
 from ..store import Store
 from .actor import Actor, check

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ImportRejected, Problem
-from ..language import _, day, n_, number
+from ..base.errors import ImportRejected, Problem
+from ..base.language import _, day, n_, number
 from ..model import Event, Sample, StratumObservation
 from ..portable import MeasureImport, read_measure_sheet, read_rows
 from ..store import Store

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..clock import today
+from ..base.clock import today
 from ..model import ChangeIdea, ChartMark, Driver, Measure, Member, PdsaCycle, Record
 from ..store import Store
 from . import framework, marks, pdsa, removals

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..errors import InvalidRecord, Problem
-from ..language import _, day
+from ..base.errors import InvalidRecord, Problem
+from ..base.language import _, day
 from ..model import EVENT_KIND_LABELS, Attendance, Member
 from ..store import Store, Transaction
 from ..store.store import stale

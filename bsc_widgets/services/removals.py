@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..clock import now, today
-from ..errors import ConflictError
-from ..language import _
+from ..base.clock import now, today
+from ..base.errors import ConflictError
+from ..base.language import _
 from ..model import Attendance, Event, Measure, Member, Observation, Record, Removal, Sample, StratumObservation
 from ..store import Store, Transaction
 from ..store.store import stale

@@ -1,8 +1,8 @@
 """A whole collaborative written at once: an import of an export folder, or the sample."""
 from __future__ import annotations
 
+from ..base.language import _
 from ..model import Dataset
-from ..language import _
 from ..store import Store
 from .actor import Actor
 
@@ -13,7 +13,7 @@ def load_collaborative(store: Store, actor: Actor, dataset: Dataset, replace: bo
     Only the collaborative as a whole (never a team's page) may do this.
     """
     if actor.team_id is not None:
-        from ..errors import NotAllowed
+        from ..base.errors import NotAllowed
 
         raise NotAllowed(_("A team’s page cannot replace the collaborative; nothing was written."))
     store.load(dataset, replace=replace)
@@ -25,7 +25,7 @@ def load_sample(store: Store, actor: Actor, force: bool = False) -> bool:
     Returns whether it was loaded.
     """
     from ..portable import read_folder
-    from ..sample import sample_folder
+    from ..portable.sample import sample_folder
 
     if not store.is_empty() and not force:
         return False

@@ -13,10 +13,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .limits import CHART_FUNCTIONS, Segments
-from .ihi import ihi_rules
 from . import mdc
+from .ihi import ihi_rules
+from .limits import CHART_FUNCTIONS, Segments
 from .runs import anhoej
+from .signals import DIRECTIONS, mark_signals
 
 CHARTS = tuple(CHART_FUNCTIONS)
 NEEDS_N = {"p", "pp", "u", "up"}
@@ -189,13 +190,14 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
     Returns one row per subgroup with the columns of ``OUTPUT`` (plus ``facet1``/``facet2`` when
     ``facets`` is given, and qicharts2's ``y_sum``, ``y_length``, ``y_mean``, ``y_sd``, ``xx``, ``target``).
     The Anhøj runs analysis is always there; ``rules`` may add "ihi" and "mdc" columns, with
-    ``direction`` ("up", "down" or "neutral") telling improvement from concern.
+    ``direction`` ("up", "down" or "neutral") telling improvement from concern. Every point's signal under
+    ``rules`` is in the columns of ``signals`` (``signal``, ``signal_rules``, ``anhoej_signal``, ``direction``).
     """
     rules = (rules,) if isinstance(rules, str) else tuple(rules or ())
     unknown = set(rules) - {"anhoej", "ihi", "mdc"}
     if unknown:
         raise ValueError(f"Unknown rule set {sorted(unknown)[0]!r}; choose from anhoej, ihi, mdc.")
-    if direction not in ("up", "down", "neutral"):
+    if direction not in DIRECTIONS:
         raise ValueError(f"direction must be up, down or neutral, not {direction!r}.")
     if "mdc" in rules and chart == "run":
         raise ValueError("Making Data Count reads control limits, and a run chart has none: choose an I (XmR) chart "
@@ -290,6 +292,7 @@ def qic(y, x=None, n=None, chart: str = "run", freeze=None, part=None, exclude=N
                               series, include, direction, None if np.isnan(target_v).all() else target_v)
         for k, v in found.items():
             t[k] = v
+    mark_signals(t, rules, direction, seg)
     t = t.drop(columns=["part_label"])
     if facets is None:
         t = t.drop(columns=["facet1", "facet2"])

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..language import N_
+from ..base.language import N_
 from .limits import Segments, seg_mean
+from .signals import CONCERN, IMPROVEMENT, judge
 
 LIMIT = 2.66
 NEAR = 2 * LIMIT / 3
@@ -105,11 +106,10 @@ def mdc_rules(y, cl, lcl, ucl, lcl_95, ucl_95, seg, series, include, direction="
     astro = astro_high | astro_low
     way = np.where(astro, side, np.where(trend, trend_way, np.where(two3 | shift, side, 0)))
     special = astro | trend | two3 | shift
-    if direction == "neutral":
-        kind = np.where(way > 0, "special_cause_neutral_high", "special_cause_neutral_low")
-    else:
-        better = way * (1 if direction == "up" else -1)
-        kind = np.where(better > 0, "special_cause_improvement", "special_cause_concern")
+    verdict = judge(way, direction)
+    kind = np.where(verdict == IMPROVEMENT, "special_cause_improvement", np.where(
+        verdict == CONCERN, "special_cause_concern",
+        np.where(way > 0, "special_cause_neutral_high", "special_cause_neutral_low")))
     point_type = np.where(special, kind, "common_cause")
     last_of_part = _last_rows(seg)
     variation = point_type[last_of_part]

@@ -53,19 +53,3 @@ def anhoej(y, cl, seg, include, nseg, method="anhoej") -> dict[str, np.ndarray]:
         n_crossings_min=np.where(has, cmin, nan),
         runs_signal=signal,
     )
-
-
-def long_run_points(result) -> np.ndarray:
-    """Points that belong to a run longer than its segment's limit (what a signalling chart highlights)."""
-    y, cl = result["y"].to_numpy(dtype=float), result["cl"].to_numpy(dtype=float)
-    seg = result["part"].to_numpy()
-    if "facet1" in result:
-        seg = result.groupby(["facet1", "facet2", "part"], sort=False).ngroup().to_numpy()
-    useful, sgn = useful_signs(y, cl, result["include"].to_numpy())
-    ids, idx, _ = run_ids(sgn, seg, useful)
-    flags = np.zeros(len(y), bool)
-    if len(idx):
-        lengths = np.bincount(ids[idx])
-        limit = result["longest_run_max"].to_numpy(dtype=float)
-        flags[idx] = lengths[ids[idx]] > limit[idx]
-    return flags

@@ -15,8 +15,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from ..errors import WorkspaceError
-from ..language import _
+from ..base.errors import WorkspaceError
+from ..base.language import _
 
 DEFAULT_DB = Path("workspace") / "bsc.sqlite"
 BUSY_TIMEOUT_S = 60

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import BscError, DamagedRecord, NotFound
-from ..language import _, day
+from ..base.errors import BscError, DamagedRecord, NotFound
+from ..base.language import _, day
 from ..model import Record, Team
 
 

@@ -14,18 +14,27 @@ import random
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 from pydantic import ValidationError
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
-from ..clock import now
-from ..errors import (ConflictError, DamagedRecord, InvalidRecord, NotFound, Problem, SchemaBehind, StoreBusy,
-                      UnknownTeam, WorkspaceError)
-from ..ids import is_slug, slugify, unique_slug
-from ..language import _, day, language, n_
-from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Record, Team
+from ..base.clock import now
+from ..base.errors import (
+    ConflictError,
+    DamagedRecord,
+    InvalidRecord,
+    NotFound,
+    Problem,
+    SchemaBehind,
+    StoreBusy,
+    UnknownTeam,
+    WorkspaceError,
+)
+from ..base.ids import is_slug, slugify, unique_slug
+from ..base.language import _, day, language, n_
+from ..base.text import capitalised, shorten
+from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Member, Record, Team
 from ..model.base import cannot_save, many_of
-from ..text import capitalised, shorten
 from . import migrate
 from .engine import WRITE, display_url, make_engine, resolve_db, sqlite_path
 from .schema import SAVES, TABLES
@@ -177,6 +186,24 @@ class Transaction:
     def log(self, record: Record, action: str) -> None:
         """Write into the log of saves something done to a record that is not a save of it (a new sign-in link)."""
         self._log(record, record.version, action)
+
+    def stored_team(self, record: Record) -> tuple[bool, str | None]:
+        """Whether a row with this record's key is stored, and the team it belongs to now, read without validating
+        it (so a damaged row can still be corrected by its own team). (False, None) for a record keyed by its
+        team, or not a team's record: the record itself says whose it is."""
+        table = TABLES[type(record)]
+        if "team_id" not in table.c or "team_id" in type(record).KEY:
+            return False, None
+        row = self.conn.execute(select(table.c.team_id).where(_key_clause(type(record), record.key()))).first()
+        return row is not None, row[0] if row is not None else None
+
+    def rosters_of(self, emails: Iterable[str]):
+        """The roster rows (team, language, joined and left) that list any of these e-mail addresses, in any case."""
+        members = TABLES[Member]
+        wanted = {e.lower() for e in emails if e}
+        return self.conn.execute(select(members.c.team_id, members.c.language, members.c.joined_on, members.c.left_on)
+                                 .where(func.lower(members.c.email).in_(wanted))
+                                 .order_by(members.c.team_id)).all()
 
     def last_save(self, record: Record) -> LastSave | None:
         """Who saved this record last, and when (None for a record saved before the log began)."""

@@ -1,7 +1,6 @@
 """A real ``bsc serve`` (Voilà) on a free loopback port, driven by Debian's Chromium through Playwright.
 
-Without Chromium these tests skip on a laptop, but fail under CI=true: a skipped
-browser test is not a passed one.
+Without Chromium these tests skip on a laptop, but fail under CI=true (the "browser" marker, in conftest.py).
 """
 import os
 import shutil
@@ -12,20 +11,12 @@ import time
 
 import pytest
 
-from tests.support import stop
+from tests.support import stop, close_like_a_person
 
 CHROMIUM = next((c for c in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"))
                  if c and os.path.exists(c)), None)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _need_chromium():
-    if CHROMIUM:
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail("Chromium is missing under CI=true: install it (apt-get install -y chromium)")
-    pytest.skip("no system Chromium (apt-get install chromium)")
 
 
 def _free_port() -> int:
@@ -37,7 +28,6 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, pristine_db, today):
     """Voilà serving the workbooks on a copy of the sample workspace."""
-    _need_chromium()
     db = tmp_path_factory.mktemp("browser-ws") / "bsc.sqlite"
     shutil.copy(pristine_db, db)
     port = _free_port()
@@ -66,7 +56,6 @@ def log_tail(server: dict, lines: int = 40) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    _need_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -86,7 +75,7 @@ def page(browser, server):
           if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     yield pg
-    context.close()
+    close_like_a_person(context)
 
 
 class Traffic:

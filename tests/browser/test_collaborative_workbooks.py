@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from tests.support import close_like_a_person
 from playwright.sync_api import expect
 
 from test_workbooks import (CHARTS, LOAD, SAVE, SHOTS, check_fits_a_phone, clean, commit, run_axe, settled,
@@ -139,5 +141,5 @@ def test_leader_adds_an_offering_and_downloads_an_offline_report(page, server, b
     expect(viewer.get_by_role("cell", name="Statewide director leadership academy")).to_be_visible()
     expect(viewer.locator("svg[role=img]")).to_be_visible()
     assert errors == []
-    offline.close()
+    close_like_a_person(offline)
     clean(page)

@@ -1,5 +1,7 @@
 """The coach dashboard in a real browser: filter, read who needs attention, open a team's workbook."""
 import pytest
+
+from tests.support import close_like_a_person
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -37,4 +39,4 @@ def test_dashboard_passes_axe_and_fits_a_phone(browser, server):
     print(f"axe-core on coach_dashboard: {[(v['id'], v['impact']) for v in violations]}")
     assert not [v for v in violations if v["impact"] in ("serious", "critical")], violations
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 392
-    context.close()
+    close_like_a_person(context)

@@ -5,7 +5,6 @@ the hub's own login form, as each permission role.
 import datetime as dt
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -16,15 +15,14 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from bsc_widgets.charts import plotly_js
-from bsc_widgets.errors import BscError
 from bsc_widgets.hub.run import proxy_command
 from bsc_widgets.model import Account, AssessmentScore, Member, PdsaCycle
 from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.accounts import accept_invitation, invite, member_account, remove_account
 from bsc_widgets.store import Store
 from bsc_widgets.store.schema import SAVES
-from tests.browser.conftest import Traffic, _free_port, _need_chromium
-from tests.support import login, postgres_schema, proxy_in_front_of, stop
+from tests.browser.conftest import Traffic, _free_port
+from tests.support import login, postgres_schema, proxy_in_front_of, stop, close_like_a_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.hub]
 LOAD = 120_000  # ms: the first page of a person starts their server, then a kernel, on a loaded CI machine
@@ -37,26 +35,10 @@ ADVISOR = "renee.okafor@example.org"
 LEAVING = "sunrise-4@example.org"      # Aisha Bello, Sunrise's family service worker, who leaves the team
 
 
-def _postgres_url() -> str:
-    url = os.environ.get("BSC_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("BSC_TEST_POSTGRES_URL is not set under CI=true (see tests/postgres_up.sh)")
-        pytest.skip("no PostgreSQL test database (set BSC_TEST_POSTGRES_URL)")
-    return url
-
-
 def start_hub(tmp_path_factory, sample_folder_path, today, name: str, *flags: str):
     """A real ``bsc hub`` on a fresh workspace and hub database (schemas ``name``…), and the people who have
     passwords: (the process, what the tests use)."""
-    _need_chromium()
-    url = _postgres_url()
-    try:
-        proxy_command()
-    except BscError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
+    url = os.environ["BSC_TEST_POSTGRES_URL"]      # the markers saw to Chromium, PostgreSQL and the proxy
     workspace, hub_db = postgres_schema(url, f"{name}_workspace"), postgres_schema(url, f"{name}_itself")
     from bsc_widgets.portable import read_folder
 
@@ -117,7 +99,7 @@ def person(browser, hub):
 
     yield open_as
     for c in contexts:
-        c.close()
+        close_like_a_person(c)
 
 
 def sign_in(page, hub, username, password=PASSWORD):
@@ -272,7 +254,7 @@ def test_a_leader_sees_the_system_and_the_network_never_a_teams_roster(person, h
     expect(page.get_by_role("heading", name="Equity: measures by group", exact=True)).to_be_visible(timeout=LOAD)
     options = page.get_by_label("Team", exact=True).locator("option").all_inner_texts()
     assert [t.replace("\xa0", " ") for t in options] == ["All teams (the network)"]
-    refused(page, hub, LEADER, "01_charter.ipynb?team=sunrise-head-start", "This is not one of your teams")
+    refused(page, hub, LEADER, "01_charter.ipynb?team=sunrise-head-start", "not open to your account")
     refused(page, hub, LEADER, "participation.ipynb", "not open to your account")
 
 

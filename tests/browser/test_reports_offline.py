@@ -5,6 +5,8 @@ import subprocess
 import sys
 
 import pytest
+
+from tests.support import close_like_a_person
 from playwright.sync_api import expect
 
 from tests.browser.conftest import open_offline
@@ -39,7 +41,7 @@ def test_report_renders_offline_from_disk(browser, report_folder, name, reading)
     else:
         expect(page.get_by_role("heading", name=reading)).to_be_visible()
     assert errors == [] and online == []
-    context.close()
+    close_like_a_person(context)
 
 
 def test_index_links_every_report(browser, report_folder):
@@ -49,7 +51,7 @@ def test_index_links_every_report(browser, report_folder):
     expect(page.get_by_role("link", name="Sunrise Head Start: October 2026")).to_be_visible()
     page.get_by_role("link", name="Sunrise Head Start: October 2026").click()
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
-    context.close()
+    close_like_a_person(context)
 
 
 def test_the_effectiveness_summary_renders_offline(browser, tmp_path, pristine_db):
@@ -70,4 +72,4 @@ def test_the_effectiveness_summary_renders_offline(browser, tmp_path, pristine_d
         page.screenshot(path=str(Path(shots) / "final_report.png"), full_page=True,
                         clip={"x": 0, "y": 0, "width": 1100, "height": 1500})
     assert errors == [] and online == []
-    context.close()
+    close_like_a_person(context)

@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support import close_like_a_person
 from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 
-from bsc_widgets.language import catalog_path
+from bsc_widgets.base.language import catalog_path
 from tests.browser.conftest import open_offline
 
 pytestmark = pytest.mark.browser
@@ -97,7 +99,7 @@ def test_every_workbook_in_spanish_has_no_english_left(browser, server, name):
     if SHOTS:
         (SHOTS / "phone").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "phone" / f"{name.replace('/', '_')}.es.png"))
-    context.close()
+    close_like_a_person(context)
 
 
 def test_a_spanish_teams_monthly_report_is_made_in_spanish_and_opens_offline(browser, tmp_path, pristine_db):
@@ -120,4 +122,4 @@ def test_a_spanish_teams_monthly_report_is_made_in_spanish_and_opens_offline(bro
     if SHOTS:
         (SHOTS / "phone").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "phone" / "team_report.es.png"))
-    context.close()
+    close_like_a_person(context)

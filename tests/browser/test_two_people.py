@@ -2,6 +2,8 @@
 import re
 
 import pytest
+
+from tests.support import close_like_a_person
 from playwright.sync_api import expect
 
 from bsc_widgets.model import Team
@@ -22,7 +24,7 @@ def two_pages(browser):
         pages.append(pg)
     yield pages
     for pg in pages:
-        pg.context.close()
+        close_like_a_person(pg.context)
 
 
 def test_two_people_adding_a_member_at_once_keep_both(two_pages, server):

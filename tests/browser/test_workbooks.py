@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.support import close_like_a_person
 from playwright.sync_api import expect
 
 from voila import __version__ as VOILA_VERSION
@@ -118,7 +120,7 @@ def check_fits_a_phone(browser, url: str, heading: str) -> None:
         .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > 392; })
         .map(e => e.outerHTML.slice(0, 100))""")
     assert too_wide == [], "controls cut off at the edge of a phone"
-    context.close()
+    close_like_a_person(context)
 
 
 @pytest.mark.parametrize("name", list(WORKBOOKS))
@@ -167,7 +169,7 @@ def test_two_pages_editing_the_same_aim_lose_nothing(browser, server):
     expect(b.get_by_text("Your text that was not saved")).to_be_visible()
     expect(b.get_by_text("Fridays (from B)")).to_be_visible()
     for pg in pages:
-        pg.context.close()
+        close_like_a_person(pg.context)
 
 
 HOSTILE = ["<script>window.__pwned = 1</script>", "\"><img src=x onerror=\"window.__pwned=1\">",
@@ -496,7 +498,7 @@ def test_closing_pages_shuts_their_kernels_down(browser, server):
     while _kernels(server["pid"]) > before and time.time() < deadline:
         time.sleep(0.5)
     assert _kernels(server["pid"]) <= before, f"{_kernels(server['pid']) - before} closed pages kept their kernels"
-    context.close()
+    close_like_a_person(context)
 
 
 def test_a_dropped_connection_is_said_plainly_and_loses_nothing(browser, server):
@@ -526,7 +528,7 @@ def test_a_dropped_connection_is_said_plainly_and_loses_nothing(browser, server)
         saved(pg)
         assert Store.open(server["db"]).team("hearth-fcc").meeting_rhythm == "Mondays, typed while offline"
     finally:
-        context.close()
+        close_like_a_person(context)
         relay.close()
 
 
@@ -609,7 +611,7 @@ def test_every_control_can_be_hit_focused_and_read(browser, server, name):
             assert page.evaluate("document.scrollingElement.scrollWidth") <= SIZES[size]["viewport"]["width"] + 2
         assert page.errors == []
     finally:
-        context.close()
+        close_like_a_person(context)
 
 
 def in_view(locator, height: int = 844) -> bool:
@@ -658,7 +660,7 @@ def test_a_new_record_waits_for_the_person_and_the_save_state_stays_in_view_on_a
         expect(page.get_by_label("Cycle title")).to_be_focused(timeout=SAVE)
         assert page.errors == []
     finally:
-        context.close()
+        close_like_a_person(context)
 
 
 def test_the_loading_screen_names_the_page_and_the_team(page, server):
@@ -701,4 +703,4 @@ def test_a_page_in_spanish_reads_its_charts_in_spanish_and_the_choice_is_remembe
     assert re.search(r"a signal of|no change yet|needed", verdict.inner_text())
     assert page.evaluate("document.documentElement.lang") == "en"
     assert "lang=en" in page.url and "team=sunrise-head-start" in page.url
-    context.close()
+    close_like_a_person(context)

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from bsc_widgets import notebooks
-from bsc_widgets.clock import today as clock_today
-from bsc_widgets.errors import ConflictError, InvalidRecord, NotAllowed, NotFound
+from bsc_widgets.base.clock import today as clock_today
+from bsc_widgets.base.errors import ConflictError, InvalidRecord, NotAllowed, NotFound
 from bsc_widgets.forms.equity import EquityPage
 from bsc_widgets.forms.home import HomePage
 from bsc_widgets.forms.invitations import AccountInvitations, TeamInvitations
@@ -17,7 +17,7 @@ from bsc_widgets.forms.setup import SetupPage
 from bsc_widgets.hub.throttle import Throttle
 from bsc_widgets.model import (Account, AssessmentScore, FrameworkChange, Measure, Member, PdOffering, PdsaCycle,
                                Team)
-from bsc_widgets.paths import workbooks_dir
+from bsc_widgets.base.paths import workbooks_dir
 from bsc_widgets.services import COMMAND_LINE, Actor, records
 from bsc_widgets.services.access import ROLES, SCOPES, access_of
 from bsc_widgets.services.accounts import (accept_invitation, change_role, first_admin, grantable, has_password,
@@ -180,10 +180,10 @@ def test_pages_under_the_hub_show_each_role_only_its_own(sample_store, monkeypat
 
     monkeypatch.setenv("JUPYTERHUB_USER", "jordan.whitfield@example.org")
     monkeypatch.setenv("QUERY_STRING", f"team={SUNRISE}")
-    team, problem = notebooks.choose_team(sample_store, "", notebooks.signed_in(sample_store))
-    assert team is None and "not one of your teams" in problem.message
+    sight, problem = notebooks.open_page(sample_store, "00_home.ipynb", "", for_team=True)
+    assert sight.team is None and "not one of your teams" in problem.message
     with pytest.raises(NotAllowed, match="not open to your account"):
-        notebooks._allowed(sample_store, "collaborative_setup.ipynb")
+        notebooks.open_page(sample_store, "collaborative_setup.ipynb")
     monkeypatch.setenv("JUPYTERHUB_USER", "nobody@example.org")
     with pytest.raises(NotAllowed, match="no longer has access"):
         notebooks.signed_in(sample_store)

@@ -9,15 +9,15 @@ import datetime as dt
 
 import pytest
 
-from bsc_widgets.attention import coaching_questions
-from bsc_widgets.errors import BscError
+from bsc_widgets.analysis.attention import coaching_questions
+from bsc_widgets.base.errors import BscError
 from bsc_widgets.forms.dashboard import DashboardPage
 from bsc_widgets.model import ChartMark, Event, Measure, Observation, PdsaCycle, Sample, current
 from bsc_widgets.reports.collaborative import collaborative_report_html
 from bsc_widgets.reports.team import team_report_html
 from bsc_widgets.services import Actor, add, save
-from bsc_widgets.spread import spread
-from bsc_widgets.measure_analysis import analyse_across_teams
+from bsc_widgets.analysis.spread import spread
+from bsc_widgets.analysis.measure_analysis import analyse_across_teams
 
 TODAY = dt.date(2026, 11, 22)
 OCTOBER = dt.date(2026, 10, 1)

@@ -1,7 +1,7 @@
 """The rules behind "questions for the coaching call" and "who needs attention", on a real store."""
 import datetime as dt
 
-from bsc_widgets.attention import coaching_questions
+from bsc_widgets.analysis.attention import coaching_questions
 from bsc_widgets.model import PdsaCycle
 
 TODAY = dt.date(2026, 11, 22)

@@ -1,7 +1,7 @@
 """Workbook 1 (team charter and roster) as widgets on a real store."""
 import datetime as dt
 
-from bsc_widgets.charter import check_aim, missing_roles
+from bsc_widgets.analysis.charter import check_aim, missing_roles
 from bsc_widgets.forms.charter import CharterPage, cross_role_html
 from bsc_widgets.model import Member
 from tests.support import widget_text

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bsc_widgets.errors import ConflictError, NotAllowed
+from bsc_widgets.base.errors import ConflictError, NotAllowed
 from bsc_widgets.forms.charter import CharterPage
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.forms.pdsa import PdsaPage

@@ -56,7 +56,7 @@ def test_text_typed_by_advisors_is_escaped_in_the_collaborative_report(sample_st
 
 
 def test_rebased_medians_across_teams_as_runcharter_draws_them(sample_store):
-    from bsc_widgets.measure_analysis import rebased_across_teams
+    from bsc_widgets.analysis.measure_analysis import rebased_across_teams
     from bsc_widgets.reports.collaborative import collaborative_report_html
     page = DashboardPage(sample_store, TODAY)
     page.measure.value = "visual-schedules"

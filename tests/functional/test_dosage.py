@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
-from bsc_widgets.clock import today
+from bsc_widgets.base.clock import today
 
-from bsc_widgets.dosage import expected_by_now, participation_sentence, role_doses, years_so_far
+from bsc_widgets.analysis.dosage import expected_by_now, participation_sentence, role_doses, years_so_far
 from bsc_widgets.model import Attendance, Member, PdsaCycle
 
 
@@ -46,7 +46,7 @@ def test_expected_dose_follows_the_brief():
 
 
 def test_families_far_behind_directors_are_said_with_their_hours(sample_store):
-    from bsc_widgets.dosage import network_doses
+    from bsc_widgets.analysis.dosage import network_doses
 
     doses = network_doses(role_doses(sample_store))
     by_role = {d.role: d for d in doses}
@@ -61,7 +61,7 @@ def test_a_low_dose_is_flagged_in_words_on_the_chart_and_in_the_table(sample_sto
     """Participation by role: a chart, and a table a phone can read, each saying which roles had a low dose."""
     from bsc_widgets.charts.dosage import dosage_figure
     from bsc_widgets.charts.tables import dosage_html
-    from bsc_widgets.dosage import low_dose
+    from bsc_widgets.analysis.dosage import low_dose
     from bsc_widgets.model import Team
 
     family = [m.id for m in sample_store.list(Member, team_id="lincoln-prek") if m.role == "family"]

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from bsc_widgets.charts.equity import gap_figure, group_figure
-from bsc_widgets.equity import group_view, suppression
+from bsc_widgets.analysis.equity import group_view, suppression
 from bsc_widgets.forms.equity import EquityPage
 from bsc_widgets.services import Actor
 from bsc_widgets.forms.group_entry import GroupEntry
@@ -155,7 +155,7 @@ def test_the_measures_workbook_offers_entry_by_group_for_a_measure_shown_by_grou
 
 
 def test_only_a_proportion_or_rate_can_be_shown_by_group(sample_store):
-    from bsc_widgets.errors import InvalidRecord
+    from bsc_widgets.base.errors import InvalidRecord
 
     with pytest.raises(InvalidRecord) as caught:
         Measure.build(id="x", name="x", type="outcome", kind="count", operational_definition="x", direction="down",

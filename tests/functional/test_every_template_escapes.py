@@ -27,7 +27,7 @@ from bsc_widgets.forms.setup import SetupPage
 from bsc_widgets.forms.spread import SpreadPage
 from bsc_widgets.forms.system_assessment import SystemAssessmentPage
 from bsc_widgets.model import ORDER, Team
-from bsc_widgets.paths import workbooks_dir
+from bsc_widgets.base.paths import workbooks_dir
 from bsc_widgets.render import USED, macros, render
 from bsc_widgets.reports.batch import Outcome, error_page, index_html
 from bsc_widgets.reports.collaborative import collaborative_report_html
@@ -38,7 +38,7 @@ from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.access import access_of
 from bsc_widgets.services.accounts import first_admin
 from bsc_widgets.store.schema import TABLES
-from bsc_widgets.voila_server import opening_words
+from bsc_widgets.server.voila_server import opening_words
 from tests.support import walk
 
 TODAY = dt.date(2026, 11, 22)

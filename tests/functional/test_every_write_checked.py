@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from bsc_widgets import services
 from bsc_widgets.cli import main
-from bsc_widgets.errors import InvalidRecord
+from bsc_widgets.base.errors import InvalidRecord
 from bsc_widgets.forms.pdsa import PdsaPage
 from bsc_widgets.model import MonthlyReport, PdsaCycle
 from bsc_widgets.services import Actor

@@ -4,9 +4,9 @@ import datetime as dt
 import ipywidgets as w
 import pytest
 
-from bsc_widgets.errors import InvalidRecord
+from bsc_widgets.base.errors import InvalidRecord
 from bsc_widgets.forms.setup import SetupPage
-from bsc_widgets.framework_history import history, wording_on
+from bsc_widgets.analysis.framework_history import history, wording_on
 from bsc_widgets.services import COMMAND_LINE, Actor
 from bsc_widgets.services.framework import retire, save_framework
 from bsc_widgets.model import ChangeIdea, FrameworkChange, Measure, Observation, PdsaCycle, StratumObservation

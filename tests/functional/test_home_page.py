@@ -3,7 +3,7 @@ import datetime as dt
 
 from bsc_widgets.forms.home import HomePage
 from bsc_widgets.notebooks import choose_team, home, query_param
-from bsc_widgets.paths import workbooks_dir
+from bsc_widgets.base.paths import workbooks_dir
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -45,7 +45,7 @@ def test_a_signed_in_persons_language_is_the_one_on_their_roster_entry(sample_st
 def test_a_spanish_page_reads_the_shared_framework_in_spanish_marks_english_and_never_saves_it(sample_store):
     import pytest
 
-    from bsc_widgets.language import speaking
+    from bsc_widgets.base.language import speaking
     from bsc_widgets.model import ChangeIdea, Collaborative, Measure
     from bsc_widgets.services import add
 
@@ -74,7 +74,7 @@ def test_the_command_line_speaks_the_terminals_language_for_that_command_only(tm
     from click.testing import CliRunner
 
     from bsc_widgets.cli import main
-    from bsc_widgets.language import language
+    from bsc_widgets.base.language import language
 
     db = tmp_path / "bsc.sqlite"
     spanish = CliRunner().invoke(main, ["init", "--db", str(db)], env={"LANG": "es_US.UTF-8", "LC_ALL": "",

@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from bsc_widgets.charts import small_multiples, spc_figure
+from bsc_widgets.charts import figure_for, small_multiples, spc_figure
 from bsc_widgets.charts.palette import CONCERN, IMPROVEMENT
 from bsc_widgets.charts.spc_chart import Marker, chart_key
 from bsc_widgets.model import Measure, Team
-from bsc_widgets.measure_analysis import analyse_measure, analyse_across_teams
+from bsc_widgets.analysis.measure_analysis import analyse_measure, analyse_across_teams
 
 
 def test_every_chart_in_the_sample_carries_a_plain_language_reading(sample_store):
@@ -40,7 +40,7 @@ def test_study_of_a_team_one_at_a_time_equals_the_vectorised_one(sample_store):
 
 def test_figure_highlights_signals_escapes_text_and_needs_no_network(sample_store):
     s = analyse_measure(sample_store, "sunrise-head-start", "positive-feedback")
-    fig = spc_figure(s.result, title="<script>alert(1)</script>", percent=True, goal=70, direction="up",
+    fig = spc_figure(s.result, title="<script>alert(1)</script>", percent=True, goal=70,
                      markers=[Marker(dt.date(2026, 1, 12), "Cycle <b>“notes”</b>"),
                               Marker(dt.date(2026, 2, 12), "Learning Session 2", "session")])
     data = json.loads(fig.to_json())
@@ -56,12 +56,15 @@ def test_figure_highlights_signals_escapes_text_and_needs_no_network(sample_stor
 
 
 def test_improvement_and_concern_are_told_apart_on_the_chart(sample_store):
-    """Lower is better for send-homes: the same shape of data is a concern one way and an improvement the other."""
-    s = analyse_measure(sample_store, "sunrise-head-start", "positive-feedback")
+    """The same data is an improvement where higher is better and a concern where lower is: the analysis says
+    which, and the chart draws what it says."""
+    measure = sample_store.require(Measure, "positive-feedback")
     for direction, kind, colour in (("up", "signal of improvement", IMPROVEMENT),
                                     ("down", "signal of concern", CONCERN)):
-        fig = spc_figure(s.result, direction=direction, rules=s.rules)
-        traces = {t.name: t for t in fig.data}
+        sample_store.save(sample_store.require(Measure, measure.id).model_copy(update={"direction": direction}))
+        s = analyse_measure(sample_store, "sunrise-head-start", measure.id)
+        assert s.direction == direction and set(s.result["direction"]) == {direction}
+        traces = {t.name: t for t in figure_for(s).data}
         assert kind in traces and traces[kind].marker.color == colour
     assert IMPROVEMENT != CONCERN
 
@@ -91,7 +94,7 @@ def test_a_team_without_data_gets_a_reading_not_an_error(sample_store):
 
 @pytest.mark.parametrize("team", ["../../etc", "nobody"])
 def test_study_refuses_unknown_teams(sample_store, team):
-    from bsc_widgets.errors import UnknownTeam
+    from bsc_widgets.base.errors import UnknownTeam
     with pytest.raises(UnknownTeam):
         analyse_measure(sample_store, team, "send-homes")
 

@@ -11,10 +11,10 @@ from bsc_widgets import services
 from bsc_widgets.cli import main
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.forms.monthly_report import MonthlyReportPage
-from bsc_widgets.language import speaking
+from bsc_widgets.base.language import speaking
 from bsc_widgets.mail import plan_reminders
 from bsc_widgets.model import Measure, MonthlyReport, Observation, Phase
-from bsc_widgets.report_calendar import due_now, month_due_now
+from bsc_widgets.analysis.report_calendar import due_now, month_due_now
 from bsc_widgets.services import Actor
 
 OCT, NOV, DEC = dt.date(2026, 10, 1), dt.date(2026, 11, 1), dt.date(2026, 12, 1)

@@ -65,7 +65,7 @@ def test_the_measures_of_the_month_are_listed(sample_store):
 
 def test_months_owed_start_with_the_first_action_period(sample_store):
     from bsc_widgets.model import Phase
-    from bsc_widgets.report_calendar import report_months
+    from bsc_widgets.analysis.report_calendar import report_months
     collab, team = sample_store.collaborative(), sample_store.team("sunrise-head-start")
     statuses = report_months(collab, team, sample_store.list(MonthlyReport), TODAY, sample_store.list(Phase))
     assert statuses[0].month == dt.date(2025, 11, 1) and statuses[-1].month == NOV

@@ -27,7 +27,7 @@ from bsc_widgets.reports.team import team_report_html
 from bsc_widgets.spc import qic
 from bsc_widgets.services import Actor
 from bsc_widgets.store import Store
-from bsc_widgets.measure_analysis import analyse_measure, analyse_across_teams
+from bsc_widgets.analysis.measure_analysis import analyse_measure, analyse_across_teams
 from tests.support import HOSTILE, walk, widget_text
 
 TODAY = dt.date(2026, 11, 22)

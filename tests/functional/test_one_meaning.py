@@ -1,12 +1,12 @@
 """Each rule defined once: "a PDSA cycle near a signal" means the same on every page."""
 import datetime as dt
 
-from bsc_widgets.attention import coaching_questions
-from bsc_widgets.clock import add_months
-from bsc_widgets.measure_analysis import analyse_across_teams
+from bsc_widgets.analysis.attention import coaching_questions
+from bsc_widgets.base.clock import add_months
+from bsc_widgets.analysis.measure_analysis import analyse_across_teams
 from bsc_widgets.model import Measure, current
-from bsc_widgets.spc.reading import near_signal
-from bsc_widgets.spread import spread
+from bsc_widgets.analysis.reading import near_signal
+from bsc_widgets.analysis.spread import spread
 
 TODAY = dt.date(2026, 11, 22)
 D = dt.date
@@ -50,8 +50,8 @@ def test_the_questions_the_reading_and_spread_agree_on_every_signal(sample_store
 def test_a_saved_baseline_means_the_same_on_the_workbook_the_dashboard_the_reports_and_effectiveness(sample_store):
     import datetime as dt
 
-    from bsc_widgets.effectiveness import effectiveness
-    from bsc_widgets.measure_analysis import analyse_across_teams, analyse_measure
+    from bsc_widgets.analysis.effectiveness import effectiveness
+    from bsc_widgets.analysis.measure_analysis import analyse_across_teams, analyse_measure
     from bsc_widgets.model import ChartMark
     from bsc_widgets.reports.team import team_report_html
     from bsc_widgets.services import COMMAND_LINE, add

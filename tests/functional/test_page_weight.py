@@ -2,7 +2,7 @@
 
 Every model is made in the kernel, sent to the browser and built there, which a phone feels. A kernel's
 output channel also keeps only so many unread messages by default (ZeroMQ's 1,000): the set-up page once
-sent 1,800 and was blank when the server read them late (see ``bsc_widgets/kernels.py``, which raises the
+sent 1,800 and was blank when the server read them late (see ``bsc_widgets/base/kernels.py``, which raises the
 cap). Text, help and messages share one layout and style (``forms/words.py``), so no page comes near it.
 """
 import datetime as dt

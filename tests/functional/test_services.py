@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bsc_widgets.errors import ConflictError, NotAllowed
+from bsc_widgets.base.errors import ConflictError, NotAllowed
 from bsc_widgets.model import Measure, Member, Observation, PdsaCycle, TeamChangeIdea
 from bsc_widgets.services import Actor, add, remove, save
 from bsc_widgets.services.measures import save_measure_rows

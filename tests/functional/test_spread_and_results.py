@@ -6,14 +6,14 @@ import io
 import pytest
 from markupsafe import escape
 
-from bsc_widgets.effectiveness import effectiveness
+from bsc_widgets.analysis.effectiveness import effectiveness
 from bsc_widgets.forms.spread import SpreadPage
 from bsc_widgets.forms.system_assessment import SystemAssessmentPage
 from bsc_widgets.model import ChangeIdea, PdOffering, PdsaCycle
 from bsc_widgets.reports.final import final_report_html
 from bsc_widgets.reports.system import system_assessment_html
-from bsc_widgets.spread import spread, spread_csv, team_names
-from bsc_widgets.system_assessment import assess, quadrant_weights
+from bsc_widgets.analysis.spread import spread, spread_csv, team_names
+from bsc_widgets.analysis.system_assessment import assess, quadrant_weights
 from tests.support import HOSTILE, widget_text
 
 TODAY = dt.date(2026, 11, 22)

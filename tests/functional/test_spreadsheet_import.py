@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from bsc_widgets.cli import main
-from bsc_widgets.errors import ImportRejected
+from bsc_widgets.base.errors import ImportRejected
 from bsc_widgets.model import Observation
 from bsc_widgets.portable.spreadsheet import parse_period
 from bsc_widgets.services import COMMAND_LINE

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from bsc_widgets.errors import ConflictError, InvalidRecord, NotFound, UnknownTeam, WorkspaceError
+from bsc_widgets.base.errors import ConflictError, InvalidRecord, NotFound, UnknownTeam, WorkspaceError
 from bsc_widgets.model import ORDER, MonthlyReport, Observation, Team
 from bsc_widgets.store import Store
 
@@ -196,7 +196,7 @@ def test_a_workspace_a_command_only_reads_is_opened_read_only_after_an_upgrade(s
     to date first, as any first open after an upgrade is, instead of being refused."""
     from sqlalchemy import text
 
-    from bsc_widgets.errors import SchemaBehind
+    from bsc_widgets.base.errors import SchemaBehind
 
     with Store.open(sample_db).engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))

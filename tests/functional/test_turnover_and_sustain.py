@@ -4,12 +4,12 @@ import datetime as dt
 
 import numpy as np
 
-from bsc_widgets.dosage import departed, participation_sentence, role_doses, years_so_far
-from bsc_widgets.effectiveness import effectiveness
-from bsc_widgets.errors import InvalidRecord
+from bsc_widgets.analysis.dosage import departed, participation_sentence, role_doses, years_so_far
+from bsc_widgets.analysis.effectiveness import effectiveness
+from bsc_widgets.base.errors import InvalidRecord
 from bsc_widgets.model import Attendance, Collaborative, Member, Observation
 from bsc_widgets.services import Actor, save
-from bsc_widgets.sustain import held
+from bsc_widgets.analysis.sustain import held
 
 TEAM = "riverbend-prek"
 

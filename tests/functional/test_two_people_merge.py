@@ -4,7 +4,6 @@ record type the product's forms edit."""
 import datetime as dt
 import shutil
 
-import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 

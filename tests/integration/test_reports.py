@@ -122,12 +122,6 @@ def test_a_report_whose_messages_come_late_is_made_all_the_same(tmp_path):
 
 @pytest.mark.browser
 def test_shared_plotly_and_pdf(tmp_path, pristine_db):
-    from bsc_widgets.reports.batch import chromium
-
-    if chromium() is None:
-        if __import__("os").environ.get("CI", "").lower() == "true":
-            pytest.fail("Chromium is missing under CI=true")
-        pytest.skip("no Chromium for PDF")
     db = tmp_path / "bsc.sqlite"
     shutil.copy(pristine_db, db)
     result = reports(db, tmp_path / "out", "--team", "sunrise-head-start", "--shared-plotly", "--pdf")

@@ -108,8 +108,8 @@ def test_a_page_fetched_but_never_opened_frees_its_kernel_and_an_open_one_keeps_
 
     from tornado.websocket import websocket_connect
 
-    from bsc_widgets.paths import workbooks_dir
-    from bsc_widgets.serve import voila_command, voila_env
+    from bsc_widgets.base.paths import workbooks_dir
+    from bsc_widgets.server.serve import voila_command, voila_env
 
     port = _free_port()
     log = tmp_path / "voila.log"

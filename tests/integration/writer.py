@@ -2,7 +2,7 @@
 import datetime as dt
 import sys
 
-from bsc_widgets.errors import ConflictError
+from bsc_widgets.base.errors import ConflictError
 from bsc_widgets.model import Attendance
 from bsc_widgets.store import Store
 

@@ -112,7 +112,7 @@ def test_report_failures_are_classified_by_type_not_wording():
     from papermill.exceptions import PapermillExecutionError
     from zmq.error import ZMQError
 
-    from bsc_widgets.errors import KernelDidNotStart, ReportFailed, ReportTimedOut
+    from bsc_widgets.base.errors import KernelDidNotStart, ReportFailed, ReportTimedOut
     from bsc_widgets.reports.batch import failure
 
     assert type(failure(CellTimeoutError("slow"), 60)) is ReportTimedOut

@@ -3,25 +3,15 @@
 Every import counts, including those inside functions (a lazy import is still a dependency).
 """
 import ast
+import re
 from pathlib import Path
 
+import bsc_widgets
+
 PACKAGE = Path(__file__).resolve().parents[2] / "bsc_widgets"
-# lowest first: model → store → services → analysis → charts → forms → reports → notebooks → CLI.
-# One layer for each top-level module or package; everything inside a package shares it.
-LAYERS = {
-    "language": 0, "errors": 0, "ids": 0, "text": 0, "dates": 0, "clock": 0, "log": 0, "paths": 0, "kernels": 0, "catalogue": 0, "render": 0,
-    "model": 1,
-    "store": 2, "portable": 2, "sample": 2,
-    "services": 3,
-    "timeline": 4, "spc": 4, "measure_analysis": 4, "measure_data": 4, "network": 4, "charter": 4, "report_calendar": 4, "attention": 4,
-    "dosage": 4, "equity": 4, "spread": 4, "effectiveness": 4, "framework_history": 4, "system_assessment": 4,
-    "ideas": 4, "sustain": 4, "deidentified": 4,
-    "charts": 5, "printing": 5, "worksheets": 5,
-    "forms": 6,
-    "reports": 7,
-    "notebooks": 8, "mail": 8,
-    "brotli_files": 9, "serve": 9, "voila_server": 9, "hub": 9, "cli": 9,
-}
+# The one declaration of the order (bsc_widgets.LAYERS): one layer for each folder or top-level module,
+# everything inside a folder shares it.
+LAYERS = {name: layer for layer, name, _ in bsc_widgets.LAYERS}
 
 
 def _module(path: Path) -> str:
@@ -115,8 +105,10 @@ def test_the_checks_can_fail(tmp_path):
     (tmp_path / "forms").mkdir()
     (tmp_path / "forms" / "__init__.py").write_text("")
     (tmp_path / "forms" / "page.py").write_text("")
-    (tmp_path / "ideas.py").write_text("def f():\n    from .spread import g\n")
-    (tmp_path / "spread.py").write_text("from .ideas import f\n")
+    (tmp_path / "analysis").mkdir()
+    (tmp_path / "analysis" / "__init__.py").write_text("")
+    (tmp_path / "analysis" / "ideas.py").write_text("def f():\n    from .spread import g\n")
+    (tmp_path / "analysis" / "spread.py").write_text("from .ideas import f\n")
     globals()["PACKAGE"] = tmp_path
     try:
         for check in (test_lower_layers_never_import_higher_ones, test_no_modules_import_each_other_in_a_circle):
@@ -128,3 +120,60 @@ def test_the_checks_can_fail(tmp_path):
                 raise AssertionError(f"{check.__name__} did not see the fault")
     finally:
         globals()["PACKAGE"] = Path(__file__).resolve().parents[2] / "bsc_widgets"
+
+
+def test_the_folders_are_the_layers():
+    """Listing bsc_widgets/ shows the house: every folder or module is declared, and only the two entry points
+    (notebooks, cli) are loose modules."""
+    here = {p.name.removesuffix(".py") for p in PACKAGE.iterdir()
+            if (p.suffix == ".py" and p.name != "__init__.py") or (p / "__init__.py").exists()}
+    assert here == set(LAYERS), f"declared but missing: {set(LAYERS) - here}; present but undeclared: {here - set(LAYERS)}"
+    loose = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__"}
+    assert loose == {"notebooks", "cli"}
+
+
+def test_the_engine_knows_nothing_else_of_ours():
+    """spc, like qicharts2's engine, stands on base alone, so it can be read, tested and reused on its own."""
+    outside = {t.split(".")[0] for p in (PACKAGE / "spc").rglob("*.py") for t in _imports(p)} - {"spc", "base"}
+    assert not outside
+
+
+def test_the_readme_shows_the_same_house():
+    readme = (PACKAGE.parent / "README.md").read_text()
+    house = readme[readme.index("## The house"):]
+    house = house[: house.index("\n## ", 5)]
+    rows = re.findall(r"^\| (\d+) \| ([^|]+) \|", house, flags=re.M)
+    shown = {name.strip("` "): int(layer) for layer, names in rows for name in names.split(",")}
+    assert shown == LAYERS
+
+
+def _queries_outside_the_store(package: Path) -> list[str]:
+    """Modules outside store/ that import SQLAlchemy or reach a transaction's connection."""
+    found = []
+    for path in package.rglob("*.py"):
+        rel = path.relative_to(package)
+        if rel.parts[0] == "store":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            imported = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            if any(name.split(".")[0] == "sqlalchemy" for name in imported):
+                found.append(f"{rel}: imports sqlalchemy")
+            if isinstance(node, ast.Attribute) and node.attr == "conn":
+                found.append(f"{rel}:{node.lineno}: reaches a transaction's connection")
+    return found
+
+
+def test_no_module_outside_the_store_builds_a_query():
+    """The store is the one persistence layer: every query is built in store/ (a service asks it by name)."""
+    assert not _queries_outside_the_store(PACKAGE)
+
+
+def test_the_query_check_can_fail(tmp_path):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "store.py").write_text("from sqlalchemy import select\n")
+    (tmp_path / "services").mkdir()
+    (tmp_path / "services" / "access.py").write_text("from sqlalchemy import func, select\n")
+    (tmp_path / "services" / "actor.py").write_text("def f(tx):\n    return tx.conn.execute('x')\n")
+    assert sorted(_queries_outside_the_store(tmp_path)) == [
+        "services/access.py: imports sqlalchemy", "services/actor.py:2: reaches a transaction's connection"]

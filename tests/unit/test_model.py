@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from bsc_widgets.errors import InvalidRecord, Problem
-from bsc_widgets.ids import is_slug, slugify
+from bsc_widgets.base.errors import InvalidRecord, Problem
+from bsc_widgets.base.ids import is_slug, slugify
 from bsc_widgets.model import (Collaborative, Dataset, Driver, DriverLink, ChangeIdea, Measure, Member,
                                MonthlyReport, Observation, PdsaCycle, Phase, Team, period_start, ramps)
 from bsc_widgets.render import render

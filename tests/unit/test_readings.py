@@ -13,7 +13,7 @@ import pytest
 
 from bsc_widgets.model import SIGNAL_RULES
 from bsc_widgets.spc import qic
-from bsc_widgets.spc.reading import SIGNALS, VERDICTS, Cycle, read_chart
+from bsc_widgets.analysis.reading import SIGNALS, VERDICTS, Cycle, read_chart
 
 MONTHS = pd.date_range("2024-01-01", periods=40, freq="MS")
 WHEN = r"(, from [A-Z][a-z]+ \d{4}( to [A-Z][a-z]+ \d{4})?| since [A-Z][a-z]+ \d{4})?"
@@ -151,7 +151,7 @@ ENGLISH = re.compile(r"\b(the|of|signal|months?|weeks?|points?|rules|since|from|
 
 @pytest.mark.parametrize("chart,key", GROUPS)
 def test_the_same_readings_in_spanish(chart, key):
-    from bsc_widgets.language import speaking
+    from bsc_widgets.base.language import speaking
 
     for shape, _, _, direction, phases in [c for c in CASES if c[1:3] == (chart, key)][::2]:
         case = (shape, chart, key, direction, phases)
@@ -174,7 +174,7 @@ def test_the_same_readings_in_spanish(chart, key):
 @pytest.mark.parametrize("frequency,one,many", [("monthly", "mes", "meses"), ("weekly", "semana", "semanas"),
                                                 ("events", "evento", "eventos"), (None, "punto", "puntos")])
 def test_spanish_counts_take_the_plural_the_number_asks_for(frequency, one, many):
-    from bsc_widgets.language import speaking
+    from bsc_widgets.base.language import speaking
 
     x = pd.date_range("2026-01-05", periods=12, freq="W-MON" if frequency == "weekly" else "MS")
     with speaking("es"):
@@ -188,7 +188,7 @@ def test_spanish_counts_take_the_plural_the_number_asks_for(frequency, one, many
 
 
 def test_spanish_dates_in_a_reading():
-    from bsc_widgets.language import speaking
+    from bsc_widgets.base.language import speaking
 
     y = [10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 15, 16, 17, 15, 16, 18, 17, 16, 15, 17]
     with speaking("es"):

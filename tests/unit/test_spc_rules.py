@@ -4,11 +4,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from bsc_widgets.spc import qic
 from bsc_widgets.spc.ihi import runs_limits
-from bsc_widgets.spc.reading import Cycle, read_chart
+from bsc_widgets.analysis.reading import Cycle, read_chart
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -1,7 +1,7 @@
 import datetime as dt
 
 from bsc_widgets.model import Collaborative, Phase
-from bsc_widgets.timeline import position
+from bsc_widgets.analysis.timeline import position
 
 COLLAB = Collaborative(id="c", name="N", topic="T", aim="A", start=dt.date(2025, 9, 1), end=dt.date(2026, 12, 31))
 PHASES = [

@@ -9,8 +9,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from bsc_widgets import language
-from bsc_widgets.language import LANGUAGES, _, catalog_path, compiled, day, n_, speaking
+from bsc_widgets.base import language
+from bsc_widgets.base.language import LANGUAGES, _, catalog_path, compiled, day, n_, speaking
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
@@ -107,7 +107,7 @@ def test_names_are_listed_as_each_language_joins_them():
 
 
 def test_the_terminals_language_is_read_as_gettext_reads_it():
-    from bsc_widgets.language import from_environment
+    from bsc_widgets.base.language import from_environment
 
     assert from_environment({"LANG": "es_US.UTF-8"}) == "es"
     assert from_environment({"LANGUAGE": "es:en", "LANG": "en_US.UTF-8"}) == "es"

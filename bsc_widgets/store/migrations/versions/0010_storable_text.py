@@ -6,9 +6,8 @@ there). Each is taken out of the text it was in; nothing else changes. PostgreSQ
 Revision ID: 0010
 Revises: 0009
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0010'
 down_revision = '0009'
