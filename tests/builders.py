@@ -9,8 +9,8 @@ import datetime as dt
 import itertools
 
 from bsc_widgets.base.clock import add_months
-from bsc_widgets.model import (Account, ChangeIdea, Collaborative, Event, Measure, Member, Observation, PdsaCycle,
-                               Phase, Sample, Team)
+from bsc_widgets.model import (Account, AssessmentScore, ChangeIdea, Collaborative, Event, Measure, Member, MonthlyReport,
+                               Observation, PdsaCycle, Phase, Sample, Team)
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
 _n = itertools.count(1)
@@ -79,3 +79,12 @@ def samples(store, team_id: str, measure_id: str, periods: list[list[float]], fi
     return [store.save(Sample(team_id=team_id, measure_id=measure_id, period=add_months(first.replace(day=1), i),
                               number=k + 1, value=v))
             for i, values in enumerate(periods) for k, v in enumerate(values)]
+
+
+def score(store, team_id: str, month: dt.date, value: float, source: str = "team") -> AssessmentScore:
+    """A score on the assessment scale (the default scale: any level from 0.5 to 5)."""
+    return store.save(AssessmentScore(team_id=team_id, month=month, source=source, score=value))
+
+
+def report(store, team_id: str, month: dt.date, **values) -> MonthlyReport:
+    return store.save(MonthlyReport(team_id=team_id, month=month, **{"highlights": "We met twice."} | values))

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from ..base.clock import add_months
 from ..base.language import N_, Labels, _, day, number
 from ..model import AssessmentScore, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Sample, Team, current
+from ..spc.signals import CHANGE, CONCERN, IMPROVEMENT, SIGNALS
 from ..store import Store
 from .measure_analysis import analyse_across_teams, analyse_measure
 from .reading import near_signal
 from .report_calendar import report_months
 
-SIGNAL_VERDICTS = ("improvement", "concern", "change")
 KINDS = Labels({
     "no_data": N_("No data"),
     "unexplained_signal": N_("Signal without a PDSA"),
@@ -86,15 +86,15 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
         else:
             _view, readings = analyse_across_teams(store, m.id, rules=rules)
         for tid, reading in readings.items():
-            if reading.verdict not in SIGNAL_VERDICTS or tid not in out or reading.began is None:
+            if reading.verdict not in SIGNALS or tid not in out or reading.began is None:
                 continue
             # a signal over a whole phase (too few crossings) has an end too: a cycle anywhere near it counts
             if not any(near_signal(c.start, c.end, reading.began, reading.ended) for c in by_team_cycles.get(tid, [])):
-                text = {"improvement": N_("%(measure)s shows a signal of improvement, with no PDSA cycle near it. "
+                text = {IMPROVEMENT: N_("%(measure)s shows a signal of improvement, with no PDSA cycle near it. "
                                           "What changed? Is there a test we have not recorded?"),
-                        "concern": N_("%(measure)s shows a signal of concern, with no PDSA cycle near it. What "
+                        CONCERN: N_("%(measure)s shows a signal of concern, with no PDSA cycle near it. What "
                                       "changed? Is there a test we have not recorded?"),
-                        "change": N_("%(measure)s shows a signal of change, with no PDSA cycle near it. What "
+                        CHANGE: N_("%(measure)s shows a signal of change, with no PDSA cycle near it. What "
                                      "changed? Is there a test we have not recorded?")}[reading.verdict]
                 out[tid].append(Question(tid, "unexplained_signal", _(text, measure=m.name)))
 

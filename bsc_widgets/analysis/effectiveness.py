@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..base.language import N_, Labels, n_
 from ..model import AssessmentScore, Measure, Phase, Team, current
+from ..spc.signals import CHANGE, CONCERN, IMPROVEMENT
 from ..store import Store
 from .dosage import RoleDose, role_doses
 from .measure_analysis import analyse_across_teams
@@ -24,7 +25,7 @@ from .spread import IdeaSpread, spread
 from .sustain import HELD_WORDS, gains_held
 
 MIN_BASELINE = 6   # fewer baseline points than this: the whole series' median is used, and said so
-VERDICT_WORDS = Labels({"improvement": N_("Improved"), "concern": N_("Worse"), "change": N_("Changed"),
+VERDICT_WORDS = Labels({IMPROVEMENT: N_("Improved"), CONCERN: N_("Worse"), CHANGE: N_("Changed"),
                         "no_signal": N_("No signal"), "too_few": N_("Too little data")})
 
 
@@ -77,8 +78,8 @@ class Effectiveness:
                    "little data to judge.",
                    "Of %(n)s team-and-measure pairs, %(improved)s show a signal of improvement against their "
                    "baseline, %(worse)s a signal of concern, %(changed)s a change, and %(none)s no signal; %(few)s "
-                   "have too little data to judge.", pairs, improved=tally["improvement"], worse=tally["concern"],
-                   changed=tally["change"], none=tally["no_signal"], few=tally["too_few"]),
+                   "have too little data to judge.", pairs, improved=tally[IMPROVEMENT], worse=tally[CONCERN],
+                   changed=tally[CHANGE], none=tally["no_signal"], few=tally["too_few"]),
                 n_("%(n)s change idea was adopted by at least one team, %(adoptions)s adoptions in all.",
                    "%(n)s change ideas were adopted by at least one team, %(adoptions)s adoptions in all.",
                    len(adopted), adoptions=sum(len(s.teams_with("adopt")) for s in adopted)),
@@ -127,7 +128,7 @@ def effectiveness(store: Store, today: dt.date) -> Effectiveness:
             reading = readings[t.id]
             held = None
             if collab.sustaining(today) or (collab.sustain_until and today > collab.last_day):
-                if reading.verdict == "improvement" and reading.began is not None and not result.empty:
+                if reading.verdict == IMPROVEMENT and reading.began is not None and not result.empty:
                     held = gains_held(result[result["facet1"] == t.id], pd.Timestamp(reading.began).date(),
                                       collab.end, chart_direction(m))
             results[(t.id, m.id)] = MeasureResult(t.id, m, freeze.get(t.id, 0), reading, held)

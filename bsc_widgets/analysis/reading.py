@@ -22,7 +22,7 @@ from ..model import DECISION_WORDS
 from ..spc.columns import Columns
 from ..spc.ihi import CONFIRMED, SHIFT, TREND
 from ..spc.mdc import ASSURANCE_WORDS, SHORT, VARIATION_WORDS
-from ..spc.signals import MDC_SIGNALS, SIGNALS, judge
+from ..spc.signals import CHANGE, CONCERN, IMPROVEMENT, MDC_SIGNALS, SIGNALS, judge
 
 MIN_ANY_SIGNAL = 6      # with 5 or fewer useful points no Anhøj signal is possible
 MIN_DEPENDABLE = 10     # IHI and Anhøj: the rules are meant for 10 or more useful points
@@ -280,7 +280,7 @@ class _Read:
                                "least %(least)s crossings are expected: the data stay on one side for long "
                                "stretches, a signal (Anhøj rules).", int(crossings),
                                center=self.center, count=self.count(self.n), least=int(cmin)))
-            self.signals.append(_Signal("change", 0, True, ended=c.rows - 1))
+            self.signals.append(_Signal(CHANGE, 0, True, ended=c.rows - 1))
         elif self.n >= MIN_ANY_SIGNAL:
             self.why.append(n_("No unusually long stretch on one side of the %(center)s (the longest is "
                                "%(longest)s; more than %(limit)s would be a signal), and the line crosses it %(n)s "
@@ -354,7 +354,7 @@ class _Read:
                     self.why.append(_("The runs table's limits for %(n)s points (%(low)s and %(high)s) are worked out "
                                       "from the statistics the table rests on; they have not been checked against the "
                                       "published table.", n=self.n, **words))
-                self.signals.append(_Signal("change", 0, True, ended=c.rows - 1))
+                self.signals.append(_Signal(CHANGE, 0, True, ended=c.rows - 1))
                 found = True
         if not found and self.n >= MIN_ANY_SIGNAL:
             self.why.append(_("No shift, no trend, and a usual number of runs (IHI rules).") if not np.isnan(low) else
@@ -418,7 +418,7 @@ class _Read:
         that holds at the latest point, then the most recent."""
         if not self.signals:
             return None
-        return max(self.signals, key=lambda s: (s.verdict != "change", s.ongoing, s.began))
+        return max(self.signals, key=lambda s: (s.verdict != CHANGE, s.ongoing, s.began))
 
 
 def read_chart(result: pd.DataFrame, name: str | None = None, direction: str = "neutral",
@@ -489,18 +489,18 @@ def read_chart(result: pd.DataFrame, name: str | None = None, direction: str = "
 
 
 LEADS = {   # the verdict sentence for a signal: over a whole phase, from a time, or from a time to another
-    ("improvement", "phase"): N_("%(measure)s: a signal of improvement since %(since)s."),
-    ("concern", "phase"): N_("%(measure)s: a signal of concern since %(since)s."),
-    ("change", "phase"): N_("%(measure)s: a signal of change since %(since)s."),
-    ("improvement", "whole"): N_("%(measure)s: a signal of improvement."),
-    ("concern", "whole"): N_("%(measure)s: a signal of concern."),
-    ("change", "whole"): N_("%(measure)s: a signal of change."),
-    ("improvement", "from"): N_("%(measure)s: a signal of improvement, from %(start)s."),
-    ("concern", "from"): N_("%(measure)s: a signal of concern, from %(start)s."),
-    ("change", "from"): N_("%(measure)s: a signal of change, from %(start)s."),
-    ("improvement", "span"): N_("%(measure)s: a signal of improvement, from %(start)s to %(end)s."),
-    ("concern", "span"): N_("%(measure)s: a signal of concern, from %(start)s to %(end)s."),
-    ("change", "span"): N_("%(measure)s: a signal of change, from %(start)s to %(end)s."),
+    (IMPROVEMENT, "phase"): N_("%(measure)s: a signal of improvement since %(since)s."),
+    (CONCERN, "phase"): N_("%(measure)s: a signal of concern since %(since)s."),
+    (CHANGE, "phase"): N_("%(measure)s: a signal of change since %(since)s."),
+    (IMPROVEMENT, "whole"): N_("%(measure)s: a signal of improvement."),
+    (CONCERN, "whole"): N_("%(measure)s: a signal of concern."),
+    (CHANGE, "whole"): N_("%(measure)s: a signal of change."),
+    (IMPROVEMENT, "from"): N_("%(measure)s: a signal of improvement, from %(start)s."),
+    (CONCERN, "from"): N_("%(measure)s: a signal of concern, from %(start)s."),
+    (CHANGE, "from"): N_("%(measure)s: a signal of change, from %(start)s."),
+    (IMPROVEMENT, "span"): N_("%(measure)s: a signal of improvement, from %(start)s to %(end)s."),
+    (CONCERN, "span"): N_("%(measure)s: a signal of concern, from %(start)s to %(end)s."),
+    (CHANGE, "span"): N_("%(measure)s: a signal of change, from %(start)s to %(end)s."),
 }
 
 

@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from ..base.language import N_, _, day, n_
 from ..model import ChangeIdea, Measure, PdsaCycle, Team, current, ramps
 from ..portable.cells import csv_text
+from ..spc.signals import CHANGE, CONCERN, IMPROVEMENT
 from ..store import Store
 from .measure_analysis import analyse_across_teams
 from .reading import near_signal
 
 VERDICT_WORDS = {   # a signal near a cycle, said whole for each verdict
-    "improvement": N_("%(team)s: %(measure)s, a signal of improvement from %(day)s"),
-    "concern": N_("%(team)s: %(measure)s, a signal of concern from %(day)s"),
-    "change": N_("%(team)s: %(measure)s, a signal of change from %(day)s"),
+    IMPROVEMENT: N_("%(team)s: %(measure)s, a signal of improvement from %(day)s"),
+    CONCERN: N_("%(team)s: %(measure)s, a signal of concern from %(day)s"),
+    CHANGE: N_("%(team)s: %(measure)s, a signal of change from %(day)s"),
 }
 
 
@@ -90,7 +91,7 @@ def spread_sentences(spreads: list[IdeaSpread], team_names: dict[str, str]) -> l
               "adopted by %(adopted)s.", len(widest.testing), idea=widest.idea.title,
               team=team_names.get(widest.first_team), day=day(widest.first_date),
               adopted=len(widest.teams_with("adopt")))]
-    improving = [s for s in spreads if any(x.verdict == "improvement" for x in s.signals)]
+    improving = [s for s in spreads if any(x.verdict == IMPROVEMENT for x in s.signals)]
     if improving:
         out.append(_("Ideas tested near a signal of improvement: %(ideas)s.",
                      ideas="; ".join(f"“{s.idea.title}”" for s in improving)))

@@ -18,6 +18,7 @@ from ..base.language import _, day
 from ..charts.equity import gap_figure, group_figure
 from ..charts.tables import dosage_html, effectiveness_html, group_table_html, matrix_html, spread_html
 from ..render import render, stylesheet
+from ..spc.signals import CONCERN, IMPROVEMENT
 from ..store import Store
 from .page import Charts
 
@@ -50,7 +51,7 @@ def final_report_html(store: Store, today: dt.date, shared_plotly: bool = False)
     adopted = matrix_html([(t.name, [str(len(e.adopted(t.id))), ", ".join(e.adopted(t.id)) or "—"])
                            for t in e.teams], [_("Ideas adopted"), _("Which")], _("Change ideas adopted per team"))
     readings = [(names[t], r.measure.name, r.reading.sentences[0] if r.reading.sentences else "")
-                for (t, _m), r in e.results.items() if r.reading.verdict in ("improvement", "concern")]
+                for (t, _m), r in e.results.items() if r.reading.verdict in (IMPROVEMENT, CONCERN)]
     return render(PARTS, "final", style=stylesheet(), collab=collab, today=today, teams=len(e.teams),
                   measures=len(e.measures), brief=e.sentences(), method_points=MIN_BASELINE,
                   results=effectiveness_html(e), tally=", ".join(f"{VERDICT_WORDS[k]}: {v}" for k, v in tally.items()),
