@@ -9,7 +9,7 @@ import datetime as dt
 import itertools
 
 from bsc_widgets.base.clock import add_months
-from bsc_widgets.model import (Account, AssessmentScore, ChangeIdea, Collaborative, Event, Measure, Member, MonthlyReport,
+from bsc_widgets.model import (Account, AssessmentScore, Attendance, ChangeIdea, Collaborative, Event, Measure, Member, MonthlyReport,
                                Observation, PdsaCycle, Phase, Sample, Team)
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
@@ -88,3 +88,7 @@ def score(store, team_id: str, month: dt.date, value: float, source: str = "team
 
 def report(store, team_id: str, month: dt.date, **values) -> MonthlyReport:
     return store.save(MonthlyReport(team_id=team_id, month=month, **{"highlights": "We met twice."} | values))
+
+
+def attended(store, member_id: str, hours: float, day: dt.date = START, kind: str = "learning_session") -> Attendance:
+    return store.save(Attendance(member_id=member_id, event_kind=kind, date=day, hours=hours))

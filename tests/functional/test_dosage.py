@@ -6,18 +6,22 @@ import pytest
 from bsc_widgets.base.clock import today
 
 from bsc_widgets.analysis.dosage import expected_by_now, participation_sentence, role_doses, years_so_far
-from bsc_widgets.model import Attendance, Member, PdsaCycle
+from bsc_widgets.model import Attendance, Member
+from tests import builders
 
 
-def test_hours_per_member_match_the_attendance_records(sample_store):
-    members = {m.id: m for m in sample_store.list(Member, team_id="hearth-fcc")}
-    teachers = [m for m in members.values() if m.role == "teacher"]
-    expected = sum(a.hours for a in sample_store.list(Attendance) if a.member_id in {m.id for m in teachers}
-                   and a.event_kind == "learning_session") / len(teachers)
-    dose = next(d for d in role_doses(sample_store, "hearth-fcc") if d.role == "teacher")
-    assert dose.members == len(teachers) and dose.learning_hours == pytest.approx(expected)
-    cycles = sum("teacher" in c.participant_roles for c in sample_store.list(PdsaCycle, team_id="hearth-fcc"))
-    assert dose.pdsa_cycles == cycles
+def test_hours_per_member_and_cycles_per_role(empty_store):
+    builders.collaborative(empty_store)
+    builders.team(empty_store, "t")
+    ana = builders.member(empty_store, "t", role="teacher", joined_on=builders.START)
+    ben = builders.member(empty_store, "t", role="teacher", joined_on=builders.START)
+    builders.attended(empty_store, ana.id, 6, dt.date(2026, 2, 12))
+    builders.attended(empty_store, ana.id, 4, dt.date(2026, 5, 14))
+    builders.attended(empty_store, ben.id, 5, dt.date(2026, 2, 12))
+    builders.idea(empty_store)
+    builders.cycle(empty_store, "t", "idea", participant_roles=["teacher", "family"])
+    dose = next(d for d in role_doses(empty_store.as_of(dt.date(2026, 6, 1)), "t") if d.role == "teacher")
+    assert (dose.members, dose.learning_hours, dose.pdsa_cycles) == (2, 7.5, 1)
 
 
 def test_one_team_or_all_teams_agree(sample_store):
@@ -25,18 +29,16 @@ def test_one_team_or_all_teams_agree(sample_store):
     assert everyone == role_doses(sample_store, "sunrise-head-start")
 
 
-def test_families_who_never_take_part_are_named(sample_store):
-    family = [m.id for m in sample_store.list(Member, team_id="lincoln-prek") if m.role == "family"]
-    with sample_store.transaction() as tx:
-        for mid in family:
-            tx.conn.exec_driver_sql("delete from attendance where member_id = ?", (mid,))
-    for c in sample_store.list(PdsaCycle, team_id="lincoln-prek"):
-        if "family" in c.participant_roles:
-            sample_store.save(c.model_copy(update={"participant_roles": [r for r in c.participant_roles
-                                                                           if r != "family"]}))
-    text = participation_sentence(role_doses(sample_store, "lincoln-prek"), 1.0)
+def test_families_who_never_take_part_are_named(empty_store):
+    builders.collaborative(empty_store)
+    builders.team(empty_store, "t")
+    director = builders.member(empty_store, "t", role="administrator", joined_on=builders.START)
+    builders.attended(empty_store, director.id, 10)
+    for _k in range(2):
+        builders.member(empty_store, "t", role="family", joined_on=builders.START)
+    text = participation_sentence(role_doses(empty_store.as_of(dt.date(2026, 6, 1)), "t"), 0.5)
     assert text.startswith("No family members took part yet.")
-    assert "Family members: 0 of" in text
+    assert "Family members: 0 of 2" in text
 
 
 def test_expected_dose_follows_the_brief():
