@@ -6,7 +6,7 @@ import pytest
 from bsc_widgets.base.clock import today
 
 from bsc_widgets.analysis.dosage import expected_by_now, participation_sentence, role_doses, years_so_far
-from bsc_widgets.model import Attendance, Member
+from bsc_widgets.model import Member
 from tests import builders
 
 
