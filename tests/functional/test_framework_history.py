@@ -10,33 +10,47 @@ from bsc_widgets.analysis.framework_history import history, wording_on
 from bsc_widgets.services import COMMAND_LINE, Actor
 from bsc_widgets.services.framework import retire, save_framework
 from bsc_widgets.model import ChangeIdea, FrameworkChange, Measure, Observation, PdsaCycle, StratumObservation
+from tests import builders
 from tests.support import widget_text
 
 TODAY = dt.date(2026, 11, 22)
 
 
-def test_a_renamed_change_idea_keeps_its_cycles_and_its_old_name(sample_store):
-    idea = sample_store.require(ChangeIdea, "visual-schedules")
-    cycles = sample_store.list(PdsaCycle, change_idea_id=idea.id)
+@pytest.fixture
+def store(empty_store):
+    """A collaborative with one team, which tests one change idea and enters data on one measure."""
+    builders.collaborative(empty_store)
+    builders.team(empty_store, "t")
+    builders.idea(empty_store, "visual-schedules", title="A visual schedule in every room")
+    builders.cycle(empty_store, "t", "visual-schedules")
+    builders.measure(empty_store, "send-homes", kind="count", direction="down",
+                     operational_definition="Children sent home early, counted each month.")
+    builders.observations(empty_store, "t", "send-homes", [3, 2, 4])
+    return empty_store
+
+
+def test_a_renamed_change_idea_keeps_its_cycles_and_its_old_name(store):
+    idea = store.require(ChangeIdea, "visual-schedules")
+    cycles = store.list(PdsaCycle, change_idea_id=idea.id)
     assert cycles
-    save_framework(sample_store, Actor.collaborative("Dr. Okafor"),
+    save_framework(store, Actor.collaborative("Dr. Okafor"),
                    idea.model_copy(update={"title": "A picture schedule in every room"}), TODAY)
-    assert sample_store.list(PdsaCycle, change_idea_id=idea.id) == cycles
-    changes = history(sample_store, idea)
+    assert store.list(PdsaCycle, change_idea_id=idea.id) == cycles
+    changes = history(store, idea)
     assert [(c.field, c.before, c.after, c.changed_by) for c in changes] == [
         ("title", "A visual schedule in every room", "A picture schedule in every room", "Dr. Okafor")]
-    renamed = sample_store.require(ChangeIdea, idea.id)
+    renamed = store.require(ChangeIdea, idea.id)
     assert wording_on(renamed, "title", changes, dt.date(2026, 1, 1)) == "A visual schedule in every room"
     assert wording_on(renamed, "title", changes, TODAY) == "A picture schedule in every room"
 
 
-def test_a_reworded_measure_records_what_earlier_data_was_entered_against(sample_store):
-    m = sample_store.require(Measure, "send-homes")
-    before = len(sample_store.list(Observation, measure_id=m.id))
-    save_framework(sample_store, COMMAND_LINE, m.model_copy(update={"operational_definition": "New wording."}), TODAY)
-    change, = history(sample_store, m)
+def test_a_reworded_measure_records_what_earlier_data_was_entered_against(store):
+    m = store.require(Measure, "send-homes")
+    before = len(store.list(Observation, measure_id=m.id))
+    save_framework(store, COMMAND_LINE, m.model_copy(update={"operational_definition": "New wording."}), TODAY)
+    change, = history(store, m)
     assert change.field == "operational_definition" and change.before == m.operational_definition
-    assert len(sample_store.list(Observation, measure_id=m.id)) == before
+    assert len(store.list(Observation, measure_id=m.id)) == before
 
 
 def test_a_deleted_measure_with_data_is_retired_and_its_data_kept(sample_store):

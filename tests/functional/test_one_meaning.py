@@ -7,6 +7,7 @@ from bsc_widgets.analysis.measure_analysis import analyse_across_teams
 from bsc_widgets.model import Measure, current
 from bsc_widgets.analysis.reading import near_signal
 from bsc_widgets.analysis.spread import spread
+from bsc_widgets.spc.signals import SIGNALS
 
 TODAY = dt.date(2026, 11, 22)
 D = dt.date
@@ -36,7 +37,7 @@ def test_the_questions_the_reading_and_spread_agree_on_every_signal(sample_store
     for m in current(snapshot.list(Measure), TODAY):
         _, readings = analyse_across_teams(snapshot, m.id)
         for team, reading in readings.items():
-            if reading.verdict not in ("improvement", "concern", "change") or reading.began is None \
+            if reading.verdict not in SIGNALS or reading.began is None \
                     or reading.ended is not None:
                 continue
             checked += 1
