@@ -16,19 +16,12 @@ POINT_COLOURS = {kind: KIND_COLOURS.get(ours, COMMON) for kind, ours in MDC_SIGN
 ASSURANCE = {"consistent_pass": (IMPROVEMENT, "P"), "consistent_fail": (CONCERN, "F"), "inconsistent": (COMMON, "?")}
 
 
-def _high_or_low(variation: str, direction: str) -> str:
-    """H or L: whether the special cause is high or low (improvement is high when higher is better)."""
-    if variation.startswith("special_cause_neutral"):
-        return "H" if variation.endswith("_high") else "L"
-    better_is_high = direction != "down"
-    return "H" if (variation == "special_cause_improvement") == better_is_high else "L"
-
-
-def variation_icon(variation: str, direction: str, size: int = 36) -> str:
-    """The variation icon for the latest point's type: a grey wave, or H/L in its colour."""
+def variation_icon(variation: str, high: bool, size: int = 36) -> str:
+    """The variation icon for the latest point's type: a grey wave, or H or L (the engine's ``mdc_high``) in the
+    colour of what it signals."""
     common = variation == "common_cause"
     return render("charts/mdc_icons.html", "icon", colour=POINT_COLOURS[variation], size=size, wave=common,
-                  letter="" if common else _high_or_low(variation, direction),
+                  letter="" if common else "H" if high else "L",
                   label=_("Variation: %(words)s", words=_(VARIATION_WORDS[variation])))
 
 
@@ -41,12 +34,12 @@ def assurance_icon(assurance: str | None, size: int = 36) -> str:
 
 
 def latest_icons(result: pd.DataFrame, size: int = 36) -> tuple[str, str] | None:
-    """(variation, assurance) SVGs for a series' latest point, or None without Making Data Count; high or low
-    as the chart's own ``direction`` column says (days between rare events: longer is better)."""
+    """(variation, assurance) SVGs for a series' latest point, or None without Making Data Count: what the engine
+    says of it, drawn (a long gap between rare events where fewer is better is a blue H)."""
     if "mdc_variation" not in result or result.empty:
         return None
     last = result.iloc[-1]
-    return variation_icon(last["mdc_variation"], last["direction"], size), assurance_icon(last["mdc_assurance"], size)
+    return variation_icon(last["mdc_variation"], bool(last["mdc_high"]), size), assurance_icon(last["mdc_assurance"], size)
 
 
 def icons_html(result: pd.DataFrame, size: int = 36) -> str:

@@ -113,6 +113,7 @@ def mdc_rules(y, cl, lcl, ucl, lcl_95, ucl_95, seg, series, include, direction="
     point_type = np.where(special, kind, "common_cause")
     last_of_part = _last_rows(seg)
     variation = point_type[last_of_part]
+    high = (way > 0)[last_of_part]          # the latest special cause is high (H) or low (L), whichever is better
     size = np.bincount(seg)
     provisional = size[seg] < SHORT
     assurance = np.full(len(y), None, dtype=object)
@@ -128,5 +129,5 @@ def mdc_rules(y, cl, lcl, ucl, lcl_95, ucl_95, seg, series, include, direction="
         in_last_part = seg == seg[last]
         assurance = np.where(np.isnan(t_last) | np.isnan(u_last) | ~in_last_part, None, found)
     return dict(mdc_astronomical=astro, mdc_trend=trend, mdc_two_in_three=two3, mdc_shift=shift,
-                mdc_point_type=point_type, mdc_variation=variation, mdc_assurance=assurance,
+                mdc_point_type=point_type, mdc_variation=variation, mdc_high=high, mdc_assurance=assurance,
                 mdc_provisional=provisional)
