@@ -7,6 +7,7 @@ output with it, and Voilà showed a blank page (one time in thirty on a loaded t
 
 - the server's end of that channel keeps up to ``BACKLOG`` messages (``AllMessagesClient`` for the page's
   run, ``keep_every_message`` for the browser's connection), which bounds its memory if a kernel ever floods;
+- papermill's runs use ``AllMessagesKernels``, whose clients keep the same backlog;
 - Voilà and papermill wait ``IOPUB_WAIT`` seconds, not nbclient's 4, for a cell's last messages after it has
   finished, which on a busy server can come later than 4 seconds.
 
@@ -23,8 +24,9 @@ import datetime as dt
 import zmq
 import zmq.asyncio
 from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.manager import AsyncKernelManager
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Integer
+from traitlets import DottedObjectName, Integer, default
 
 BACKLOG = 100_000   # messages
 IOPUB_WAIT = 30     # seconds
@@ -49,6 +51,16 @@ class AllMessagesClient(AsyncKernelClient):
     def _context_default(self) -> zmq.asyncio.Context:
         self._created_context = True
         return keep_every_message(zmq.asyncio.Context())
+
+
+class AllMessagesKernels(AsyncKernelManager):
+    """The kernel manager papermill runs a notebook with: its client keeps every message of a burst."""
+
+    client_class = DottedObjectName("bsc_widgets.base.kernels.AllMessagesClient")
+
+    @default("client_factory")
+    def _all_messages_client(self) -> type:
+        return AllMessagesClient
 
 
 class WorkbookKernels(AsyncMappingKernelManager):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..base.errors import BscError, KernelDidNotStart, ReportFailed, ReportTimedOut, WorkspaceError
-from ..base.kernels import IOPUB_WAIT
+from ..base.kernels import IOPUB_WAIT, AllMessagesKernels
 from ..base.language import _, day, from_environment, speak
 from ..base.paths import report_templates_dir
 from ..base.text import shorten
@@ -128,9 +128,18 @@ def _end_with_parent(parent: int, every: float = 0.5) -> None:
     os._exit(1)
 
 
+def execute(notebook: Path, executed: Path, parameters: dict, cwd: str | Path, timeout: int | None = None) -> None:
+    """Run ``notebook`` with papermill as every report is run: each message of a page's burst kept, and its last
+    ones waited for (``base.kernels``). Without both, a large page on a busy machine came out with its end cut off."""
+    import papermill as pm
+
+    pm.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name="python3",
+                        progress_bar=False, cwd=str(cwd), execution_timeout=timeout, log_output=False,
+                        iopub_timeout=IOPUB_WAIT, kernel_manager_class=AllMessagesKernels)
+
+
 def run_job(job: Job) -> Outcome:
     """Execute one notebook and write its HTML (or its error page). Runs in a worker process."""
-    import papermill as pm
     from nbconvert import HTMLExporter
 
     start = time.perf_counter()
@@ -139,10 +148,7 @@ def run_job(job: Job) -> Outcome:
         executed = Path(tmp) / "executed.ipynb"
         for attempt in range(KERNEL_START_RETRIES):
             try:
-                pm.execute_notebook(str(job.notebook), str(executed), parameters=job.parameters,
-                                    kernel_name="python3", progress_bar=False, cwd=tmp,
-                                    execution_timeout=job.timeout, log_output=False,
-                                    iopub_timeout=IOPUB_WAIT)
+                execute(job.notebook, executed, job.parameters, cwd=tmp, timeout=job.timeout)
                 break
             except Exception as exc:  # noqa: BLE001 - each report fails alone, with its reason
                 why = failure(exc, job.timeout)

@@ -57,3 +57,17 @@ def test_text_and_fields_share_one_layout_and_style(sample_store):
         stack.extend(getattr(wdg, "children", ()) or ())
     assert len(words) > 20
     assert len({id(x.layout) for x in words}) == 1 and len({id(x.style) for x in words}) == 1
+
+
+def test_reports_run_by_papermill_keep_every_message_of_a_burst():
+    """papermill's client reads a page's burst with the server's backlog, not ZeroMQ's 1,000 (``reports.batch``)."""
+    import zmq
+
+    from bsc_widgets.base.kernels import BACKLOG, AllMessagesClient, AllMessagesKernels
+
+    client = AllMessagesKernels().client()
+    try:
+        assert isinstance(client, AllMessagesClient)
+        assert client.context.getsockopt(zmq.RCVHWM) == BACKLOG
+    finally:
+        client.context.term()

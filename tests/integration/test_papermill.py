@@ -1,8 +1,9 @@
-"""The home workbook under papermill, as an advisor's batch run would execute it."""
+"""The workbooks under papermill, run as the advisor's batch runs its reports (``reports.batch.execute``)."""
 import json
 
-import papermill as pm
 import pytest
+
+from bsc_widgets.reports.batch import execute
 
 from pathlib import Path
 
@@ -13,9 +14,8 @@ pytestmark = pytest.mark.kernel
 
 def test_home_runs_under_papermill_for_a_team(sample_db, tmp_path):
     out = tmp_path / "home-sunrise.ipynb"
-    pm.execute_notebook(str(ROOT / "workbooks" / "00_home.ipynb"), str(out), progress_bar=False,
-                        parameters={"team": "sunrise-head-start", "db": str(sample_db), "today": "2026-03-01"},
-                        kernel_name="python3", cwd=str(tmp_path))
+    execute(ROOT / "workbooks" / "00_home.ipynb", out,
+            {"team": "sunrise-head-start", "db": str(sample_db), "today": "2026-03-01"}, cwd=tmp_path)
     nb = json.loads(out.read_text())
     injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
     assert injected, "papermill found the parameters cell"
@@ -27,9 +27,7 @@ def test_home_runs_under_papermill_for_a_team(sample_db, tmp_path):
 
 def test_an_unknown_team_parameter_is_a_message_not_a_failure(sample_db, tmp_path):
     out = tmp_path / "home-bad.ipynb"
-    pm.execute_notebook(str(ROOT / "workbooks" / "00_home.ipynb"), str(out), progress_bar=False,
-                        parameters={"team": "../../etc", "db": str(sample_db)}, kernel_name="python3",
-                        cwd=str(tmp_path))
+    execute(ROOT / "workbooks" / "00_home.ipynb", out, {"team": "../../etc", "db": str(sample_db)}, cwd=tmp_path)
     state = json.dumps(json.loads(out.read_text())["metadata"].get("widgets", {}))
     assert "is not a team identifier" in state
 
@@ -43,9 +41,8 @@ def test_an_unknown_team_parameter_is_a_message_not_a_failure(sample_db, tmp_pat
 ])
 def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path, workbook, shows):
     out = tmp_path / workbook
-    pm.execute_notebook(str(ROOT / "workbooks" / workbook), str(out), progress_bar=False,
-                        parameters={"team": "hearth-fcc", "db": str(sample_db), "today": "2026-11-22"},
-                        kernel_name="python3", cwd=str(tmp_path))
+    execute(ROOT / "workbooks" / workbook, out, {"team": "hearth-fcc", "db": str(sample_db), "today": "2026-11-22"},
+            cwd=tmp_path)
     nb = json.loads(out.read_text())
     assert not any(o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", []))
     assert not any(o.get("name") == "stderr" for c in nb["cells"] for o in c.get("outputs", []))
@@ -63,9 +60,7 @@ def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path,
 ])
 def test_each_collaborative_workbook_runs_under_papermill(sample_db, tmp_path, workbook, shows):
     out = tmp_path / workbook.replace("/", "-")
-    pm.execute_notebook(str(ROOT / "workbooks" / workbook), str(out), progress_bar=False,
-                        parameters={"db": str(sample_db), "today": "2026-11-22"}, kernel_name="python3",
-                        cwd=str(tmp_path))
+    execute(ROOT / "workbooks" / workbook, out, {"db": str(sample_db), "today": "2026-11-22"}, cwd=tmp_path)
     nb = json.loads(out.read_text())
     assert not any(o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", []))
     assert not any(o.get("name") == "stderr" for c in nb["cells"] for o in c.get("outputs", []))
