@@ -24,7 +24,7 @@ from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, Assessme
                                Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, FrameworkChange,
                                Account, ChartMark, Event, Grouping, Measure, Member, MonthlyReport, Observation, PdOffering,
                                PdsaCycle, Phase, Removal, Sample,
-                               Stratum, StratumObservation, Team, TeamChangeIdea)
+                               Stratum, StratumObservation, Team, TeamChangeIdea, first_aimed)
 from bsc_widgets.portable import write_folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -145,6 +145,22 @@ SECONDARY = [  # id, title, [(primary, strength)]
     ("leadership-team-data", "A leadership team that uses data monthly to guide decisions",
      [("leadership", "strong")]),
 ]
+DRIVER_MEASURES = {   # the measures that show each driver move (a team's new cycle is first aimed at them)
+    "relationships": ["positive-feedback", "family-notes"],
+    "environments": ["visual-schedules", "classroom-interactions"],
+    "targeted-supports": ["send-homes", "send-home-days"],
+    "equity": ["family-notes", "send-homes"],
+    "leadership": ["staff-stress"],
+    "positive-feedback-practice": ["positive-feedback", "classroom-interactions"],
+    "family-partnerships": ["family-notes"],
+    "predictable-routines": ["visual-schedules", "send-homes"],
+    "emotional-literacy": ["classroom-interactions", "send-homes"],
+    "individual-plans": ["send-homes", "send-home-days"],
+    "bias-aware-data": ["send-homes"],
+    "alternatives-to-exclusion": ["send-homes", "send-home-days"],
+    "reflective-supervision": ["staff-stress"],
+}
+NOT_CHOSEN_YET = {"eastside-community"}   # a team that has not yet said which measures its cycles aim at
 IDEAS = [  # id, title, [(secondary, strength)]
     ("five-to-one", "Five positives for every correction", [("positive-feedback-practice", "strong")]),
     ("feedback-cue-cards", "Feedback cue cards on the wall for each routine", [("positive-feedback-practice", "strong")]),
@@ -458,10 +474,10 @@ def build() -> Dataset:
                 for s, lab, d, lab_es, d_es in DEFAULT_ASSESSMENT_SCALE]
     records += [AffinityGroup(id=gid, name=name, role=role) for role, (gid, name) in AFFINITY.items()]
     records += [Measure(position=i, **m, **es.MEASURES[m["id"]]) for i, m in enumerate(MEASURES)]
-    records += [Driver(id=i, kind="primary", title=t, title_es=es.DRIVERS[i], position=n)
-                for n, (i, t) in enumerate(PRIMARY)]
-    records += [Driver(id=i, kind="secondary", title=t, title_es=es.DRIVERS[i], position=n)
-                for n, (i, t, _) in enumerate(SECONDARY)]
+    records += [Driver(id=i, kind="primary", title=t, title_es=es.DRIVERS[i], position=n,
+                       measure_ids=DRIVER_MEASURES.get(i, [])) for n, (i, t) in enumerate(PRIMARY)]
+    records += [Driver(id=i, kind="secondary", title=t, title_es=es.DRIVERS[i], position=n,
+                       measure_ids=DRIVER_MEASURES.get(i, [])) for n, (i, t, _) in enumerate(SECONDARY)]
     records += [DriverLink(source_id=i, target_id=p, strength=s) for i, _, links in SECONDARY for p, s in links]
     records += [ChangeIdea(id=i, title=t, title_es=es.IDEAS[i], position=n) for n, (i, t, _) in enumerate(IDEAS)]
     records += [DriverLink(source_id=i, target_id=s, strength=st) for i, _, links in IDEAS for s, st in links]
@@ -485,6 +501,10 @@ def build() -> Dataset:
                                   language="es" if tid in TEAM_LANGUAGES or person in SPANISH_SPEAKERS else None))
         records += members
         cycles = _cycles(rng, tid, members)
+        if tid not in NOT_CHOSEN_YET:
+            cycles = [c.model_copy(update={"measure_ids": first_aimed(
+                c.change_idea_id, ds_of(records, DriverLink), ds_of(records, Driver), ds_of(records, Measure)) or None})
+                for c in cycles]
         records += [TeamChangeIdea(team_id=tid, change_idea_id=i) for i in dict.fromkeys(c.change_idea_id for c in cycles)]
         records += cycles
         observations(rng, team, records)
@@ -645,6 +665,10 @@ def _events_and_subgroups(records: list) -> list:
                   withdrawn_on=D(2026, 2, 20), withdrawn_by=coach),
     ]
     return out
+
+
+def ds_of(records: list, model: type) -> list:
+    return [r for r in records if isinstance(r, model)]
 
 
 def _team_aim(name: str) -> str:

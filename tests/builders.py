@@ -9,8 +9,8 @@ import datetime as dt
 import itertools
 
 from bsc_widgets.base.clock import add_months
-from bsc_widgets.model import (Account, AssessmentScore, Attendance, ChangeIdea, Collaborative, Event, Measure, Member, MonthlyReport,
-                               Observation, PdsaCycle, Phase, Sample, Team)
+from bsc_widgets.model import (Account, AssessmentScore, Attendance, ChangeIdea, Collaborative, Driver, DriverLink, Event,
+                               Measure, Member, MonthlyReport, Observation, PdsaCycle, Phase, Sample, Team)
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
 _n = itertools.count(1)
@@ -55,6 +55,19 @@ def observations(store, team_id: str, measure_id: str, values: list[float], firs
 
 def idea(store, id: str = "idea", **values) -> ChangeIdea:
     return store.save(ChangeIdea(**{"id": id, "title": f"Idea {id}"} | values))
+
+
+def driver(store, id: str, kind: str = "secondary", feeds: tuple[str, ...] = (), **values) -> Driver:
+    """A driver, linked to the drivers it ``feeds`` (a secondary driver feeds primary ones)."""
+    made = store.save(Driver(**{"id": id, "kind": kind, "title": f"Driver {id}"} | values))
+    for target in feeds:
+        store.save(DriverLink(source_id=id, target_id=target))
+    return made
+
+
+def feeds(store, idea_id: str, driver_id: str) -> DriverLink:
+    """A change idea feeding a secondary driver."""
+    return store.save(DriverLink(source_id=idea_id, target_id=driver_id))
 
 
 def cycle(store, team_id: str, idea_id: str, **values) -> PdsaCycle:

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 
 from ..base.clock import add_months
 from ..base.language import N_, Labels, _, day, number
-from ..model import AssessmentScore, Measure, MonthlyReport, Observation, PdsaCycle, Phase, Sample, Team, current
+from ..model import (
+    AssessmentScore,
+    Measure,
+    MonthlyReport,
+    Observation,
+    PdsaCycle,
+    Phase,
+    Sample,
+    Team,
+    aimed_at,
+    current,
+)
 from ..spc.signals import CHANGE, CONCERN, IMPROVEMENT, SIGNALS
 from ..store import Store
 from .measure_analysis import analyse_across_teams, analyse_measure
@@ -89,7 +100,8 @@ def coaching_questions(store: Store, today: dt.date, rules=None,
             if reading.verdict not in SIGNALS or tid not in out or reading.began is None:
                 continue
             # a signal over a whole phase (too few crossings) has an end too: a cycle anywhere near it counts
-            if not any(near_signal(c.start, c.end, reading.began, reading.ended) for c in by_team_cycles.get(tid, [])):
+            if not any(near_signal(c.start, c.end, reading.began, reading.ended)
+                       for c in aimed_at(by_team_cycles.get(tid, []), m.id)):
                 text = {IMPROVEMENT: N_("%(measure)s shows a signal of improvement, with no PDSA cycle near it. "
                                           "What changed? Is there a test we have not recorded?"),
                         CONCERN: N_("%(measure)s shows a signal of concern, with no PDSA cycle near it. What "

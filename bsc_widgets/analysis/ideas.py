@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..base.language import _
-from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, TeamChangeIdea, current, ramps
+from ..model import ChangeIdea, Driver, DriverLink, Measure, PdsaCycle, TeamChangeIdea, current, first_aimed, ramps
 from ..store import Store
 
 
@@ -69,3 +69,9 @@ def idea_tags(ideas: list[ChangeIdea], chosen: set[str], cycles_by_idea: dict[st
         if words:
             tags[i.id] = "✓ " + ", ".join(words)
     return tags
+
+
+
+def measures_for_idea(store: Store, idea_id: str) -> list[str]:
+    """The measures a new cycle on ``idea_id`` is first aimed at (``model.first_aimed``, from the diagram)."""
+    return first_aimed(idea_id, store.list(DriverLink), store.list(Driver), store.list(Measure))

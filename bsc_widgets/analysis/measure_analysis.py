@@ -20,7 +20,7 @@ import pandas as pd
 from ..base.clock import view_day
 from ..base.language import N_, _, n_
 from ..base.language import day as show_day
-from ..model import SIGNAL_RULES, ChartMark, Measure, PdsaCycle, Phase, Team
+from ..model import SIGNAL_RULES, ChartMark, Measure, PdsaCycle, Phase, Team, aimed_at
 from ..spc import qic
 from ..spc.columns import by_facet
 from ..spc.rebase import rebase
@@ -72,7 +72,7 @@ class MeasureAnalysis:
     measure: Measure
     result: pd.DataFrame
     reading: Reading
-    cycles: list[PdsaCycle]
+    cycles: list[PdsaCycle]                        # the team's cycles aimed at this measure (``aimed_at``)
     phases: list[Phase]
     chart: str = "run"
     notes: list[ChartMark] = field(default_factory=list)
@@ -80,6 +80,7 @@ class MeasureAnalysis:
     rules: tuple[str, ...] = ("anhoej",)            # the rules that read it (and colour its points)
     direction: str = "neutral"                     # which way is better on this chart
     goal: float | None = None                      # the goal on this chart's scale, if it has one
+    other_cycles: list[PdsaCycle] = field(default_factory=list)   # the team's others, for "show every cycle"
 
 
 def _left_out(reading: Reading, left_out: list[str] | None) -> Reading:
@@ -161,12 +162,13 @@ def analyse_measure(store: Store, team_id: str, measure_id: str, chart: str | No
     measure = store.require(Measure, measure_id)
     chart, rules = chart_and_rules(store, measure, chart, rules)
     records, left_out = usable(store, measure, team.id)
-    cycles = store.list(PdsaCycle, team_id=team.id)
+    every_cycle = store.list(PdsaCycle, team_id=team.id)
+    cycles = aimed_at(every_cycle, measure.id)
     phases = store.list(Phase)
     marks = marks_by_team(store, measure.id, team.id)
     notes = marks[team.id].notes if team.id in marks else []
     latest = latest_event(records, team.id) if measure.kind == "events" else None
-    made = dict(cycles=cycles, phases=phases, chart=chart, notes=notes, rules=rules,
+    made = dict(cycles=cycles, other_cycles=[c for c in every_cycle if c not in cycles], phases=phases, chart=chart, notes=notes, rules=rules,
                 direction=chart_direction(measure, chart), goal=goal_on_chart(measure, chart))
     empty = pd.DataFrame(columns=["x", "y", "part"])
     data = frame(records, measure, chart) if records else None
@@ -216,7 +218,7 @@ def _across_teams(store: Store, measure: Measure, chart: str, rules, freeze, par
                     readings[team] = _refused(measure, exc)
     result = pd.concat(results, ignore_index=True) if results else empty
     cycles: dict[str, list[PdsaCycle]] = {}
-    for c in store.list(PdsaCycle):
+    for c in aimed_at(store.list(PdsaCycle), measure.id):
         cycles.setdefault(c.team_id, []).append(c)
     day = view_day(store)
     for team, rows in by_facet(result).items():       # arrays, split once: a reading of 20 points is cheap

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..base.language import N_, _, day, n_
-from ..model import ChangeIdea, Measure, PdsaCycle, Team, current, ramps
+from ..model import ChangeIdea, Measure, PdsaCycle, Team, aimed_at, current, ramps
 from ..portable.cells import csv_text
 from ..spc.signals import CHANGE, CONCERN, IMPROVEMENT
 from ..store import Store
@@ -30,6 +30,7 @@ class LinkedSignal:
     measure: str
     verdict: str
     since: dt.date
+    measure_id: str
 
     def text(self, team_names: dict[str, str]) -> str:
         return _(VERDICT_WORDS[self.verdict], team=team_names.get(self.team_id, self.team_id), measure=self.measure,
@@ -55,7 +56,7 @@ def _signals(store: Store, today: dt.date) -> list[LinkedSignal]:
         readings = analyse_across_teams(store, m.id)[1]
         for team_id, reading in readings.items():
             if reading.verdict in VERDICT_WORDS and reading.began is not None and reading.ended is None:
-                out.append(LinkedSignal(team_id, m.name, reading.verdict, reading.began.date()))
+                out.append(LinkedSignal(team_id, m.name, reading.verdict, reading.began.date(), m.id))
     return out
 
 
@@ -71,7 +72,7 @@ def spread(store: Store, today: dt.date) -> list[IdeaSpread]:
     for idea_id, rs in by_idea.items():
         rs = sorted(rs, key=lambda r: (r.cycles[0].start, r.team_id))
         linked = [s for s in signals for r in rs if s.team_id == r.team_id
-                  and any(near_signal(c.start, c.end, s.since) for c in r.cycles)]
+                  and any(near_signal(c.start, c.end, s.since) for c in aimed_at(r.cycles, s.measure_id))]
         out.append(IdeaSpread(ideas[idea_id], rs[0].team_id, rs[0].cycles[0].start, [r.team_id for r in rs],
                               {r.team_id: r.latest_decision for r in rs}, list(dict.fromkeys(linked))))
     return sorted(out, key=lambda s: (s.first_date, s.idea.title))

@@ -315,11 +315,14 @@ def rebased_multiples(points: pd.DataFrame, medians: pd.DataFrame, names: dict[s
     return panels
 
 
-def chart_markers(cycles, phases) -> list[Marker]:
-    """PDSA cycles (at their start) and learning sessions, as chart marks; the key names them in full."""
+def chart_markers(cycles, phases, elsewhere=()) -> list[Marker]:
+    """PDSA cycles (at their start) and learning sessions, as chart marks; the key names them in full. Cycles
+    ``elsewhere`` (aimed at other measures, shown when asked) say so in the key."""
     out = [Marker(c.start, _("PDSA: %(title)s (%(decision)s)", title=c.title, decision=DECISION_WORDS[c.decision])
                   if c.decision else _("PDSA: %(title)s", title=c.title), "pdsa")
            for c in cycles]
+    out += [Marker(c.start, _("PDSA: %(title)s (aimed at another measure)", title=c.title), "pdsa")
+            for c in elsewhere]
     out += [Marker(p.start, p.name, "session") for p in phases if p.kind == "learning_session"]
     return out
 
@@ -332,14 +335,16 @@ MDC_WHY = Labels({"special_cause_improvement": N_("special cause: improvement (M
                   "special_cause_neutral_low": N_("special cause: low (Making Data Count)")})
 
 
-def figure_for(analysis, height: int = 420) -> go.Figure:
-    """The chart of a team's measure (a ``bsc_widgets.analysis.measure_analysis.MeasureAnalysis``), annotated from the store."""
+def figure_for(analysis, height: int = 420, every_cycle: bool = False) -> go.Figure:
+    """The chart of a team's measure (a ``bsc_widgets.analysis.measure_analysis.MeasureAnalysis``), annotated from the
+    store: the cycles aimed at it, and with ``every_cycle`` the team's others too."""
     m = analysis.measure
     events = m.kind == "events"
     ylabel = Y_LABELS.get(analysis.chart) or (_("days between") if events else
                                               _("mean %(unit)s", unit=m.unit or "").strip() if analysis.chart == "xbar"
                                               else m.unit or "")
     notes = [PointNote(n.at, n.reason, n.astronomical) for n in analysis.notes]
+    markers = chart_markers(analysis.cycles, analysis.phases, analysis.other_cycles if every_cycle else ())
     return spc_figure(analysis.result, f"{m.name} — {analysis.team.name}", percent=m.multiplier == 100,
-                      goal=analysis.goal, markers=chart_markers(analysis.cycles, analysis.phases), height=height,
-                      ylabel=ylabel, notes=notes, moving_ranges=analysis.moving_ranges)
+                      goal=analysis.goal, markers=markers, height=height, ylabel=ylabel, notes=notes,
+                      moving_ranges=analysis.moving_ranges)

@@ -88,7 +88,7 @@ class Field(w.VBox):
 
     def __init__(self, model: type[Record], name: str, label: str | None = None, kind: str | None = None,
                  choices: list[tuple[str, Any]] | dict | None = None, help: str | None = None, rows: int = 3,
-                 placeholder: str = ""):
+                 placeholder: str = "", unchosen: str | None = None):
         self.model, self.name = model, name
         self.label = _(label or model.field_label(name))
         self.kind = kind or field_kind(model, name)
@@ -105,8 +105,14 @@ class Field(w.VBox):
             self._show_length()
         self.message = Words()
         self.message.add_class("bsc-field-msg")
+        # an optional list left empty (None) is "not chosen yet": every choice stands, and its boxes show ticked
+        self.unchosen, self._unchosen, self._setting = unchosen, False, False
+        self.unchosen_note = Words()
+        if self.kind == "many" and self.optional:
+            for box in self.boxes:
+                box.observe(self._chose, names="value")
         parts = [self.input] if self.kind != "many" else [
-            Words(render("forms/widgets.html", "group_label", text=self.label)), self.input]
+            Words(render("forms/widgets.html", "group_label", text=self.label)), self.input, self.unchosen_note]
         if help:  # plain words, or a template's own markup (bold words in the aim's help)
             parts.append(Words(render("forms/widgets.html", "help", text=help)))
         super().__init__(parts + [self.length, self.message], layout=WIDE)
@@ -131,8 +137,15 @@ class Field(w.VBox):
         return w.Text(description=d, placeholder=placeholder, **TEXT_KW)
 
     # ---- value in and out (what the record's validation receives) ----
+    def _chose(self, _change) -> None:
+        if not self._setting:
+            self._unchosen = False
+            self.unchosen_note.value = ""
+
     def get(self) -> Any:
         if self.kind == "many":
+            if self._unchosen:
+                return None
             return [value for (_, value), box in zip(self.choices, self.boxes) if box.value]
         if self.kind == "date":
             return self.input.day
@@ -144,8 +157,15 @@ class Field(w.VBox):
 
     def set(self, value: Any) -> None:
         if self.kind == "many":
-            for (_, v), box in zip(self.choices, self.boxes):
-                box.value = v in (value or [])
+            self._setting = True
+            try:
+                for (_label, v), box in zip(self.choices, self.boxes):
+                    box.value = value is None and self.optional or v in (value or [])
+            finally:
+                self._setting = False
+            self._unchosen = value is None and self.optional
+            self.unchosen_note.value = render("forms/widgets.html", "help", text=self.unchosen or _(
+                "Not chosen yet: all of them count until you choose.")) if self._unchosen else ""
         elif self.kind == "choice":
             self.input.value = "" if value is None else value
         elif self.kind == "date":
@@ -175,7 +195,7 @@ class Field(w.VBox):
 
     @property
     def disabled(self) -> bool:
-        return self.input.disabled if self.kind != "many" else self.boxes[0].disabled
+        return self.input.disabled if self.kind != "many" else all(box.disabled for box in self.boxes)
 
     @disabled.setter
     def disabled(self, value: bool) -> None:

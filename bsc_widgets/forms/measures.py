@@ -124,6 +124,8 @@ class MeasuresPage(WorkbookPage):
         self.day_picker = DayInput(_("Day of the event"), style=style,
                                    layout=w.Layout(width="min(34em, 100%)"))   # its own: it is hidden at times
         self.chart = PlotArea(440)
+        self.every_cycle = w.Checkbox(description=_("Also mark our PDSA cycles aimed at other measures"),
+                                      indent=False, value=False, layout=w.Layout(width="auto"))
         self.reading = Words()
         self.table = Words()
         self.period_picker = w.Dropdown(description=_("Period"), style=style, layout=w.Layout(width="min(34em, 100%)"))
@@ -141,6 +143,7 @@ class MeasuresPage(WorkbookPage):
         on_pick(self.measure_picker, guard(lambda _: self._measure_changed()))
         on_pick(self.chart_kind, guard(lambda _: (self._offer_rules(), self._draw())))
         on_pick(self.rules, guard(lambda _: self._draw()))
+        self.every_cycle.observe(guard(lambda _: self._plot()), names="value")
         on_pick(self.period_picker, guard(lambda _: self._show_entry()))
         self.day_picker.on_day(guard(lambda _: self._show_entry()))
         self.print_links = PrintLinks(self.message)
@@ -151,7 +154,7 @@ class MeasuresPage(WorkbookPage):
         self._measure_changed()
         return [section(_("Our measures")), self.measure_picker, self.definition,
                 section(_("Run chart")), w.HBox([self.chart_kind, self.rules], layout=w.Layout(flex_flow="row wrap")),
-                self.chart, self.reading, self.table,
+                self.chart, self.every_cycle, self.reading, self.table,
                 section(_("Marks on the chart"), _("Where the baseline ends, where a new phase starts, points to "
                                                     "leave out, and notes: each with its reason, used by the reports "
                                                     "and the dashboard too.")),
@@ -227,11 +230,15 @@ class MeasuresPage(WorkbookPage):
         self.message.clear()
         points = [] if s.result.empty else sorted({pd.Timestamp(x).date() for x in s.result["x"]})
         self.marks.show(self.measure, [(when_label(p, self.measure), p) for p in points])
-        fig = figure_for(s, height=420)
-        fig.update_layout(autosize=True)
-        self.chart.draw(fig)
+        self._plot()
         self.reading.value = reading_html(s.reading)
         self.table.value = data_table_html(self._observations(), self.measure)
+
+    def _plot(self) -> None:
+        """The chart of the analysis made (the switch for other cycles redraws it without reading it again)."""
+        fig = figure_for(self.analysis, height=420, every_cycle=self.every_cycle.value)
+        fig.update_layout(autosize=True)
+        self.chart.draw(fig)
 
     # ---- one period ----
     def _show_entry(self) -> None:

@@ -6,10 +6,10 @@ import datetime as dt
 import ipywidgets as w
 
 from .. import services
-from ..analysis.ideas import team_ideas
+from ..analysis.ideas import measures_for_idea, team_ideas
 from ..base.language import N_, _
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
-from ..model import DECISION_LABELS, ROLE_LABELS, PdsaCycle, ramps
+from ..model import DECISION_LABELS, ROLE_LABELS, Measure, PdsaCycle, ramps
 from ..render import render
 from ..reports.worksheets import pdsa_worksheet_html
 from .fields import NOTHING, Field, on_pick, replace_options
@@ -77,18 +77,26 @@ class PdsaPage(WorkbookPage):
                                   stage=stage_words(c)), c.id))
         replace_options(self.picker, options, select if select is not None else self.picker.value)
 
-    def _blank(self, idea_id: str | None = None, start: dt.date | None = None) -> PdsaCycle:
-        """A new cycle to plan; its identifier comes from the store when it is first saved."""
+    def _blank(self, idea_id: str | None = None, start: dt.date | None = None,
+               measure_ids: list[str] | None = None) -> PdsaCycle:
+        """A new cycle to plan, aimed where its idea's drivers point (or as given); its identifier comes from the
+        store when it is first saved."""
+        aimed = measure_ids if measure_ids is not None else measures_for_idea(self.store, idea_id) if idea_id else []
         return PdsaCycle.draft(id="new", team_id=self.team.id, change_idea_id=idea_id or "",
-                               start=start or self.today)
+                               start=start or self.today, measure_ids=aimed or None)
 
     def _show_cycle(self, record: PdsaCycle | None = None) -> None:
         if record is None:
             record = next((c for c in self.cycles if c.id == self.picker.value), None) or self._blank()
         idea_choices = [(_("%(idea)s (our own idea)", idea=i.title) if i.team_id else i.title, i.id)
                         for i in self.ideas.values()]
+        measures = [m for m in self.store.list(Measure) if m.is_current(self.today) or m.id in (record.measure_ids or [])]
         f = {name: Field(PdsaCycle, name, **kw) for name, kw in [
             ("change_idea_id", dict(kind="choice", choices=idea_choices)),
+            ("measure_ids", dict(label=N_("Measures this test aims to move"), choices=[(m.name, m.id) for m in measures],
+                                 help=_("Its charts mark this cycle, and their readings name it."),
+                                 unchosen=_("Not chosen yet: this cycle is marked on every chart of ours until you "
+                                            "choose."))),
             ("title", dict(placeholder=_("For example: Feeling-word cards in the toddler room"))),
             ("objective", dict(rows=2)),
             ("questions", dict(label=N_("Questions we want to answer"), rows=2)),
@@ -110,7 +118,7 @@ class PdsaPage(WorkbookPage):
 
         head = heading
 
-        layout = [head(_("Plan")), *(f[k] for k in ("change_idea_id", "title", "objective", "questions", "predictions",
+        layout = [head(_("Plan")), *(f[k] for k in ("change_idea_id", "measure_ids", "title", "objective", "questions", "predictions",
                                                    "plan_who", "plan_what", "plan_when", "plan_where",
                                                    "data_collection", "participant_roles", "scale", "start", "end")),
                   head(_("Do")), f["do_notes"], head(_("Study")), f["study_notes"], self.side_by_side,
@@ -118,11 +126,19 @@ class PdsaPage(WorkbookPage):
         self.form = replace_form(getattr(self, "form", None), RecordForm(
             self.store, record, list(f.values()), actor=self.actor, on_saved=self._saved, layout_children=layout,
             on_gone=self._gone))
+        if not record.version:   # a new cycle is first aimed where its change idea's drivers point
+            f["change_idea_id"].on_change(guarded(self.message)(lambda _change: self._aim_at_idea()))
         self.cycle_heading = Words(self._heading(record))
         self._offer_worksheets(self._blank(record.change_idea_id) if self.form.read_only else self.form.record)
         self.cycle_area.children = [self.cycle_heading, self.form] + ([] if self.form.read_only else [
             w.HBox([self.next_button] + ([self.remove_button] if record.version else []),
                    layout=w.Layout(flex_flow="row wrap"))])
+
+    def _aim_at_idea(self) -> None:
+        """The measures the chosen idea's drivers name, ticked for a cycle not yet saved (the team may change them)."""
+        idea = self.form.fields["change_idea_id"].get()
+        aimed = measures_for_idea(self.store, idea) if idea else []
+        self.form.fields["measure_ids"].set(aimed or None)
 
     def _gone(self) -> None:
         """The cycle shown was removed by someone else: the list without it, nothing chosen, no buttons for it."""
@@ -164,7 +180,8 @@ class PdsaPage(WorkbookPage):
                                 "date); then plan the next one."), "error")
             return
         start = (current.end or self.today) + dt.timedelta(days=1)
-        blank = self._blank(current.change_idea_id, min(max(start, self.today), self.collab.last_day))
+        blank = self._blank(current.change_idea_id, min(max(start, self.today), self.collab.last_day),
+                            current.measure_ids)   # the ramp goes on aiming at the same measures
         replace_options(self.picker, list(self.picker.options), NEW)
         self._show_cycle(blank)
         self.form.fields["title"].input.focus()   # the person carries on typing where the new cycle starts

@@ -124,7 +124,11 @@ class SetupPage(CollaborativePage):
             label=lambda d: _retired(d, f"{DRIVER_KIND_LABELS[d.kind]}: {d.title}"),
             fields=lambda d: [Field(Driver, "kind", choices=DRIVER_KIND_LABELS), Field(Driver, "title"),
                               Field(Driver, "title_es"), Field(Driver, "description", kind="long"),
-                              Field(Driver, "description_es", kind="long")],
+                              Field(Driver, "description_es", kind="long"),
+                              Field(Driver, "measure_ids", choices=[(m.name, m.id) for m in self.store.list(Measure)
+                                                                    if m.is_current() or m.id in d.measure_ids],
+                                    help=_("A team’s new PDSA cycle on a change idea that feeds this driver is "
+                                           "first aimed at these measures."))],
             new=lambda: dict(id="new", kind="secondary", position=len(self.store.list(Driver))),
             remove=self._retire,
             extra=lambda d: self._history(d) + ([self._links(d, "primary")] if d.kind == "secondary" else []))

@@ -24,11 +24,12 @@ from .framework import (
                             Measure,
                             TeamChangeIdea,
                             current,
+                            first_aimed,
 )
 from .history import FrameworkChange, Removal, wording
 from .marks import MARK_KIND_LABELS, MARK_KIND_SHORT, ChartMark
 from .observation import Observation, next_period, period_label, period_start
-from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, ramps
+from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, aimed_at, ramps
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
 from .system import PdOffering
 from .team import PROGRAM_TYPE_LABELS, ROLE_LABELS, ROLE_PLURALS, AffinityGroup, Member, Team, on_roster
@@ -37,9 +38,9 @@ __all__ = [
     "RECORD_TYPES", "ORDER", "Context", "Record", "Dataset",
     "Collaborative", "Phase", "AssessmentLevel", "DEFAULT_ASSESSMENT_SCALE", "PHASE_KIND_LABELS",
     "SIGNAL_RULES", "SIGNAL_RULE_LABELS",
-    "Measure", "Driver", "current", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS", "MEASURE_BADGES", "MEASURE_TYPE_LABELS",
+    "Measure", "Driver", "current", "first_aimed", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS", "MEASURE_BADGES", "MEASURE_TYPE_LABELS",
     "Team", "Member", "on_roster", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
-    "PdsaCycle", "Ramp", "ramps", "DECISION_LABELS", "DECISION_WORDS",
+    "PdsaCycle", "Ramp", "ramps", "aimed_at", "DECISION_LABELS", "DECISION_WORDS",
     "Observation", "next_period", "period_start", "period_label", "Event", "Sample", "ChartMark", "MARK_KIND_LABELS", "MARK_KIND_SHORT",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",

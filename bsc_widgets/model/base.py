@@ -60,6 +60,8 @@ class Record(BaseModel):
     ORDER_BY: ClassVar[tuple[str, ...]] = ()  # how people expect to see them listed; KEY breaks ties
     # field -> record type it points at, checked in context and enforced by the database
     REFS: ClassVar[dict[str, str]] = {}
+    # list field -> record type each of its identifiers names, checked in context (a database cannot)
+    LIST_REFS: ClassVar[dict[str, str]] = {}
     # date fields that must fall within the collaborative's calendar
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ()
     # True where the baseline window before the start counts as in the calendar (measure data)
@@ -175,6 +177,12 @@ class Record(BaseModel):
             if ctx.lookup(model, (value,)) is None:
                 problems.append(Problem(_("There is no %(noun)s “%(value)s”.", noun=_(model.NOUN), value=value), field=self.field_label(field),
                                         record=self.describe()))
+        for field, table in self.LIST_REFS.items():
+            model = RECORD_TYPES[table]
+            for value in getattr(self, field) or []:
+                if ctx.lookup(model, (value,)) is None:
+                    problems.append(Problem(_("There is no %(noun)s “%(value)s”.", noun=_(model.NOUN), value=value),
+                                            field=self.field_label(field), record=self.describe()))
         collab = ctx.collaborative() if self.CALENDAR_FIELDS else None
         for field in self.CALENDAR_FIELDS:
             problems += outside_calendar(collab, getattr(self, field), self.field_label(field), self.describe(),
@@ -267,6 +275,7 @@ Slug = Annotated[str, AfterValidator(_slug)]
 RequiredText = Annotated[str, AfterValidator(_not_blank)]
 Month = Annotated[dt.date, BeforeValidator(_to_month)]
 OptionalSlug = Annotated[Slug | None, BeforeValidator(_optional_text)]
+Slugs = Annotated[list[Slug], AfterValidator(lambda ids: list(dict.fromkeys(ids)))]   # each once, in order
 
 
 def optional(tp: Any) -> Any:

@@ -19,6 +19,7 @@ from .base import (
     Record,
     RequiredText,
     Slug,
+    Slugs,
     optional,
     register,
 )
@@ -29,6 +30,8 @@ Frequency = Literal["monthly", "weekly"]
 Direction = Literal["up", "down", "neutral"]
 DriverKind = Literal["primary", "secondary"]
 Strength = Literal["strong", "weak"]
+
+MANY_MEASURES = 40     # the most measures a driver or a PDSA cycle can name
 
 # Drivers and change ideas are the nodes of one diagram (links name either), so they share identifiers.
 DIAGRAM = ("drivers", "change_ideas")
@@ -143,6 +146,7 @@ class Driver(Retirable, Record):
     TABLE: ClassVar[str] = "drivers"
     TRANSLATED: ClassVar[tuple[str, ...]] = ("title", "description")
     NOUN: ClassVar[str] = N_("driver")
+    LIST_REFS: ClassVar[dict[str, str]] = {"measure_ids": "measures"}
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     ORDER_BY: ClassVar[tuple[str, ...]] = ("position",)
     ID_SPACE: ClassVar[tuple[str, ...]] = DIAGRAM
@@ -153,6 +157,8 @@ class Driver(Retirable, Record):
     description: optional(str) = Field(None, title=N_("Description"), max_length=TEXT_LENGTH)
     title_es: optional(str) = Field(None, title=N_("Driver in Spanish"), max_length=NAME_LENGTH)
     description_es: optional(str) = Field(None, title=N_("Description in Spanish"), max_length=TEXT_LENGTH)
+    measure_ids: Slugs = Field(
+        default_factory=list, title=N_("Measures that show it"), max_length=MANY_MEASURES)
     position: int = Field(0, title=N_("Order"), **POSITIONS)
     retired_on: optional(dt.date) = Field(None, title=N_("Retired on"))
 
@@ -236,3 +242,18 @@ class TeamChangeIdea(Record):
 
     def describe(self) -> str:
         return _("choice of change idea %(idea)s", idea=self.change_idea_id)
+
+
+def first_aimed(idea_id: str, links: list[DriverLink], drivers: list[Driver], measures: list[Measure]) -> list[str]:
+    """The measures a new PDSA cycle on ``idea_id`` is first aimed at: those the secondary drivers it feeds name,
+    else those their primary drivers name; in the measures' own order, current ones only."""
+    named_by = {d.id: d.measure_ids for d in drivers}
+    level, seen = {idea_id}, set()
+    while level:
+        level = {lk.target_id for lk in links if lk.source_id in level} - seen
+        seen |= level
+        named = {m for d in level for m in named_by.get(d, [])}
+        if named:
+            return [m.id for m in measures if m.id in named and m.is_current()]
+    return []
+

@@ -9,8 +9,8 @@ from pydantic import AfterValidator, Field, model_validator
 
 from ..base.errors import Problem
 from ..base.language import N_, Labels, _, day
-from .base import NAME_LENGTH, TEXT_LENGTH, Context, Record, RequiredText, Slug, optional, register
-from .framework import ChangeIdea, retired_problem
+from .base import NAME_LENGTH, TEXT_LENGTH, Context, Record, RequiredText, Slug, Slugs, optional, register
+from .framework import MANY_MEASURES, ChangeIdea, retired_problem
 from .team import Role
 
 Decision = Literal["adopt", "adapt", "abandon"]
@@ -25,6 +25,7 @@ class PdsaCycle(Record):
     KEY: ClassVar[tuple[str, ...]] = ("id",)
     AS_OF: ClassVar[str | None] = "start"
     REFS: ClassVar[dict[str, str]] = {"team_id": "teams", "change_idea_id": "change_ideas"}
+    LIST_REFS: ClassVar[dict[str, str]] = {"measure_ids": "measures"}
     CALENDAR_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
 
     id: Slug = Field(title=N_("Identifier"))
@@ -39,6 +40,9 @@ class PdsaCycle(Record):
     plan_when: optional(str) = Field(None, title=N_("When"), max_length=TEXT_LENGTH)
     plan_where: optional(str) = Field(None, title=N_("Where"), max_length=TEXT_LENGTH)
     data_collection: optional(str) = Field(None, title=N_("Data-collection plan"), max_length=TEXT_LENGTH)
+    # None: not chosen yet (a cycle from before cycles named measures), so it stands beside every measure
+    measure_ids: optional(Slugs) = Field(
+        None, title=N_("Measures it aims to move"), max_length=MANY_MEASURES)
     participant_roles: Annotated[list[Role], AfterValidator(lambda roles: list(dict.fromkeys(roles)))] = Field(
         default_factory=list, title=N_("Who took part (roles)"), max_length=8)
     scale: optional(str) = Field(None, title=N_("Scale of the test"), max_length=NAME_LENGTH)
@@ -51,6 +55,9 @@ class PdsaCycle(Record):
 
     @model_validator(mode="after")
     def _dates(self):
+        if self.measure_ids == []:
+            raise ValueError(_("Tick at least one measure this test aims to move (tick them all if you are not "
+                               "sure yet)"))
         if self.end and self.end < self.start:
             raise ValueError(_("The end date (%(end)s) is before the start date (%(start)s)", end=day(self.end),
                                start=day(self.start)))
@@ -74,6 +81,10 @@ class PdsaCycle(Record):
         if idea is not None:
             out += retired_problem(idea, self.start, self.field_label("start"), self.describe())
         return out
+
+    def aims_at(self, measure_id: str) -> bool:
+        """Whether this cycle could have moved the measure: one it names, or any while none is chosen."""
+        return self.measure_ids is None or measure_id in self.measure_ids
 
     @property
     def stage(self) -> str:
@@ -99,6 +110,11 @@ class Ramp:
     def latest_decision(self) -> str | None:
         decided = [c.decision for c in self.cycles if c.decision]
         return decided[-1] if decided else None
+
+
+def aimed_at(cycles: Iterable[PdsaCycle], measure_id: str) -> list[PdsaCycle]:
+    """The cycles drawn on, and read beside, one measure's chart."""
+    return [c for c in cycles if c.aims_at(measure_id)]
 
 
 def ramps(cycles: Iterable[PdsaCycle]) -> list[Ramp]:

@@ -28,6 +28,13 @@ def is_list(annotation: Any) -> bool:
     return typing.get_origin(base_type(annotation)) is list
 
 
+def may_be_empty(annotation: Any) -> bool:
+    """Whether the field may hold None (an optional list's empty cell is None: "not chosen yet", not "none")."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return type(None) in typing.get_args(annotation)
+
+
 def to_cell(value: Any) -> str:
     if value is None:
         return ""
@@ -46,6 +53,8 @@ def to_cell(value: Any) -> str:
 def from_cell(text: str, annotation: Any) -> Any:
     """A cell's text to what the record expects; validation then says what is wrong, if anything."""
     if is_list(annotation):
+        if text.strip() == "" and may_be_empty(annotation):
+            return None
         return [part.strip() for part in text.split(LIST_SEP) if part.strip()]
     if text == "":
         return None

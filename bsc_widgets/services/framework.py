@@ -40,7 +40,8 @@ TRACKED: dict[type[Record], tuple[str, ...]] = {
 def in_use(tx: Transaction, record: Record) -> bool:
     """Whether any team has entered something against this record."""
     if isinstance(record, Measure):
-        return bool(tx.list(Observation, measure_id=record.id) or tx.list(StratumObservation, measure_id=record.id))
+        return bool(tx.list(Observation, measure_id=record.id) or tx.list(StratumObservation, measure_id=record.id)
+                    or any(record.id in (c.measure_ids or []) for c in tx.list(PdsaCycle)))
     if isinstance(record, ChangeIdea):
         return bool(tx.list(PdsaCycle, change_idea_id=record.id) or tx.list(TeamChangeIdea, change_idea_id=record.id))
     if isinstance(record, Driver):
