@@ -205,6 +205,11 @@ def spread(db: str = "", today_: str = ""):
     return _collaborative_page("spread", "SpreadPage", "spread.ipynb", db, today_)
 
 
+def shared_by_teams(db: str = "", today_: str = ""):
+    """The cycles teams shared, for faculty to feature or hide."""
+    return _collaborative_page("shared_review", "SharedReviewPage", "shared_by_teams.ipynb", db, today_)
+
+
 def system_assessment(db: str = "", today_: str = ""):
     """The leaders' PD-matrix system assessment, with its offline report."""
     from .forms.system_assessment import SystemAssessmentPage

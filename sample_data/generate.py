@@ -20,11 +20,39 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bsc_widgets.model import (DEFAULT_ASSESSMENT_SCALE, AffinityGroup, AssessmentLevel, AssessmentScore,
-                               Attendance, ChangeIdea, Collaborative, Dataset, Driver, DriverLink, FrameworkChange,
-                               Account, ChartMark, Event, Grouping, Measure, Member, MonthlyReport, Observation, PdOffering,
-                               PdsaCycle, Phase, Removal, Sample,
-                               Stratum, StratumObservation, Team, TeamChangeIdea, first_aimed)
+from bsc_widgets.model import (
+    DEFAULT_ASSESSMENT_SCALE,
+    Account,
+    AffinityGroup,
+    AssessmentLevel,
+    AssessmentScore,
+    Attendance,
+    ChangeIdea,
+    ChartMark,
+    Collaborative,
+    Dataset,
+    Driver,
+    DriverLink,
+    Event,
+    FrameworkChange,
+    Grouping,
+    Measure,
+    Member,
+    MonthlyReport,
+    Observation,
+    PdOffering,
+    PdsaCycle,
+    Phase,
+    Removal,
+    Sample,
+    Share,
+    ShareReview,
+    Stratum,
+    StratumObservation,
+    Team,
+    TeamChangeIdea,
+    first_aimed,
+)
 from bsc_widgets.portable import write_folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -160,7 +188,19 @@ DRIVER_MEASURES = {   # the measures that show each driver move (a team's new cy
     "alternatives-to-exclusion": ["send-homes", "send-home-days"],
     "reflective-supervision": ["staff-stress"],
 }
-NOT_CHOSEN_YET = {"eastside-community"}   # a team that has not yet said which measures its cycles aim at
+NOT_CHOSEN_YET = {"eastside-community"}
+# cycles teams shared with the collaborative: (cycle, shared on, contact or None, taken back on or None)
+SHARED = [("sunrise-visual-schedules-3", D(2026, 2, 12), "sunrise-1", None),
+          ("eastside-feeling-word-1", D(2026, 2, 13), None, None),
+          ("hearth-solution-kit-1", D(2026, 5, 14), "hearth-1", None),
+          ("maple-solution-kit-1", D(2026, 2, 12), None, None),
+          ("lincoln-incident-review-2", D(2026, 6, 15), None, None),
+          ("little-positive-notes-home-2", D(2026, 2, 12), None, D(2026, 3, 2))]
+REVIEWS = [  # faculty's word: (cycle, reviewed on, hidden because, featured for)
+    ("lincoln-incident-review-2", D(2026, 6, 18), "The study notes name a child and family. Rewrite them without "
+                                                 "names, then ask us to show it again.", None),
+    ("sunrise-visual-schedules-3", D(2026, 11, 2), None, "summative"),
+]   # a team that has not yet said which measures its cycles aim at
 IDEAS = [  # id, title, [(secondary, strength)]
     ("five-to-one", "Five positives for every correction", [("positive-feedback-practice", "strong")]),
     ("feedback-cue-cards", "Feedback cue cards on the wall for each routine", [("positive-feedback-practice", "strong")]),
@@ -510,6 +550,7 @@ def build() -> Dataset:
         observations(rng, team, records)
         records += _reports(rng, team, members)
         records += _attendance(rng, team, members)
+    records += _shares(records)
     records += _equity_and_history(records)
     records += _events_and_subgroups(records)
     records += [PdOffering(id=i, name=n, funding_stream=f, reach=r, hours=h, audience=a, purpose=p)
@@ -665,6 +706,14 @@ def _events_and_subgroups(records: list) -> list:
                   withdrawn_on=D(2026, 2, 20), withdrawn_by=coach),
     ]
     return out
+
+
+def _shares(records: list) -> list:
+    cycles = {c.id: c for c in ds_of(records, PdsaCycle)}
+    shares = {cid: Share(id=f"share-{cid}", team_id=cycles[cid].team_id, kind="cycle", item_id=cid, shared_on=on,
+                         contact_id=contact, withdrawn_on=back) for cid, on, contact, back in SHARED}
+    return list(shares.values()) + [ShareReview(share_id=shares[cid].id, reviewed_on=on, hidden_reason=why,
+                                                featured_for=session) for cid, on, why, session in REVIEWS]
 
 
 def ds_of(records: list, model: type) -> list:

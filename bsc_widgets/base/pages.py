@@ -20,6 +20,8 @@ COACH_PAGES = [
     ("equity.ipynb", N_("Equity: measures by group"), N_("Measures by home language and other groups, small groups "
      "suppressed.")),
     ("spread.ipynb", N_("Spread of change ideas"), N_("Which ideas moved across the network, for learning sessions.")),
+    ("shared_by_teams.ipynb", N_("Shared by teams"),
+     N_("The cycles teams shared: feature one for a learning session, or hide one with a reason.")),
     ("collaborative_setup.ipynb", N_("Collaborative set-up"),
      N_("Calendar, change framework, assessment scale, teams.")),
     ("leaders/system_assessment.ipynb", N_("System assessment (state and regional leaders)"),
@@ -31,6 +33,7 @@ PAGE_SCOPES = {
     "participation.ipynb": "faculty",
     "equity.ipynb": "network",
     "spread.ipynb": "faculty",
+    "shared_by_teams.ipynb": "faculty",
     "collaborative_setup.ipynb": "setup",
     "leaders/system_assessment.ipynb": "system",
 }

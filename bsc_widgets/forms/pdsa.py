@@ -9,7 +9,7 @@ from .. import services
 from ..analysis.ideas import measures_for_idea, team_ideas
 from ..base.language import N_, _
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
-from ..model import DECISION_LABELS, ROLE_LABELS, Measure, PdsaCycle, ramps
+from ..model import DECISION_LABELS, ROLE_LABELS, ChangeIdea, Measure, PdsaCycle, ramps
 from ..render import render
 from ..reports.worksheets import pdsa_worksheet_html
 from .fields import NOTHING, Field, on_pick, replace_options
@@ -18,6 +18,7 @@ from .page import WorkbookPage, heading, section
 from .print_links import PrintLinks
 from .recent_changes import RecentChanges
 from .record_form import RecordForm, replace_form
+from .sharing import SharePanel, seen_from_other_teams, shared_cards
 from .words import Words
 
 NEW = "__new__"
@@ -42,6 +43,8 @@ class PdsaPage(WorkbookPage):
         self.remove_button = w.Button(description=_("Remove this cycle"), layout=w.Layout(width="auto"))
         self.remove_button.on_click(guarded(self.message)(self._remove))
         self.cycle_area = w.VBox(layout=w.Layout(width="100%"))
+        self.share_panel = SharePanel(self.store, self.actor, self.team, self.today, self.message)
+        self.from_others = Words()
         self.print_links = PrintLinks(self.message)
         self.recent = RecentChanges(self.store, self.actor, self.team.id, ("pdsa_cycles",),
                                     on_change=lambda: (self._refresh(), self._show_cycle()))
@@ -49,6 +52,8 @@ class PdsaPage(WorkbookPage):
         self._show_cycle()
         # the planner first: on a phone the page is one long column, and planning is what people come for
         return [section(_("Plan, do, study, act")), self.picker, self.cycle_area, self.recent,
+                section(_("From other teams"), _("What other teams shared about the change idea of the cycle "
+                                                 "shown above, newest first.")), self.from_others,
                 section(_("On paper"), _("For a huddle with no device: IHI’s PDSA worksheet, blank or with this "
                                          "cycle filled in, ready to print.")), self.print_links,
                 section(_("Our ramps"), _("Each change idea is tested in a series of cycles, each a little bigger: "
@@ -132,7 +137,16 @@ class PdsaPage(WorkbookPage):
         self._offer_worksheets(self._blank(record.change_idea_id) if self.form.read_only else self.form.record)
         self.cycle_area.children = [self.cycle_heading, self.form] + ([] if self.form.read_only else [
             w.HBox([self.next_button] + ([self.remove_button] if record.version else []),
-                   layout=w.Layout(flex_flow="row wrap"))])
+                   layout=w.Layout(flex_flow="row wrap")), self.share_panel])
+        self.share_panel.show(record)
+        self._show_from_others(record.change_idea_id)
+
+    def _show_from_others(self, idea_id: str | None) -> None:
+        titles = {i.id: i.title for i in self.store.list(ChangeIdea)}
+        items = seen_from_other_teams(self.store, self.access, self.team, self.today, idea_id or None)
+        self.from_others.value = shared_cards(items, titles, _(
+            "No other team has shared a cycle on this change idea yet.") if idea_id else _(
+            "No other team has shared a cycle yet."))
 
     def _aim_at_idea(self) -> None:
         """The measures the chosen idea's drivers name, ticked for a cycle not yet saved (the team may change them)."""
@@ -170,6 +184,8 @@ class PdsaPage(WorkbookPage):
 
     def _saved(self, cycle: PdsaCycle) -> None:  # saving a cycle also marked its change idea as tested
         self.side_by_side.value = study_html(cycle)
+        self.share_panel.show(cycle)
+        self._show_from_others(cycle.change_idea_id)
         self.cycle_heading.value = self._heading(cycle)
         self._refresh(select=cycle.id)
 

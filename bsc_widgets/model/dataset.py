@@ -18,14 +18,15 @@ from .marks import ChartMark
 from .observation import Observation
 from .pdsa import PdsaCycle
 from .report import AssessmentScore, MonthlyReport
+from .sharing import Share, ShareReview
 from .system import PdOffering
 from .team import AffinityGroup, Member, Team
 
 # Insert order: every record comes after the records it points at.
 ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
-    DriverLink, Member, TeamChangeIdea, PdsaCycle, Observation, Event, Sample, StratumObservation, MonthlyReport,
-    AssessmentScore, Attendance, FrameworkChange, PdOffering, Account, ChartMark, Removal,
+    DriverLink, Member, TeamChangeIdea, PdsaCycle, Share, ShareReview, Observation, Event, Sample, StratumObservation,
+    MonthlyReport, AssessmentScore, Attendance, FrameworkChange, PdOffering, Account, ChartMark, Removal,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

@@ -42,6 +42,8 @@ from ..model import (
     Observation,
     PdOffering,
     PdsaCycle,
+    Share,
+    ShareReview,
     Phase,
     Record,
     Removal,
@@ -74,6 +76,8 @@ CSV_FILES: dict[str, type[Record]] = {
     "members.csv": Member,
     "team_change_ideas.csv": TeamChangeIdea,
     "pdsa_cycles.csv": PdsaCycle,
+    "shares.csv": Share,
+    "share_reviews.csv": ShareReview,
     "observations.csv": Observation,
     "events.csv": Event,
     "samples.csv": Sample,
@@ -89,7 +93,8 @@ CSV_FILES: dict[str, type[Record]] = {
 }
 # Files added after the first format: an older export without them still imports.
 OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv",
-                  "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv", "removals.csv"}
+                  "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv", "removals.csv", "shares.csv",
+                  "share_reviews.csv"}
 
 
 def columns(model: type[Record]) -> list[str]:

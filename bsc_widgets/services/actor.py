@@ -14,7 +14,18 @@ from dataclasses import dataclass
 
 from ..base.errors import NotAllowed
 from ..base.language import N_, _
-from ..model import ACCESS_LABELS, AssessmentScore, Attendance, ChangeIdea, DriverLink, Member, PdOffering, Record, Team
+from ..model import (
+    ACCESS_LABELS,
+    AssessmentScore,
+    Attendance,
+    ChangeIdea,
+    DriverLink,
+    Member,
+    PdOffering,
+    Record,
+    ShareReview,
+    Team,
+)
 from ..store import Transaction
 from .access import Access, access_in
 
@@ -52,7 +63,7 @@ def team_of(tx: Transaction, record: Record) -> str | None:
 
 def scope_needed(record: Record, owner: str | None) -> str:
     """The scope a write of this record asks of a signed-in account (``owner``: the team it belongs to)."""
-    if isinstance(record, AssessmentScore) and record.source == "faculty":
+    if isinstance(record, AssessmentScore) and record.source == "faculty" or isinstance(record, ShareReview):
         return "faculty"
     if owner is not None:
         return "team"  # own-teams for the account's own teams, all-teams for any
@@ -95,7 +106,8 @@ def _check_account(tx: Transaction, signed_in: Access, record: Record, owner: st
 
 REFUSALS = {   # what an account may not change, each a whole sentence
     "team": N_("Your account (%(role)s) cannot change this team’s records; nothing was saved."),
-    "faculty": N_("Your account (%(role)s) cannot change the faculty score and feedback; nothing was saved."),
+    "faculty": N_("Your account (%(role)s) cannot change faculty’s own records (the faculty score and feedback, "
+                  "the review of shared items); nothing was saved."),
     "system": N_("Your account (%(role)s) cannot change the system assessment; nothing was saved."),
     "setup": N_("Your account (%(role)s) cannot change the collaborative’s set-up; nothing was saved."),
 }

@@ -13,7 +13,9 @@ What each role sees, in one place:
   state or regional leader, none;
 - a collaborative page: the scope ``PAGE_SCOPES`` names for it (the dashboard, participation and spread:
   faculty; equity: network, with only the teams one may open; set-up: setup; the system assessment: system);
-- a section of a page: the scope ``SECTION_SCOPES`` names for it.
+- a section of a page: the scope ``SECTION_SCOPES`` names for it;
+- an item a team shared: its own team and faculty always (hidden or taken back too, with faculty's reason); the
+  other teams' members while it is shared and not hidden; leaders never (they read the change package).
 """
 from __future__ import annotations
 
@@ -74,6 +76,15 @@ def may_see_section(access: Access | None, section: str) -> bool:
     return access is None or access.allows(SECTION_SCOPES[section])
 
 
+def may_see_shared(access: Access | None, team_id: str, open_to_other_teams: bool) -> bool:
+    """An item team ``team_id`` shared (``open_to_other_teams``: shared now and not hidden by faculty)."""
+    if access is None:
+        return True
+    if not access.may_open_any_team:
+        return False
+    return access.allows("faculty") or access.may_open(team_id) or open_to_other_teams
+
+
 def _holds(access: Access, scope: str) -> bool:
     return access.may_open_any_team if scope == TEAM_SCOPE else access.allows(scope)
 
@@ -95,6 +106,10 @@ class Sight:
 
     def sees(self, section: str) -> bool:
         return may_see_section(self.access, section)
+
+    def shared(self, items: Iterable[T]) -> list[T]:
+        """Of these shared items (``analysis.sharing.SharedCycle``), the ones this person may see."""
+        return [i for i in items if may_see_shared(self.access, i.team.id, i.open_to_other_teams)]
 
     @property
     def pages(self) -> list[str]:

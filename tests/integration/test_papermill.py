@@ -56,6 +56,7 @@ def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path,
     ("participation.ipynb", "Take attendance"),
     ("equity.ipynb", "suppressed"),
     ("spread.ipynb", "spread furthest"),
+    ("shared_by_teams.ipynb", "Hide from other teams"),
     ("leaders/system_assessment.ipynb", "Q3: Organizational coaching"),
 ])
 def test_each_collaborative_workbook_runs_under_papermill(sample_db, tmp_path, workbook, shows):
