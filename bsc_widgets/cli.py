@@ -64,8 +64,25 @@ def main():
 @db_option
 @click.option("--sample", is_flag=True, help="Load the sample collaborative (“Growing Together”).")
 @click.option("--force", is_flag=True, help="With --sample: replace whatever the workspace already holds.")
-def init(db, sample, force):
-    """Create a workspace, optionally loaded with the sample collaborative."""
+@click.option("--framework", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Start from the framework file a change package wrote (bsc change-package): the measures, "
+                   "driver diagram and tested change ideas, with their evidence.")
+def init(db, sample, force, framework):
+    """Create a workspace, optionally loaded with the sample collaborative or a previous one's framework."""
+    if framework is not None:
+        from .portable import read_framework
+        from .services import COMMAND_LINE
+        from .services.workspace import load_collaborative
+
+        dataset = read_framework(framework)          # checked whole before the workspace is touched
+        store = Store.open(db, create=True)
+        if not store.is_empty():
+            raise BscError(_("The workspace %(where)s already holds a collaborative; start the next one in a new "
+                             "workspace (--db).", where=display_url(store.url)))
+        load_collaborative(store, COMMAND_LINE, dataset)
+        click.echo(_("Started %(name)s in %(where)s from %(file)s: set its calendar and teams in the set-up.",
+                     name=dataset.collaborative().name, where=display_url(store.url), file=framework.name))
+        return
     store = Store.open(db, create=True)
     where = display_url(store.url)
     if sample:
@@ -306,6 +323,21 @@ def reports(db, period, teams, out, workers, timeout, pdf, lang, shared_plotly, 
                                                  user=smtp_user, sender=sender))
     if batch.failed:
         sys.exit(1)
+
+
+@main.command(name="change-package")
+@db_option
+@click.argument("out", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--today", "day", default=None, metavar="YYYY-MM-DD", help="The package as of this day (default: "
+              "today).")
+@click.option("--no-pdf", is_flag=True, help="Only the HTML and the framework file (no Chromium needed).")
+def change_package_(db, out, day, no_pdf):
+    """The change package for the state (offline HTML and PDF) and the next collaborative's framework file."""
+    from .base.clock import today
+    from .reports.change_package import write_change_package
+
+    for path in write_change_package(Store.open(db, read_only=True), today(day), out, pdf=not no_pdf):
+        click.echo(_("Written: %(path)s", path=path))
 
 
 @main.command(name="print")

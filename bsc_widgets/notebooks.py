@@ -210,6 +210,11 @@ def shared_by_teams(db: str = "", today_: str = ""):
     return _collaborative_page("shared_review", "SharedReviewPage", "shared_by_teams.ipynb", db, today_)
 
 
+def change_package(db: str = "", today_: str = ""):
+    """Every tested change idea with its evidence, and the lessons learned."""
+    return _collaborative_page("change_package", "ChangePackagePage", "change_package.ipynb", db, today_)
+
+
 def system_assessment(db: str = "", today_: str = ""):
     """The leaders' PD-matrix system assessment, with its offline report."""
     from .forms.system_assessment import SystemAssessmentPage

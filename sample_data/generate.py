@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bsc_widgets.model import COLLABORATIVE as COLLABORATIVE_LESSONS
 from bsc_widgets.model import (
     DEFAULT_ASSESSMENT_SCALE,
     Account,
@@ -36,6 +37,7 @@ from bsc_widgets.model import (
     Event,
     FrameworkChange,
     Grouping,
+    Lesson,
     Measure,
     Member,
     MonthlyReport,
@@ -196,6 +198,26 @@ SHARED = [("sunrise-visual-schedules-3", D(2026, 2, 12), "sunrise-1", None),
           ("maple-solution-kit-1", D(2026, 2, 12), None, None),
           ("lincoln-incident-review-2", D(2026, 6, 15), None, None),
           ("little-positive-notes-home-2", D(2026, 2, 12), None, D(2026, 3, 2))]
+LESSONS = {   # written at the summative session: each team's, and the collaborative's
+    "sunrise-head-start": dict(
+        learned="Visual schedules worked once teachers pointed to them at every transition, not just posted them.",
+        proud_of="Eight months with no send-homes in the Butterflies room.",
+        for_next_wave="Start with one room and one routine; let the teacher who tried it first coach the next."),
+    "hearth-fcc": dict(
+        learned="Solution-kit cards were too abstract for under-threes; a shared schedule kit travelled well between "
+                "homes.",
+        proud_of="Every provider in the network now posts a picture schedule.",
+        for_next_wave="Test with the youngest children first in family child care; mixed ages change everything."),
+    "nuestra-casa-fcc": dict(
+        learned="Las notas en el idioma de cada familia abrieron conversaciones que no teníamos antes.",
+        proud_of="Las familias ahora nos mandan fotos de las canciones en casa.",
+        for_next_wave="Pidan a las familias que escriban las notas con ustedes."),
+    "collaborative": dict(
+        learned="Teams that shared a cycle at a learning session saw another team adopt it within two months.",
+        proud_of="Send-homes fell across the network, and families' voices shaped three of the change ideas.",
+        for_next_wave="Begin with visual schedules and positive notes home: every team that tested them adopted "
+                      "them."),
+}
 REVIEWS = [  # faculty's word: (cycle, reviewed on, hidden because, featured for)
     ("lincoln-incident-review-2", D(2026, 6, 18), "The study notes name a child and family. Rewrite them without "
                                                  "names, then ask us to show it again.", None),
@@ -551,6 +573,7 @@ def build() -> Dataset:
         records += _reports(rng, team, members)
         records += _attendance(rng, team, members)
     records += _shares(records)
+    records += [Lesson(id=i, team_id=None if i == COLLABORATIVE_LESSONS else i, **text) for i, text in LESSONS.items()]
     records += _equity_and_history(records)
     records += _events_and_subgroups(records)
     records += [PdOffering(id=i, name=n, funding_stream=f, reach=r, hours=h, audience=a, purpose=p)

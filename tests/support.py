@@ -281,3 +281,19 @@ def close_like_a_person(context) -> None:
             pass
     time.sleep(0.2)     # the beacons leave the browser before its context ends
     context.close()
+
+
+def downgrade(db, revision: str) -> None:
+    """Take a SQLite workspace back to an older schema, as an older version of the product left it (foreign keys
+    off while tables are rebuilt, as SQLite's own advice for altering tables says)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from bsc_widgets.store import migrate
+
+    engine = create_engine(f"sqlite:///{db}")
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate._config(conn), revision)
+    finally:
+        engine.dispose()

@@ -22,6 +22,8 @@ COACH_PAGES = [
     ("spread.ipynb", N_("Spread of change ideas"), N_("Which ideas moved across the network, for learning sessions.")),
     ("shared_by_teams.ipynb", N_("Shared by teams"),
      N_("The cycles teams shared: feature one for a learning session, or hide one with a reason.")),
+    ("change_package.ipynb", N_("Change package"),
+     N_("Every change idea teams tested, with what worked where, and the lessons learned.")),
     ("collaborative_setup.ipynb", N_("Collaborative set-up"),
      N_("Calendar, change framework, assessment scale, teams.")),
     ("leaders/system_assessment.ipynb", N_("System assessment (state and regional leaders)"),
@@ -34,6 +36,7 @@ PAGE_SCOPES = {
     "equity.ipynb": "network",
     "spread.ipynb": "faculty",
     "shared_by_teams.ipynb": "faculty",
+    "change_package.ipynb": "network",
     "collaborative_setup.ipynb": "setup",
     "leaders/system_assessment.ipynb": "system",
 }

@@ -88,8 +88,8 @@ class DashboardPage(w.VBox):
         head = header("Coach dashboard", where=where, lines=(
             n_("%(name)s · %(n)s team", "%(name)s · %(n)s teams", len(self.teams), name=collab.name),))
         others = Words(render("forms/dashboard.html", "other_pages", pages=[
-            (f, _(t), _(b)) for f, t, b in COACH_PAGES if f in ("participation.ipynb", "spread.ipynb", "shared_by_teams.ipynb",
-                                                                 "equity.ipynb")]))
+            (f, _(t), _(b)) for f, t, b in COACH_PAGES if f in (
+                "participation.ipynb", "spread.ipynb", "shared_by_teams.ipynb", "change_package.ipynb", "equity.ipynb")]))
         self._render()
         super().__init__([head, others, self.message,
                           w.HBox([self.measure, self.team, self.program, self.period, self.view],

@@ -15,6 +15,7 @@ from ..model import AssessmentLevel, AssessmentScore, Measure, MonthlyReport, Ob
 from ..render import render
 from ..services.read_gate import may_see_section
 from .fields import Field, on_pick, replace_options
+from .lessons import lessons_form
 from .messages import guarded
 from .page import WorkbookPage, heading, section
 from .plot import PlotArea
@@ -70,7 +71,10 @@ class MonthlyReportPage(WorkbookPage):
                         _("Written by your coach or improvement advisor, kept apart from the team’s own score. Teams "
                           "read it here; they do not fill it in.")),
                 self.faculty_area,
-                section(_("Scores over time")), self.history]
+                section(_("Scores over time")), self.history,
+                section(_("Lessons learned"), _("Written at the end of the collaborative (or whenever you are "
+                                                "ready): the final report and the change package keep them.")),
+                lessons_form(self.store, self.actor, self.team.id)]
 
     def _refresh_months(self, select) -> None:
         reports = self.store.list(MonthlyReport, team_id=self.team.id)

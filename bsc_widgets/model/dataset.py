@@ -14,6 +14,7 @@ from .equity import Grouping, Stratum, StratumObservation
 from .events import Event, Sample
 from .framework import ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea
 from .history import FrameworkChange, Removal
+from .lessons import Lesson
 from .marks import ChartMark
 from .observation import Observation
 from .pdsa import PdsaCycle
@@ -26,7 +27,7 @@ from .team import AffinityGroup, Member, Team
 ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
     DriverLink, Member, TeamChangeIdea, PdsaCycle, Share, ShareReview, Observation, Event, Sample, StratumObservation,
-    MonthlyReport, AssessmentScore, Attendance, FrameworkChange, PdOffering, Account, ChartMark, Removal,
+    MonthlyReport, AssessmentScore, Lesson, Attendance, FrameworkChange, PdOffering, Account, ChartMark, Removal,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

@@ -184,6 +184,7 @@ class ChangeIdea(Retirable, Record):
     title_es: optional(str) = Field(None, title=N_("Change idea in Spanish"), max_length=NAME_LENGTH)
     description_es: optional(str) = Field(None, title=N_("Description in Spanish"), max_length=TEXT_LENGTH)
     team_id: OptionalSlug = Field(None, title=N_("Team (for a local change idea)"))
+    evidence: optional(str) = Field(None, title=N_("What earlier collaboratives found"), max_length=TEXT_LENGTH)
     position: int = Field(0, title=N_("Order"), **POSITIONS)
     retired_on: optional(dt.date) = Field(None, title=N_("Retired on"))
 

@@ -36,18 +36,19 @@ from ..model import (
     Event,
     FrameworkChange,
     Grouping,
+    Lesson,
     Measure,
     Member,
     MonthlyReport,
     Observation,
     PdOffering,
     PdsaCycle,
-    Share,
-    ShareReview,
     Phase,
     Record,
     Removal,
     Sample,
+    Share,
+    ShareReview,
     Stratum,
     StratumObservation,
     Team,
@@ -83,6 +84,7 @@ CSV_FILES: dict[str, type[Record]] = {
     "samples.csv": Sample,
     "monthly_reports.csv": MonthlyReport,
     "assessment_scores.csv": AssessmentScore,
+    "lessons.csv": Lesson,
     "attendance.csv": Attendance,
     "group_observations.csv": StratumObservation,
     "framework_changes.csv": FrameworkChange,
@@ -94,7 +96,7 @@ CSV_FILES: dict[str, type[Record]] = {
 # Files added after the first format: an older export without them still imports.
 OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv",
                   "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv", "removals.csv", "shares.csv",
-                  "share_reviews.csv"}
+                  "share_reviews.csv", "lessons.csv"}
 
 
 def columns(model: type[Record]) -> list[str]:
@@ -129,12 +131,7 @@ def write_folder(dataset: Dataset, path: str | os.PathLike) -> Path:
     """Write the dataset; files appear whole (written aside, then moved into place)."""
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
-    collab = dataset.collaborative()
-    doc: dict[str, Any] = {"format": FORMAT, "collaborative": _yaml_ready(collab) if collab else None}
-    for section, model in SECTIONS.items():
-        doc[section] = [_yaml_ready(r) for r in _sorted(dataset, model)]
-    _atomic_write(folder / FRAMEWORK_FILE,
-                  yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100))
+    _atomic_write(folder / FRAMEWORK_FILE, framework_yaml(dataset))
     for name, model in CSV_FILES.items():
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -145,6 +142,39 @@ def write_folder(dataset: Dataset, path: str | os.PathLike) -> Path:
             writer.writerow([to_cell(data[c]) for c in cols])
         _atomic_write(folder / name, buf.getvalue())
     return folder
+
+
+def framework_yaml(dataset: Dataset) -> str:
+    """The collaborative and its framework (calendar, scale, groups, measures, drivers, ideas, links) as YAML."""
+    collab = dataset.collaborative()
+    doc: dict[str, Any] = {"format": FORMAT, "collaborative": _yaml_ready(collab) if collab else None}
+    for section, model in SECTIONS.items():
+        doc[section] = [_yaml_ready(r) for r in _sorted(dataset, model)]
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_framework(dataset: Dataset, path: Path) -> Path:
+    """A framework file alone (the next collaborative's starting point), written whole."""
+    _atomic_write(path, framework_yaml(dataset))
+    return path
+
+
+def read_framework(path: str | os.PathLike) -> Dataset:
+    """A framework file alone (``bsc init --framework``): checked whole, every problem listed, nothing written."""
+    file = Path(path)
+    if not file.is_file():
+        raise ImportRejected(_("“%(path)s” is not a file. Give the framework file a change package wrote (%(name)s).",
+                               path=file, name=FRAMEWORK_FILE))
+    dataset = Dataset()
+    doc, problems = _framework_doc(file, dataset)
+    if doc is not None:
+        problems += _read_framework(file, doc, dataset)
+        problems += dataset.problems() if not problems else []
+    if problems:
+        raise ImportRejected(n_("The framework file %(file)s was refused: %(n)s problem. Nothing was written.",
+                                "The framework file %(file)s was refused: %(n)s problems. Nothing was written.",
+                                len(problems), file=file.name), problems)
+    return dataset
 
 
 def _sorted(dataset: Dataset, model: type[Record]) -> list[Record]:

@@ -20,6 +20,7 @@ from ..charts.tables import dosage_html, effectiveness_html, group_table_html, m
 from ..render import render, stylesheet
 from ..spc.signals import CONCERN, IMPROVEMENT
 from ..store import Store
+from .change_package import lessons_html
 from .page import Charts
 
 PARTS = "reports/collaborative.html"
@@ -59,7 +60,7 @@ def final_report_html(store: Store, today: dt.date, shared_plotly: bool = False)
                   spread=spread_html(e.spreads, names),
                   dosage=dosage_html([d for ds in e.doses.values() for d in ds], e.teams,
                                      years_so_far(collab.start, collab.end, today)),
-                  scores=scores, equity=equity_section(store, charts))
+                  scores=scores, equity=equity_section(store, charts), lessons=lessons_html(store, today))
 
 
 def _path(p) -> str:

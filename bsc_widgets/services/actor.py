@@ -20,6 +20,7 @@ from ..model import (
     Attendance,
     ChangeIdea,
     DriverLink,
+    Lesson,
     Member,
     PdOffering,
     Record,
@@ -63,7 +64,8 @@ def team_of(tx: Transaction, record: Record) -> str | None:
 
 def scope_needed(record: Record, owner: str | None) -> str:
     """The scope a write of this record asks of a signed-in account (``owner``: the team it belongs to)."""
-    if isinstance(record, AssessmentScore) and record.source == "faculty" or isinstance(record, ShareReview):
+    if isinstance(record, AssessmentScore) and record.source == "faculty" or isinstance(record, ShareReview) or \
+            isinstance(record, Lesson) and owner is None:
         return "faculty"
     if owner is not None:
         return "team"  # own-teams for the account's own teams, all-teams for any

@@ -34,6 +34,7 @@ from .access import Access, access_of, hub_user
 TEAM_SCOPE = "own-teams"         # a team's workbooks (every team's, with all-teams)
 SECTION_SCOPES = {
     "faculty_score": "faculty",  # the monthly report's faculty score and feedback form
+    "collaborative_lessons": "faculty",   # the change package's form for the collaborative's lessons learned
 }
 T = TypeVar("T")
 

@@ -13,6 +13,7 @@ from bsc_widgets.forms.pdsa import NEW, PdsaPage
 from bsc_widgets.model import Measure, PdsaCycle, Phase
 from bsc_widgets.services import COMMAND_LINE, add, framework
 from tests import builders
+from tests.support import downgrade
 
 TODAY = dt.date(2026, 11, 22)
 TEAM = "our-team"
@@ -120,16 +121,11 @@ def test_a_new_cycle_is_first_aimed_where_its_ideas_drivers_point_and_the_team_d
 def test_the_migration_keeps_every_chart_as_it_was_until_a_team_chooses(sample_db):
     """A workspace from before (revision 0010) opens with no cycle aimed: each chart marks every cycle of its
     team, as charts did then, and reads the same."""
-    from alembic import command
-
     from bsc_widgets.analysis.measure_analysis import _read
     from bsc_widgets.model import current
-    from bsc_widgets.store import Store, migrate
+    from bsc_widgets.store import Store
 
-    store = Store.open(sample_db)
-    with store.engine.begin() as conn:
-        command.downgrade(migrate._config(conn), "0010")
-    store.close()
+    downgrade(sample_db, "0010")
     store = Store.open(sample_db)             # brought up to date on opening
     try:
         assert all(c.measure_ids is None for c in store.list(PdsaCycle))

@@ -10,6 +10,7 @@ import ipywidgets as w
 import pytest
 from sqlalchemy import text
 
+from bsc_widgets.forms.change_package import ChangePackagePage
 from bsc_widgets.forms.charter import CharterPage
 from bsc_widgets.forms.dashboard import DashboardPage
 from bsc_widgets.forms.driver_diagram import DriverDiagramPage
@@ -24,6 +25,7 @@ from bsc_widgets.forms.page import NoTeamPage, root
 from bsc_widgets.forms.participation import ParticipationPage
 from bsc_widgets.forms.pdsa import PdsaPage
 from bsc_widgets.forms.setup import SetupPage
+from bsc_widgets.forms.shared_review import SharedReviewPage
 from bsc_widgets.forms.spread import SpreadPage
 from bsc_widgets.forms.system_assessment import SystemAssessmentPage
 from bsc_widgets.model import ORDER, Team
@@ -89,7 +91,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     shown: list[str] = []
     for page_class in (CharterPage, DriverDiagramPage, PdsaPage, MeasuresPage, MonthlyReportPage):
         shown += _html_of(page_class(store, team, TODAY))
-    for page_class in (ParticipationPage, SpreadPage, EquityPage):
+    for page_class in (ParticipationPage, SpreadPage, EquityPage, SharedReviewPage, ChangePackagePage):
         shown += _html_of(page_class(store, TODAY))
     setup = SetupPage(store, TODAY)
     teams = next(e for e in walk(setup) if type(e).__name__ == "RecordEditor" and e.model is Team)
@@ -158,6 +160,8 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     assert "bsc-mdc-icon" in "".join(shown)
     # pieces the sample never needs: given hostile text directly
     shown += [render("forms/widgets.html", "kept", items=[(MARK, MARK)]),
+              render("forms/widgets.html", "removal", what=MARK, by=MARK, at=dt.datetime(2026, 11, 2, 9, 30),
+                     today=TODAY),
               render("common.html", "error_page", status=404, home=MARK, style=""),
               render("common.html", "error_page", status=MARK, home=MARK, style=""),
               render("forms/invitations.html", "reset_warning", name=MARK, email=MARK),

@@ -3,11 +3,11 @@
 The forms check first, but the service layer must not rely on them: a record copied with
 ``model_copy(update=…)`` skips pydantic's checks, and a crafted widget message can carry any text.
 """
+import contextlib
 import datetime as dt
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import text
 
 from bsc_widgets import services
 from bsc_widgets.cli import main
@@ -60,15 +60,13 @@ def test_a_form_sent_a_null_character_says_so_under_the_field(sample_store):
 
 def test_a_workspace_that_held_a_null_character_is_cleaned_when_opened_and_moves_elsewhere(sample_db, tmp_path):
     """Text stored before the rule: the migration takes the NUL out, and the workspace exports and imports."""
-    from alembic import command
+    import sqlite3
 
-    from bsc_widgets.store import migrate
+    from tests.support import downgrade
 
-    store = Store.open(sample_db)
-    with store.engine.begin() as conn:
-        command.downgrade(migrate._config(conn), "0009")
-        conn.execute(text("UPDATE teams SET aim = :aim WHERE id = :id"), {"aim": "By June\x00 2027", "id": TEAM})
-    store.close()
+    downgrade(sample_db, "0009")
+    with contextlib.closing(sqlite3.connect(sample_db)) as con, con:     # as that older version stored it
+        con.execute("UPDATE teams SET aim = ? WHERE id = ?", ("By June\x00 2027", TEAM))
     store = Store.open(sample_db)
     assert store.team(TEAM).aim == "By June 2027"
     store.close()

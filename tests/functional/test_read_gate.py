@@ -26,17 +26,19 @@ TEAM_PAGES = {"00_home.ipynb", "01_charter.ipynb", "02_driver_diagram.ipynb", "0
               "05_monthly_report.ipynb"}
 FACULTY_PAGES = {"coach_dashboard.ipynb", "participation.ipynb", "equity.ipynb", "spread.ipynb",
                  "shared_by_teams.ipynb"}
-EVERY_PAGE = TEAM_PAGES | FACULTY_PAGES | {"collaborative_setup.ipynb", "leaders/system_assessment.ipynb"}
+EVERY_PAGE = TEAM_PAGES | FACULTY_PAGES | {"collaborative_setup.ipynb", "leaders/system_assessment.ipynb",
+                                            "change_package.ipynb"}
 # What each role opens (None: bsc serve, no hub, the one person at the machine), and which teams on team pages.
 OPENS = {
     None: (EVERY_PAGE, {OWN, OTHER}),
     "team_member": (TEAM_PAGES, {OWN}),
-    "faculty": (TEAM_PAGES | FACULTY_PAGES, {OWN, OTHER}),
+    "faculty": (TEAM_PAGES | FACULTY_PAGES | {"change_package.ipynb"}, {OWN, OTHER}),
     "advisor": (EVERY_PAGE, {OWN, OTHER}),
-    "leader": ({"00_home.ipynb", "equity.ipynb", "leaders/system_assessment.ipynb"}, set()),
+    "leader": ({"00_home.ipynb", "equity.ipynb", "leaders/system_assessment.ipynb", "change_package.ipynb"}, set()),
     "admin": (EVERY_PAGE, {OWN, OTHER}),
 }
-SEES_SECTION = {"faculty_score": {None, "faculty", "advisor", "admin"}}
+SEES_SECTION = {"faculty_score": {None, "faculty", "advisor", "admin"},
+                "collaborative_lessons": {None, "faculty", "advisor", "admin"}}
 CATALOGUE = [file for file, _t, _b in WORKBOOKS + COACH_PAGES]
 USERS = {role: f"{role}@example.org" for role in ROLES}
 

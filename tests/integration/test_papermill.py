@@ -57,6 +57,7 @@ def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path,
     ("equity.ipynb", "suppressed"),
     ("spread.ipynb", "spread furthest"),
     ("shared_by_teams.ipynb", "Hide from other teams"),
+    ("change_package.ipynb", "Change ideas teams tested"),
     ("leaders/system_assessment.ipynb", "Q3: Organizational coaching"),
 ])
 def test_each_collaborative_workbook_runs_under_papermill(sample_db, tmp_path, workbook, shows):

@@ -235,3 +235,16 @@ def test_a_read_only_workspace_makes_its_reports(tmp_path, pristine_db):
         subprocess.run(["chattr", "-i", str(db), str(folder)], check=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "out" / "2026-10" / "hearth-fcc.html").is_file() and db.read_bytes() == before
+
+
+@pytest.mark.chromium
+def test_the_change_package_for_the_state_prints_to_pdf(tmp_path, pristine_db):
+    db = tmp_path / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    result = subprocess.run([*BSC, "change-package", "--db", str(db),
+                             str(tmp_path / "package"), "--today", "2026-12-31"], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "package" / "change-package.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+    assert (tmp_path / "package" / "framework.yaml").stat().st_size > 5_000
