@@ -342,23 +342,36 @@ def change_package_(db, out, day, no_pdf):
 
 @main.command(name="print")
 @db_option
-@click.argument("kind", type=click.Choice(["pdsa", "data-sheet"]))
+@click.argument("kind", type=click.Choice(["pdsa", "data-sheet", "storyboard"]))
 @click.option("--team", required=True, metavar="TEAM", help="The team whose worksheet it is.")
 @click.option("--cycle", metavar="CYCLE", help="pdsa: the cycle to fill in (default: a blank worksheet).")
 @click.option("--measure", metavar="MEASURE", help="data-sheet: the measure.")
+@click.option("--session", type=click.IntRange(1, 50), metavar="N",
+              help="storyboard: the learning session (1, 2…; the summative session after the last).")
+@click.option("--size", type=click.Choice(["letter", "tabloid", "a3"]), default="letter", show_default=True,
+              help="storyboard: the poster's paper size.")
 @click.option("--blank", is_flag=True, help="Leave out what the team has entered.")
 @click.option("--pdf", is_flag=True, help="Also print it to PDF (needs Chromium).")
 @click.option("--lang", type=click.Choice(sorted(LANGUAGES)), default=None,
               help="The worksheet's language (default: the team's).")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
               show_default=True, help="The folder to write it in.")
-def print_(db, kind, team, cycle, measure, blank, pdf, lang, out):
-    """A paper worksheet: a PDSA cycle's (blank or filled) or a measure's data-collection sheet."""
+def print_(db, kind, team, cycle, measure, session, size, blank, pdf, lang, out):
+    """Paper: a PDSA worksheet (blank or filled), a measure's data-collection sheet, or a storyboard poster."""
     from .base.clock import today
-    from .reports.worksheets import write_sheet
 
-    for path in write_sheet(Store.open(db, read_only=True), kind, team, out, today(), cycle, measure, blank, pdf,
-                            lang):
+    store = Store.open(db, read_only=True)
+    if kind == "storyboard":
+        from .reports.storyboard import write_storyboard
+
+        if session is None:
+            raise BscError(_("A storyboard is for one learning session: give --session (1 for the first)."))
+        written = write_storyboard(store, team, session, out, size, pdf, lang)
+    else:
+        from .reports.worksheets import write_sheet
+
+        written = write_sheet(store, kind, team, out, today(), cycle, measure, blank, pdf, lang)
+    for path in written:
         click.echo(_("Written: %(path)s", path=path))
 
 

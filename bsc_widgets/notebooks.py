@@ -159,6 +159,18 @@ def driver_diagram(team: str = "", db: str = "", today_: str = ""):
     return _team_workbook(DriverDiagramPage, "02_driver_diagram.ipynb", team, db, today_)
 
 
+def storyboard(team: str = "", db: str = "", today_: str = ""):
+    """Workbook 6: the team's storyboard for a learning session."""
+    from .forms.storyboard import StoryboardPage
+
+    return _team_workbook(StoryboardPage, "06_storyboard.ipynb", team, db, today_)
+
+
+def storyboards(db: str = "", today_: str = ""):
+    """Every team's storyboard for a session, for faculty."""
+    return _collaborative_page("storyboards", "StoryboardsPage", "storyboards.ipynb", db, today_)
+
+
 def coach_dashboard(db: str = "", today_: str = ""):
     """The coach's live dashboard across every team."""
     from .forms.dashboard import DashboardPage

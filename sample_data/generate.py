@@ -49,6 +49,7 @@ from bsc_widgets.model import (
     Sample,
     Share,
     ShareReview,
+    Storyboard,
     Stratum,
     StratumObservation,
     Team,
@@ -217,6 +218,15 @@ LESSONS = {   # written at the summative session: each team's, and the collabora
         proud_of="Send-homes fell across the network, and families' voices shaped three of the change ideas.",
         for_next_wave="Begin with visual schedules and positive notes home: every team that tested them adopted "
                       "them."),
+}
+STORYBOARDS = {   # what teams wrote on their storyboards for Learning Session 4
+    "sunrise-head-start": ("Pointing to the schedule at every transition matters more than posting it.",
+                           "Eight months with no send-homes in the Butterflies room.",
+                           "Ideas for keeping families' notes going over the summer."),
+    "maple-street-ehs": ("Solution-kit cards are too abstract for toddlers; feeling words work.",
+                         "Every teacher now names a feeling at circle.", "A coach visit to try reflective check-ins."),
+    "nuestra-casa-fcc": ("Las canciones bilingües calman las transiciones en casas con niños de varias edades.",
+                         "Las familias cantan las canciones en casa.", "Tarjetas impresas para todas las casas."),
 }
 REVIEWS = [  # faculty's word: (cycle, reviewed on, hidden because, featured for)
     ("lincoln-incident-review-2", D(2026, 6, 18), "The study notes name a child and family. Rewrite them without "
@@ -573,6 +583,8 @@ def build() -> Dataset:
         records += _reports(rng, team, members)
         records += _attendance(rng, team, members)
     records += _shares(records)
+    records += [Storyboard(team_id=t, phase_id="ls4", learned=a, proud_of=b, need=c)
+                for t, (a, b, c) in STORYBOARDS.items()]
     records += [Lesson(id=i, team_id=None if i == COLLABORATIVE_LESSONS else i, **text) for i, text in LESSONS.items()]
     records += _equity_and_history(records)
     records += _events_and_subgroups(records)

@@ -13,6 +13,7 @@ WORKBOOKS = [
     ("03_pdsa.ipynb", N_("PDSA planner and log"), N_("Plan, do, study and act on each test of change.")),
     ("04_measures.ipynb", N_("Measures and run charts"), N_("Enter your data and read your run charts.")),
     ("05_monthly_report.ipynb", N_("Monthly report"), N_("This month’s highlights, barriers and progress score.")),
+    ("06_storyboard.ipynb", N_("Storyboard"), N_("Our storyboard for the next learning session, ready to print.")),
 ]
 COACH_PAGES = [
     ("coach_dashboard.ipynb", N_("Coach dashboard"), N_("Every team at a glance, and who needs attention.")),
@@ -20,6 +21,8 @@ COACH_PAGES = [
     ("equity.ipynb", N_("Equity: measures by group"), N_("Measures by home language and other groups, small groups "
      "suppressed.")),
     ("spread.ipynb", N_("Spread of change ideas"), N_("Which ideas moved across the network, for learning sessions.")),
+    ("storyboards.ipynb", N_("Storyboards for a session"),
+     N_("Every team’s storyboard for a learning session, on one page.")),
     ("shared_by_teams.ipynb", N_("Shared by teams"),
      N_("The cycles teams shared: feature one for a learning session, or hide one with a reason.")),
     ("change_package.ipynb", N_("Change package"),
@@ -36,6 +39,7 @@ PAGE_SCOPES = {
     "equity.ipynb": "network",
     "spread.ipynb": "faculty",
     "shared_by_teams.ipynb": "faculty",
+    "storyboards.ipynb": "faculty",
     "change_package.ipynb": "network",
     "collaborative_setup.ipynb": "setup",
     "leaders/system_assessment.ipynb": "system",

@@ -20,6 +20,7 @@ from .observation import Observation
 from .pdsa import PdsaCycle
 from .report import AssessmentScore, MonthlyReport
 from .sharing import Share, ShareReview
+from .storyboard import Storyboard
 from .system import PdOffering
 from .team import AffinityGroup, Member, Team
 
@@ -27,7 +28,7 @@ from .team import AffinityGroup, Member, Team
 ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
     DriverLink, Member, TeamChangeIdea, PdsaCycle, Share, ShareReview, Observation, Event, Sample, StratumObservation,
-    MonthlyReport, AssessmentScore, Lesson, Attendance, FrameworkChange, PdOffering, Account, ChartMark, Removal,
+    MonthlyReport, AssessmentScore, Lesson, Storyboard, Attendance, FrameworkChange, PdOffering, Account, ChartMark, Removal,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

@@ -50,6 +50,7 @@ from ..model import (
     Share,
     ShareReview,
     Stratum,
+    Storyboard,
     StratumObservation,
     Team,
     TeamChangeIdea,
@@ -85,6 +86,7 @@ CSV_FILES: dict[str, type[Record]] = {
     "monthly_reports.csv": MonthlyReport,
     "assessment_scores.csv": AssessmentScore,
     "lessons.csv": Lesson,
+    "storyboards.csv": Storyboard,
     "attendance.csv": Attendance,
     "group_observations.csv": StratumObservation,
     "framework_changes.csv": FrameworkChange,
@@ -96,7 +98,8 @@ CSV_FILES: dict[str, type[Record]] = {
 # Files added after the first format: an older export without them still imports.
 OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv",
                   "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv", "removals.csv", "shares.csv",
-                  "share_reviews.csv", "lessons.csv"}
+                  "share_reviews.csv", "lessons.csv",
+                  "storyboards.csv"}
 
 
 def columns(model: type[Record]) -> list[str]:

@@ -26,11 +26,14 @@ TEAM = "nuestra-casa-fcc"
 SHOTS = Path(os.environ["BSC_SCREENSHOTS"]) if os.environ.get("BSC_SCREENSHOTS") else None
 PAGES = {"00_home": "Sus cuadernos de trabajo", "01_charter": "Acta del equipo y lista de integrantes",
          "02_driver_diagram": "Diagrama de impulsores", "03_pdsa": "Planificador y registro de ciclos PDSA",
-         "04_measures": "Medidas y gráficas de serie temporal", "05_monthly_report": "Informe mensual"}
+         "04_measures": "Medidas y gráficas de serie temporal", "05_monthly_report": "Informe mensual",
+         "06_storyboard": "Nuestro cartel"}
 COLLABORATIVE_PAGES = {"coach_dashboard": "Panel del coach", "participation": "Participación y dosis",
                        "equity": "Equidad: medidas por grupo", "spread": "Difusión de las ideas de cambio",
                        "collaborative_setup": "Configuración del colaborativo",
-                       "leaders/system_assessment": "Evaluación del sistema: la Matriz de DP"}
+                       "leaders/system_assessment": "Evaluación del sistema: la Matriz de DP",
+                       "storyboards": "Carteles para una sesión", "shared_by_teams": "Compartido por los equipos",
+                       "change_package": "Paquete de cambios"}
 ENGLISH_MONTHS = re.compile(r"\b(Jan|Apr|Aug|Dec)\b")
 # words English writes in nearly every sentence and Spanish never does: text no catalog message holds (a sentence
 # built in code, a template's own words) is caught by them

@@ -29,6 +29,7 @@ WORKBOOKS = {
     "03_pdsa": "PDSA planner and log",
     "04_measures": "Measures and run charts",
     "05_monthly_report": "Monthly report",
+    "06_storyboard": "Storyboard",
 }
 SHOTS = Path(os.environ.get("BSC_SCREENSHOTS", "")) if os.environ.get("BSC_SCREENSHOTS") else None
 AXE_REPORT = Path(os.environ.get("BSC_AXE_REPORT", Path(__file__).parent / ".axe-report.json"))
@@ -537,7 +538,9 @@ def test_a_dropped_connection_is_said_plainly_and_loses_nothing(browser, server)
 EVERY_PAGE = {"00_home": "Growing Together: Social-Emotional Learning Collaborative", **WORKBOOKS,
               "coach_dashboard": "Coach dashboard", "collaborative_setup": "Collaborative set-up",
               "participation": "Participation and dosage", "equity": "Equity: measures by group",
-              "spread": "Spread of change ideas", "leaders/system_assessment": "System assessment: the PD Matrix"}
+              "spread": "Spread of change ideas", "leaders/system_assessment": "System assessment: the PD Matrix",
+              "storyboards": "Storyboards for a session", "shared_by_teams": "Shared by teams",
+              "change_package": "Change package"}
 TEAM_PAGES = {"00_home", *WORKBOOKS}
 SIZES = {"phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
          "desktop": dict(viewport={"width": 1280, "height": 900})}

@@ -27,6 +27,8 @@ from bsc_widgets.forms.pdsa import PdsaPage
 from bsc_widgets.forms.setup import SetupPage
 from bsc_widgets.forms.shared_review import SharedReviewPage
 from bsc_widgets.forms.spread import SpreadPage
+from bsc_widgets.forms.storyboard import StoryboardPage
+from bsc_widgets.forms.storyboards import StoryboardsPage
 from bsc_widgets.forms.system_assessment import SystemAssessmentPage
 from bsc_widgets.model import ORDER, Team
 from bsc_widgets.base.paths import workbooks_dir
@@ -34,6 +36,7 @@ from bsc_widgets.render import USED, macros, render
 from bsc_widgets.reports.batch import Outcome, error_page, index_html
 from bsc_widgets.reports.collaborative import collaborative_report_html
 from bsc_widgets.reports.final import final_report_html
+from bsc_widgets.reports.storyboard import storyboard_html
 from bsc_widgets.reports.system import system_assessment_html
 from bsc_widgets.reports.team import team_report_html
 from bsc_widgets.services import COMMAND_LINE
@@ -89,9 +92,10 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     store = hostile
     team = store.team(TEAM)
     shown: list[str] = []
-    for page_class in (CharterPage, DriverDiagramPage, PdsaPage, MeasuresPage, MonthlyReportPage):
+    for page_class in (CharterPage, DriverDiagramPage, PdsaPage, MeasuresPage, MonthlyReportPage, StoryboardPage):
         shown += _html_of(page_class(store, team, TODAY))
-    for page_class in (ParticipationPage, SpreadPage, EquityPage, SharedReviewPage, ChangePackagePage):
+    for page_class in (ParticipationPage, SpreadPage, EquityPage, SharedReviewPage, ChangePackagePage,
+                       StoryboardsPage):
         shown += _html_of(page_class(store, TODAY))
     setup = SetupPage(store, TODAY)
     teams = next(e for e in walk(setup) if type(e).__name__ == "RecordEditor" and e.model is Team)
@@ -148,6 +152,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     shown += [team_report_html(store, TEAM, dt.date(2026, 10, 1), TODAY),
               collaborative_report_html(store, dt.date(2026, 10, 1), TODAY),
               final_report_html(store, TODAY), system_assessment_html(store, TODAY),
+              storyboard_html(store, TEAM, "ls4", "a3"),
               error_page(MARK, MARK), index_html(MARK, [Outcome("x", MARK, False, 1.0, MARK),
                                                        Outcome("collaborative", MARK, True, 1.0)])]
     with store.transaction() as tx:     # the same pages under Making Data Count, with its icons

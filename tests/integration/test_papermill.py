@@ -38,6 +38,7 @@ def test_an_unknown_team_parameter_is_a_message_not_a_failure(sample_db, tmp_pat
     ("03_pdsa.ipynb", "Ramp of"),
     ("04_measures.ipynb", "What the chart says"),
     ("05_monthly_report.ipynb", "What each score means"),
+    ("06_storyboard.ipynb", "Poster, letter"),
 ])
 def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path, workbook, shows):
     out = tmp_path / workbook
@@ -58,6 +59,7 @@ def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path,
     ("spread.ipynb", "spread furthest"),
     ("shared_by_teams.ipynb", "Hide from other teams"),
     ("change_package.ipynb", "Change ideas teams tested"),
+    ("storyboards.ipynb", "Every team’s storyboard"),
     ("leaders/system_assessment.ipynb", "Q3: Organizational coaching"),
 ])
 def test_each_collaborative_workbook_runs_under_papermill(sample_db, tmp_path, workbook, shows):
