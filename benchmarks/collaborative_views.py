@@ -4,8 +4,10 @@
 
 Times, in-process and after one warm-up, the analyses and pages of issue 6: the equity view
 (network and one team, with suppression), spread, the effectiveness summary and its HTML, the
-system assessment, and each collaborative page's build, in ``--lang`` (English unless asked). Prints the
-median of ``--runs``.
+system assessment, and each collaborative page's build, in ``--lang`` (English unless asked); and those of
+"all teach, all learn": what other teams shared as a team's page reads it, the PDSA page with it, faculty's
+page of shared cycles, the change package and its page, a session's storyboards and one poster. Prints the
+median of ``--runs``, and each view's ratio to the spread page at the same size.
 """
 from __future__ import annotations
 
@@ -27,6 +29,13 @@ from bsc_widgets.forms.equity import EquityPage  # noqa: E402
 from bsc_widgets.forms.participation import ParticipationPage  # noqa: E402
 from bsc_widgets.forms.setup import SetupPage  # noqa: E402
 from bsc_widgets.forms.spread import SpreadPage  # noqa: E402
+from bsc_widgets.forms.change_package import ChangePackagePage  # noqa: E402
+from bsc_widgets.forms.pdsa import PdsaPage  # noqa: E402
+from bsc_widgets.forms.shared_review import SharedReviewPage  # noqa: E402
+from bsc_widgets.forms.sharing import seen_from_other_teams  # noqa: E402
+from bsc_widgets.forms.storyboards import StoryboardsPage  # noqa: E402
+from bsc_widgets.analysis.change_package import change_package  # noqa: E402
+from bsc_widgets.reports.storyboard import storyboard_html  # noqa: E402
 from bsc_widgets.reports.final import final_report_html  # noqa: E402
 from bsc_widgets.reports.system import system_assessment_html  # noqa: E402
 from bsc_widgets.analysis.spread import spread  # noqa: E402
@@ -64,13 +73,21 @@ def main() -> None:
         "page: participation": lambda s: ParticipationPage(s, TODAY),
         "page: equity": lambda s: EquityPage(s, TODAY),
         "page: spread": lambda s: SpreadPage(s, TODAY),
+        "from other teams (a team)": lambda s: seen_from_other_teams(s, None, s.team("maple-street-ehs"), TODAY),
+        "page: PDSA (with them)": lambda s: PdsaPage(s, s.team("maple-street-ehs"), TODAY),
+        "page: shared by teams": lambda s: SharedReviewPage(s, TODAY),
+        "change package": lambda s: change_package(s, TODAY),
+        "page: change package": lambda s: ChangePackagePage(s, TODAY),
+        "page: storyboards (LS4)": lambda s: StoryboardsPage(s, TODAY),
+        "storyboard poster HTML": lambda s: storyboard_html(s, "sunrise-head-start", "ls4"),
     }
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"{'view':<26}" + "".join(f"{n + ' teams (s)':>16}" for n in args.teams.split(",")))
+        print(f"{'view':<26}" + "".join(f"{n + ' teams: s (÷ spread page)':>18}" for n in args.teams.split(",")))
         stores = [Store.open(str(collaborative_of(int(n), Path(tmp)))) for n in args.teams.split(",")]
+        floor = [median_of(lambda: SpreadPage(s, TODAY), args.runs) for s in stores]
         for name, fn in tasks.items():
-            print(f"{name:<26}" + "".join(f"{median_of(lambda: fn(s), args.runs):>16.3f}" for s in stores),
-                  flush=True)
+            times = [median_of(lambda: fn(s), args.runs) for s in stores]
+            print(f"{name:<26}" + "".join(f"{t:>10.3f} ({t / f:4.1f}×)" for t, f in zip(times, floor)), flush=True)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bsc_widgets.model import (AssessmentScore, Attendance, ChartMark, Event, Member, MonthlyReport, Observation,
-                               PdsaCycle, Sample, StratumObservation, Team, TeamChangeIdea)
+from bsc_widgets.model import (AssessmentScore, Attendance, ChartMark, Event, Lesson, Member, MonthlyReport,
+                               Observation, PdsaCycle, Sample, Share, ShareReview, Storyboard, StratumObservation, Team,
+                               TeamChangeIdea)
 from bsc_widgets.portable import read_folder
 from bsc_widgets.reports.batch import Job, plan, run_reports
 from bsc_widgets.portable.sample import sample_folder
@@ -59,6 +60,15 @@ def collaborative_of(n_teams: int, folder: Path) -> Path:
                    for c in ds.all(model) if c.team_id == t.id]
         copies += [a.model_copy(update={"member_id": members[a.member_id]}) for a in ds.all(Attendance)
                    if a.member_id in members]
+        shares = {x.id: x.id + suffix for x in ds.all(Share) if x.team_id == t.id}     # what the team shared
+        copies += [x.model_copy(update={"id": shares[x.id], "team_id": new_id, "item_id": x.item_id + suffix,
+                                        "contact_id": members.get(x.contact_id)}) for x in ds.all(Share)
+                   if x.id in shares]
+        copies += [r.model_copy(update={"share_id": shares[r.share_id]}) for r in ds.all(ShareReview)
+                   if r.share_id in shares]
+        copies += [x.model_copy(update={"team_id": new_id}) for x in ds.all(Storyboard) if x.team_id == t.id]
+        copies += [x.model_copy(update={"id": new_id, "team_id": new_id}) for x in ds.all(Lesson)
+                   if x.team_id == t.id]
     ds.extend(copies)
     db = folder / f"teams-{n_teams}.sqlite"
     store = Store.open(str(db), create=True)

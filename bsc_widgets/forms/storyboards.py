@@ -4,7 +4,7 @@ from __future__ import annotations
 import ipywidgets as w
 from markupsafe import Markup
 
-from ..analysis.storyboard import next_session, sessions, storyboard
+from ..analysis.storyboard import next_session, sessions, storyboards
 from ..base.language import N_, _
 from ..model import Phase
 from ..render import render
@@ -38,4 +38,5 @@ class StoryboardsPage(CollaborativePage):
         start = self.store.require(Phase, self.session.value).start
         teams = [t for t in self.store.teams() if may_see_team(self.access, t.id) and t.joined <= start]
         self.boards.value = Markup("").join(    # without charts: a hundred teams' boards stay one light page
-            storyboard_body(self.store, storyboard(self.store, t.id, self.session.value), charts=False) for t in teams)
+            storyboard_body(self.store, board, charts=False)
+            for board in storyboards(self.store, self.session.value, [t.id for t in teams]))
