@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from bsc_widgets.charts import plotly_js
 from bsc_widgets.hub.run import proxy_command
-from bsc_widgets.model import Account, AssessmentScore, Member, PdsaCycle
+from bsc_widgets.model import Account, AssessmentScore, Member, PdsaCycle, Share, ShareReview
 from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.accounts import accept_invitation, invite, member_account, remove_account
 from bsc_widgets.store import Store
@@ -33,6 +33,7 @@ FACULTY = "marcus.bell@example.org"
 LEADER = "jordan.whitfield@example.org"
 ADVISOR = "renee.okafor@example.org"
 LEAVING = "sunrise-4@example.org"      # Aisha Bello, Sunrise's family service worker, who leaves the team
+MAPLE = "maple-2@example.org"          # Grace Kim, a teacher on Maple Street Early Head Start
 
 
 def start_hub(tmp_path_factory, sample_folder_path, today, name: str, *flags: str):
@@ -44,7 +45,7 @@ def start_hub(tmp_path_factory, sample_folder_path, today, name: str, *flags: st
 
     store = Store.open(workspace, create=True)
     store.load(read_folder(sample_folder_path))
-    for username in (MEMBER, FACULTY, LEADER, ADVISOR, LEAVING):
+    for username in (MEMBER, FACULTY, LEADER, ADVISOR, LEAVING, MAPLE):
         member = next((m for m in store.list(Member) if m.email == username), None)
         account = member_account(member) if member else store.get(Account, username)
         accept_invitation(store, invite(store, COMMAND_LINE, account).token, PASSWORD)
@@ -256,6 +257,49 @@ def test_a_leader_sees_the_system_and_the_network_never_a_teams_roster(person, h
     assert [t.replace("\xa0", " ") for t in options] == ["All teams (the network)"]
     refused(page, hub, LEADER, "01_charter.ipynb?team=sunrise-head-start", "not open to your account")
     refused(page, hub, LEADER, "participation.ipynb", "not open to your account")
+
+
+SHARED = "Two positive notes home a week, two teachers"      # a Sunrise cycle the sample keeps to the team
+UNSHARED = "Notes in home language through the family app"   # another, never shared
+
+
+def test_a_team_shares_a_cycle_another_team_reads_it_and_nothing_else_leaves_the_team(person, hub):
+    store = hub["store"]
+    sunrise = person(MEMBER)
+    sunrise.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")
+    expect(sunrise.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
+    options = sunrise.get_by_label("Open a cycle").locator("option")
+    expect(options.filter(has_text=SHARED)).to_have_count(1, timeout=LOAD)
+    labels = [" ".join(t.split()) for t in options.all_text_contents()]
+    open_cycle(sunrise, next(i for i, label in enumerate(labels) if SHARED in label))
+    expect(sunrise.get_by_text("Only our team sees this cycle")).to_be_visible(timeout=LOAD)
+    sunrise.get_by_role("button", name="Share this cycle with other teams").click()
+    expect(sunrise.get_by_text("Shared with every team since")).to_be_visible(timeout=LOAD)
+
+    maple = person(MAPLE)
+    maple.goto(user_url(hub, MAPLE, "02_driver_diagram.ipynb"), wait_until="commit")
+    expect(maple.get_by_text(SHARED).first).to_be_visible(timeout=LOAD)
+    seen = maple.inner_text("body")
+    assert UNSHARED not in seen and "Marisol Vega" not in seen and MEMBER not in seen
+    ours = sorted((x.id, x.withdrawn_on) for x in store.list(Share, team_id="sunrise-head-start"))
+    maple.goto(user_url(hub, MAPLE, "03_pdsa.ipynb"), wait_until="commit")   # every widget of Maple's page, forged
+    expect(maple.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
+    assert maple.evaluate(CRAFTED) > 10
+    assert sorted((x.id, x.withdrawn_on) for x in store.list(Share, team_id="sunrise-head-start")) == ours
+    assert [r.share_id for r in store.list(ShareReview)] == ["share-lincoln-incident-review-2",
+                                                              "share-sunrise-visual-schedules-3"]
+
+    sunrise.get_by_role("button", name="Take it back").click()
+    expect(sunrise.get_by_text("Taken back: only our team sees this cycle now.")).to_be_visible(timeout=LOAD)
+    maple.goto(user_url(hub, MAPLE, "02_driver_diagram.ipynb"), wait_until="commit")
+    expect(maple.get_by_role("heading", name="From other teams")).to_be_visible(timeout=LOAD)
+    expect(maple.get_by_text(SHARED)).to_have_count(0)
+
+    leader = person(LEADER)
+    leader.goto(user_url(hub, LEADER, "change_package.ipynb"), wait_until="commit")
+    expect(leader.get_by_role("heading", name="Change ideas teams tested")).to_be_visible(timeout=LOAD)
+    assert "(Sunrise Head Start)" not in leader.inner_text("body"), "a leader reads no team's shared cycle"
+    refused(leader, hub, LEADER, "shared_by_teams.ipynb", "not open to your account")
 
 
 def test_an_invited_member_sets_a_password_and_an_ended_account_is_refused_at_its_next_request(person, hub):
