@@ -251,6 +251,9 @@ def test_a_team_carries_a_ramp_to_adopt_and_sees_it_on_its_run_chart(page, serve
     page.get_by_label("Open a cycle").select_option(label="Plan a new cycle…")
     expect(page.get_by_role("heading", name="Plan a new cycle")).to_be_visible(timeout=SAVE)
     page.get_by_label("Change idea tested").select_option(index=1)
+    # first aimed where the idea's drivers point; the team adds the measure its chart below is of
+    expect(page.get_by_label("Routines with positive descriptive feedback")).not_to_be_checked(timeout=SAVE)
+    page.get_by_label("Routines with positive descriptive feedback").check()
     commit(page.get_by_label("Cycle title"), "Calm-down kit <b>pilot</b>")
     commit(page.get_by_label("Objective"), "See whether a calm-down kit shortens upsets")
     commit(page.get_by_label("Our predictions (what we think will happen)"), "Upsets last under 5 minutes")

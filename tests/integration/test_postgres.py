@@ -94,10 +94,14 @@ def test_a_sqlite_workspace_that_held_a_null_character_moves_to_postgres(pg_stor
 
     from bsc_widgets.cli import main
 
-    with Store.open(sample_db).engine.begin() as conn:
-        conn.execute(text("UPDATE members SET title = :title WHERE id = (SELECT min(id) FROM members)"),
-                     {"title": "Lead\x00 teacher"})
-        conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
+    import contextlib
+    import sqlite3
+
+    from tests.support import downgrade
+
+    downgrade(sample_db, "0009")                          # as that older version left it, then stored the NUL
+    with contextlib.closing(sqlite3.connect(sample_db)) as con, con:
+        con.execute("UPDATE members SET title = ? WHERE id = (SELECT min(id) FROM members)", ("Lead\x00 teacher",))
     out = tmp_path / "export"
     assert CliRunner().invoke(main, ["export", "--db", str(sample_db), str(out)]).exit_code != 0  # not upgraded yet
     Store.open(sample_db).close()
