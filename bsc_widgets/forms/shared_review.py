@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..analysis.sharing import SharedCycle, shared_cycles
+from ..analysis.storyboard import sessions
 from ..base.language import N_, _, day
 from ..model import ChangeIdea
 from ..render import render
@@ -20,17 +21,13 @@ from .page import CollaborativePage, section
 from .sharing import shared_cards
 from .words import Words
 
-SESSION_KINDS = ("learning_session", "summative")
-
 
 class SharedReviewPage(CollaborativePage):
     TITLE = N_("Shared by teams")
 
     def build_body(self):
         self.titles = {i.id: i.title for i in self.store.list(ChangeIdea)}
-        upcoming = sorted((p for p in self.phases if p.kind in SESSION_KINDS and p.end >= self.today),
-                          key=lambda p: p.start)
-        self.session = upcoming[0] if upcoming else None
+        self.session = next((p for p in sessions(self.store) if p.end >= self.today), None)   # the next one
         self.items = w.VBox(layout=w.Layout(width="100%"))
         self._refresh()
         intro = _("Featured cycles are marked for every team; a hidden cycle leaves the other teams’ pages, and its "

@@ -82,7 +82,8 @@ def error_page(title: str, problem: str) -> str:
     return page(title, render("reports/page.html", "failed", style=stylesheet(), title=title, problem=problem))
 
 
-def _write(path: Path, text: str) -> None:
+def write_whole(path: Path, text: str) -> None:
+    """Written aside, then moved into place: a reader never meets half a file."""
     tmp = path.with_suffix(".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
@@ -155,12 +156,12 @@ def run_job(job: Job) -> Outcome:
                 if isinstance(why, KernelDidNotStart) and attempt + 1 < KERNEL_START_RETRIES:
                     time.sleep(random.uniform(0.2, 1.0))
                     continue
-                _write(target, error_page(job.title, why.message))
+                write_whole(target, error_page(job.title, why.message))
                 return Outcome(job.name, job.title, False, time.perf_counter() - start, why.message)
         exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                                 exclude_output_prompt=True)
         body, _ = exporter.from_filename(str(executed))
-    _write(target, page(job.title, exported_html(body)))
+    write_whole(target, page(job.title, exported_html(body)))
     return Outcome(job.name, job.title, True, time.perf_counter() - start)
 
 
@@ -211,7 +212,7 @@ def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None
                     outcome = future.result()
                 except Exception as exc:  # noqa: BLE001 - a worker that died: the report fails alone
                     outcome = Outcome(job.name, job.title, False, 0.0, failure(exc, job.timeout).message)
-                    _write(job.out_dir / outcome.file, error_page(job.title, outcome.problem))
+                    write_whole(job.out_dir / outcome.file, error_page(job.title, outcome.problem))
                 outcomes.append(outcome)
                 if on_done:
                     on_done(outcome)
@@ -232,7 +233,7 @@ def share_plotly(out_dir: Path) -> Path:
 
     for url in OFFLINE_ONLY:
         text = text.replace(url, "offline:")
-    _write(target, text)
+    write_whole(target, text)
     return target
 
 

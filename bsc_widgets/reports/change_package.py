@@ -47,14 +47,14 @@ def write_change_package(store: Store, day: dt.date, out: Path, pdf: bool = True
     Returns what was written; a PDF that cannot be printed is said, and the rest is kept."""
     from ..analysis.change_package import next_wave
     from ..portable import write_framework
-    from .batch import _write, page
+    from .batch import page, write_whole
     from .printing import to_pdf
 
     out.mkdir(parents=True, exist_ok=True)
     package = change_package(store, day)
     html = out / "change-package.html"
     title = _("Change package: %(name)s", name=package.collaborative.name)
-    _write(html, page(title, change_package_html(store, day, package=package)))
+    write_whole(html, page(title, change_package_html(store, day, package=package)))
     written = [html, write_framework(next_wave(store, day), out / "framework.yaml")]
     if pdf:
         written.insert(1, to_pdf(html))
