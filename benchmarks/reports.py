@@ -19,9 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bsc_widgets.model import (AssessmentScore, Attendance, ChartMark, Event, Lesson, Member, MonthlyReport,
+from bsc_widgets.model import (AssessmentScore, Attendance, ChartMark, Comment, Event, Lesson, Member, MonthlyReport,
                                Observation, PdsaCycle, Sample, Share, ShareReview, Storyboard, StratumObservation, Team,
-                               TeamChangeIdea)
+                               TeamChangeIdea, TeamFile)
 from bsc_widgets.portable import read_folder
 from bsc_widgets.reports.batch import Job, plan, run_reports
 from bsc_widgets.portable.sample import sample_folder
@@ -60,10 +60,16 @@ def collaborative_of(n_teams: int, folder: Path) -> Path:
                    for c in ds.all(model) if c.team_id == t.id]
         copies += [a.model_copy(update={"member_id": members[a.member_id]}) for a in ds.all(Attendance)
                    if a.member_id in members]
+        copies += [f.model_copy(update={"id": f.id + suffix, "team_id": new_id, "pdsa_cycle_id": f.pdsa_cycle_id
+                                        and f.pdsa_cycle_id + suffix}) for f in ds.all(TeamFile) if f.team_id == t.id]
         shares = {x.id: x.id + suffix for x in ds.all(Share) if x.team_id == t.id}     # what the team shared
-        copies += [x.model_copy(update={"id": shares[x.id], "team_id": new_id, "item_id": x.item_id + suffix,
+        copies += [x.model_copy(update={"id": shares[x.id], "team_id": new_id, "item_id": x.item_id if
+                                        x.kind == "storyboard" else x.item_id + suffix,
                                         "contact_id": members.get(x.contact_id)}) for x in ds.all(Share)
                    if x.id in shares]
+        copies += [c.model_copy(update={"id": c.id + suffix, "about_team_id": new_id, "share_id": shares.get(
+            c.share_id), "pdsa_cycle_id": c.pdsa_cycle_id and c.pdsa_cycle_id + suffix, "team_id": new_id if
+            c.team_id == t.id else c.team_id}) for c in ds.all(Comment) if c.about_team_id == t.id]
         copies += [r.model_copy(update={"share_id": shares[r.share_id]}) for r in ds.all(ShareReview)
                    if r.share_id in shares]
         copies += [x.model_copy(update={"team_id": new_id}) for x in ds.all(Storyboard) if x.team_id == t.id]

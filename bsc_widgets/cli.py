@@ -4,6 +4,7 @@ What it says (what happened, what went wrong) is in the terminal's language (``L
 is English, like click's own words around it."""
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -204,13 +205,15 @@ def hub(db, ip, port, public_url, hub_db, state, idle_timeout, trusted):
     sys.exit(run_hub(hub_settings(resolve_db(db), ip, port, state, hub_db, public_url, idle_timeout, trusted)))
 
 
-def smtp_options(command):
+def smtp_options(command, roles: bool = True):
     """Where e-mail goes out: options, else ``BSC_SMTP_HOST``, ``_PORT``, ``_SECURITY``, ``_USER`` and
-    ``BSC_MAIL_FROM``; the password only from ``BSC_SMTP_PASSWORD`` (an option would show in the process list)."""
+    ``BSC_MAIL_FROM``; the password only from ``BSC_SMTP_PASSWORD`` (an option would show in the process list).
+    With ``roles``, ``--to-role`` too (a team's members by role)."""
     for option in reversed([
         click.option("--yes", is_flag=True, help="Really send; without it, list what would be sent (a dry run)."),
-        click.option("--to-role", "roles", multiple=True, type=click.Choice(list(ROLE_LABELS)),
-                     help="Only members in this role (repeatable; default: every member with an e-mail address)."),
+        *([click.option("--to-role", "roles", multiple=True, type=click.Choice(list(ROLE_LABELS)),
+                        help="Only members in this role (repeatable; default: every member with an e-mail "
+                             "address).")] if roles else []),
         click.option("--smtp-host", default=None, help="SMTP server (default: $BSC_SMTP_HOST)."),
         click.option("--smtp-port", default=None, type=click.IntRange(1, 65535), help="Default: $BSC_SMTP_PORT, "
                      "else 587 (465 with ssl)."),
@@ -343,7 +346,8 @@ def change_package_(db, out, day, no_pdf):
 @main.command(name="print")
 @db_option
 @click.argument("kind", type=click.Choice(["pdsa", "data-sheet", "storyboard"]))
-@click.option("--team", required=True, metavar="TEAM", help="The team whose worksheet it is.")
+@click.option("--team", default=None, metavar="TEAM", help="The team whose worksheet it is (storyboard: leave it out "
+              "for every team's poster, one to a page).")
 @click.option("--cycle", metavar="CYCLE", help="pdsa: the cycle to fill in (default: a blank worksheet).")
 @click.option("--measure", metavar="MEASURE", help="data-sheet: the measure.")
 @click.option("--session", type=click.IntRange(1, 50), metavar="N",
@@ -367,6 +371,8 @@ def print_(db, kind, team, cycle, measure, session, size, blank, pdf, lang, out)
         if session is None:
             raise BscError(_("A storyboard is for one learning session: give --session (1 for the first)."))
         written = write_storyboard(store, team, session, out, size, pdf, lang)
+    elif team is None:
+        raise click.UsageError(_("Missing option “--team”: the team whose worksheet it is."))
     else:
         from .reports.worksheets import write_sheet
 
@@ -410,6 +416,34 @@ def remind(db, period, site, log, yes, roles, smtp_host, smtp_port, smtp_securit
             click.echo(line)
     named = month or month_due_now(collab, store.list(Phase), today())
     _deliver(store, outgoing, yes, log or Path("reports") / f"reminders-{named:%Y-%m}.csv",
+             dict(host=smtp_host, port=smtp_port, security=smtp_security, user=smtp_user, sender=sender))
+
+
+@main.command()
+@db_option
+@click.option("--site", default=None, metavar="URL", envvar="BSC_PUBLIC_URL",
+              help="The workbooks' address, for the link in each digest (default: $BSC_PUBLIC_URL).")
+@click.option("--log", "log", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where to write what was sent (default: reports/digest-YYYY-MM-DD.csv).")
+@functools.partial(smtp_options, roles=False)
+def digest(db, site, log, yes, smtp_host, smtp_port, smtp_security, smtp_user, sender):
+    """E-mail each person what was new for them last week: comments on their team's cycles and shared items, and
+    what other teams shared. In each person's language; a week sent is never sent again."""
+    from .base.clock import today
+    from .mail.digest import plan_digests, week_of
+
+    store = Store.open(db, read_only=not yes)
+    if store.collaborative() is None:
+        raise BscError(_("This workspace has no collaborative yet."))
+    outgoing, had = plan_digests(store, today(), site)
+    if had:
+        click.echo(n_("Sent before, so not again: %(n)s person has had this week’s digest.",
+                      "Sent before, so not again: %(n)s people have had this week’s digest.", had))
+    if not outgoing:
+        click.echo(_("Nothing new for anyone else last week: no digest to send.") if had else
+                   _("Nothing new for anyone last week: no digest to send."))
+        return
+    _deliver(store, outgoing, yes, log or Path("reports") / f"digest-{week_of(today()):%Y-%m-%d}.csv",
              dict(host=smtp_host, port=smtp_port, security=smtp_security, user=smtp_user, sender=sender))
 
 

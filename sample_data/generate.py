@@ -31,6 +31,7 @@ from bsc_widgets.model import (
     ChangeIdea,
     ChartMark,
     Collaborative,
+    Comment,
     Dataset,
     Driver,
     DriverLink,
@@ -54,14 +55,17 @@ from bsc_widgets.model import (
     StratumObservation,
     Team,
     TeamChangeIdea,
+    TeamFile,
     first_aimed,
 )
+from bsc_widgets.portable.uploads import digest
 from bsc_widgets.portable import write_folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import spanish as es  # noqa: E402  (the sample's Spanish, beside this script)
 
 OUT = Path(__file__).resolve().parent / "collaborative"
+PICTURES = Path(__file__).resolve().parent / "pictures"   # files as an upload keeps them (re-encoded, no metadata)
 SEED = 20250901
 D = dt.date
 
@@ -228,6 +232,30 @@ STORYBOARDS = {   # what teams wrote on their storyboards for Learning Session 4
     "nuestra-casa-fcc": ("Las canciones bilingües calman las transiciones en casas con niños de varias edades.",
                          "Las familias cantan las canciones en casa.", "Tarjetas impresas para todas las casas."),
 }
+FILES = [  # (id, team, cycle, title, file, small picture, added on, shared on)
+    ("sunrise-visual-schedule-photo", "sunrise-head-start", "sunrise-visual-schedules-3",
+     "Our visual schedule in the Butterflies room", "visual-schedule.jpg", "visual-schedule.small.jpg",
+     D(2026, 11, 2), D(2026, 11, 16)),
+    ("hearth-family-letter", "hearth-fcc", "hearth-visual-schedules-1", "Letter to families about the picture schedule",
+     "family-letter.pdf", None, D(2026, 4, 8), D(2026, 4, 10)),
+]
+SHARED_STORYBOARDS = [("maple-street-ehs", "ls4", D(2026, 11, 10))]
+COMMENTS = [  # (on: share or cycle id, by team (None: faculty), account, day, language, text)
+    ("share-sunrise-visual-schedules-3", "lincoln-prek", "lincoln-1@example.org", D(2026, 2, 20), "en",
+     "We are trying this in two rooms. Did you laminate the cards, and who moves them along during the day?"),
+    ("share-sunrise-visual-schedules-3", "sunrise-head-start", "sunrise-1@example.org", D(2026, 2, 23), "en",
+     "Laminated, with hook-and-loop tape: the helper of the day moves the card. Children check it on their own now."),
+    ("share-hearth-solution-kit-1", "maple-street-ehs", "maple-1@example.org", D(2026, 5, 20), "en",
+     "Did the toddlers use the kit, or only the older children?"),
+    ("share-sunrise-visual-schedule-photo", "nuestra-casa-fcc", "nuestra-1@example.org", D(2026, 11, 17), "es",
+     "¡Qué buena idea! Vamos a probar las tarjetas en casa con los niños más pequeños."),
+    ("share-maple-street-ehs-ls4", None, "marcus.bell@example.org", D(2026, 11, 12), "en",
+     "Please bring this storyboard to the summative session: the feeling-word story is one every team can use."),
+    ("riverbend-huddle-before-send-home-1", None, "renee.okafor@example.org", D(2026, 11, 16), "en",
+     "What did the huddle notes show about which children were close to being sent home?"),
+    ("riverbend-huddle-before-send-home-1", "riverbend-prek", "riverbend-1@example.org", D(2026, 11, 18), "en",
+     "Mostly the same three children, all in the afternoon. We will try the huddle before nap next."),
+]
 REVIEWS = [  # faculty's word: (cycle, reviewed on, hidden because, featured for)
     ("lincoln-incident-review-2", D(2026, 6, 18), "The study notes name a child and family. Rewrite them without "
                                                  "names, then ask us to show it again.", None),
@@ -583,6 +611,7 @@ def build() -> Dataset:
         records += _reports(rng, team, members)
         records += _attendance(rng, team, members)
     records += _shares(records)
+    records += _files_and_comments(records, ds)
     records += [Storyboard(team_id=t, phase_id="ls4", learned=a, proud_of=b, need=c)
                 for t, (a, b, c) in STORYBOARDS.items()]
     records += [Lesson(id=i, team_id=None if i == COLLABORATIVE_LESSONS else i, **text) for i, text in LESSONS.items()]
@@ -751,6 +780,33 @@ def _shares(records: list) -> list:
                                                 featured_for=session) for cid, on, why, session in REVIEWS]
 
 
+def _files_and_comments(records: list, ds: Dataset) -> list:
+    """Teams' files (their bytes kept in ``ds.contents``), the storyboards and files they shared, and comments."""
+    out: list = []
+    for fid, team, cycle, title, name, small, added, shared in FILES:
+        content = (PICTURES / name).read_bytes()
+        thumb = (PICTURES / small).read_bytes() if small else None
+        ds.contents[digest(content)] = content
+        if thumb:
+            ds.contents[digest(thumb)] = thumb
+        cycle_record = next(c for c in ds_of(records, PdsaCycle) if c.id == cycle)
+        kind = "application/pdf" if name.endswith(".pdf") else "image/jpeg"
+        out.append(TeamFile(id=fid, team_id=team, title=title, pdsa_cycle_id=cycle,
+                            change_idea_id=cycle_record.change_idea_id, file_type=kind, sha256=digest(content),
+                            thumbnail_sha256=digest(thumb) if thumb else None, size=len(content), added_on=added))
+        out.append(Share(id=f"share-{fid}", team_id=team, kind="file", item_id=fid, shared_on=shared))
+    out += [Share(id=f"share-{team}-{session}", team_id=team, kind="storyboard", item_id=session, shared_on=on)
+            for team, session, on in SHARED_STORYBOARDS]
+    for n, (on, team, author, day, lang, text) in enumerate(COMMENTS, start=1):
+        share = next((s for s in ds_of(records + out, Share) if s.id == on), None)
+        about = share.team_id if share else next(c.team_id for c in ds_of(records, PdsaCycle) if c.id == on)
+        out.append(Comment(id=f"{about}-comment-{n}", about_team_id=about, team_id=team, text=text,
+                           share_id=on if share else None, pdsa_cycle_id=None if share else on, written_on=day,
+                           written_at=dt.datetime.combine(day, dt.time(10 + n % 6, 5 * n % 60)), author=author,
+                           language=lang))
+    return out
+
+
 def ds_of(records: list, model: type) -> list:
     return [r for r in records if isinstance(r, model)]
 
@@ -850,6 +906,14 @@ def _attendance(rng: random.Random, team, members: list[Member]) -> list[Attenda
     return out
 
 
+def _differing(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
+    """Files that differ, are missing or are extra, in the folder and in its subfolders (the files' bytes)."""
+    found = [prefix + n for n in cmp.diff_files + cmp.left_only + cmp.right_only]
+    for name, sub in cmp.subdirs.items():
+        found += _differing(sub, f"{prefix}{name}/")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fail if the committed output is not what this script makes")
@@ -862,8 +926,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         write_folder(ds, tmp)
-        cmp = filecmp.dircmp(tmp, args.out)
-        stale = cmp.diff_files + cmp.left_only + cmp.right_only
+        stale = _differing(filecmp.dircmp(tmp, args.out))
         if stale:
             print("sample data is stale: " + ", ".join(stale), file=sys.stderr)
             return 1

@@ -38,3 +38,9 @@ def view_day(view) -> dt.date:
 def now() -> dt.datetime:
     """The moment of a save, to the second, in the server's local time (what "at 10:42" means to its users)."""
     return dt.datetime.now().replace(microsecond=0)
+
+
+def moment() -> dt.datetime:
+    """Now, on the product's day (``today``): when a comment is written or read, so that a demo or a test set on
+    another day orders its news as a person would."""
+    return dt.datetime.combine(today(), now().time())

@@ -14,7 +14,7 @@ from ..services.pdsa import add_team_idea, set_testing
 from .fields import Field
 from .messages import MessageArea, guarded
 from .page import WorkbookPage, section
-from .sharing import seen_from_other_teams, shared_cards
+from .sharing import FromOtherTeams
 from .words import Words
 
 
@@ -71,16 +71,17 @@ class DriverDiagramPage(WorkbookPage):
                 section(_("Change ideas we are testing"), _("Tick the ideas your team is testing. Planning a PDSA "
                                                              "cycle on an idea ticks it for you.")), self.choices_box,
                 section(_("Our change ideas and their PDSA cycles")), self.cycles_table,
-                section(_("From other teams"), _("PDSA cycles other teams shared, newest first: what they tried, "
-                                                 "where, and what they decided.")), self._from_others(),
+                section(_("From other teams"), _("What other teams shared, newest first: the cycles they ran "
+                                                 "(what they tried, where, and what they decided) and their photos "
+                                                 "and files.")), self._from_others(),
                 section(_("Add our own change idea"), _("A change idea of your own appears in your diagram only.")),
                 self.new_title, self.new_description, self.new_driver, self.new_strength, self.add_button,
                 self.add_message]
 
-    def _from_others(self) -> Words:
-        titles = {i.id: i.title for i in self.store.list(ChangeIdea)}
-        return Words(shared_cards(seen_from_other_teams(self.store, self.access, self.team, self.today), titles,
-                                  _("No other team has shared a cycle yet.")))
+    def _from_others(self) -> FromOtherTeams:
+        shown = FromOtherTeams(self.store, self.actor, self.access, self.team, self.today, self.message)
+        shown.show(None)
+        return shown
 
     def _refresh(self) -> None:
         plan = team_diagram(self.store, self.team.id)

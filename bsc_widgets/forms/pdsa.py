@@ -7,18 +7,21 @@ import ipywidgets as w
 
 from .. import services
 from ..analysis.ideas import measures_for_idea, team_ideas
+from ..analysis.news import thread
 from ..base.language import N_, _
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
-from ..model import DECISION_LABELS, ROLE_LABELS, ChangeIdea, Measure, PdsaCycle, ramps
+from ..model import DECISION_LABELS, ROLE_LABELS, Measure, PdsaCycle, ramps
 from ..render import render
 from ..reports.worksheets import pdsa_worksheet_html
+from .comments import CommentThread, NewsNotice
 from .fields import NOTHING, Field, on_pick, replace_options
+from .files import FilesPanel
 from .messages import guarded
 from .page import WorkbookPage, heading, section
 from .print_links import PrintLinks
 from .recent_changes import RecentChanges
 from .record_form import RecordForm, replace_form
-from .sharing import SharePanel, seen_from_other_teams, shared_cards
+from .sharing import FromOtherTeams, SharePanel
 from .words import Words
 
 NEW = "__new__"
@@ -43,15 +46,28 @@ class PdsaPage(WorkbookPage):
         self.remove_button = w.Button(description=_("Remove this cycle"), layout=w.Layout(width="auto"))
         self.remove_button.on_click(guarded(self.message)(self._remove))
         self.cycle_area = w.VBox(layout=w.Layout(width="100%"))
+        self.on_shared_area = w.VBox(layout=w.Layout(width="100%"))
         self.share_panel = SharePanel(self.store, self.actor, self.team, self.today, self.message)
-        self.from_others = Words()
+        self.share_panel.share_button.on_click(lambda _b: self._show_threads(self.form.record))
+        self.share_panel.take_back_button.on_click(lambda _b: self._show_threads(self.form.record))
+        self.files = FilesPanel(self.store, self.actor, self.team, self.today, self.message,
+                                on_removed=lambda removal: self.recent.say(_(
+                                    "Removed %(what)s. “Undo” below puts it back.", what=removal.what())))
+        self.with_faculty = CommentThread(self.store, self.actor, self.message, lambda: thread(
+            self.store, self.today, pdsa_cycle_id=self.with_faculty.on.id), _("A question for faculty, or an answer"),
+            _("No comments yet. Only our team and faculty see these."))
+        self.on_shared = CommentThread(self.store, self.actor, self.message, lambda: thread(
+            self.store, self.today, share_id=self.shared.id), _("An answer to another team"), _(
+            "No other team has commented yet."))
+        self.from_others = FromOtherTeams(self.store, self.actor, self.access, self.team, self.today, self.message)
+        self.news = NewsNotice(self.store, self.access, self.team, self.today)
         self.print_links = PrintLinks(self.message)
-        self.recent = RecentChanges(self.store, self.actor, self.team.id, ("pdsa_cycles",),
+        self.recent = RecentChanges(self.store, self.actor, self.team.id, ("pdsa_cycles", "team_files"),
                                     on_change=lambda: (self._refresh(), self._show_cycle()))
         self._refresh(select=self._latest_id())
         self._show_cycle()
         # the planner first: on a phone the page is one long column, and planning is what people come for
-        return [section(_("Plan, do, study, act")), self.picker, self.cycle_area, self.recent,
+        return [self.news, section(_("Plan, do, study, act")), self.picker, self.cycle_area, self.recent,
                 section(_("From other teams"), _("What other teams shared about the change idea of the cycle "
                                                  "shown above, newest first.")), self.from_others,
                 section(_("On paper"), _("For a huddle with no device: IHI’s PDSA worksheet, blank or with this "
@@ -135,18 +151,30 @@ class PdsaPage(WorkbookPage):
             f["change_idea_id"].on_change(guarded(self.message)(lambda _change: self._aim_at_idea()))
         self.cycle_heading = Words(self._heading(record))
         self._offer_worksheets(self._blank(record.change_idea_id) if self.form.read_only else self.form.record)
+        self._arrange(record)
+        self._show_saved(record)
+
+    def _arrange(self, record: PdsaCycle) -> None:
+        saved = [] if not record.version else [
+            self.share_panel, heading(_("Photos and files")), self.files, heading(_("Comments with faculty")),
+            self.with_faculty, self.on_shared_area]
         self.cycle_area.children = [self.cycle_heading, self.form] + ([] if self.form.read_only else [
             w.HBox([self.next_button] + ([self.remove_button] if record.version else []),
-                   layout=w.Layout(flex_flow="row wrap")), self.share_panel])
-        self.share_panel.show(record)
-        self._show_from_others(record.change_idea_id)
+                   layout=w.Layout(flex_flow="row wrap")), *saved])
 
-    def _show_from_others(self, idea_id: str | None) -> None:
-        titles = {i.id: i.title for i in self.store.list(ChangeIdea)}
-        items = seen_from_other_teams(self.store, self.access, self.team, self.today, idea_id or None)
-        self.from_others.value = shared_cards(items, titles, _(
-            "No other team has shared a cycle on this change idea yet.") if idea_id else _(
-            "No other team has shared a cycle yet."))
+    def _show_saved(self, record: PdsaCycle) -> None:
+        """What a saved cycle carries below its form: sharing, its files, its comments; and what others shared."""
+        self.share_panel.show(record.id if record.version else None)
+        self.files.show(record)
+        self._show_threads(record)
+        self.from_others.show(record.change_idea_id or None)
+
+    def _show_threads(self, record: PdsaCycle) -> None:
+        self.with_faculty.show(record if record.version else None)
+        share = self.share_panel.current()
+        self.shared = share
+        self.on_shared.show(share)
+        self.on_shared_area.children = [heading(_("Comments from other teams")), self.on_shared] if share else []
 
     def _aim_at_idea(self) -> None:
         """The measures the chosen idea's drivers name, ticked for a cycle not yet saved (the team may change them)."""
@@ -184,8 +212,9 @@ class PdsaPage(WorkbookPage):
 
     def _saved(self, cycle: PdsaCycle) -> None:  # saving a cycle also marked its change idea as tested
         self.side_by_side.value = study_html(cycle)
-        self.share_panel.show(cycle)
-        self._show_from_others(cycle.change_idea_id)
+        if self.share_panel not in self.cycle_area.children:     # first saved: what a saved cycle carries appears
+            self._arrange(cycle)
+        self._show_saved(cycle)
         self.cycle_heading.value = self._heading(cycle)
         self._refresh(select=cycle.id)
 

@@ -1,26 +1,29 @@
-"""All teach, all learn, on a team's pages: share a cycle with the collaborative (or take it back), and read
-what other teams have shared about the same change idea.
+"""All teach, all learn, on a team's pages: share a cycle, a storyboard or a file with the collaborative (or take it
+back), and read (and comment on) what other teams shared about the same change idea.
 
 What other teams shared passes the read gate (``services.read_gate.may_see_shared``) before it is shown; the
 share and take-back buttons write through ``services.sharing``, whose check refuses anything not this team's.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 
 import ipywidgets as w
 
-from ..analysis.sharing import SharedCycle, from_other_teams
-from ..base.language import _, listing
+from ..analysis.sharing import SharedCycle, SharedFile, SharedItem, SharedStoryboard, from_other_teams
+from ..base.language import N_, _, listing
 from ..model import (
     DECISION_LABELS,
+    FILE_TYPE_LABELS,
     PROGRAM_TYPE_LABELS,
     ROLE_PLURALS,
+    ChangeIdea,
     Member,
-    PdsaCycle,
     Share,
     ShareReview,
     Team,
+    TeamFile,
 )
 from ..render import render
 from ..services import Actor
@@ -28,55 +31,162 @@ from ..services import sharing as services
 from ..services.access import Access
 from ..services.read_gate import may_see_shared
 from ..store import Store
+from .comments import CommentThread, comments_html
 from .fields import replace_options
 from .messages import MessageArea, guarded
-from .words import LABEL_ABOVE_LIST, WIDE, Words
+from .words import LABEL_ABOVE_LIST, SNUG, WIDE, Words
 
 NO_CONTACT = ""
+NOUNS = {   # what the panel calls the item, per kind
+    "cycle": (N_("Share this cycle with other teams"),
+              N_("Shared: every team in the collaborative can now read this cycle."),
+              N_("Taken back: only our team sees this cycle now.")),
+    "storyboard": (N_("Share this storyboard with other teams"), N_("Shared: every team in the collaborative can now "
+                                                                    "read this storyboard."),
+                   N_("Taken back: only our team sees this storyboard now.")),
+    "file": (N_("Share this file with other teams"), N_("Shared: every team in the collaborative can now see this "
+                                                        "file."), N_("Taken back: only our team sees this file now.")),
+}
 
 
-def shared_cards(items: list[SharedCycle], idea_titles: dict[str, str], empty: str) -> str:
-    """Shared cycles as cards: the team, its kind of program, the ramp step, the decision and what it learned."""
-    rows = [(s, PROGRAM_TYPE_LABELS[s.team.program_type],
-             listing([ROLE_PLURALS[r].lower() for r in s.cycle.participant_roles]).capitalize(),
-             DECISION_LABELS[s.cycle.decision] if s.cycle.decision else None) for s in items]
-    return render("forms/sharing.html", "from_other_teams", items=rows, idea_titles=idea_titles, empty=empty)
+def data_url(file: TeamFile, content: bytes, thumbnail: bool = False) -> str:
+    """The file inside the page itself (no address another person could open), as our own encoding made it."""
+    kind = "image/jpeg" if thumbnail and file.file_type == "image/jpeg" else file.file_type
+    return f"data:{kind};base64,{base64.b64encode(content).decode('ascii')}"
+
+
+def pictures(store: Store, files: list[TeamFile]) -> dict[str, str]:
+    """Each photo's small picture, by file id, ready to show in a card."""
+    contents = store.contents(f.thumbnail_sha256 for f in files if f.thumbnail_sha256)
+    return {f.id: data_url(f, contents[f.thumbnail_sha256], thumbnail=True) for f in files
+            if f.thumbnail_sha256 in contents}
+
+
+def shared_cards(store: Store, items: list[SharedItem], idea_titles: dict[str, str], empty: str) -> str:
+    """Shared items as cards: the team, its kind of program, what was tried and decided (or the file, or the
+    storyboard's three parts), and the comments on it."""
+    names = {t.id: t.name for t in store.list(Team)}
+    files = [s.file for s in items if isinstance(s, SharedFile)]
+    rows = [(s, PROGRAM_TYPE_LABELS[s.team.program_type], *_tested(s), comments_html(s.comments, names))
+            for s in items]
+    return render("forms/sharing.html", "from_other_teams", items=rows, idea_titles=idea_titles, empty=empty,
+                  pictures=pictures(store, files), file_types=FILE_TYPE_LABELS)
+
+
+def _tested(s: SharedItem) -> tuple[str, str | None]:
+    """A shared cycle's roles (never names) and decision."""
+    if not isinstance(s, SharedCycle):
+        return "", None
+    roles = listing([ROLE_PLURALS[r].lower() for r in s.cycle.participant_roles]).capitalize()
+    return roles, DECISION_LABELS[s.cycle.decision] if s.cycle.decision else None
 
 
 def seen_from_other_teams(store: Store, access: Access | None, team: Team, today: dt.date,
-                          idea_id: str | None = None) -> list[SharedCycle]:
-    """What this team's page shows of the other teams' shared cycles, through the read gate."""
-    return [s for s in from_other_teams(store, today, team.id, idea_id)
+                          idea_id: str | None = None, kinds: tuple[str, ...] = ("cycle", "file")) -> list[SharedItem]:
+    """What this team's page shows of the other teams' shared items, through the read gate."""
+    return [s for s in from_other_teams(store, today, team.id, idea_id, kinds)
             if may_see_shared(access, s.team.id, s.open_to_other_teams)]
 
 
-class SharePanel(w.VBox):
-    """Under a saved cycle: whether other teams see it, a contact to show (or none), and share or take back."""
+class FromOtherTeams(w.VBox):
+    """The other teams' shared items as cards, a box to comment on one of them, and a way to save a shared file (the
+    box and the saving are made once there is something to comment on or save)."""
 
-    def __init__(self, store: Store, actor: Actor, team: Team, today: dt.date, message: MessageArea):
+    def __init__(self, store: Store, actor: Actor, access: Access | None, team: Team, today: dt.date,
+                 message: MessageArea, kinds: tuple[str, ...] = ("cycle", "file")):
+        self.store, self.actor, self.access, self.team, self.today = store, actor, access, team, today
+        self.kinds, self.message = kinds, message
+        self.cards = Words()
+        self.idea_id: str | None = None
+        self.session: str | None = None       # storyboards: those for this learning session
+        self.items: dict[str, Share] = {}
+        self.shown_files: dict[str, TeamFile] = {}
+        super().__init__([], layout=WIDE)
+
+    def _commenting(self) -> None:
+        if hasattr(self, "pick"):
+            return
+        self.pick = w.Dropdown(description=_("Comment on"), style=LABEL_ABOVE_LIST, layout=WIDE)
+        self.thread = CommentThread(self.store, self.actor, self.message, lambda: [], _(
+            "A question, or what it gave you to try"), "")
+        self.thread.after_post.append(lambda: self.show(self.idea_id))   # the card shows the new comment
+        self.pick.observe(lambda _c: self.thread.show(self.items.get(self.pick.value)), "value")
+
+    def _saving(self) -> None:
+        if hasattr(self, "file_pick"):
+            return
+        self.file_pick = w.Dropdown(description=_("Save a shared file"), style=LABEL_ABOVE_LIST, layout=WIDE)
+        self.save_button = w.Button(description=_("Get the file"), layout=SNUG)
+        self.save_button.on_click(guarded(self.message)(lambda _b: self._get_file()))
+        self.link = Words()
+
+    def show(self, idea_id: str | None, empty: str = "") -> None:
+        self.idea_id = idea_id
+        seen = [s for s in seen_from_other_teams(self.store, self.access, self.team, self.today, idea_id, self.kinds)
+                if self.session is None or not isinstance(s, SharedStoryboard) or s.session.id == self.session]
+        titles = {i.id: i.title for i in self.store.list(ChangeIdea)}
+        self.cards.value = shared_cards(self.store, seen, titles, empty or (_(
+            "No other team has shared anything on this change idea yet.") if idea_id else _(
+            "No other team has shared anything yet.")))
+        self.items = {s.share.id: s.share for s in seen}
+        self.shown_files = {s.share.id: s.file for s in seen if isinstance(s, SharedFile)}
+        children = [self.cards]
+        if seen:
+            self._commenting()
+            replace_options(self.pick, [(f"{s.team.name}: {s.title}", s.share.id) for s in seen],
+                            self.pick.value if self.pick.value in self.items else seen[0].share.id)
+            self.thread.show(self.items[self.pick.value])
+            children += [self.pick, self.thread]
+        if self.shown_files:
+            self._saving()
+            replace_options(self.file_pick, [(f"{s.team.name}: {s.title}", s.share.id) for s in seen
+                                             if isinstance(s, SharedFile)], None)
+            self.link.value = ""
+            children += [self.file_pick, self.save_button, self.link]
+        self.children = children
+
+    def _get_file(self) -> None:
+        file = self.shown_files.get(self.file_pick.value)
+        self.link.value = download_link(self.store, file) if file is not None else ""
+
+
+def download_link(store: Store, file: TeamFile) -> str:
+    content = store.contents([file.sha256]).get(file.sha256)
+    if content is None:
+        return render("forms/widgets.html", "help", text=_("This file is no longer in the workspace."))
+    return render("forms/sharing.html", "download", href=data_url(file, content), name=file.file_name,
+                  title=file.title, size=len(content))
+
+
+class SharePanel(w.VBox):
+    """Under a saved item: whether other teams see it, a contact to show (or none), and share or take back."""
+
+    def __init__(self, store: Store, actor: Actor, team: Team, today: dt.date, message: MessageArea,
+                 kind: str = "cycle"):
         self.store, self.actor, self.team, self.today, self.message = store, actor, team, today, message
-        self.cycle: PdsaCycle | None = None
+        self.kind = kind
+        self.item_id: str | None = None
         self.state = Words()
         self.contact = w.Dropdown(description=_("Contact other teams may write to"), style=LABEL_ABOVE_LIST,
                                   layout=WIDE)
-        self.share_button = w.Button(description=_("Share this cycle with other teams"), button_style="primary",
+        self.share_button = w.Button(description=_(NOUNS[kind][0]), button_style="primary",
                                      layout=w.Layout(width="auto"))
         self.take_back_button = w.Button(description=_("Take it back"), layout=w.Layout(width="auto"))
         self.share_button.on_click(guarded(message)(lambda _b: self._share()))
         self.take_back_button.on_click(guarded(message)(lambda _b: self._take_back()))
         super().__init__([], layout=w.Layout(width="100%"))
 
-    def show(self, cycle: PdsaCycle | None) -> None:
-        """The panel for ``cycle`` (nothing for a cycle not saved yet: there is nothing to share)."""
-        self.cycle = cycle
-        if cycle is None or not cycle.version:
+    def show(self, item_id: str | None) -> None:
+        """The panel for the item (nothing for one not saved yet: there is nothing to share)."""
+        self.item_id = item_id
+        if item_id is None:
             self.children = []
             return
-        current = services.shared(self.store, self.team.id, "cycle", cycle.id)
-        review = self._review(current)
+        current = self.current()
+        review = self.store.get(ShareReview, current.id) if current is not None else None
         live = current is not None and current.live()
         state = "hidden" if live and review is not None and review.hidden else "shared" if live else "private"
-        self.state.value = render("forms/sharing.html", "share_state", state=state,
+        self.state.value = render("forms/sharing.html", "share_state", state=state, kind=self.kind,
                                   since=current.shared_on if live else None,
                                   reason=review.hidden_reason if review is not None else "")
         members = [m for m in self.store.list(Member, team_id=self.team.id) if m.belonged_on(self.today)]
@@ -85,18 +195,18 @@ class SharePanel(w.VBox):
             current.contact_id if current is not None and current.contact_id else NO_CONTACT)
         self.children = [self.state, self.contact, self.take_back_button if live else self.share_button]
 
-    def _review(self, share: Share | None) -> ShareReview | None:
-        return self.store.get(ShareReview, share.id) if share is not None else None
+    def current(self) -> Share | None:
+        return services.shared(self.store, self.team.id, self.kind, self.item_id) if self.item_id else None
 
     def _share(self) -> None:
-        services.share(self.store, self.actor, self.team.id, "cycle", self.cycle.id, self.today,
+        services.share(self.store, self.actor, self.team.id, self.kind, self.item_id, self.today,
                        self.contact.value or None)
-        self.message.show(_("Shared: every team in the collaborative can now read this cycle."), "ok")
-        self.show(self.cycle)
+        self.message.show(_(NOUNS[self.kind][1]), "ok")
+        self.show(self.item_id)
 
     def _take_back(self) -> None:
-        current = services.shared(self.store, self.team.id, "cycle", self.cycle.id)
+        current = self.current()
         if current is not None and current.live():
             services.take_back(self.store, self.actor, current, self.today)
-        self.message.show(_("Taken back: only our team sees this cycle now."), "ok")
-        self.show(self.cycle)
+        self.message.show(_(NOUNS[self.kind][2]), "ok")
+        self.show(self.item_id)

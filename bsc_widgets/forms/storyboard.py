@@ -14,6 +14,7 @@ from .messages import guarded
 from .page import WorkbookPage, section
 from .print_links import PrintLinks
 from .record_form import RecordForm, replace_form
+from .sharing import FromOtherTeams, SharePanel
 from .words import LABEL_ABOVE_LIST, WIDE, Words
 
 POSTERS = (("letter", N_("Poster, letter")), ("tabloid", N_("Poster, tabloid (11 × 17 in)")), ("a3", N_("Poster, A3")))
@@ -30,10 +31,15 @@ class StoryboardPage(WorkbookPage):
         self.words_area = w.VBox(layout=w.Layout(width="100%"))
         self.board = Words()
         self.print_links = PrintLinks(self.message)
+        self.share = SharePanel(self.store, self.actor, self.team, self.today, self.message, kind="storyboard")
+        self.others = FromOtherTeams(self.store, self.actor, self.access, self.team, self.today, self.message,
+                                     kinds=("storyboard",))
         self._show()
         return [section(_("Our storyboard"), _("Drafted from our own data as of the session’s first day. Write the "
                                                "three short parts; everything else updates itself.")),
-                self.session, self.words_area,
+                self.session, self.words_area, self.share,
+                section(_("Other teams’ storyboards"), _("The storyboards other teams shared for this session.")),
+                self.others,
                 section(_("On paper"), _("The poster for the session, ready to print.")), self.print_links,
                 section(_("How it reads")), self.board]
 
@@ -41,6 +47,8 @@ class StoryboardPage(WorkbookPage):
         if self.session.value is None:
             self.words_area.children = [Words(render("forms/widgets.html", "help", text=_(
                 "This collaborative has no learning session in its calendar yet.")))]
+            self.share.show(None)
+            self.others.show(None)
             return
         draft = storyboard(self.store, self.team.id, self.session.value)
         self.form = replace_form(getattr(self, "form", None), RecordForm(
@@ -48,6 +56,9 @@ class StoryboardPage(WorkbookPage):
                                       Field(Storyboard, "need", rows=2)],
             actor=self.actor, on_saved=lambda _saved: self._draw()))
         self.words_area.children = [self.form]
+        self.share.show(self.session.value)
+        self.others.session = self.session.value
+        self.others.show(None, _("No other team has shared its storyboard for this session yet."))
         self._draw()
 
     def _draw(self) -> None:

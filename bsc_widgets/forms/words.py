@@ -15,6 +15,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 PLAIN = w.Layout()
 WIDE = w.Layout(width="100%")
+SNUG = w.Layout(width="auto")            # buttons as wide as their words (never hidden: hide one with its own)
 _WORDS = HTMLStyle()
 LABEL_ABOVE = TextStyle(description_width="initial")         # text and text areas: the label in full
 LABEL_ABOVE_LIST = DescriptionStyle(description_width="initial")   # lists

@@ -11,9 +11,11 @@ from .collaborative import (
                             Collaborative,
                             Phase,
 )
+from .comments import Comment
 from .dataset import ORDER, Dataset
 from .equity import Grouping, Stratum, StratumObservation
 from .events import Event, Sample
+from .files import FILE_TYPE_LABELS, TeamFile
 from .framework import (
                             MEASURE_BADGES,
                             MEASURE_KIND_LABELS,
@@ -32,7 +34,7 @@ from .marks import MARK_KIND_LABELS, MARK_KIND_SHORT, ChartMark
 from .observation import Observation, next_period, period_label, period_start
 from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, aimed_at, ramps
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
-from .sharing import SHARED_KIND_LABELS, SHARED_RECORDS, Share, ShareReview
+from .sharing import SHARED_KIND_LABELS, SHARED_RECORDS, Share, ShareReview, shared_key
 from .storyboard import SESSION_KINDS, Storyboard
 from .system import PdOffering
 from .team import (
@@ -51,7 +53,7 @@ __all__ = [
     "SIGNAL_RULES", "SIGNAL_RULE_LABELS",
     "Measure", "Driver", "current", "first_aimed", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS", "MEASURE_BADGES", "MEASURE_TYPE_LABELS",
     "Team", "Member", "on_roster", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
-    "PdsaCycle", "Ramp", "ramps", "aimed_at", "Share", "ShareReview", "Lesson", "COLLABORATIVE", "Storyboard", "SESSION_KINDS", "SHARED_KIND_LABELS", "SHARED_RECORDS", "DECISION_LABELS", "DECISION_WORDS",
+    "PdsaCycle", "Ramp", "ramps", "aimed_at", "Share", "ShareReview", "shared_key", "TeamFile", "FILE_TYPE_LABELS", "Comment", "Lesson", "COLLABORATIVE", "Storyboard", "SESSION_KINDS", "SHARED_KIND_LABELS", "SHARED_RECORDS", "DECISION_LABELS", "DECISION_WORDS",
     "Observation", "next_period", "period_start", "period_label", "Event", "Sample", "ChartMark", "MARK_KIND_LABELS", "MARK_KIND_SHORT",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",

@@ -8,10 +8,12 @@ from ..base.errors import InvalidRecord, Problem
 from ..base.language import _, n_
 from .account import Account
 from .attendance import Attendance
+from .comments import Comment
 from .base import RECORD_TYPES, Record
 from .collaborative import AssessmentLevel, Collaborative, Phase
 from .equity import Grouping, Stratum, StratumObservation
 from .events import Event, Sample
+from .files import TeamFile
 from .framework import ChangeIdea, Driver, DriverLink, Measure, TeamChangeIdea
 from .history import FrameworkChange, Removal
 from .lessons import Lesson
@@ -27,8 +29,9 @@ from .team import AffinityGroup, Member, Team
 # Insert order: every record comes after the records it points at.
 ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
-    DriverLink, Member, TeamChangeIdea, PdsaCycle, Share, ShareReview, Observation, Event, Sample, StratumObservation,
-    MonthlyReport, AssessmentScore, Lesson, Storyboard, Attendance, FrameworkChange, PdOffering, Account, ChartMark, Removal,
+    DriverLink, Member, TeamChangeIdea, PdsaCycle, TeamFile, Share, ShareReview, Comment, Observation, Event, Sample,
+    StratumObservation, MonthlyReport, AssessmentScore, Lesson, Storyboard, Attendance, FrameworkChange, PdOffering,
+    Account, ChartMark, Removal,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 
@@ -41,6 +44,7 @@ class Dataset:
     origins: dict[tuple[str, tuple], tuple[str, int | None]] = field(default_factory=dict)
     duplicates: list[Problem] = field(default_factory=list)
     taken_out: dict[str, int] = field(default_factory=dict)   # file -> characters no workspace can store, removed
+    contents: dict[str, bytes] = field(default_factory=dict)  # the bytes of the files teams keep, by SHA-256
 
     # ---- building ----
     def add(self, record: Record, file: str | None = None, row: int | None = None) -> None:
@@ -94,6 +98,10 @@ class Dataset:
         for record in self:
             file, row = self.origins.get((record.TABLE, record.key()), (None, None))
             out += [p.located(file=file, row=row) for p in record.context_problems(self)]
+        for f in self.all(TeamFile):
+            file, row = self.origins.get((f.TABLE, f.key()), (None, None))
+            out += [Problem(_("The content of the %(file)s is missing (files/%(sha)s).", file=f.describe(), sha=sha),
+                            file=file, row=row) for sha in f.shas if sha not in self.contents]
         return list(dict.fromkeys(out))  # a clash between two records is said once, not by each
 
     def check(self) -> "Dataset":

@@ -1,6 +1,7 @@
 """All teach, all learn: what a team shares with the whole collaborative, and faculty's review of it.
 
-Nothing is shared by default. A team shares one of its PDSA cycles (``Share``), and may take it back; the
+Nothing is shared by default. A team shares one of its PDSA cycles, storyboards or files (``Share``), and may take
+it back; the
 record stays, dated, so a view as of an earlier day shows what was shared then. Faculty may hide a shared item
 with a reason the team sees, or feature it for a learning session (``ShareReview``, faculty's own record, so a
 team's page can never write it).
@@ -15,12 +16,19 @@ from pydantic import Field, model_validator
 from ..base.errors import Problem
 from ..base.language import N_, Labels, _
 from .base import TEXT_LENGTH, Context, OptionalSlug, Record, Slug, optional, register
+from .files import TeamFile
 from .pdsa import PdsaCycle
+from .storyboard import Storyboard
 from .team import Member
 
-SharedKind = Literal["cycle"]
-SHARED_KIND_LABELS = Labels({"cycle": N_("PDSA cycle")})
-SHARED_RECORDS: dict[str, type[Record]] = {"cycle": PdsaCycle}
+SharedKind = Literal["cycle", "storyboard", "file"]
+SHARED_KIND_LABELS = Labels({"cycle": N_("PDSA cycle"), "storyboard": N_("storyboard"), "file": N_("file")})
+SHARED_RECORDS: dict[str, type[Record]] = {"cycle": PdsaCycle, "storyboard": Storyboard, "file": TeamFile}
+
+
+def shared_key(kind: str, team_id: str, item_id: str) -> tuple:
+    """The shared record's key: a storyboard is named by its learning session (one per team and session)."""
+    return (team_id, item_id) if kind == "storyboard" else (item_id,)
 
 
 @register
@@ -63,10 +71,11 @@ class Share(Record):
         return self.withdrawn_on is None
 
     def context_problems(self, ctx: Context) -> list[Problem]:
-        """The item must be the sharing team's own, and the contact on its roster."""
+        """The item must be the sharing team's own (one removed since stays shared, to come back if put back), and
+        the contact on its roster."""
         out = super().context_problems(ctx)
-        item = ctx.lookup(SHARED_RECORDS[self.kind], (self.item_id,))
-        if item is None or item.team_id != self.team_id:
+        item = ctx.lookup(SHARED_RECORDS[self.kind], shared_key(self.kind, self.team_id, self.item_id))
+        if item is not None and item.team_id != self.team_id:
             out.append(Problem(_("A team can share only its own items; “%(item)s” is not one of this team’s.",
                                  item=self.item_id), field=self.field_label("item_id"), record=self.describe()))
         contact = ctx.lookup(Member, (self.contact_id,)) if self.contact_id else None

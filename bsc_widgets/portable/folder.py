@@ -30,6 +30,7 @@ from ..model import (
     ChangeIdea,
     ChartMark,
     Collaborative,
+    Comment,
     Dataset,
     Driver,
     DriverLink,
@@ -54,13 +55,17 @@ from ..model import (
     StratumObservation,
     Team,
     TeamChangeIdea,
+    TeamFile,
 )
 from . import limits, safe_yaml
 from .cells import from_cell, to_cell
 from .encoding import decode
+from ..model.files import FILE_TYPES, kept_files
+from .uploads import digest, sniff
 
 FORMAT = "bsc-workbooks/1"
 FRAMEWORK_FILE = "framework.yaml"
+CONTENTS_FOLDER = "files"          # the bytes of the files teams keep, each named by its SHA-256
 # framework.yaml sections, in order
 SECTIONS: dict[str, type[Record]] = {
     "calendar": Phase,
@@ -78,8 +83,10 @@ CSV_FILES: dict[str, type[Record]] = {
     "members.csv": Member,
     "team_change_ideas.csv": TeamChangeIdea,
     "pdsa_cycles.csv": PdsaCycle,
+    "team_files.csv": TeamFile,
     "shares.csv": Share,
     "share_reviews.csv": ShareReview,
+    "comments.csv": Comment,
     "observations.csv": Observation,
     "events.csv": Event,
     "samples.csv": Sample,
@@ -99,7 +106,7 @@ CSV_FILES: dict[str, type[Record]] = {
 OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv",
                   "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv", "removals.csv", "shares.csv",
                   "share_reviews.csv", "lessons.csv",
-                  "storyboards.csv"}
+                  "storyboards.csv", "team_files.csv", "comments.csv"}
 
 
 def columns(model: type[Record]) -> list[str]:
@@ -119,7 +126,7 @@ def export_folder(dataset: Dataset, path: str | os.PathLike) -> Path:
         raise BscError(_("%(path)s is a file; give a folder to export into.", path=folder))
     if folder.is_dir():
         foreign = [p.name for p in folder.iterdir() if p.name not in CSV_FILES and p.name != FRAMEWORK_FILE
-                   and not p.name.startswith(".")]
+                   and not p.name.startswith(".") and not (p.name == CONTENTS_FOLDER and p.is_dir())]
         if foreign:
             raise BscError(_("%(folder)s already holds other files (%(files)s); export into an empty folder.",
                              folder=folder, files=", ".join(sorted(foreign)[:5])))
@@ -144,6 +151,11 @@ def write_folder(dataset: Dataset, path: str | os.PathLike) -> Path:
             data = record.data()
             writer.writerow([to_cell(data[c]) for c in cols])
         _atomic_write(folder / name, buf.getvalue())
+    if dataset.contents:
+        (folder / CONTENTS_FOLDER).mkdir(exist_ok=True)
+        for sha, content in dataset.contents.items():
+            if not (folder / CONTENTS_FOLDER / sha).exists():     # named by content: one already there is the same
+                _atomic_write(folder / CONTENTS_FOLDER / sha, content)
     return folder
 
 
@@ -184,9 +196,9 @@ def _sorted(dataset: Dataset, model: type[Record]) -> list[Record]:
     return sorted(dataset.records[model].values(), key=lambda r: r.sort_key())
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, text: str | bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+    with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
         fh.write(text)
     os.chmod(tmp, 0o644)
     os.replace(tmp, path)
@@ -209,6 +221,7 @@ def read_folder(path: str | os.PathLike) -> Dataset:
         if name in OPTIONAL_FILES and not (folder / name).exists():
             continue
         problems += _read_csv(folder / name, model, dataset)
+    problems += _read_contents(folder / CONTENTS_FOLDER, dataset)
     unknown = sorted(p.name for p in folder.iterdir()
                      if p.is_file() and not p.name.startswith(".") and p.name not in CSV_FILES
                      and p.name != FRAMEWORK_FILE)
@@ -225,6 +238,28 @@ def read_folder(path: str | os.PathLike) -> Dataset:
                                 "The import from %(folder)s was refused: %(n)s problems. Nothing was written.",
                                 len(problems), folder=folder.name), problems)
     return dataset
+
+
+def _read_contents(folder: Path, dataset: Dataset) -> list[Problem]:
+    """The files' bytes named by ``team_files.csv``: each checked to be what its name (its SHA-256) says, and a
+    photo or PDF by its first bytes, as an upload is."""
+    wanted = {sha for f in dataset.all(TeamFile) + kept_files(dataset.all(Removal)) for sha in f.shas}
+    problems = []
+    for sha in sorted(wanted):
+        path, shown = folder / sha, f"{CONTENTS_FOLDER}/{sha[:12]}…"
+        if not path.is_file():
+            continue            # said by the dataset's check, beside the file's row
+        if path.stat().st_size > limits.UPLOAD_BYTES:
+            problems.append(Problem(_("This file is too large to import (over %(most)s MB).",
+                                      most=limits.UPLOAD_BYTES // limits.MB), file=shown))
+            continue
+        data = path.read_bytes()
+        if digest(data) != sha or sniff(data) not in FILE_TYPES:
+            problems.append(Problem(_("This file is not the one its name says (it was changed after the export)."),
+                                    file=shown))
+            continue
+        dataset.contents[sha] = data
+    return problems
 
 
 def _read_text(path: Path, dataset: Dataset) -> tuple[str | None, list[Problem]]:

@@ -20,6 +20,12 @@ XLSX_UNPACKED = 50 * MB          # all parts, uncompressed
 XLSX_PART = 30 * MB              # any one part (the sheet, its shared strings)
 XLSX_PARTS = 1_000
 
+# a file a team shares (``uploads``): a phone's photo is 2-6 MB, a family letter's PDF well under 1 MB
+UPLOAD_BYTES = 10 * MB           # as sent, checked before anything is opened
+UPLOAD_PIXELS = 50_000_000       # a photo's pixels, read from its header before it is decoded (a 200 MP phone: refused)
+UPLOAD_SIDE = 1600               # a shared photo's longest side, enough for a poster's figure
+THUMBNAIL_SIDE = 480             # a card's picture, on a phone
+
 # the export folder (``bsc import FOLDER``)
 FOLDER_FILE_BYTES = 100 * MB     # any one file
 FOLDER_ROWS = 1_000_000          # rows in any one CSV file

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Macro
 from markupsafe import Markup
 
-from ..base.language import _, day, language, number, plural
+from ..base.language import LANGUAGES, _, day, language, number, plural
 
 TEMPLATES = Path(__file__).with_name("templates")
 USED: set[tuple[str, str]] = set()  # (template, macro) rendered in this process: the tests check all are
@@ -33,7 +33,7 @@ def environment() -> Environment:
                       extensions=["jinja2.ext.i18n"])
     env.install_gettext_callables(gettext=lambda message: _(message), ngettext=plural, newstyle=True)
     env.filters.update(day=day, num=number, url=lambda v: quote(str(v), safe=""),
-                       mailto=lambda v: quote(str(v), safe="@,"))
+                       mailto=lambda v: quote(str(v), safe="@,"), language_name=lambda c: LANGUAGES.get(c, c))
     env.globals.update(language=language)
     return env
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..analysis.storyboard import StoryboardDraft, sessions, storyboard
+from ..analysis.storyboard import StoryboardDraft, sessions, storyboard, storyboards
 from ..base.errors import BscError
 from ..base.language import _, first_known, speaking
 from ..charts.mdc_icons import icons_html
 from ..charts.print_chart import run_chart_svg
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
-from ..model import ChangeIdea
+from ..model import ChangeIdea, Phase
 from ..render import render, stylesheet
 from ..store import Store
 
@@ -42,7 +42,19 @@ def poster_html(board: StoryboardDraft, body: str, size: str) -> str:
     """The board's body on a poster page of ``size`` (a key of ``SIZES``)."""
     return render("reports/storyboard.html", "poster", style=stylesheet(), size=SIZES[size],
                   title=_("%(team)s: storyboard for %(session)s", team=board.team.name, session=board.session.name),
-                  body=body)
+                  bodies=[body])
+
+
+def every_poster_html(store: Store, session_id: str, size: str = "letter", lang: str = "") -> str:
+    """Every team's poster for a session, one to a page, in one file: what faculty print the night before (each
+    measure analysed once for all teams)."""
+    with speaking(first_known(lang, "en")):
+        translated = store.translated()
+        session = translated.require(Phase, session_id)
+        teams = [t.id for t in translated.teams() if t.joined <= session.start]
+        bodies = [storyboard_body(translated, b) for b in storyboards(translated, session_id, teams)]
+        return render("reports/storyboard.html", "poster", style=stylesheet(), size=SIZES[size], bodies=bodies,
+                      title=_("Every team’s storyboard for %(session)s", session=session.name))
 
 
 def session_by_number(store: Store, number: int) -> str:
@@ -54,15 +66,19 @@ def session_by_number(store: Store, number: int) -> str:
     return found[number - 1].id
 
 
-def write_storyboard(store: Store, team_id: str, number: int, folder: Path, size: str, pdf: bool,
+def write_storyboard(store: Store, team_id: str | None, number: int, folder: Path, size: str, pdf: bool,
                      lang: str | None = None) -> list[Path]:
-    """``bsc print storyboard``: the poster as HTML, and as PDF too."""
+    """``bsc print storyboard``: the poster as HTML, and as PDF too; without a team, every team's, one to a page."""
     from .printing import to_pdf
 
     session = session_by_number(store, number)
     folder.mkdir(parents=True, exist_ok=True)
-    page = folder / f"storyboard-{store.team(team_id).id}-{session}-{size}.html"
-    page.write_text(storyboard_html(store, team_id, session, size, lang or ""), encoding="utf-8")
-    return [page, to_pdf(page)] if pdf else [page]
+    if team_id is None:
+        page = folder / f"storyboards-{session}-{size}.html"
+        page.write_text(every_poster_html(store, session, size, lang or ""), encoding="utf-8")
+    else:
+        page = folder / f"storyboard-{store.team(team_id).id}-{session}-{size}.html"
+        page.write_text(storyboard_html(store, team_id, session, size, lang or ""), encoding="utf-8")
+    return [page, to_pdf(page, timeout=600)] if pdf else [page]
 
 

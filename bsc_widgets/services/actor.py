@@ -19,6 +19,7 @@ from ..model import (
     AssessmentScore,
     Attendance,
     ChangeIdea,
+    Comment,
     DriverLink,
     Lesson,
     Member,
@@ -65,7 +66,7 @@ def team_of(tx: Transaction, record: Record) -> str | None:
 def scope_needed(record: Record, owner: str | None) -> str:
     """The scope a write of this record asks of a signed-in account (``owner``: the team it belongs to)."""
     if isinstance(record, AssessmentScore) and record.source == "faculty" or isinstance(record, ShareReview) or \
-            isinstance(record, Lesson) and owner is None:
+            isinstance(record, (Lesson, Comment)) and owner is None:
         return "faculty"
     if owner is not None:
         return "team"  # own-teams for the account's own teams, all-teams for any
@@ -109,7 +110,7 @@ def _check_account(tx: Transaction, signed_in: Access, record: Record, owner: st
 REFUSALS = {   # what an account may not change, each a whole sentence
     "team": N_("Your account (%(role)s) cannot change this team’s records; nothing was saved."),
     "faculty": N_("Your account (%(role)s) cannot change faculty’s own records (the faculty score and feedback, "
-                  "the review of shared items); nothing was saved."),
+                  "the review of shared items, faculty’s comments); nothing was saved."),
     "system": N_("Your account (%(role)s) cannot change the system assessment; nothing was saved."),
     "setup": N_("Your account (%(role)s) cannot change the collaborative’s set-up; nothing was saved."),
 }

@@ -5,7 +5,7 @@ import datetime as dt
 
 from ..base.clock import now
 from ..store import Store
-from ..store.mail_log import add_sent, was_sent
+from ..store.mail_log import add_sent, last_month, was_sent
 
 
 def sent_before(store: Store, kind: str, month: dt.date, team_id: str, address: str) -> bool:
@@ -19,3 +19,9 @@ def log_sent(store: Store, kind: str, month: dt.date, team_id: str, address: str
     with store.transaction() as tx:
         add_sent(tx, at, kind, month, team_id, address, subject)
     return at
+
+
+def last_sent(store: Store, kind: str, address: str) -> dt.date | None:
+    """The latest period this address was sent something of ``kind`` for (None: never)."""
+    with store.reading() as tx:
+        return last_month(tx, kind, address)

@@ -15,7 +15,8 @@ What each role sees, in one place:
   faculty; equity: network, with only the teams one may open; set-up: setup; the system assessment: system);
 - a section of a page: the scope ``SECTION_SCOPES`` names for it;
 - an item a team shared: its own team and faculty always (hidden or taken back too, with faculty's reason); the
-  other teams' members while it is shared and not hidden; leaders never (they read the change package).
+  other teams' members while it is shared and not hidden; leaders never (they read the change package);
+- a comment: on a shared item, whoever may see the item; on a team's own cycle, that team and faculty.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from ..base.errors import NotAllowed, NotYourTeam
 from ..base.language import _
 from ..base.log import server_log
 from ..base.pages import COACH_PAGES, HOME, PAGE_SCOPES, WORKBOOKS
-from ..model import ACCESS_LABELS, Team
+from ..model import ACCESS_LABELS, Comment, Team
 from ..store import Store
 from .access import Access, access_of, hub_user
 
@@ -86,6 +87,13 @@ def may_see_shared(access: Access | None, team_id: str, open_to_other_teams: boo
     return access.allows("faculty") or access.may_open(team_id) or open_to_other_teams
 
 
+def may_see_comment(access: Access | None, comment: Comment, item_open: bool) -> bool:
+    """A comment on a shared item (``item_open``: the item is shared now and not hidden), or on a team's cycle."""
+    if comment.share_id is not None:
+        return may_see_shared(access, comment.about_team_id, item_open)
+    return access is None or access.allows("faculty") or access.may_open(comment.about_team_id)
+
+
 def _holds(access: Access, scope: str) -> bool:
     return access.may_open_any_team if scope == TEAM_SCOPE else access.allows(scope)
 
@@ -109,7 +117,7 @@ class Sight:
         return may_see_section(self.access, section)
 
     def shared(self, items: Iterable[T]) -> list[T]:
-        """Of these shared items (``analysis.sharing.SharedCycle``), the ones this person may see."""
+        """Of these shared items (``analysis.sharing.SharedItem``), the ones this person may see."""
         return [i for i in items if may_see_shared(self.access, i.team.id, i.open_to_other_teams)]
 
     @property

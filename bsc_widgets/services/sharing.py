@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Share, ShareReview
+from ..base.errors import NotFound
+from ..base.language import _
+from ..model import SHARED_RECORDS, Phase, Share, ShareReview, Storyboard, shared_key
 from ..store import Store
 from .actor import Actor, check
 
@@ -26,6 +28,12 @@ def share(store: Store, actor: Actor, team_id: str, kind: str, item_id: str, on:
           contact_id: str | None = None) -> Share:
     """Share an item from ``on`` (again, if it was taken back), with the team's contact, if it chose one."""
     with store.transaction() as tx:
+        if kind == "storyboard" and tx.get(Storyboard, team_id, item_id) is None and tx.get(Phase, item_id):
+            board = Storyboard.build(team_id=team_id, phase_id=item_id)   # drafted from data, nothing written yet
+            check(tx, actor, board)
+            tx.add(board)
+        if kind not in SHARED_RECORDS or tx.get(SHARED_RECORDS[kind], *shared_key(kind, team_id, item_id)) is None:
+            raise NotFound(_("There is nothing by that name to share; nothing was shared."))
         before = _of(tx.list(Share, team_id=team_id), kind, item_id)
         if before is None:
             record = Share(id="new", team_id=team_id, kind=kind, item_id=item_id, shared_on=on, contact_id=contact_id)

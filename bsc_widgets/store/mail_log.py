@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from .schema import MAIL_LOG
 from .store import Transaction
@@ -19,3 +19,9 @@ def add_sent(tx: Transaction, at: dt.datetime, kind: str, month: dt.date, team_i
              subject: str) -> None:
     tx.conn.execute(insert(MAIL_LOG).values(at=at, kind=kind, month=month, team_id=team_id, address=address.lower(),
                                             subject=subject))
+
+
+def last_month(tx: Transaction, kind: str, address: str) -> dt.date | None:
+    """The latest period anything of this kind went to this address for (a digest: its week)."""
+    return tx.conn.execute(select(func.max(MAIL_LOG.c.month)).where(
+        MAIL_LOG.c.kind == kind, MAIL_LOG.c.address == address.lower())).scalar()

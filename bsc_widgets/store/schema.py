@@ -5,7 +5,21 @@ import datetime as dt
 import types
 import typing
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, Table, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+)
 
 from ..model import ORDER, RECORD_TYPES, Record
 
@@ -78,4 +92,19 @@ MAIL_LOG = Table(
     Column("address", Text, nullable=False),
     Column("subject", Text, nullable=False),
     Index("ix_mail_log_sent", "kind", "month", "team_id", "address"),
+)
+
+# The bytes of the files teams keep (``model.files``), once each by their SHA-256: a record names its content.
+FILE_CONTENTS = Table(
+    "file_contents", metadata,
+    Column("sha256", Text, primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+
+# When each account last read what concerns it (``what``: "comments"), for "3 new comments".
+SEEN = Table(
+    "seen", metadata,
+    Column("username", Text, primary_key=True),
+    Column("what", Text, primary_key=True),
+    Column("at", DateTime, nullable=False),
 )

@@ -33,11 +33,12 @@ from ..base.errors import (
 from ..base.ids import is_slug, slugify, unique_slug
 from ..base.language import _, day, language, n_
 from ..base.text import capitalised, shorten
-from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Member, Record, Team
+from ..model import ORDER, RECORD_TYPES, Collaborative, Dataset, Member, Record, Removal, Team, TeamFile
+from ..model.files import kept_files
 from ..model.base import cannot_save, many_of
 from . import migrate
 from .engine import WRITE, display_url, make_engine, resolve_db, sqlite_path
-from .schema import SAVES, TABLES
+from .schema import FILE_CONTENTS, SAVES, TABLES
 
 ADD_ATTEMPTS = 20  # a concurrent add that took the same identifier is retried with the next one
 
@@ -273,6 +274,20 @@ class Transaction:
     def clear(self) -> None:
         for model in reversed(ORDER):
             self.conn.execute(delete(TABLES[model]))
+        self.conn.execute(delete(FILE_CONTENTS))
+
+    # ---- the bytes of files teams keep (``model.TeamFile`` names them by SHA-256) ----
+    def put_content(self, sha256: str, content: bytes) -> None:
+        """Keep these bytes, once (the same photo added twice is stored once)."""
+        if not self.contents([sha256]):
+            self.conn.execute(insert(FILE_CONTENTS).values(sha256=sha256, content=content))
+
+    def contents(self, shas: Iterable[str]) -> dict[str, bytes]:
+        wanted, found = sorted(set(shas)), {}
+        for start in range(0, len(wanted), 500):
+            rows = self.conn.execute(select(FILE_CONTENTS).where(FILE_CONTENTS.c.sha256.in_(wanted[start:start + 500])))
+            found.update({r.sha256: bytes(r.content) for r in rows})
+        return found
 
 
 def _database_problem(exc: DatabaseError, otherwise: str | None = "") -> str | None:
@@ -486,6 +501,8 @@ class Store:
         with self.reading() as tx:
             for model in ORDER:
                 ds.extend(tx.list(model))
+            files = ds.all(TeamFile) + kept_files(ds.all(Removal))
+            ds.contents = tx.contents(sha for f in files for sha in f.shas)
         return ds
 
     def load(self, dataset: Dataset, replace: bool = False) -> None:
@@ -502,6 +519,13 @@ class Store:
                 tx.clear()
             for model in ORDER:
                 tx.insert_many(model, dataset.all(model))
+            for sha, content in dataset.contents.items():
+                tx.put_content(sha, content)
+
+    def contents(self, shas: Iterable[str]) -> dict[str, bytes]:
+        """The bytes of files teams keep, by SHA-256 (those the workspace holds)."""
+        with self.reading() as tx:
+            return tx.contents(shas)
 
     def save_many(self, records: Iterable[Record]) -> list[Record]:
         """Several records in one transaction: all saved, or none."""

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from bsc_widgets.charts import plotly_js
 from bsc_widgets.hub.run import proxy_command
-from bsc_widgets.model import Account, AssessmentScore, Member, PdsaCycle, Share, ShareReview
+from bsc_widgets.model import Account, AssessmentScore, Comment, Member, PdsaCycle, Share, ShareReview, TeamFile
 from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.accounts import accept_invitation, invite, member_account, remove_account
 from bsc_widgets.store import Store
@@ -300,6 +300,76 @@ def test_a_team_shares_a_cycle_another_team_reads_it_and_nothing_else_leaves_the
     expect(leader.get_by_role("heading", name="Change ideas teams tested")).to_be_visible(timeout=LOAD)
     assert "(Sunrise Head Start)" not in leader.inner_text("body"), "a leader reads no team's shared cycle"
     refused(leader, hub, LEADER, "shared_by_teams.ipynb", "not open to your account")
+
+
+def gps_photo(path: Path) -> Path:
+    """A phone's photo of the room's schedule, with the place it was taken."""
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (40.0, 26.0, 46.0), 3: "W", 4: (79.0, 58.0, 56.0)}
+    Image.new("RGB", (1600, 1200), (60, 140, 90)).save(path, "JPEG", exif=exif.tobytes())
+    return path
+
+
+def test_a_team_shares_a_photo_and_its_storyboard_another_comments_and_the_team_is_told(person, hub, tmp_path):
+    store = hub["store"]
+    sunrise = person(MEMBER)
+    sunrise.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")
+    expect(sunrise.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
+    labels = [" ".join(t.split()) for t in sunrise.get_by_label("Open a cycle").locator("option").all_text_contents()]
+    open_cycle(sunrise, next(i for i, label in enumerate(labels) if SHARED in label))
+    sunrise.locator("input[type=file]").set_input_files(gps_photo(tmp_path / "IMG_3310.jpg"))
+    sunrise.get_by_label("What it shows").fill("Song cards by the door")
+    sunrise.get_by_label("What it shows").blur()
+    sunrise.get_by_role("button", name="Add the file").click()
+    expect(sunrise.get_by_text("Added “Song cards by the door”")).to_be_visible(timeout=LOAD)
+    sunrise.get_by_role("button", name="Share this file with other teams").click()
+    expect(sunrise.get_by_text("Shared: every team in the collaborative can now see this file.")).to_be_visible(
+        timeout=LOAD)
+    [photo] = [f for f in store.list(TeamFile) if f.title == "Song cards by the door"]
+    assert b"Exif" not in store.contents([photo.sha256])[photo.sha256], "the photo's position did not leave the phone"
+    sunrise.goto(user_url(hub, MEMBER, "06_storyboard.ipynb"), wait_until="commit")
+    sunrise.get_by_role("button", name="Share this storyboard with other teams").click(timeout=LOAD)
+    expect(sunrise.get_by_text("Shared: every team in the collaborative can now read this storyboard.")).to_be_visible(
+        timeout=LOAD)
+
+    maple = person(MAPLE)
+    maple.goto(user_url(hub, MAPLE, "02_driver_diagram.ipynb"), wait_until="commit")
+    expect(maple.get_by_role("img", name="Song cards by the door")).to_be_visible(timeout=LOAD)
+    assert "Marisol Vega" not in maple.inner_text("body") and MEMBER not in maple.content()
+    maple.get_by_label("Comment on").select_option(label="Sunrise Head Start: Song cards by the door")
+    maple.get_by_label("Add a comment").fill("Do the children touch the cards, or only the teachers?")
+    maple.get_by_label("Add a comment").blur()
+    maple.get_by_role("button", name="Post the comment").click()
+    expect(maple.get_by_text("Do the children touch the cards").first).to_be_visible(timeout=LOAD)
+    maple.goto(user_url(hub, MAPLE, "06_storyboard.ipynb"), wait_until="commit")
+    expect(maple.get_by_role("article", name="Shared by Sunrise Head Start")).to_be_visible(timeout=LOAD)
+
+    sunrise.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")
+    notice = sunrise.get_by_role("status", name="New for you")
+    expect(notice).to_contain_text(re.compile(r"\d+ new comments?"), timeout=LOAD)
+    expect(notice).to_contain_text("Do the children touch the cards")
+    written = [c for c in store.list(Comment) if c.text.startswith("Do the children")]
+    assert [(c.team_id, c.author) for c in written] == [("maple-street-ehs", MAPLE)]
+
+    # a forged message from every widget of Maple's page: nothing is shared, taken back or said as Sunrise
+    ours = sorted((x.id, x.withdrawn_on) for x in store.list(Share, team_id="sunrise-head-start"))
+    said = [c for c in store.list(Comment) if c.team_id == "sunrise-head-start"]
+    maple.goto(user_url(hub, MAPLE, "03_pdsa.ipynb"), wait_until="commit")
+    expect(maple.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
+    assert maple.evaluate(CRAFTED) > 10
+    assert sorted((x.id, x.withdrawn_on) for x in store.list(Share, team_id="sunrise-head-start")) == ours
+    assert [c for c in store.list(Comment) if c.team_id == "sunrise-head-start"] == said
+
+    sunrise.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")
+    labels = [" ".join(t.split()) for t in sunrise.get_by_label("Open a cycle").locator("option").all_text_contents()]
+    open_cycle(sunrise, next(i for i, label in enumerate(labels) if SHARED in label))
+    sunrise.get_by_role("button", name="Take it back").last.click(timeout=LOAD)
+    expect(sunrise.get_by_text("Taken back: only our team sees this file now.")).to_be_visible(timeout=LOAD)
+    maple.goto(user_url(hub, MAPLE, "02_driver_diagram.ipynb"), wait_until="commit")
+    expect(maple.get_by_role("heading", name="From other teams")).to_be_visible(timeout=LOAD)
+    expect(maple.get_by_role("img", name="Song cards by the door")).to_have_count(0)
 
 
 def test_an_invited_member_sets_a_password_and_an_ended_account_is_refused_at_its_next_request(person, hub):

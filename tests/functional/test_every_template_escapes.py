@@ -36,7 +36,7 @@ from bsc_widgets.render import USED, macros, render
 from bsc_widgets.reports.batch import Outcome, error_page, index_html
 from bsc_widgets.reports.collaborative import collaborative_report_html
 from bsc_widgets.reports.final import final_report_html
-from bsc_widgets.reports.storyboard import storyboard_html
+from bsc_widgets.reports.storyboard import every_poster_html, storyboard_html
 from bsc_widgets.reports.system import system_assessment_html
 from bsc_widgets.reports.team import team_report_html
 from bsc_widgets.services import COMMAND_LINE
@@ -55,7 +55,8 @@ TEAM = "maple-street-ehs"
 def _free_text_columns(model):
     for name, info in model.model_fields.items():
         tp, _ = _unwrap(info.annotation)
-        if tp is str and name not in ("email", "username") and "_slug" not in repr(info) + str(info.annotation):
+        described = repr(info) + str(info.annotation)
+        if tp is str and name not in ("email", "username") and "_slug" not in described and "pattern=" not in described:
             yield name
 
 
@@ -94,6 +95,15 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     shown: list[str] = []
     for page_class in (CharterPage, DriverDiagramPage, PdsaPage, MeasuresPage, MonthlyReportPage, StoryboardPage):
         shown += _html_of(page_class(store, team, TODAY))
+    sunrise = PdsaPage(store, store.team("sunrise-head-start"), TODAY)    # new comments; a shared file to save
+    sunrise.picker.value = "sunrise-visual-schedules-3"
+    sunrise.files._get()
+    shown += _html_of(sunrise) + [str(sunrise.news.value)]
+    hearth = DriverDiagramPage(store, store.team("maple-street-ehs"), TODAY)
+    others = next(e for e in walk(hearth) if type(e).__name__ == "FromOtherTeams")
+    others.file_pick.value = others.file_pick.options[0][1]
+    others._get_file()
+    shown += _html_of(hearth)
     for page_class in (ParticipationPage, SpreadPage, EquityPage, SharedReviewPage, ChangePackagePage,
                        StoryboardsPage):
         shown += _html_of(page_class(store, TODAY))
@@ -152,7 +162,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     shown += [team_report_html(store, TEAM, dt.date(2026, 10, 1), TODAY),
               collaborative_report_html(store, dt.date(2026, 10, 1), TODAY),
               final_report_html(store, TODAY), system_assessment_html(store, TODAY),
-              storyboard_html(store, TEAM, "ls4", "a3"),
+              storyboard_html(store, TEAM, "ls4", "a3"), every_poster_html(store, "ls4"),
               error_page(MARK, MARK), index_html(MARK, [Outcome("x", MARK, False, 1.0, MARK),
                                                        Outcome("collaborative", MARK, True, 1.0)])]
     with store.transaction() as tx:     # the same pages under Making Data Count, with its icons

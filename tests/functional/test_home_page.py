@@ -95,7 +95,7 @@ def test_a_failing_callback_says_so_on_the_page(sample_store):
     p = page(sample_store)
     with sample_store.transaction() as tx:          # a real fault: the members table is gone
         tx.conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        for table in ("attendance", "share_reviews", "shares", "members"):   # the members table, and what needs it
+        for table in ("attendance", "comments", "share_reviews", "shares", "members"):   # the members table, and what needs it
             tx.conn.exec_driver_sql(f"DROP TABLE {table}")
     p.picker.value = "hearth-fcc"
     assert "Something went wrong" in p.message.value

@@ -26,8 +26,8 @@ def test_export_then_import_round_trips_exactly(sample_db, tmp_path):
     result = run_bsc("import", "--db", new_db, first)
     assert result.returncode == 0, result.stderr
     assert run_bsc("export", "--db", new_db, second).returncode == 0
-    for f in sorted(first.iterdir()):
-        assert f.read_bytes() == (second / f.name).read_bytes(), f.name
+    for f in sorted(p for p in first.rglob("*") if p.is_file()):
+        assert f.read_bytes() == (second / f.relative_to(first)).read_bytes(), f.name
     a, b = Store.open(sample_db), Store.open(new_db)
     assert a.dataset().content() == b.dataset().content()
 

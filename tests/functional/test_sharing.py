@@ -47,7 +47,7 @@ def pdsa_page(store, team, cycle=None, access=None):
 
 
 def shown_to_b(store) -> str:
-    return pdsa_page(store, B, "b-own").from_others.value
+    return pdsa_page(store, B, "b-own").from_others.cards.value
 
 
 def test_nothing_leaves_a_team_until_it_shares_and_then_only_what_it_shared(store):
@@ -62,7 +62,7 @@ def test_nothing_leaves_a_team_until_it_shares_and_then_only_what_it_shared(stor
     assert "Teachers and family members" in seen and "cycle 1 of 2" in seen
     assert "Songs at nap time" not in seen, "a cycle the team did not share"
     assert "Rosa" not in seen and EMAIL not in seen, "no names or addresses unless the team chooses a contact"
-    assert "Songs at clean-up" not in pdsa_page(store, A, "a-private").from_others.value, "not from other teams"
+    assert "Songs at clean-up" not in pdsa_page(store, A, "a-private").from_others.cards.value, "not from other teams"
     assert "Songs at clean-up" in widget_text(DriverDiagramPage(store, store.team(B), TODAY))
 
     a.share_panel.take_back_button.click()
@@ -102,7 +102,7 @@ def test_a_page_of_one_team_cannot_share_take_back_or_review_as_another(store):
 
     # a forged message on B's page: its share panel pointed at A's cycle
     page = pdsa_page(store, B, "b-own")
-    page.share_panel.cycle = store.get(type(page.form.record), "a-private")
+    page.share_panel.item_id = "a-private"
     page.share_panel.share_button.click()
     assert "A team can share only its own items" in page.message.value
     assert [s.item_id for s in store.list(Share)] == ["a-shared"]
@@ -119,7 +119,7 @@ def test_signed_in_a_team_member_cannot_review_and_faculty_can(store):
     faculty = Actor.collaborative(access=access_of(store, "faculty@example.org"))
     services.review(store, faculty, shared.id, TODAY, hidden_reason="It names a child.")
     assert "Songs at clean-up" not in shown_to_b(store)
-    assert "Faculty hid this cycle from other teams: It names a child." in pdsa_page(
+    assert "Faculty hid this from other teams: It names a child." in pdsa_page(
         store, A, "a-shared").share_panel.state.value
 
 

@@ -95,6 +95,12 @@ def test_bsc_print_storyboard_writes_the_poster_and_says_plainly_what_is_missing
     assert done.exit_code == 0, done.output
     poster = tmp_path / "storyboard-our-team-ls2-tabloid.html"
     assert "@page {size: 11in 17in" in poster.read_text(encoding="utf-8")
+    every = runner.invoke(main, ["print", "storyboard", "--db", db, "--session", "2", "--out", str(tmp_path)])
+    assert every.exit_code == 0, every.output       # without --team: every team's, one poster to a page
+    posters = (tmp_path / "storyboards-ls2-letter.html").read_text(encoding="utf-8")
+    assert posters.count('class="bsc-report bsc-poster"') == 1 and "Our Team" in posters
+    sheet = runner.invoke(main, ["print", "pdsa", "--db", db, "--out", str(tmp_path)])
+    assert sheet.exit_code != 0 and "Missing option “--team”" in sheet.output
     missing = runner.invoke(main, ["print", "storyboard", "--db", db, "--team", TEAM, "--out", str(tmp_path)])
     assert missing.exit_code != 0 and "give --session" in missing.output and "Traceback" not in missing.output
     beyond = runner.invoke(main, ["print", "storyboard", "--db", db, "--team", TEAM, "--session", "7",

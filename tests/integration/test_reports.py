@@ -248,3 +248,18 @@ def test_the_change_package_for_the_state_prints_to_pdf(tmp_path, pristine_db):
     pdf = tmp_path / "package" / "change-package.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
     assert (tmp_path / "package" / "framework.yaml").stat().st_size > 5_000
+
+
+@pytest.mark.chromium
+def test_every_teams_storyboard_for_a_session_prints_as_one_pdf_one_poster_at_a_time(tmp_path, pristine_db):
+    """What faculty print the night before a learning session: every team's poster, each starting a new page."""
+    from pypdf import PdfReader
+
+    db = tmp_path / "bsc.sqlite"
+    shutil.copy(pristine_db, db)
+    result = subprocess.run([*BSC, "print", "storyboard", "--db", str(db), "--session", "4", "--pdf", "--out",
+                             str(tmp_path / "posters")], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    pages = [p.extract_text() for p in PdfReader(tmp_path / "posters" / "storyboards-ls4-letter.pdf").pages]
+    firsts = [text.splitlines()[0] for text in pages if "Storyboard for Learning Session 4" in text]
+    assert len(firsts) == 8 and "Sunrise Head Start" in firsts and "Maple Street Early Head Start" in firsts
