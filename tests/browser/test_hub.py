@@ -152,6 +152,15 @@ def open_cycle(page, index: int) -> None:
     expect(page.get_by_role("heading", name=f"Cycle: {title}")).to_be_visible(timeout=LOAD)
 
 
+def open_cycle_titled(page, hub, username: str, title: str) -> None:
+    """The PDSA page, with the cycle of that title open (waited for: the list fills in once the kernel answers)."""
+    page.goto(user_url(hub, username, "03_pdsa.ipynb"), wait_until="commit")
+    options = page.get_by_label("Open a cycle").locator("option")
+    expect(options.filter(has_text=title)).to_have_count(1, timeout=LOAD)
+    labels = [" ".join(t.split()) for t in options.all_text_contents()]
+    open_cycle(page, next(i for i, label in enumerate(labels) if title in label))
+
+
 def team_options(page) -> list[str]:
     return [t.replace("\xa0", " ") for t in page.get_by_label("Your team").locator("option").all_inner_texts()]
 
@@ -266,12 +275,7 @@ UNSHARED = "Notes in home language through the family app"   # another, never sh
 def test_a_team_shares_a_cycle_another_team_reads_it_and_nothing_else_leaves_the_team(person, hub):
     store = hub["store"]
     sunrise = person(MEMBER)
-    sunrise.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")
-    expect(sunrise.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
-    options = sunrise.get_by_label("Open a cycle").locator("option")
-    expect(options.filter(has_text=SHARED)).to_have_count(1, timeout=LOAD)
-    labels = [" ".join(t.split()) for t in options.all_text_contents()]
-    open_cycle(sunrise, next(i for i, label in enumerate(labels) if SHARED in label))
+    open_cycle_titled(sunrise, hub, MEMBER, SHARED)
     expect(sunrise.get_by_text("Only our team sees this cycle")).to_be_visible(timeout=LOAD)
     sunrise.get_by_role("button", name="Share this cycle with other teams").click()
     expect(sunrise.get_by_text("Shared with every team since")).to_be_visible(timeout=LOAD)
@@ -315,11 +319,10 @@ def gps_photo(path: Path) -> Path:
 def test_a_team_shares_a_photo_and_its_storyboard_another_comments_and_the_team_is_told(person, hub, tmp_path):
     store = hub["store"]
     sunrise = person(MEMBER)
-    sunrise.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")
-    expect(sunrise.get_by_role("heading", name="PDSA planner and log", exact=True)).to_be_visible(timeout=LOAD)
-    labels = [" ".join(t.split()) for t in sunrise.get_by_label("Open a cycle").locator("option").all_text_contents()]
-    open_cycle(sunrise, next(i for i, label in enumerate(labels) if SHARED in label))
-    sunrise.locator("input[type=file]").set_input_files(gps_photo(tmp_path / "IMG_3310.jpg"))
+    open_cycle_titled(sunrise, hub, MEMBER, SHARED)
+    with sunrise.expect_file_chooser() as chooser:          # the phone's picker: the photo as the camera wrote it
+        sunrise.get_by_role("button", name=re.compile("Choose a photo or PDF")).click()
+    chooser.value.set_files(gps_photo(tmp_path / "IMG_3310.jpg"))
     sunrise.get_by_label("What it shows").fill("Song cards by the door")
     sunrise.get_by_label("What it shows").blur()
     sunrise.get_by_role("button", name="Add the file").click()
@@ -362,9 +365,7 @@ def test_a_team_shares_a_photo_and_its_storyboard_another_comments_and_the_team_
     assert sorted((x.id, x.withdrawn_on) for x in store.list(Share, team_id="sunrise-head-start")) == ours
     assert [c for c in store.list(Comment) if c.team_id == "sunrise-head-start"] == said
 
-    sunrise.goto(user_url(hub, MEMBER, "03_pdsa.ipynb"), wait_until="commit")
-    labels = [" ".join(t.split()) for t in sunrise.get_by_label("Open a cycle").locator("option").all_text_contents()]
-    open_cycle(sunrise, next(i for i, label in enumerate(labels) if SHARED in label))
+    open_cycle_titled(sunrise, hub, MEMBER, SHARED)
     sunrise.get_by_role("button", name="Take it back").last.click(timeout=LOAD)
     expect(sunrise.get_by_text("Taken back: only our team sees this file now.")).to_be_visible(timeout=LOAD)
     maple.goto(user_url(hub, MAPLE, "02_driver_diagram.ipynb"), wait_until="commit")
