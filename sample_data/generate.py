@@ -239,6 +239,12 @@ FILES = [  # (id, team, cycle, title, file, small picture, added on, shared on)
     ("hearth-family-letter", "hearth-fcc", "hearth-visual-schedules-1", "Letter to families about the picture schedule",
      "family-letter.pdf", None, D(2026, 4, 8), D(2026, 4, 10)),
 ]
+AGES = {   # the children each team's cycles were tested with: early Head Start's babies, family child care's mix
+    "maple-street-ehs": ["infants", "toddlers"], "sunrise-head-start": ["preschool"], "lincoln-prek": ["preschool"],
+    "riverbend-prek": ["preschool"], "little-acorns": ["toddlers", "preschool"],
+    "eastside-community": ["toddlers", "preschool"], "hearth-fcc": ["infants", "toddlers", "preschool", "school_age"],
+    "nuestra-casa-fcc": ["infants", "toddlers", "preschool", "school_age"],
+}
 SHARED_STORYBOARDS = [("maple-street-ehs", "ls4", D(2026, 11, 10))]
 COMMENTS = [  # (on: share or cycle id, by team (None: faculty), account, day, language, text)
     ("share-sunrise-visual-schedules-3", "lincoln-prek", "lincoln-1@example.org", D(2026, 2, 20), "en",
@@ -844,7 +850,8 @@ def _cycles(rng: random.Random, tid: str, members: list[Member]) -> list[PdsaCyc
                 plan_what=title, plan_when=(f"{start:%d/%m} al {end:%d/%m/%Y}" if spanish else
                                             f"{start:%-d %b} to {end:%-d %b %Y}"), plan_where=scale,
                 data_collection=text["data_collection"],
-                participant_roles=roles, scale=scale, start=start, end=None if in_progress else end,
+                participant_roles=roles, scale=scale, age_groups=AGES[tid], start=start,
+                end=None if in_progress else end,
                 do_notes=None if in_progress else text["do_notes"],
                 study_notes=None if in_progress else result, decision=None if in_progress else decision,
                 next_steps=None if in_progress or decision == "adopt" else text["next_steps"]))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..base.language import _, listing, n_
 from ..model import (
+    AGE_GROUP_LABELS,
     DECISION_WORDS,
     PROGRAM_TYPE_LABELS,
     AffinityGroup,
@@ -39,18 +40,23 @@ DECISIONS = ("adopt", "adapt", "abandon")
 
 @dataclass
 class Condition:
-    """Where a team tested an idea: its kind of program and the scales of its cycles."""
+    """Where a team tested an idea: its kind of program, the scales of its cycles and the children's ages."""
 
     team: Team
     decision: str | None          # the team's latest decision (None while testing)
     cycles: int
     scales: list[str]
+    ages: list[str] = field(default_factory=list)     # age groups (``AGE_GROUP_LABELS`` keys), as first tested
 
     def words(self) -> str:
         scale = listing(self.scales) if self.scales else _("scale not recorded")
-        return _("%(team)s (%(program)s): %(cycles)s; %(scale)s", team=self.team.name,
+        said = _("%(team)s (%(program)s): %(cycles)s; %(scale)s", team=self.team.name,
                  program=PROGRAM_TYPE_LABELS[self.team.program_type],
                  cycles=n_("%(n)s cycle", "%(n)s cycles", self.cycles), scale=scale)
+        return said + ("; " + self.age_words() if self.ages else "")
+
+    def age_words(self) -> str:
+        return listing([AGE_GROUP_LABELS[a].lower() for a in self.ages])
 
 
 @dataclass
@@ -130,8 +136,10 @@ def _evidence(s: IdeaSpread, teams: dict[str, Team], cycles: list[PdsaCycle],
     conditions = []
     for team_id in s.testing:
         mine = [c for c in cycles if c.team_id == team_id and c.change_idea_id == s.idea.id]
-        scales = list(dict.fromkeys(c.scale for c in sorted(mine, key=lambda c: c.start) if c.scale))
-        conditions.append(Condition(teams[team_id], s.decisions[team_id], len(mine), scales))
+        mine.sort(key=lambda c: c.start)
+        scales = list(dict.fromkeys(c.scale for c in mine if c.scale))
+        ages = list(dict.fromkeys(a for c in mine for a in c.age_groups))
+        conditions.append(Condition(teams[team_id], s.decisions[team_id], len(mine), scales, ages))
     return IdeaEvidence(s.idea, conditions, s.signals, [x for x in shared if x.cycle.change_idea_id == s.idea.id])
 
 

@@ -10,7 +10,7 @@ from ..analysis.ideas import measures_for_idea, team_ideas
 from ..analysis.news import thread
 from ..base.language import N_, _
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
-from ..model import DECISION_LABELS, ROLE_LABELS, Measure, PdsaCycle, ramps
+from ..model import AGE_GROUP_LABELS, DECISION_LABELS, ROLE_LABELS, Measure, PdsaCycle, ramps
 from ..render import render
 from ..reports.worksheets import pdsa_worksheet_html
 from .comments import CommentThread, NewsNotice
@@ -129,6 +129,7 @@ class PdsaPage(WorkbookPage):
             ("data_collection", dict(label=N_("Data-collection plan: what we will measure, how and when"), rows=2)),
             ("participant_roles", dict(label=N_("Who took part, by role"), choices=ROLE_LABELS)),
             ("scale", dict(label=N_("Scale of the test (for example: one classroom, one week)"))),
+            ("age_groups", dict(label=N_("Children's ages in the test"), choices=AGE_GROUP_LABELS)),
             ("start", {}), ("end", dict(label=N_("End date (when the test is done)"))),
             ("do_notes", dict(label=N_("Do: what happened, and anything unexpected"), rows=3)),
             ("study_notes", dict(label=N_("Study: what the results show, against our predictions"), rows=3)),
@@ -141,7 +142,8 @@ class PdsaPage(WorkbookPage):
 
         layout = [head(_("Plan")), *(f[k] for k in ("change_idea_id", "measure_ids", "title", "objective", "questions", "predictions",
                                                    "plan_who", "plan_what", "plan_when", "plan_where",
-                                                   "data_collection", "participant_roles", "scale", "start", "end")),
+                                                   "data_collection", "participant_roles", "scale", "age_groups",
+                                                   "start", "end")),
                   head(_("Do")), f["do_notes"], head(_("Study")), f["study_notes"], self.side_by_side,
                   head(_("Act")), f["decision"], f["next_steps"]]
         self.form = replace_form(getattr(self, "form", None), RecordForm(

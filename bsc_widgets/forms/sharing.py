@@ -14,6 +14,7 @@ import ipywidgets as w
 from ..analysis.sharing import SharedCycle, SharedFile, SharedItem, SharedStoryboard, from_other_teams
 from ..base.language import N_, _, listing
 from ..model import (
+    AGE_GROUP_LABELS,
     DECISION_LABELS,
     FILE_TYPE_LABELS,
     PROGRAM_TYPE_LABELS,
@@ -73,12 +74,13 @@ def shared_cards(store: Store, items: list[SharedItem], idea_titles: dict[str, s
                   pictures=pictures(store, files), file_types=FILE_TYPE_LABELS)
 
 
-def _tested(s: SharedItem) -> tuple[str, str | None]:
-    """A shared cycle's roles (never names) and decision."""
+def _tested(s: SharedItem) -> tuple[str, str, str | None]:
+    """A shared cycle's roles (never names), the children's ages and its decision."""
     if not isinstance(s, SharedCycle):
-        return "", None
+        return "", "", None
     roles = listing([ROLE_PLURALS[r].lower() for r in s.cycle.participant_roles]).capitalize()
-    return roles, DECISION_LABELS[s.cycle.decision] if s.cycle.decision else None
+    ages = listing([AGE_GROUP_LABELS[a].lower() for a in s.cycle.age_groups]).capitalize()
+    return roles, ages, DECISION_LABELS[s.cycle.decision] if s.cycle.decision else None
 
 
 def seen_from_other_teams(store: Store, access: Access | None, team: Team, today: dt.date,

@@ -32,7 +32,7 @@ from .history import FrameworkChange, Removal, wording
 from .lessons import COLLABORATIVE, Lesson
 from .marks import MARK_KIND_LABELS, MARK_KIND_SHORT, ChartMark
 from .observation import Observation, next_period, period_label, period_start
-from .pdsa import DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, aimed_at, ramps
+from .pdsa import AGE_GROUP_LABELS, DECISION_LABELS, DECISION_WORDS, PdsaCycle, Ramp, aimed_at, ramps
 from .report import SCORE_SOURCE_LABELS, AssessmentScore, MonthlyReport
 from .sharing import SHARED_KIND_LABELS, SHARED_RECORDS, Share, ShareReview, shared_key
 from .storyboard import SESSION_KINDS, Storyboard
@@ -53,7 +53,7 @@ __all__ = [
     "SIGNAL_RULES", "SIGNAL_RULE_LABELS",
     "Measure", "Driver", "current", "first_aimed", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS", "MEASURE_BADGES", "MEASURE_TYPE_LABELS",
     "Team", "Member", "on_roster", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
-    "PdsaCycle", "Ramp", "ramps", "aimed_at", "Share", "ShareReview", "shared_key", "TeamFile", "FILE_TYPE_LABELS", "Comment", "Lesson", "COLLABORATIVE", "Storyboard", "SESSION_KINDS", "SHARED_KIND_LABELS", "SHARED_RECORDS", "DECISION_LABELS", "DECISION_WORDS",
+    "PdsaCycle", "AGE_GROUP_LABELS", "Ramp", "ramps", "aimed_at", "Share", "ShareReview", "shared_key", "TeamFile", "FILE_TYPE_LABELS", "Comment", "Lesson", "COLLABORATIVE", "Storyboard", "SESSION_KINDS", "SHARED_KIND_LABELS", "SHARED_RECORDS", "DECISION_LABELS", "DECISION_WORDS",
     "Observation", "next_period", "period_start", "period_label", "Event", "Sample", "ChartMark", "MARK_KIND_LABELS", "MARK_KIND_SHORT",
     "MonthlyReport", "AssessmentScore", "SCORE_SOURCE_LABELS",
     "Attendance", "EVENT_KIND_LABELS",

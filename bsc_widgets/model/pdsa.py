@@ -13,6 +13,9 @@ from .base import NAME_LENGTH, TEXT_LENGTH, Context, Record, RequiredText, Slug,
 from .framework import MANY_MEASURES, ChangeIdea, retired_problem
 from .team import Role
 
+AgeGroup = Literal["infants", "toddlers", "preschool", "school_age"]
+AGE_GROUP_LABELS = Labels({"infants": N_("Infants"), "toddlers": N_("Toddlers"), "preschool": N_("Preschoolers"),
+                           "school_age": N_("School-age children")})
 Decision = Literal["adopt", "adapt", "abandon"]
 DECISION_LABELS = Labels({"adopt": N_("Adopt"), "adapt": N_("Adapt"), "abandon": N_("Abandon")})
 DECISION_WORDS = Labels({"adopt": N_("adopted"), "adapt": N_("adapted"), "abandon": N_("abandoned")})   # "the cycle was …"
@@ -46,6 +49,9 @@ class PdsaCycle(Record):
     participant_roles: Annotated[list[Role], AfterValidator(lambda roles: list(dict.fromkeys(roles)))] = Field(
         default_factory=list, title=N_("Who took part (roles)"), max_length=8)
     scale: optional(str) = Field(None, title=N_("Scale of the test"), max_length=NAME_LENGTH)
+    # a condition other teams read beside the program type and the scale: what worked with toddlers may not
+    age_groups: Annotated[list[AgeGroup], AfterValidator(lambda ages: list(dict.fromkeys(ages)))] = Field(
+        default_factory=list, title=N_("Children's ages"), max_length=4)
     start: dt.date = Field(title=N_("Start date"))
     end: optional(dt.date) = Field(None, title=N_("End date"))
     do_notes: optional(str) = Field(None, title=N_("Do: what happened"), max_length=TEXT_LENGTH)

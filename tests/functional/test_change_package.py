@@ -44,6 +44,8 @@ def test_every_tested_idea_appears_with_the_counts_of_the_spread_table_and_the_c
     assert untested.isdisjoint(spreads) and "five-to-one" in untested
     solution = next(e for e in package.tested if e.idea.id == "solution-kit")
     assert "2 teams abandoned it" in solution.summary() and "Abandoned in: Maple Street" in solution.summary()
+    maple = next(c for c in solution.conditions if c.team.id == "maple-street-ehs")
+    assert maple.words().endswith("; infants and toddlers"), "where it was abandoned: with the youngest children"
     assert [w for w, _lesson in package.lessons][-1] == "The collaborative"
 
 

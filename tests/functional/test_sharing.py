@@ -32,6 +32,7 @@ def store(empty_store):
     builders.idea(empty_store, "songs", title="Transition songs")
     builders.cycle(empty_store, A, "songs", id="a-shared", title="Songs at clean-up", scale="one room, one week",
                    plan_who="Rosa Quintero leads", participant_roles=["teacher", "family"],
+                   age_groups=["toddlers", "preschool"],
                    study_notes="Clean-up took 4 minutes less.", decision="adapt", start=dt.date(2026, 3, 2),
                    end=dt.date(2026, 3, 9))
     builders.cycle(empty_store, A, "songs", id="a-private", title="Songs at nap time", start=dt.date(2026, 4, 6))
@@ -60,6 +61,7 @@ def test_nothing_leaves_a_team_until_it_shares_and_then_only_what_it_shared(stor
     assert "Songs at clean-up" in seen and "Alder Head Start" in seen and "Head Start" in seen
     assert "Clean-up took 4 minutes less." in seen and "Adapt" in seen and "one room, one week" in seen
     assert "Teachers and family members" in seen and "cycle 1 of 2" in seen
+    assert "Toddlers and preschoolers" in seen, "the children's ages it was tested with, a condition beside the scale"
     assert "Songs at nap time" not in seen, "a cycle the team did not share"
     assert "Rosa" not in seen and EMAIL not in seen, "no names or addresses unless the team chooses a contact"
     assert "Songs at clean-up" not in pdsa_page(store, A, "a-private").from_others.cards.value, "not from other teams"

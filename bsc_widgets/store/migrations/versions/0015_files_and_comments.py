@@ -1,4 +1,5 @@
-"""files teams keep and share (their bytes kept once by SHA-256), comments, and when each person last read them
+"""files teams keep and share (their bytes kept once by SHA-256), comments, and when each person last read them;
+the children's ages a cycle was tested with (none recorded for cycles from before)
 
 Revision ID: 0015
 Revises: 0014
@@ -13,6 +14,11 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('pdsa_cycles') as batch:
+        batch.add_column(sa.Column('age_groups', sa.JSON(), nullable=True))
+    op.execute("UPDATE pdsa_cycles SET age_groups = '[]'")
+    with op.batch_alter_table('pdsa_cycles') as batch:
+        batch.alter_column('age_groups', existing_type=sa.JSON(), nullable=False)
     op.create_table('team_files',
                     sa.Column('id', sa.Text(), nullable=False),
                     sa.Column('team_id', sa.Text(), nullable=False),
@@ -60,3 +66,5 @@ def downgrade() -> None:
     op.drop_table('file_contents')
     op.drop_table('comments')
     op.drop_table('team_files')
+    with op.batch_alter_table('pdsa_cycles') as batch:
+        batch.drop_column('age_groups')
