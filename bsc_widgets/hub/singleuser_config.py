@@ -25,6 +25,6 @@ c.VoilaConfiguration.prelaunch_hook = opening   # the loading screen names the p
 c.ContentsManager.allow_hidden = False
 # On a machine where the hub itself runs as root (a container, this project's CI), so does each server.
 c.ServerApp.allow_root = __import__("os").geteuid() == 0
-# Compressed responses and websocket messages, as under `bsc serve`.
-c.ServerApp.tornado_settings = {"compress_response": SETTINGS["compress_response"]}
+# Compressed responses and websocket messages, and a photo past the upload limit still arriving, as under `bsc serve`.
+c.ServerApp.tornado_settings = {k: SETTINGS[k] for k in ("compress_response", "websocket_max_message_size")}
 c.ServerApp.websocket_compression_options = SETTINGS["websocket_compression_options"]

@@ -25,6 +25,8 @@ UPLOAD_BYTES = 10 * MB           # as sent, checked before anything is opened
 UPLOAD_PIXELS = 50_000_000       # a photo's pixels, read from its header before it is decoded (a 200 MP phone: refused)
 UPLOAD_SIDE = 1600               # a shared photo's longest side, enough for a poster's figure
 THUMBNAIL_SIDE = 480             # a card's picture, on a phone
+UPLOAD_WIRE_BYTES = 64 * MB      # what the server takes in one message: a file past UPLOAD_BYTES still arrives,
+                                 # so its sender is told why it was not added (tornado's own cap is 10 MB)
 
 # the export folder (``bsc import FOLDER``)
 FOLDER_FILE_BYTES = 100 * MB     # any one file

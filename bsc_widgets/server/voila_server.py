@@ -44,6 +44,7 @@ from ..base.language import _, first_known, known, speaking
 from ..base.log import server_log
 from ..base.pages import COACH_PAGES, WORKBOOKS
 from ..charts import plotly_js
+from ..portable.limits import UPLOAD_WIRE_BYTES
 from ..render import render, stylesheet
 from .brotli_files import BrotliFiles
 
@@ -207,8 +208,10 @@ def remembered_language(handler) -> None:
 
 # compressed responses, and compressed websocket messages: a page's widgets arrive as one message of their
 # state (300 kB on the PDSA page, 1.2 MB on set-up), which deflate makes about a tenth; on a slow network
-# an uncompressed one took longer than the 4 s ipywidgets waits for it, and the page failed to show
-SETTINGS = {"compress_response": True, "websocket_compression_options": {}}
+# an uncompressed one took longer than the 4 s ipywidgets waits for it, and the page failed to show. A photo
+# comes as one message too: one larger than the upload limit must still arrive, to be refused in words.
+SETTINGS = {"compress_response": True, "websocket_compression_options": {},
+            "websocket_max_message_size": UPLOAD_WIRE_BYTES}
 class Themes(PlainErrors, ThemesHandler):
     """Voilà's theme files, answering a missing one with our plain page."""
 

@@ -244,6 +244,39 @@ def test_measures_entry_and_uploads(page, server, tmp_path):
     clean(page)
 
 
+def test_a_photo_too_large_or_not_a_photo_is_refused_in_words_and_the_page_stays_connected(page, server, tmp_path):
+    """From a phone's picker: a 12 MB "photo" arrives whole (past tornado's 10 MB message cap) and is refused with
+    the limit; a web page named as a photo is refused for what it is; a real photo is kept and shown."""
+    open_workbook(page, server, "03_pdsa", "riverbend-prek")
+    page.get_by_label("Open a cycle").select_option(index=1)
+    expect(page.get_by_role("heading", name=re.compile("^Cycle: "))).to_be_visible(timeout=SAVE)
+
+    def add(path):
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name=re.compile("Choose a photo or PDF")).click()
+        chooser.value.set_files(str(path))
+        page.get_by_role("button", name="Add the file").click()
+
+    huge = tmp_path / "IMG_0001.jpg"
+    huge.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(12 * 1024 * 1024))
+    add(huge)
+    expect(page.get_by_role("alert").filter(has_text="“IMG_0001.jpg” was not added: it is larger than 10 MB")
+           ).to_be_visible(timeout=LOAD)
+    page_named_photo = tmp_path / "schedule.png"
+    page_named_photo.write_text("<html><script>window.__pwned = 1</script></html>")
+    add(page_named_photo)
+    expect(page.get_by_role("alert").filter(has_text="this file is neither, whatever its name says")).to_be_visible(
+        timeout=SAVE)
+    from PIL import Image
+
+    Image.new("RGB", (1200, 900), (30, 90, 160)).save(tmp_path / "schedule.jpg")
+    add(tmp_path / "schedule.jpg")
+    expect(page.get_by_role("status").filter(has_text="Added “schedule”")).to_be_visible(timeout=SAVE)
+    expect(page.get_by_role("img", name="schedule")).to_be_visible()
+    expect(page.get_by_text("The connection is lost.")).to_be_hidden()
+    clean(page)
+
+
 # ---- the whole journey: a PDSA ramp from plan to adopt, seen on the run chart -------------
 
 def test_a_team_carries_a_ramp_to_adopt_and_sees_it_on_its_run_chart(page, server):

@@ -268,3 +268,13 @@ def test_the_weekly_digest_goes_to_each_person_once_in_their_language(sample_db,
     rows = list(csv.DictReader(log.open(encoding="utf-8")))
     assert {r["kind"] for r in rows} == {"digest"}
     assert os.path.getsize(log) > 0
+
+
+def test_shared_text_keeps_its_teams_language_and_is_marked_for_a_reader_of_another(store):
+    builders.cycle(store, B, "songs", id="b-spanish", title="Canciones al recoger",
+                   objective="Ver si las canciones calman la hora de recoger.")
+    services.share(store, Actor.for_team(B), B, "cycle", "b-spanish", TODAY)
+    seen = pdsa_page(store, A, "a-shared").from_others.cards.value
+    assert "Written in Español by the team." in seen
+    assert '<dd lang="es">Ver si las canciones calman la hora de recoger.</dd>' in seen
+    assert '<h4 lang="es">Canciones al recoger' in seen
