@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reports import collaborative_of  # noqa: E402
+from timing import median_time  # noqa: E402
 
 from bsc_widgets.analysis.effectiveness import effectiveness  # noqa: E402
 from bsc_widgets.analysis.equity import group_view  # noqa: E402
@@ -43,16 +42,6 @@ from bsc_widgets.base.language import speak  # noqa: E402
 from bsc_widgets.store import Store  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
-
-
-def median_of(fn, runs: int) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -84,9 +73,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{'view':<26}" + "".join(f"{n + ' teams: s (÷ spread page)':>18}" for n in args.teams.split(",")))
         stores = [Store.open(str(collaborative_of(int(n), Path(tmp)))) for n in args.teams.split(",")]
-        floor = [median_of(lambda: SpreadPage(s, TODAY), args.runs) for s in stores]
+        floor = [median_time(lambda: SpreadPage(s, TODAY), args.runs)[0] for s in stores]
         for name, fn in tasks.items():
-            times = [median_of(lambda: fn(s), args.runs) for s in stores]
+            times = [median_time(lambda: fn(s), args.runs)[0] for s in stores]
             print(f"{name:<26}" + "".join(f"{t:>10.3f} ({t / f:4.1f}×)" for t, f in zip(times, floor)), flush=True)
 
 

@@ -10,30 +10,20 @@ alone (``--team``), which is what a team waits for.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reports import collaborative_of  # noqa: E402
+from timing import median_time  # noqa: E402
 
 from bsc_widgets.reports.printing import chromium  # noqa: E402
 from bsc_widgets.reports.storyboard import write_storyboard  # noqa: E402
 from bsc_widgets.store import Store  # noqa: E402
 
 SESSION = 4
-
-
-def timed(fn, runs: int) -> tuple[float, list[Path]]:
-    times, out = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), out
 
 
 def main() -> None:
@@ -51,10 +41,10 @@ def main() -> None:
               f"{'one team, s':>12} {'÷ one team':>11}")
         for n in (int(x) for x in args.teams.split(",")):
             store = Store.open(str(collaborative_of(n, folder)))
-            one, _ = timed(lambda: write_storyboard(store, "sunrise-head-start", SESSION, folder / "one", "letter",
-                                                    True), args.runs)
-            every, written = timed(lambda: write_storyboard(store, None, SESSION, folder / "all", "letter", True),
-                                   args.runs)
+            one, _ = median_time(lambda: write_storyboard(store, "sunrise-head-start", SESSION, folder / "one", "letter",
+                                                    True), args.runs, warm_up=False)
+            every, written = median_time(lambda: write_storyboard(store, None, SESSION, folder / "all", "letter",
+                                                                  True), args.runs, warm_up=False)
             pdf = written[-1]
             pages = len(PdfReader(pdf).pages)
             print(f"{n:>6} {every:>15.1f} {every / n:>11.2f} {pages:>6} {pdf.stat().st_size / 1e6:>7.1f} "

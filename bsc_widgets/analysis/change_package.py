@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..model.base import NAME_LENGTH, TEXT_LENGTH
 from ..store import Store
-from .sharing import SharedCycle, shared_cycles
+from .sharing import SharedItem, SharedStoryboard, shared_items
 from .spread import IdeaSpread, LinkedSignal, spread
 
 DECISIONS = ("adopt", "adapt", "abandon")
@@ -64,7 +64,7 @@ class IdeaEvidence:
     idea: ChangeIdea
     conditions: list[Condition]                     # one per team that tested it, in the order they started
     signals: list[LinkedSignal] = field(default_factory=list)
-    shared: list[SharedCycle] = field(default_factory=list)
+    shared: list[SharedItem] = field(default_factory=list)    # cycles and files about it; storyboards of its teams
 
     @property
     def teams(self) -> int:
@@ -116,7 +116,7 @@ def change_package(store: Store, day: dt.date) -> ChangePackage:
     spreads = {s.idea.id: s for s in spread(store, day)}
     teams = {t.id: t for t in store.list(Team)}
     cycles = store.list(PdsaCycle)
-    shared = [s for s in shared_cycles(store, day) if s.open_to_other_teams]
+    shared = [s for s in shared_items(store, day) if s.open_to_other_teams]
     tested = [_evidence(s, teams, cycles, shared) for s in spreads.values()]
     tested.sort(key=lambda e: (-len(e.decided("adopt")), -e.teams, e.idea.position, e.idea.title))
     untested = [i for i in current(store.list(ChangeIdea), day) if i.team_id is None and i.id not in spreads]
@@ -132,7 +132,7 @@ def lessons_learned(store: Store) -> list[tuple[str, Lesson]]:
 
 
 def _evidence(s: IdeaSpread, teams: dict[str, Team], cycles: list[PdsaCycle],
-              shared: list[SharedCycle]) -> IdeaEvidence:
+              shared: list[SharedItem]) -> IdeaEvidence:
     conditions = []
     for team_id in s.testing:
         mine = [c for c in cycles if c.team_id == team_id and c.change_idea_id == s.idea.id]
@@ -140,7 +140,8 @@ def _evidence(s: IdeaSpread, teams: dict[str, Team], cycles: list[PdsaCycle],
         scales = list(dict.fromkeys(c.scale for c in mine if c.scale))
         ages = list(dict.fromkeys(a for c in mine for a in c.age_groups))
         conditions.append(Condition(teams[team_id], s.decisions[team_id], len(mine), scales, ages))
-    return IdeaEvidence(s.idea, conditions, s.signals, [x for x in shared if x.cycle.change_idea_id == s.idea.id])
+    shows = [x for x in shared if x.idea_id == s.idea.id or isinstance(x, SharedStoryboard) and x.team.id in s.testing]
+    return IdeaEvidence(s.idea, conditions, s.signals, shows)
 
 
 def decision_words(decision: str | None) -> str:

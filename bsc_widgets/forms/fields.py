@@ -20,7 +20,7 @@ from ..model import Record
 from ..render import render
 from .day_input import DayInput
 from .messages import message_html
-from .words import LABEL_ABOVE, LABEL_ABOVE_LIST, WIDE, Words
+from .words import BOX, LABEL_ABOVE, LABEL_ABOVE_LIST, SNUG, WIDE, Words
 
 # Text widgets send their value when the person leaves the field (or presses Enter), not per keystroke.
 TEXT_KW = dict(continuous_update=False, style=LABEL_ABOVE, layout=WIDE)
@@ -127,7 +127,7 @@ class Field(w.VBox):
             options = [("—" if self.optional else _("Choose…"), "")] + self.choices
             return w.Dropdown(options=options, description=d, style=LABEL_ABOVE_LIST, layout=WIDE)
         if self.kind == "many":
-            self.boxes = [w.Checkbox(description=label, indent=False, value=False, layout=w.Layout(width="auto"))
+            self.boxes = [w.Checkbox(description=label, indent=False, value=False, layout=SNUG, style=BOX)
                           for label, _value in self.choices]
             return w.HBox(self.boxes, layout=w.Layout(flex_flow="row wrap", width="100%"))
         if self.kind == "date":

@@ -21,7 +21,7 @@ from ..services.files import add_file
 from ..store import Store
 from .fields import TEXT_KW, replace_options
 from .messages import MessageArea, guarded
-from .sharing import SharePanel, download_link, pictures
+from .sharing import SharePanel, file_link, pictures
 from .words import LABEL_ABOVE_LIST, SNUG, WIDE, Words
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif,application/pdf"
@@ -110,7 +110,7 @@ class FilesPanel(w.VBox):
 
     def _get(self) -> None:
         file = self.files.get(self.pick.value)
-        self.link.value = download_link(self.store, file) if file is not None else ""
+        self.link.value = file_link(self.store, file) if file is not None else ""
 
     def _remove(self) -> None:
         file = self.files.get(self.pick.value)

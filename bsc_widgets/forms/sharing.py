@@ -12,7 +12,7 @@ import datetime as dt
 import ipywidgets as w
 
 from ..analysis.sharing import SharedCycle, SharedFile, SharedItem, SharedStoryboard, from_other_teams
-from ..base.language import N_, _, listing
+from ..base.language import N_, _, listing, number
 from ..model import (
     AGE_GROUP_LABELS,
     DECISION_LABELS,
@@ -33,6 +33,7 @@ from ..services.access import Access
 from ..services.read_gate import may_see_shared
 from ..store import Store
 from .comments import CommentThread, comments_html
+from .download import download_file
 from .fields import replace_options
 from .messages import MessageArea, guarded
 from .words import LABEL_ABOVE_LIST, SNUG, WIDE, Words
@@ -50,17 +51,12 @@ NOUNS = {   # what the panel calls the item, per kind
 }
 
 
-def data_url(file: TeamFile, content: bytes, thumbnail: bool = False) -> str:
-    """The file inside the page itself (no address another person could open), as our own encoding made it."""
-    kind = "image/jpeg" if thumbnail and file.file_type == "image/jpeg" else file.file_type
-    return f"data:{kind};base64,{base64.b64encode(content).decode('ascii')}"
-
-
 def pictures(store: Store, files: list[TeamFile]) -> dict[str, str]:
-    """Each photo's small picture, by file id, ready to show in a card."""
+    """Each photo's small picture (our own encoding, of the file's kind), by file id, inside the page itself: no
+    address another person could open."""
     contents = store.contents(f.thumbnail_sha256 for f in files if f.thumbnail_sha256)
-    return {f.id: data_url(f, contents[f.thumbnail_sha256], thumbnail=True) for f in files
-            if f.thumbnail_sha256 in contents}
+    return {f.id: f"data:{f.file_type};base64,{base64.b64encode(contents[f.thumbnail_sha256]).decode('ascii')}"
+            for f in files if f.thumbnail_sha256 in contents}
 
 
 def shared_cards(store: Store, items: list[SharedItem], idea_titles: dict[str, str], empty: str) -> str:
@@ -149,15 +145,16 @@ class FromOtherTeams(w.VBox):
 
     def _get_file(self) -> None:
         file = self.shown_files.get(self.file_pick.value)
-        self.link.value = download_link(self.store, file) if file is not None else ""
+        self.link.value = file_link(self.store, file) if file is not None else ""
 
 
-def download_link(store: Store, file: TeamFile) -> str:
+def file_link(store: Store, file: TeamFile) -> str:
+    """The kept file, to save: made when asked for, so a page carries only the small pictures."""
     content = store.contents([file.sha256]).get(file.sha256)
     if content is None:
         return render("forms/widgets.html", "help", text=_("This file is no longer in the workspace."))
-    return render("forms/sharing.html", "download", href=data_url(file, content), name=file.file_name,
-                  title=file.title, size=len(content))
+    label = _("Save “%(title)s” (%(size)s kB)", title=file.title, size=number(round(len(content) / 1024)))
+    return render("common.html", "paragraph", text=download_file(content, file.file_name, label, file.file_type))
 
 
 class SharePanel(w.VBox):

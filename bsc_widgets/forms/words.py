@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 import traitlets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
@@ -19,6 +20,7 @@ SNUG = w.Layout(width="auto")            # buttons as wide as their words (never
 _WORDS = HTMLStyle()
 LABEL_ABOVE = TextStyle(description_width="initial")         # text and text areas: the label in full
 LABEL_ABOVE_LIST = DescriptionStyle(description_width="initial")   # lists
+BOX = CheckboxStyle()                                        # every tick box of a "tick all that apply" field
 
 
 class Words(w.HTML):

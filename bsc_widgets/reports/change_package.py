@@ -1,7 +1,7 @@
 """The change package as one offline page (the faculty page shows it; ``bsc change-package`` writes it for the
 state, with its PDF and the next collaborative's framework file).
 
-Shared cycles are named, by title and team, only where the reader may see them (the read gate's rule, given as
+Shared cycles, files and storyboards are named, by title and team, only where the reader may see them (the read gate's rule, given as
 ``sees_shared``); the state's offline copy names them and never shows their content or anyone's name.
 """
 from __future__ import annotations
@@ -16,15 +16,15 @@ from ..analysis.change_package import (
     decision_words,
     lessons_learned,
 )
-from ..analysis.sharing import SharedCycle
+from ..analysis.sharing import SharedItem
 from ..analysis.spread import team_names
 from ..base.language import _
-from ..model import PROGRAM_TYPE_LABELS
+from ..model import PROGRAM_TYPE_LABELS, SHARED_KIND_LABELS
 from ..render import render, stylesheet
 from ..store import Store
 
 
-def change_package_html(store: Store, day: dt.date, sees_shared: Callable[[SharedCycle], bool] = lambda s: True,
+def change_package_html(store: Store, day: dt.date, sees_shared: Callable[[SharedItem], bool] = lambda s: True,
                         package: ChangePackage | None = None) -> str:
     package = package or change_package(store, day)
     names = team_names(store)
@@ -32,7 +32,8 @@ def change_package_html(store: Store, day: dt.date, sees_shared: Callable[[Share
     for e in package.tested:
         rows = [(c, PROGRAM_TYPE_LABELS[c.team.program_type], decision_words(c.decision)) for c in e.conditions]
         ideas.append((e, e.summary(), rows, [s.text(names) for s in e.signals],
-                      [f"{s.cycle.title} ({s.team.name})" for s in e.shared if sees_shared(s)]))
+                      [_("%(title)s (%(team)s, %(kind)s)", title=s.title, team=s.team.name,
+                         kind=SHARED_KIND_LABELS[s.share.kind]) for s in e.shared if sees_shared(s)]))
     return render("reports/change_package.html", "package", style=stylesheet(), collab=package.collaborative,
                   day=day, ideas=ideas, untested=package.untested, lessons=package.lessons)
 

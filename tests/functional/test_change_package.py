@@ -97,8 +97,11 @@ def test_a_leader_reads_the_change_package_and_no_team_item(accounts):
     leader = widget_text(ChangePackagePage(store, END, access_of(store, "leader@example.org")))
     faculty = widget_text(ChangePackagePage(store, END, access_of(store, "faculty@example.org")))
     assert "Change ideas teams tested" in leader and "Lessons learned" in leader
-    shared = "Visual schedules in every room (Sunrise Head Start)"     # a cycle Sunrise shared
-    assert shared in faculty and shared not in leader and "Shared by teams" not in leader
+    shared = "Visual schedules in every room (Sunrise Head Start, PDSA cycle)"     # a cycle Sunrise shared
+    photo = "Our visual schedule in the Butterflies room (Sunrise Head Start, file)"
+    storyboard = "Learning Session 4 (Maple Street Early Head Start, storyboard)"   # Maple tested the solution kit
+    assert shared in faculty and photo in faculty and storyboard in faculty
+    assert shared not in leader and photo not in leader and "Shared by teams" not in leader
     assert "The collaborative’s lessons learned" in faculty and "The collaborative’s lessons learned" not in leader
     with pytest.raises(NotAllowed):
         add(store, Actor.collaborative(access=access_of(store, "leader@example.org")),
