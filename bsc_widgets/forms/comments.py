@@ -78,7 +78,6 @@ class CommentThread(w.VBox):
             then()
 
 
-
 class NewsNotice(Words):
     """What is new for this person since they last looked ("3 new comments", each shown whole); once shown, it is
     read. Without sign-in there is nobody to remember: the last week's comments on the team's things."""

@@ -13,7 +13,11 @@ def download_link(content: str, filename: str, label: str, mime: str = "text/csv
                   filename=filename, label=label)
 
 
+def data_url(content: bytes, mime: str) -> str:
+    """Bytes inside the page itself (base64): no address another person could open."""
+    return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
+
+
 def download_file(content: bytes, filename: str, label: str, mime: str) -> str:
-    """A download link carrying a file made on the server (a PDF), base64 inside the link."""
-    return render("common.html", "download", href=f"data:{mime};base64,{base64.b64encode(content).decode()}",
-                  filename=filename, label=label)
+    """A download link carrying a file made or kept on the server (a PDF, a shared photo), inside the link."""
+    return render("common.html", "download", href=data_url(content, mime), filename=filename, label=label)

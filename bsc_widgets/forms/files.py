@@ -99,7 +99,7 @@ class FilesPanel(w.VBox):
             self.message.show(_("Choose a photo or a PDF first."), "error")
             return
         name, data = got
-        title = self.title.value.strip() or name.rsplit(".", 1)[0]
+        title = self.title.value.strip() or name.rsplit(".", 1)[0].strip() or _("Photo or PDF")
         file = add_file(self.store, self.actor, self.team.id, name, data, title, self.today,
                         pdsa_cycle_id=self.cycle.id, change_idea_id=self.cycle.change_idea_id)
         self.upload.value = ()

@@ -6,7 +6,6 @@ share and take-back buttons write through ``services.sharing``, whose check refu
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
 
 import ipywidgets as w
@@ -33,7 +32,7 @@ from ..services.access import Access
 from ..services.read_gate import may_see_shared
 from ..store import Store
 from .comments import CommentThread, comments_html
-from .download import download_file
+from .download import data_url, download_file
 from .fields import replace_options
 from .messages import MessageArea, guarded
 from .words import LABEL_ABOVE_LIST, SNUG, WIDE, Words
@@ -52,11 +51,9 @@ NOUNS = {   # what the panel calls the item, per kind
 
 
 def pictures(store: Store, files: list[TeamFile]) -> dict[str, str]:
-    """Each photo's small picture (our own encoding, of the file's kind), by file id, inside the page itself: no
-    address another person could open."""
+    """Each photo's small picture (our own encoding, of the file's kind), by file id, inside the page itself."""
     contents = store.contents(f.thumbnail_sha256 for f in files if f.thumbnail_sha256)
-    return {f.id: f"data:{f.file_type};base64,{base64.b64encode(contents[f.thumbnail_sha256]).decode('ascii')}"
-            for f in files if f.thumbnail_sha256 in contents}
+    return {f.id: data_url(contents[f.thumbnail_sha256], f.file_type) for f in files if f.thumbnail_sha256 in contents}
 
 
 def shared_cards(store: Store, items: list[SharedItem], idea_titles: dict[str, str], empty: str) -> str:

@@ -38,7 +38,10 @@ def comment(store: Store, actor: Actor, on: Share | PdsaCycle, text: str) -> Com
                 raise NotAllowed(_("This item is no longer shared; your comment was not saved."))
             about, where = share.team_id, dict(share_id=share.id)
         else:
-            about, where = on.team_id, dict(pdsa_cycle_id=on.id)
+            cycle = tx.get(PdsaCycle, on.id)       # as stored now: removed since the page showed it, said so
+            if cycle is None:
+                raise NotFound(_("This cycle was removed; your comment was not saved."))
+            about, where = cycle.team_id, dict(pdsa_cycle_id=cycle.id)
         record = Comment.build(id="new", about_team_id=about, team_id=actor.team_id, text=text, written_on=at.date(),
                                written_at=at, author=actor.access.username if actor.access else actor.name,
                                language=language(), **where)

@@ -188,6 +188,14 @@ def test_comments_reach_whoever_may_read_the_item_and_nobody_else(store):
     assert "This item is no longer shared; your comment was not saved." in b.message.value
     assert store.list(Comment) == before
 
+    # a page left open on a cycle someone has since removed: said plainly, the words kept in the box
+    left_open = pdsa_page(store, A, "a-private")
+    all_services.remove(store, Actor.for_team(A), store.get(type(a.form.record), "a-private"))
+    left_open.with_faculty.text.value = "Is this still on?"
+    left_open.with_faculty.button.click()
+    assert "This cycle was removed; your comment was not saved." in left_open.message.value
+    assert left_open.with_faculty.text.value == "Is this still on?" and store.list(Comment) == before
+
 
 def test_signed_in_a_person_is_told_once_and_faculty_write_as_faculty(store):
     builders.account(store, "rosa@a.example.org")
