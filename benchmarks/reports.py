@@ -19,12 +19,30 @@ import tempfile
 import time
 from pathlib import Path
 
-from bsc_widgets.model import (AssessmentScore, Attendance, ChartMark, Comment, Event, Lesson, Member, MonthlyReport,
-                               Observation, PdsaCycle, Sample, Share, ShareReview, Storyboard, StratumObservation, Team,
-                               TeamChangeIdea, TeamFile)
+from bsc_widgets.model import (
+    AssessmentScore,
+    Attendance,
+    ChartMark,
+    CoachAssignment,
+    Comment,
+    Event,
+    Lesson,
+    Member,
+    MonthlyReport,
+    Observation,
+    PdsaCycle,
+    Sample,
+    Share,
+    ShareReview,
+    Storyboard,
+    StratumObservation,
+    Team,
+    TeamChangeIdea,
+    TeamFile,
+)
 from bsc_widgets.portable import read_folder
-from bsc_widgets.reports.batch import Job, plan, run_reports
 from bsc_widgets.portable.sample import sample_folder
+from bsc_widgets.reports.batch import Job, plan, run_reports
 from bsc_widgets.store import Store
 
 PERIOD, TODAY = dt.date(2026, 10, 1), dt.date(2026, 11, 22)
@@ -73,6 +91,7 @@ def collaborative_of(n_teams: int, folder: Path) -> Path:
         copies += [r.model_copy(update={"share_id": shares[r.share_id]}) for r in ds.all(ShareReview)
                    if r.share_id in shares]
         copies += [x.model_copy(update={"team_id": new_id}) for x in ds.all(Storyboard) if x.team_id == t.id]
+        copies += [x.model_copy(update={"team_id": new_id}) for x in ds.all(CoachAssignment) if x.team_id == t.id]
         copies += [x.model_copy(update={"id": new_id, "team_id": new_id}) for x in ds.all(Lesson)
                    if x.team_id == t.id]
     ds.extend(copies)

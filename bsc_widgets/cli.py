@@ -447,5 +447,26 @@ def digest(db, site, log, yes, smtp_host, smtp_port, smtp_security, smtp_user, s
              dict(host=smtp_host, port=smtp_port, security=smtp_security, user=smtp_user, sender=sender))
 
 
+@main.command()
+@db_option
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--team", default=None, metavar="TEAM", help="One team's calendar (default: the whole collaborative's).")
+@click.option("--lang", type=click.Choice(sorted(LANGUAGES)), default=None,
+              help="The events' language (default: the team's, else English).")
+def calendar(db, out, team, lang):
+    """Write the calendar as an .ics file any calendar app imports: learning sessions, report due days, calls and
+    visits."""
+    from .base.language import first_known, speaking
+    from .reports.calendar import calendar_ics
+
+    store = Store.open(db, read_only=True)
+    if store.collaborative() is None:
+        raise BscError(_("This workspace has no collaborative yet."))
+    chosen = store.team(team) if team else None
+    with speaking(first_known(lang, chosen.language if chosen else None)):
+        out.write_bytes(calendar_ics(store, team))
+    click.echo(_("Written: %(path)s", path=out))
+
+
 if __name__ == "__main__":
     main()

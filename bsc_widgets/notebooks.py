@@ -177,8 +177,9 @@ def coach_dashboard(db: str = "", today_: str = ""):
 
     def build():
         store = Store.open(db or None)
-        speak_for(open_page(store, "coach_dashboard.ipynb")[0].access)
-        return DashboardPage(store, today(today_))
+        access = open_page(store, "coach_dashboard.ipynb")[0].access
+        speak_for(access)
+        return DashboardPage(store, today(today_), access)
 
     return show(build)
 
@@ -205,6 +206,11 @@ def collaborative_setup(db: str = "", today_: str = ""):
 def participation(db: str = "", today_: str = ""):
     """Attendance and dosage by role."""
     return _collaborative_page("participation", "ParticipationPage", "participation.ipynb", db, today_)
+
+
+def support_log(db: str = "", today_: str = ""):
+    """The support a coach gave: visits, calls and technical assistance, and each team's dose of it."""
+    return _collaborative_page("support", "SupportLogPage", "support_log.ipynb", db, today_)
 
 
 def equity(db: str = "", today_: str = ""):

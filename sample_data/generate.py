@@ -30,6 +30,7 @@ from bsc_widgets.model import (
     Attendance,
     ChangeIdea,
     ChartMark,
+    CoachAssignment,
     Collaborative,
     Comment,
     Dataset,
@@ -46,11 +47,13 @@ from bsc_widgets.model import (
     PdOffering,
     PdsaCycle,
     Phase,
+    ReadinessTick,
     Removal,
     Sample,
     Share,
     ShareReview,
     Storyboard,
+    SupportContact,
     Stratum,
     StratumObservation,
     Team,
@@ -58,8 +61,8 @@ from bsc_widgets.model import (
     TeamFile,
     first_aimed,
 )
-from bsc_widgets.portable.uploads import digest
 from bsc_widgets.portable import write_folder
+from bsc_widgets.portable.uploads import digest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import spanish as es  # noqa: E402  (the sample's Spanish, beside this script)
@@ -448,6 +451,31 @@ TEAM_RAMPS = {
     "nuestra-casa-fcc": [("home-language-notes", D(2025, 11, 17)), ("positive-notes-home", D(2026, 2, 16)),
                          ("reflective-check-ins", D(2026, 6, 15))],
 }
+# The cycles teams began this autumn, still running: every team but Riverbend, which has begun none since June (the
+# stalled team the coach dashboard flags). (idea, start, title, scale, objective, prediction)
+AUTUMN_CYCLES = {
+    "sunrise-head-start": ("incident-review", D(2026, 10, 12), "Incident review in every classroom",
+                           "All 6 classrooms, 4 weeks", "Every classroom reviews each incident within two days.",
+                           "Reviews will find the same two transitions behind most incidents."),
+    "maple-street-ehs": ("reflective-check-ins", D(2026, 10, 19), "Check-ins for the new toddler teachers",
+                         "2 new teachers, 3 weeks", "New teachers get a weekly reflective check-in from day one.",
+                         "They will rate their stress lower by the third week."),
+    "little-acorns": ("huddle-before-send-home", D(2026, 10, 5), "Huddle before any send-home, all rooms",
+                      "All rooms, 4 weeks", "No child is sent home without a two-minute huddle first.",
+                      "Half the huddles will find another way through the day."),
+    "eastside-community": ("reflective-check-ins", D(2026, 10, 12), "Check-ins at the evening shift",
+                           "Evening staff, 3 weeks", "The evening shift has the same check-ins as the day shift.",
+                           "Evening staff will join if the check-in fits before pick-up."),
+    "lincoln-prek": ("feeling-word", D(2026, 10, 19), "Feeling word of the week with families",
+                     "2 classrooms, 4 weeks", "Families hear the week's feeling word in the Monday note.",
+                     "Some families will use the word at home and tell us."),
+    "hearth-fcc": ("solution-kit", D(2026, 10, 12), "Solution kit passed between homes", "3 homes, 4 weeks",
+                   "One solution kit travels between three homes, a week in each.",
+                   "Each home will use it at least once a day."),
+    "nuestra-casa-fcc": ("reflective-check-ins", D(2026, 10, 19), "Charlas reflexivas en los dos hogares nuevos",
+                         "2 hogares, 4 semanas", "Las dos proveedoras nuevas tienen una charla reflexiva cada semana.",
+                         "Dirán que se sienten menos solas al final del mes."),
+}
 LOCAL_IDEAS = [
     ("nc-bilingual-song-cards", "Bilingual song cards for transitions", "nuestra-casa-fcc",
      [("predictable-routines", "strong"), ("family-partnerships", "weak")]),
@@ -606,6 +634,11 @@ def build() -> Dataset:
                                   email=None if role == "family" else f"{mid}@example.org",
                                   language="es" if tid in TEAM_LANGUAGES or person in SPANISH_SPEAKERS else None))
         records += members
+        if tid not in LEADS_NOT_NAMED:   # the charter names the pre-work's two leads, from the roster
+            at = next(i for i, r in enumerate(records) if isinstance(r, Team) and r.id == tid)
+            records[at] = records[at].model_copy(update={
+                "senior_leader_id": next(m.id for m in members if m.role == "administrator"),
+                "day_to_day_lead_id": next((m.id for m in members if m.role == "teacher"), members[-1].id)})
         cycles = _cycles(rng, tid, members)
         if tid not in NOT_CHOSEN_YET:
             cycles = [c.model_copy(update={"measure_ids": first_aimed(
@@ -626,6 +659,9 @@ def build() -> Dataset:
     records += [PdOffering(id=i, name=n, funding_stream=f, reach=r, hours=h, audience=a, purpose=p)
                 for i, n, f, r, h, a, p in PD_OFFERINGS]
     records += [Account(username=e, name=n, access=a, email=e) for n, e, a in ACCOUNTS]
+    records += [CoachAssignment(team_id=t, coach=coach) for coach, teams in CASELOADS.items() for t in teams]
+    records += [ReadinessTick(team_id=t, item="spreading", ticked_on=on, ticked_by=by) for t, on, by in SPREADING]
+    records += _support()
     records = _turnover_and_corrections(records)
     ds.extend(records)
     return ds.check()
@@ -650,8 +686,21 @@ def _turnover_and_corrections(records: list) -> list:
 ACCOUNTS = [
     ("Dr. Renee Okafor", "renee.okafor@example.org", "advisor"),
     ("Marcus Bell", "marcus.bell@example.org", "faculty"),
+    ("Ana Lucía Torres", "ana.torres@example.org", "faculty"),
     ("Jordan Whitfield", "jordan.whitfield@example.org", "leader"),
 ]
+
+
+# the coach's tick where no record can show it: these began spreading their changes through the organization
+SPREADING = [("sunrise-head-start", D(2026, 4, 20), "Marcus Bell"), ("little-acorns", D(2026, 5, 4), "Marcus Bell"),
+             ("nuestra-casa-fcc", D(2026, 5, 11), "Ana Lucía Torres")]
+LEADS_NOT_NAMED = {"riverbend-prek", "eastside-community"}     # their charters name no leads yet: not ready
+
+# Two coaches share the teams; Riverbend, the stalled team, has no coach yet (the advisor's dashboard says so).
+CASELOADS = {
+    "marcus.bell@example.org": ["sunrise-head-start", "maple-street-ehs", "little-acorns", "eastside-community"],
+    "ana.torres@example.org": ["lincoln-prek", "hearth-fcc", "nuestra-casa-fcc"],
+}
 
 
 # ---- equity views, the framework's history, the state's PD system -------------------------------
@@ -786,6 +835,43 @@ def _shares(records: list) -> list:
                                                 featured_for=session) for cid, on, why, session in REVIEWS]
 
 
+COACH_NAMES = {"marcus.bell@example.org": "Marcus Bell", "ana.torres@example.org": "Ana Lucía Torres"}
+PEER_VISITS = [("eastside-community", "sunrise-head-start", D(2026, 4, 21)), ("hearth-fcc", "nuestra-casa-fcc",
+                D(2026, 6, 10)), ("lincoln-prek", "little-acorns", D(2026, 10, 14))]   # (visitors, hosts, day)
+
+
+def _support() -> list:
+    """A season of support from the two coaches: a call a month, an on-site visit a season, technical assistance
+    when a team asked, and three peer-to-peer visits. Riverbend, with no coach, had the calls of the first months."""
+    rng = random.Random(SEED + 1)        # its own stream: the rest of the sample stays as it was
+    topics = Collaborative(**COLLABORATIVE).topics
+    out = []
+    for coach, teams in [*CASELOADS.items(), ("renee.okafor@example.org", ["riverbend-prek"])]:
+        for tid in teams:
+            last = D(2026, 2, 28) if tid == "riverbend-prek" else D(2026, 11, 20)
+            for month in months(D(2025, 10, 1), last):
+                on = month + dt.timedelta(days=rng.randint(8, 20))
+                roles = ["administrator", "teacher"] + (["staff"] if rng.random() < 0.4 else [])
+                out.append(SupportContact(id=f"{tid}-call-{on}", team_id=tid, kind="call", day=on, minutes=rng.choice(
+                    [30, 45, 60]), mode=rng.choice(["phone", "video"]), roles=roles,
+                    logged_by=COACH_NAMES.get(coach, "Dr. Renee Okafor")))
+                if month.month in (11, 2, 5, 9) and tid != "riverbend-prek":
+                    out.append(SupportContact(
+                        id=f"{tid}-visit-{on}", team_id=tid, kind="on_site", day=on + dt.timedelta(days=2),
+                        minutes=rng.choice([90, 120, 150]), roles=roles + (["family"] if rng.random() < 0.3 else []),
+                        logged_by=COACH_NAMES[coach]))
+                if rng.random() < 0.3:
+                    out.append(SupportContact(
+                        id=f"{tid}-ta-{on}", team_id=tid, kind="ta", day=on + dt.timedelta(days=5),
+                        minutes=rng.choice([15, 20, 30]), mode=rng.choice(["email", "phone"]),
+                        topic=rng.choice(topics), roles=[rng.choice(["administrator", "teacher"])],
+                        logged_by=COACH_NAMES.get(coach, "Dr. Renee Okafor")))
+    out += [SupportContact(id=f"{a}-peer-{on}", team_id=a, kind="peer_visit", host_team_id=b, day=on, minutes=150,
+                           roles=["administrator", "teacher"], logged_by="Ana Lucía Torres")
+            for a, b, on in PEER_VISITS]
+    return out
+
+
 def _files_and_comments(records: list, ds: Dataset) -> list:
     """Teams' files (their bytes kept in ``ds.contents``), the storyboards and files they shared, and comments."""
     out: list = []
@@ -856,6 +942,15 @@ def _cycles(rng: random.Random, tid: str, members: list[Member]) -> list[PdsaCyc
                 study_notes=None if in_progress else result, decision=None if in_progress else decision,
                 next_steps=None if in_progress or decision == "adopt" else text["next_steps"]))
             start = end + dt.timedelta(days=rng.choice([7, 14, 21]))
+    if tid in AUTUMN_CYCLES:
+        idea, start, title, scale, objective, prediction = AUTUMN_CYCLES[tid]
+        out.append(PdsaCycle(
+            id=f"{tid.split('-')[0]}-{idea}-autumn", team_id=tid, change_idea_id=idea, title=title,
+            objective=objective, questions=text["questions"], predictions=prediction,
+            plan_who=text["plan_who"].format(teacher=lead.get("teacher", lead.get("administrator")),
+                                             admin=lead.get("administrator")),
+            plan_what=title, plan_where=scale, data_collection=text["data_collection"],
+            participant_roles=["administrator", "teacher"], scale=scale, age_groups=AGES[tid], start=start))
     return out
 
 

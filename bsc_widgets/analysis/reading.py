@@ -138,13 +138,6 @@ def _signal_run(cur: Columns, limit: float):
     return members[0], members[-1], int(s[run == best][0]), int(lengths[best]), best == len(lengths) - 1
 
 
-def _began(cur: Columns, run) -> int:
-    """The row where the change a long run shows began: the run's first point while it lasts, else the
-    first point after it (the process has moved to the other side since)."""
-    first, last, *_, latest = run
-    return first if latest else min(last + 1, cur.rows - 1)
-
-
 def _current_part(result) -> tuple[Columns, bool]:
     """The rows of the latest part (phase), and whether there are earlier ones."""
     cols = Columns.of(result)
@@ -271,7 +264,7 @@ class _Read:
                           "later values are higher: more than %(limit)s in a row on one side is a signal (Anhøj "
                           "rules).", **words))
             self.why.append(what)
-            self.signals.append(_Signal(_judge(side if latest else -side, self.direction), _began(c, run), latest))
+            self.signals.append(_Signal(_judge(side, self.direction), first, latest, until=None if latest else last))
         elif bool(c["runs_signal"][0]):
             self.why.append(n_("The line crosses the %(center)s only %(n)s time in %(count)s off it, where at "
                                "least %(least)s crossings are expected: the data stay on one side for long "
@@ -315,8 +308,7 @@ class _Read:
                                   "(IHI rules).", **words) if latest else
                                 _("A shift: %(count)s or more in a row below the %(center)s, from %(start)s to "
                                   "%(end)s (IHI rules).", **words))
-            self.signals.append(_Signal(_judge(side if latest else -side, self.direction),
-                                        first if latest else min(last + 1, c.rows - 1), latest))
+            self.signals.append(_Signal(_judge(side, self.direction), first, latest, until=None if latest else last))
             found = True
         usable = self.include & ~np.isnan(self.y)
         trend = _last_block(c["ihi_trend"].astype(bool), usable, _steps(self.y, usable))
@@ -437,7 +429,8 @@ def read_chart(result: pd.DataFrame, name: str | None = None, direction: str = "
     if signal is not None:
         verdict = signal.verdict
         began = pd.Timestamp(cur["x"][signal.began]) if _is_time(cur["x"][signal.began]) else None
-        ended = pd.Timestamp(cur["x"][signal.ended]) if signal.ended is not None and began is not None else None
+        last = signal.ended if signal.ended is not None else signal.until
+        ended = pd.Timestamp(cur["x"][last]) if last is not None and began is not None else None
         lead = _signal_lead(verdict, name, found, signal)
         cycle = _cycle_before(cycles or [], cur["x"][signal.began]) if signal.ended is None else None
         if cycle:

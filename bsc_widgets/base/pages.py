@@ -18,6 +18,8 @@ WORKBOOKS = [
 COACH_PAGES = [
     ("coach_dashboard.ipynb", N_("Coach dashboard"), N_("Every team at a glance, and who needs attention.")),
     ("participation.ipynb", N_("Participation and dosage"), N_("Take attendance; see who takes part, by role.")),
+    ("support_log.ipynb", N_("Support log"),
+     N_("Log a visit, a call or technical assistance; see each team’s dose of support.")),
     ("equity.ipynb", N_("Equity: measures by group"), N_("Measures by home language and other groups, small groups "
      "suppressed.")),
     ("spread.ipynb", N_("Spread of change ideas"), N_("Which ideas moved across the network, for learning sessions.")),
@@ -36,6 +38,7 @@ COACH_PAGES = [
 PAGE_SCOPES = {
     "coach_dashboard.ipynb": "faculty",
     "participation.ipynb": "faculty",
+    "support_log.ipynb": "faculty",
     "equity.ipynb": "network",
     "spread.ipynb": "faculty",
     "shared_by_teams.ipynb": "faculty",

@@ -52,8 +52,15 @@ class CharterPage(WorkbookPage):
         rhythm = Field(Team, "meeting_rhythm", label=N_("Meeting rhythm (when and how often the team meets)"),
                        placeholder=_("For example: every other Tuesday, 3:30–4:15 pm"))
         self.aim_check = Words(aim_check_html(self.team.aim))
-        self.team_form = RecordForm(self.store, self.team, [aim, rhythm], actor=self.actor, on_saved=self._team_saved,
-                                    layout_children=[aim, self.aim_check, rhythm])
+        named = {self.team.senior_leader_id, self.team.day_to_day_lead_id}
+        people = [(m.name, m.id) for m in self.store.list(Member, team_id=self.team.id)
+                  if m.belonged_on(self.today) or m.id in named]
+        leads = [Field(Team, "senior_leader_id", kind="choice", choices=people,
+                       help=_("The director or manager who gives the team time and clears the way.")),
+                 Field(Team, "day_to_day_lead_id", kind="choice", choices=people,
+                       help=_("The person who keeps the tests going week by week."))]
+        self.team_form = RecordForm(self.store, self.team, [aim, rhythm, *leads], actor=self.actor,
+                                    on_saved=self._team_saved, layout_children=[aim, self.aim_check, rhythm, *leads])
         self.cross_role = Words()
         self.roster = Words()
         self.member_picker = w.Dropdown(description=_("Edit or add a member"), style={"description_width": "initial"},

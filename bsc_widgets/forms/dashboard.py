@@ -1,7 +1,9 @@
 """The coach's dashboard: the collaborative report, live, for learning sessions and coaching calls.
 
-Filters by measure, team, program type and period; who needs attention (the same rules as
-the reports' questions); each measure across teams; every team one click from its workbooks.
+Filters by caseload, measure, team, program type and period; who needs attention, ranked by the
+collaborative's written order of reasons (the same rules as the reports' questions), one reason and one
+first step per team; each measure across teams; every team one click from its workbooks. A coach opens
+on her own teams; the advisor sees every coach's caseload and the teams without one.
 Analyses run once per measure for all teams (vectorised) and are kept, so filtering is
 cheap with hundreds of teams; at most ``MAX_PANELS`` charts are drawn at once.
 """
@@ -12,10 +14,12 @@ from collections import Counter
 
 import ipywidgets as w
 
-from ..analysis.attention import coaching_questions
+from ..analysis.attention import KINDS, coaching_questions, ranked
 from ..analysis.measure_analysis import analyse_across_teams, rebased_across_teams
 from ..analysis.network import funnel_for_month, network_total, offers_network_views
+from ..analysis.readiness import readiness
 from ..analysis.report_calendar import month_due_now, next_month
+from ..analysis.support import support_doses
 from ..analysis.timeline import position
 from ..base.clock import add_months, months_between
 from ..base.errors import BscError
@@ -23,9 +27,22 @@ from ..base.language import _, day, n_
 from ..base.pages import COACH_PAGES, WORKBOOKS
 from ..charts import funnel_figure, rebased_multiples, small_multiples, spc_figure
 from ..charts.mdc_icons import icons_html
-from ..model import PROGRAM_TYPE_LABELS, Measure, Phase, current
+from ..model import (
+    PROGRAM_TYPE_LABELS,
+    SUPPORT_KIND_LABELS,
+    Account,
+    CoachAssignment,
+    Measure,
+    Phase,
+    caseloads,
+    current,
+)
 from ..render import render
+from ..reports.dashboard import dashboard_html
+from ..reports.printing import chromium, pdf_bytes
+from ..services.access import Access
 from ..store import Store
+from .download import download_file, download_link
 from .fields import on_pick
 from .messages import MessageArea, guarded
 from .page import header, section
@@ -34,12 +51,19 @@ from .words import Words
 
 MAX_PANELS = 24
 ALL = ""
+MINE = "mine"
 
 
-def _counted(labels) -> list[str]:
-    """Each kind of question once, with how many there are: "Signal without a PDSA (2)"."""
-    counts = Counter(labels)
-    return [_("%(question)s (%(n)s)", question=label, n=n) if n > 1 else label for label, n in counts.items()]
+def caseload_html(store: Store) -> str:
+    """Each coach's number of teams, and the teams with no coach: for the advisor sharing out the work."""
+    teams = store.teams()
+    loads = caseloads(store.list(CoachAssignment))
+    names = {a.username: a.name for a in store.list(Account)}
+    held = set().union(*loads.values()) if loads else set()
+    return render("forms/dashboard.html", "caseloads",
+                  rows=sorted(((names.get(c, c), len(ts & {t.id for t in teams})) for c, ts in loads.items()),
+                              key=lambda r: r[0].casefold()),
+                  uncoached=[t.name for t in teams if t.id not in held])
 
 
 def team_links(team_id: str) -> str:
@@ -47,14 +71,29 @@ def team_links(team_id: str) -> str:
                   workbooks=[(f, _(t)) for f, t, _b in WORKBOOKS if f != "00_home.ipynb"])
 
 
+def attention_html(collab, teams: list, questions: dict) -> str:
+    """The teams ranked, those with a chosen reason flagged, the rest to watch; how many teams have each reason."""
+    order = ranked(teams, questions)
+    counts = Counter(kind for r in order for kind in r.reasons)
+    def rows(flagged: bool):
+        return [(r.team, r.first.label, [KINDS[k] for k in r.reasons[1:]], r.first.text)
+                for r in order if r.flagged(collab) == flagged]
+
+    return render("forms/dashboard.html", "attention", total=len(teams), flagged=rows(True), watch=rows(False),
+                  counts=[(label, counts[kind], kind in collab.attention_reasons)
+                          for kind, label in KINDS.items() if counts[kind]])
+
+
 class DashboardPage(w.VBox):
-    def __init__(self, store: Store, today: dt.date):
+    def __init__(self, store: Store, today: dt.date, access: Access | None = None):
+        self.stored = store
         store = store.translated()
         collab = store.collaborative()
         if collab is None:
             raise BscError(_("This workspace has no collaborative yet."))
-        self.store, self.today = store, today
+        self.store, self.today, self.collab = store, today, collab
         self.teams = store.teams()
+        self.mine = caseloads(store.list(CoachAssignment)).get(access.username, set()) if access else set()
         self.measures = {m.id: m for m in current(store.list(Measure), today)}
         self._analyses: dict[tuple[str, dt.date], tuple] = {}
         self._questions: dict[dt.date, dict] = {}
@@ -62,6 +101,12 @@ class DashboardPage(w.VBox):
         where = position(collab, store.list(Phase), today)
         style, narrow = {"description_width": "initial"}, w.Layout(width="min(24em, 100%)")
         self.message = MessageArea()
+        self.caseload = w.Dropdown(description=_("Caseload"), options=[
+            (n_("My team (%(n)s)", "My teams (%(n)s)", len(self.mine)), MINE),
+            (n_("All %(n)s team", "All %(n)s teams", len(self.teams)), ALL)], style=style,
+            layout=w.Layout(width="min(24em, 100%)"))     # its own layout: hiding it hides no other filter
+        if not self.mine:     # no caseload: nothing to switch between
+            self.caseload.value, self.caseload.layout.display = ALL, "none"
         self.measure = w.Dropdown(description=_("Measure"), options=[(m.name, m.id) for m in self.measures.values()],
                                   style=style, layout=narrow)
         self.team = w.Dropdown(description=_("Team"), options=[(_("All teams"), ALL)] + [(t.name, t.id) for t in self.teams],
@@ -83,23 +128,54 @@ class DashboardPage(w.VBox):
         self.chart = PlotArea(300)
         self.readings = Words()
         self.team_table = Words()
-        for control in (self.measure, self.team, self.program, self.period, self.view):
+        self.support = Words()
+        self._support: dict[dt.date, dict] = {}
+        for control in (self.caseload, self.measure, self.team, self.program, self.period, self.view):
             on_pick(control, guarded(self.message)(lambda _: self._render()))
+        self.paper = w.Dropdown(description=_("Paper"), options=[(_("Letter"), "letter"), ("A4", "a4")],
+                                style=style, layout=w.Layout(width="auto"))
+        self.pdf_button = w.Button(description=_("Download as PDF"), layout=w.Layout(width="auto"))
+        self.pdf_button.on_click(guarded(self.message)(lambda _b: self.make_pdf()))
+        self.download = Words()
+        printing = w.HBox([self.paper, self.pdf_button] if chromium() else [], layout=w.Layout(flex_flow="row wrap"))
+        printing.add_class("bsc-no-print")
         head = header("Coach dashboard", where=where, lines=(
             n_("%(name)s · %(n)s team", "%(name)s · %(n)s teams", len(self.teams), name=collab.name),))
         others = Words(render("forms/dashboard.html", "other_pages", pages=[
             (f, _(t), _(b)) for f, t, b in COACH_PAGES if f in (
                 "participation.ipynb", "spread.ipynb", "shared_by_teams.ipynb", "change_package.ipynb", "equity.ipynb")]))
         self._render()
+        filters = w.HBox([self.caseload, self.measure, self.team, self.program, self.period, self.view],
+                         layout=w.Layout(flex_flow="row wrap"))
+        filters.add_class("bsc-no-print")
         super().__init__([head, others, self.message,
-                          w.HBox([self.measure, self.team, self.program, self.period, self.view],
-                                 layout=w.Layout(flex_flow="row wrap")),
-                          section(_("Who needs attention"), _("The same rules as the reports’ questions for the "
-                                                              "coaching call.")), self.attention,
+                          filters, printing, self.download,
+                          section(_("Who needs attention"), _(
+                              "Teams ranked by their most urgent reason, in this order: %(order)s. The same rules as "
+                              "the reports’ questions for the coaching call.", order=", ".join(KINDS.values()))),
+                          self.attention,
                           section(_("The measure across teams")), self.chart, self.readings,
-                          section(_("Teams and their workbooks")), self.team_table],
+                          section(_("Support received"), _(
+                              "Visits, calls and technical assistance from the support log, up to the “data up to” "
+                              "month.")), self.support,
+                          section(_("Teams and their workbooks")), self.team_table,
+                          *([section(_("Caseloads")), Words(caseload_html(store))]
+                            if access is None or access.allows("setup") else [])],
                          layout=w.Layout(width="100%", max_width="80em"))
         self.add_class("bsc-page")
+
+    def make_pdf(self) -> bytes:
+        """The page as filtered, on paper: made when asked for (Chromium takes a few seconds for a hundred teams)."""
+        html = dashboard_html(self.stored, self.as_of, [t.id for t in self._chosen_teams()], self.measure.value,
+                              self.paper.value)
+        stem = f"dashboard-{self.as_of.isoformat()}-{self.paper.value}"
+        pdf = pdf_bytes(html, stem)
+        self.download.value = render("common.html", "paragraph", kind="bsc-print", text=render(
+            "common.html", "joined", items=[download_file(pdf, f"{stem}.pdf", _("Coach dashboard (PDF)"),
+                                                          "application/pdf"),
+                                            download_link(html, f"{stem}.html", _("Print-ready page (HTML)"),
+                                                          mime="text/html")]))
+        return pdf
 
     def _network_view(self, m: Measure, names: dict[str, str]) -> None:
         """The funnel plot for the "data up to" month, or the network's total, with their sentences."""
@@ -127,7 +203,8 @@ class DashboardPage(w.VBox):
 
     def _chosen_teams(self) -> list:
         return [t for t in self.teams if (self.team.value in (ALL, t.id))
-                and (self.program.value in (ALL, t.program_type))]
+                and (self.program.value in (ALL, t.program_type))
+                and (self.caseload.value == ALL or t.id in self.mine)]
 
     @property
     def as_of(self) -> dt.date:
@@ -163,11 +240,14 @@ class DashboardPage(w.VBox):
         ids = {t.id for t in teams}
         names = {t.id: t.name for t in self.teams}
         questions = self.questions()
-        flagged = [(t, questions.get(t.id, [])) for t in teams if questions.get(t.id)]
-        self.attention.value = render("forms/dashboard.html", "attention", total=len(teams),
-                                      flagged=[(t, _counted(q.label for q in qs), qs[0].text) for t, qs in flagged])
+        self.attention.value = attention_html(self.collab, teams, questions)
+        if self.as_of not in self._support:
+            self._support[self.as_of] = (support_doses(self.store, self.as_of), readiness(self.store, self.as_of))
+        doses, ready = self._support[self.as_of]
         self.team_table.value = render("forms/dashboard.html", "teams", rows=[
-            (t.name, PROGRAM_TYPE_LABELS[t.program_type], team_links(t.id)) for t in teams])
+            (t.name, PROGRAM_TYPE_LABELS[t.program_type], ready[t.id].summary(), team_links(t.id)) for t in teams])
+        self.support.value = render("forms/support.html", "doses", rows=[(t.name, doses[t.id]) for t in teams],
+                                    kinds=SUPPORT_KIND_LABELS)
         if self.measure.value is None:    # a collaborative just set up: no measure to chart yet
             self.chart.clear()
             self.readings.value = render("common.html", "paragraph", kind="bsc-help", text=_(

@@ -7,18 +7,31 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..analysis.charter import missing_roles, roles_sentence
+from ..analysis.readiness import readiness
 from ..analysis.timeline import Position, position
 from ..base.errors import BscError, NotAllowed
 from ..base.language import _, day
 from ..base.pages import COACH_PAGES, HOME, WORKBOOKS
-from ..model import ACCESS_LABELS, PHASE_KIND_LABELS, PROGRAM_TYPE_LABELS, ROLE_LABELS, Member, Phase, Team
+from ..model import (
+    ACCESS_LABELS,
+    PHASE_KIND_LABELS,
+    PROGRAM_TYPE_LABELS,
+    ROLE_LABELS,
+    TICKED_ITEMS,
+    Member,
+    Phase,
+    Team,
+)
 from ..render import render
+from ..reports.calendar import calendar_ics
+from ..services import Actor
 from ..services.access import Access, hub_path
 from ..services.read_gate import may_open_page, may_see_team
+from ..services.readiness import tick
 from ..store import Store
 from .download import download_file
 from .messages import MessageArea, guarded
-from .words import Words
+from .words import BOX, Words
 
 
 def calendar_html(phases: list[Phase], where: Position) -> str:
@@ -70,9 +83,14 @@ class HomePage(w.VBox):
                                  value=team.id if team else "", description=_("Your team"),
                                  style={"description_width": "initial"}, layout=w.Layout(width="min(30em, 100%)"))
         self.team_panel = Words()
+        self.readiness = Words()
+        self.tick = w.Checkbox(description=_(TICKED_ITEMS["spreading"]), indent=False, style=BOX,
+                               layout=w.Layout(width="auto", display="none"))
+        self.tick.observe(guarded(self.message)(lambda change: self._ticked(change["new"])), names="value")
         self.links = Words()
         self.data_button = w.Button(description=_("Download our data (.xlsx)"), layout=w.Layout(width="auto"))
         self.data_link = Words()
+        self.calendar_link = Words()
         self.data_button.on_click(guarded(self.message)(lambda _b: self._prepare_data()))
         self.picker.observe(guarded(self.message)(self._on_pick), names="value")
         if problem is not None:
@@ -81,7 +99,9 @@ class HomePage(w.VBox):
         who = ([Words(render("forms/home.html", "signed_in", name=access.name, role=ACCESS_LABELS[access.role].lower(),
                               sign_out=hub_path("logout")))] if access else [])
         super().__init__([header, *who, Words(render("forms/home.html", "your_team")), self.message,
-                          self.picker, self.team_panel, self.links, self.data_button, self.data_link, about],
+                          self.picker, self.team_panel, self.links, self.data_button, self.data_link,
+                          self.calendar_link,
+                          self.readiness, self.tick, about],
                          layout=w.Layout(width="100%", max_width="64em"))
         self.add_class("bsc-home")
 
@@ -104,8 +124,39 @@ class HomePage(w.VBox):
                                                      if m.belonged_on(self.today)], self.collab_start)
         self.links.value = links_html(team, self.available, self.access)
         self.team = team
+        self._show_readiness()
+        self._show_calendar()
         self.data_button.layout.display = None if team else "none"
         self.data_link.value = ""
+
+    def _show_calendar(self) -> None:
+        """The team's calendar as a file for a calendar app; with no team, the collaborative's, for faculty."""
+        if self.team is None and not (self.access is None or self.access.allows("faculty")):
+            self.calendar_link.value = ""
+            return
+        stem = self.team.id if self.team else "collaborative"
+        self.calendar_link.value = render("common.html", "paragraph", text=download_file(
+            calendar_ics(self.store, self.team.id if self.team else None), f"{stem}-calendar.ics",
+            _("Add our calendar to yours (.ics): learning sessions, report days, calls and visits"), "text/calendar"))
+
+    def _show_readiness(self) -> None:
+        """The team's checklist; a coach (or the one person at the machine) ticks what the data cannot show."""
+        if self.team is None:
+            self.readiness.value, self.tick.layout.display = "", "none"
+            return
+        r = readiness(self.store, self.today, [self.team.id])[self.team.id]
+        self.readiness.value = render("forms/home.html", "readiness", r=r)
+        tickable = any(c.tickable for _p, c in r.periods) and (self.access is None or self.access.allows("faculty"))
+        self.tick.layout.display = None if tickable else "none"
+        self._ticking = True           # showing the stored tick is not a tick
+        self.tick.value = any(c.tickable and c.met for _p, c in r.periods)
+        self._ticking = False
+
+    def _ticked(self, on: bool) -> None:
+        if getattr(self, "_ticking", False) or self.team is None:
+            return
+        tick(self.store, Actor.for_team(self.team.id, access=self.access), self.team.id, "spreading", self.today, on)
+        self._show_readiness()
 
     def _prepare_data(self) -> None:
         """The chosen team's own data as one .xlsx (made when asked: nothing of other teams in it)."""

@@ -21,13 +21,16 @@ from ..base.language import LANGUAGES, N_, Labels, _, day, number
 from ..base.text import capitalised
 from ..charts.tables import framework_history_html
 from ..model import (
+    ATTENTION_REASONS,
     MEASURE_KIND_LABELS,
     MEASURE_TYPE_LABELS,
     PHASE_KIND_LABELS,
     PROGRAM_TYPE_LABELS,
     SIGNAL_RULE_LABELS,
+    Account,
     AssessmentLevel,
     ChangeIdea,
+    CoachAssignment,
     Collaborative,
     Driver,
     DriverLink,
@@ -40,7 +43,7 @@ from ..model import (
     Team,
 )
 from ..render import render
-from ..services import Actor, framework
+from ..services import Actor, caseload, framework
 from ..services.access import hub_address
 from .fields import Field
 from .invitations import AccountInvitations, TeamInvitations
@@ -89,7 +92,12 @@ class SetupPage(CollaborativePage):
             Field(Collaborative, "start"), Field(Collaborative, "end"), Field(Collaborative, "sustain_until"),
             Field(Collaborative, "data_from"),
             Field(Collaborative, "report_due_day"), Field(Collaborative, "suppress_below"),
-            Field(Collaborative, "signal_rules", choices=SIGNAL_RULE_LABELS)],
+            Field(Collaborative, "signal_rules", choices=SIGNAL_RULE_LABELS),
+            Field(Collaborative, "attention_reasons", choices=[(label, k) for k, label in ATTENTION_REASONS.items()],
+                  help=_("The coach dashboard ranks every team by its most urgent reason, in this order; only the "
+                         "reasons ticked flag a team as needing attention.")),
+            Field(Collaborative, "stalled_weeks"), Field(Collaborative, "score_drop"),
+            Field(Collaborative, "ta_topics", kind="long", rows=6)],
             actor=self._who, today=self.today, on_saved=self._collab_saved)
         self.due_dates = Words(due_dates_html(self.collab, self.phases))
         calendar = RecordEditor(
@@ -197,11 +205,31 @@ class SetupPage(CollaborativePage):
             _anchor("teams"), section(_("Teams"), _("Add a team, then send its members their link.")), teams,
             *accounts]
 
+    def _coaches(self, team: Team) -> list[w.Widget]:
+        """Tick the team's coaches among the faculty accounts: each coach's dashboard opens on her own teams."""
+        faculty = [a for a in self.store.list(Account) if a.access in ("faculty", "advisor")]
+        if not faculty:
+            return [Words(render("common.html", "paragraph", kind="bsc-help", text=_(
+                "Coaches are chosen from the faculty accounts: add one under Accounts to name this team’s coach.")))]
+        named = {a.coach for a in self.store.list(CoachAssignment, team_id=team.id)}
+        boxes = []
+        for a in faculty:
+            box = w.Checkbox(value=a.username in named, description=a.name, indent=False,
+                             layout=w.Layout(width="auto"))
+            box.observe(guarded(self.message)(lambda change, c=a.username: self._coach(team, c, change["new"])),
+                        names="value")
+            boxes.append(box)
+        return [w.VBox([Words(render("forms/widgets.html", "group_label", text=_("Coaches"))), *boxes])]
+
+    def _coach(self, team: Team, coach: str, on: bool) -> None:
+        caseload.name_coach(self.store, self._who(), team.id, coach, on)
+        self.message.show(_("Coach saved.") if on else _("Coach removed."), "ok")
+
     def _invitation(self, team: Team) -> list[w.Widget]:
         """Under the hub, each member's own one-time sign-in link; otherwise the team's link to share."""
         if self.access is not None:
-            return [TeamInvitations(self.store, self._who, team, hub_address())]
-        return [Words(invitation_html(team, [m for m in self.store.list(Member, team_id=team.id)
+            return [*self._coaches(team), TeamInvitations(self.store, self._who, team, hub_address())]
+        return [*self._coaches(team), Words(invitation_html(team, [m for m in self.store.list(Member, team_id=team.id)
                                               if m.belonged_on(self.today)]))]
 
     # ---- saving through the framework's history ----

@@ -3,7 +3,9 @@ from .account import ACCESS_LABELS, Account
 from .attendance import EVENT_KIND_LABELS, Attendance
 from .base import RECORD_TYPES, Context, Record
 from .collaborative import (
+                            ATTENTION_REASONS,
                             DEFAULT_ASSESSMENT_SCALE,
+                            NEEDS_ATTENTION,
                             PHASE_KIND_LABELS,
                             SIGNAL_RULE_LABELS,
                             SIGNAL_RULES,
@@ -11,7 +13,10 @@ from .collaborative import (
                             Collaborative,
                             Phase,
 )
+from .caseload import CoachAssignment, caseloads
 from .comments import Comment
+from .readiness import TICKED_ITEMS, ReadinessTick
+from .support import SUPPORT_KIND_LABELS, SUPPORT_MODE_LABELS, USUAL, SupportContact
 from .dataset import ORDER, Dataset
 from .equity import Grouping, Stratum, StratumObservation
 from .events import Event, Sample
@@ -50,7 +55,8 @@ from .team import (
 __all__ = [
     "RECORD_TYPES", "ORDER", "Context", "Record", "Dataset",
     "Collaborative", "Phase", "AssessmentLevel", "DEFAULT_ASSESSMENT_SCALE", "PHASE_KIND_LABELS",
-    "SIGNAL_RULES", "SIGNAL_RULE_LABELS",
+    "SIGNAL_RULES", "SIGNAL_RULE_LABELS", "ATTENTION_REASONS", "NEEDS_ATTENTION", "CoachAssignment", "caseloads",
+    "SupportContact", "SUPPORT_KIND_LABELS", "SUPPORT_MODE_LABELS", "USUAL", "ReadinessTick", "TICKED_ITEMS",
     "Measure", "Driver", "current", "first_aimed", "ChangeIdea", "DriverLink", "TeamChangeIdea", "MEASURE_KIND_LABELS", "MEASURE_BADGES", "MEASURE_TYPE_LABELS",
     "Team", "Member", "on_roster", "AffinityGroup", "ROLE_LABELS", "ROLE_PLURALS", "PROGRAM_TYPE_LABELS",
     "PdsaCycle", "AGE_GROUP_LABELS", "Ramp", "ramps", "aimed_at", "Share", "ShareReview", "shared_key", "TeamFile", "FILE_TYPE_LABELS", "Comment", "Lesson", "COLLABORATIVE", "Storyboard", "SESSION_KINDS", "SHARED_KIND_LABELS", "SHARED_RECORDS", "DECISION_LABELS", "DECISION_WORDS",

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from ..base.language import N_, Labels, _, day
 from .base import NAME_LENGTH, TEXT_LENGTH, Record, RequiredText, Slug, optional, register
@@ -19,6 +19,23 @@ SIGNAL_RULE_LABELS = Labels({
     "mdc": N_("Making Data Count (NHS): XmR charts for values, with its icons"),
 })
 SIGNAL_RULES = {"anhoej_ihi": ("anhoej", "ihi"), "anhoej": ("anhoej",), "ihi": ("ihi",), "mdc": ("anhoej", "mdc")}
+
+# Why a coach turns to a team, most urgent first: the dashboard ranks teams by this order, the one place it is written.
+ATTENTION_REASONS = Labels({
+    "report_missing": N_("Report overdue"),
+    "stalled": N_("Stalled: no new cycle"),
+    "concern": N_("Signal of concern"),
+    "unexplained_signal": N_("Signal without a PDSA"),
+    "falling_score": N_("Self-assessment fell"),
+    "no_data": N_("No data"),
+    "no_study": N_("PDSA without Study"),
+    "score_gap": N_("Score gap"),
+})
+AttentionReason = Literal["report_missing", "stalled", "concern", "unexplained_signal", "falling_score", "no_data",
+                          "no_study", "score_gap"]
+NEEDS_ATTENTION = ["report_missing", "stalled", "concern"]      # the reasons that flag a team, unless set-up says
+DEFAULT_TA_TOPICS = "\n".join(("Collecting data", "Reading run charts", "Planning a PDSA cycle", "Engaging families",
+                                "Leadership and staffing", "Spreading a change"))
 
 PHASE_KIND_LABELS = Labels({
     "pre_work": N_("Pre-work"),
@@ -58,6 +75,20 @@ class Collaborative(Record):
     signal_rules: SignalRules = Field("anhoej_ihi", title=N_("Rules for signals"),
                                       description="The rules every chart, reading, dashboard and report reads "
                                                   "signals by. Making Data Count draws values as XmR charts.")
+    attention_reasons: Annotated[list[AttentionReason], AfterValidator(lambda r: list(dict.fromkeys(r)))] = Field(
+        default_factory=lambda: list(NEEDS_ATTENTION), title=N_("Reasons that flag a team as needing attention"),
+        description="The coach dashboard ranks every team by its most urgent reason; only these flag it.")
+    stalled_weeks: int = Field(6, ge=2, le=26,
+                               title=N_("Weeks without a new PDSA cycle before a team counts as stalled"))
+    score_drop: float = Field(1.0, ge=0.5, le=4.0, multiple_of=0.5,
+                              title=N_("Fall in a team’s self-assessment score that flags it"))
+    ta_topics: str = Field(DEFAULT_TA_TOPICS, title=N_("Topics of technical assistance, one to a line"),
+                           max_length=TEXT_LENGTH)
+
+    @property
+    def topics(self) -> list[str]:
+        """The topics a coach picks from when logging technical assistance."""
+        return [t.strip() for t in self.ta_topics.splitlines() if t.strip()]
 
     @model_validator(mode="after")
     def _dates(self):

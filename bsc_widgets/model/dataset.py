@@ -8,9 +8,10 @@ from ..base.errors import InvalidRecord, Problem
 from ..base.language import _, n_
 from .account import Account
 from .attendance import Attendance
-from .comments import Comment
 from .base import RECORD_TYPES, Record
+from .caseload import CoachAssignment
 from .collaborative import AssessmentLevel, Collaborative, Phase
+from .comments import Comment
 from .equity import Grouping, Stratum, StratumObservation
 from .events import Event, Sample
 from .files import TeamFile
@@ -20,9 +21,11 @@ from .lessons import Lesson
 from .marks import ChartMark
 from .observation import Observation
 from .pdsa import PdsaCycle
+from .readiness import ReadinessTick
 from .report import AssessmentScore, MonthlyReport
 from .sharing import Share, ShareReview
 from .storyboard import Storyboard
+from .support import SupportContact
 from .system import PdOffering
 from .team import AffinityGroup, Member, Team
 
@@ -31,7 +34,7 @@ ORDER: tuple[type[Record], ...] = (
     Collaborative, Phase, AssessmentLevel, AffinityGroup, Team, Grouping, Stratum, Measure, Driver, ChangeIdea,
     DriverLink, Member, TeamChangeIdea, PdsaCycle, TeamFile, Share, ShareReview, Comment, Observation, Event, Sample,
     StratumObservation, MonthlyReport, AssessmentScore, Lesson, Storyboard, Attendance, FrameworkChange, PdOffering,
-    Account, ChartMark, Removal,
+    Account, CoachAssignment, SupportContact, ReadinessTick, ChartMark, Removal,
 )
 assert set(RECORD_TYPES.values()) == set(ORDER), "every record type needs a place in ORDER"
 

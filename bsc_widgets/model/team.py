@@ -44,6 +44,10 @@ class Team(Record):
     aim: optional(str) = Field(None, title=N_("Team aim"), max_length=TEXT_LENGTH)
     meeting_rhythm: optional(str) = Field(None, title=N_("Meeting rhythm"), max_length=NAME_LENGTH)
     language: Language = Field("en", title=N_("Language of the team's reports"))
+    # the pre-work's two leads, from the roster (a member's identifier: not a reference the database holds, as a
+    # member who leaves stays named until the team names another)
+    senior_leader_id: OptionalSlug = Field(None, title=N_("Senior leader"))
+    day_to_day_lead_id: OptionalSlug = Field(None, title=N_("Day-to-day lead"))
 
     def describe(self) -> str:
         return _("team %(name)s", name=self.name)

@@ -29,6 +29,7 @@ from ..model import (
     Attendance,
     ChangeIdea,
     ChartMark,
+    CoachAssignment,
     Collaborative,
     Comment,
     Dataset,
@@ -45,22 +46,24 @@ from ..model import (
     PdOffering,
     PdsaCycle,
     Phase,
+    ReadinessTick,
     Record,
     Removal,
     Sample,
     Share,
     ShareReview,
-    Stratum,
     Storyboard,
+    Stratum,
     StratumObservation,
+    SupportContact,
     Team,
     TeamChangeIdea,
     TeamFile,
 )
+from ..model.files import FILE_TYPES, kept_files
 from . import limits, safe_yaml
 from .cells import from_cell, to_cell
 from .encoding import decode
-from ..model.files import FILE_TYPES, kept_files
 from .uploads import digest, sniff
 
 FORMAT = "bsc-workbooks/1"
@@ -99,6 +102,9 @@ CSV_FILES: dict[str, type[Record]] = {
     "framework_changes.csv": FrameworkChange,
     "pd_offerings.csv": PdOffering,
     "accounts.csv": Account,  # names and permission roles only: passwords never leave the workspace
+    "coach_assignments.csv": CoachAssignment,
+    "support_contacts.csv": SupportContact,
+    "readiness_ticks.csv": ReadinessTick,
     "chart_marks.csv": ChartMark,
     "removals.csv": Removal,   # what was removed, kept whole to be put back
 }
@@ -106,7 +112,8 @@ CSV_FILES: dict[str, type[Record]] = {
 OPTIONAL_FILES = {"team_change_ideas.csv", "group_observations.csv", "framework_changes.csv", "pd_offerings.csv",
                   "accounts.csv", "events.csv", "samples.csv", "chart_marks.csv", "removals.csv", "shares.csv",
                   "share_reviews.csv", "lessons.csv",
-                  "storyboards.csv", "team_files.csv", "comments.csv"}
+                  "storyboards.csv", "team_files.csv", "comments.csv", "coach_assignments.csv",
+                  "support_contacts.csv", "readiness_ticks.csv"}
 
 
 def columns(model: type[Record]) -> list[str]:

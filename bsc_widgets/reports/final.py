@@ -14,9 +14,11 @@ from ..analysis.dosage import years_so_far
 from ..analysis.effectiveness import MIN_BASELINE, VERDICT_WORDS, effectiveness
 from ..analysis.equity import group_view, stratified_measures
 from ..analysis.spread import spread_sentences, team_names
-from ..base.language import _, day
+from ..analysis.support import support_doses
+from ..base.language import _, day, number
 from ..charts.equity import gap_figure, group_figure
 from ..charts.tables import dosage_html, effectiveness_html, group_table_html, matrix_html, spread_html
+from ..model import SUPPORT_KIND_LABELS
 from ..render import render, stylesheet
 from ..spc.signals import CONCERN, IMPROVEMENT
 from ..store import Store
@@ -60,7 +62,22 @@ def final_report_html(store: Store, today: dt.date, shared_plotly: bool = False)
                   spread=spread_html(e.spreads, names),
                   dosage=dosage_html([d for ds in e.doses.values() for d in ds], e.teams,
                                      years_so_far(collab.start, collab.end, today)),
+                  support=support_beside_results(e, support_doses(store, today, [t.id for t in e.teams])),
                   scores=scores, equity=equity_section(store, charts), lessons=lessons_html(store, today))
+
+
+def support_beside_results(e, doses: dict) -> str:
+    """Per team: the support it received, by kind, hours and who took part, beside how many measures improved."""
+    kinds = list(SUPPORT_KIND_LABELS)
+    rows = []
+    for t in e.teams:
+        d = doses[t.id]
+        improved = sum(1 for m in e.measures if (r := e.results.get((t.id, m.id))) and r.reading.verdict == IMPROVEMENT)
+        rows.append((t.name, [str(d.contacts[k]) for k in kinds] + [number(round(d.hours, 1)), d.who() or "—",
+                                                                     f"{improved} / {len(e.measures)}"]))
+    return matrix_html(rows, [SUPPORT_KIND_LABELS[k] for k in kinds] + [
+        _("Hours"), _("Who took part (contacts)"), _("Measures with a signal of improvement")],
+        _("Support each team received, beside its results"))
 
 
 def _path(p) -> str:

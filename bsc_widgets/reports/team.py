@@ -9,6 +9,7 @@ from ..analysis.dosage import departed, participation_sentence, role_doses, year
 from ..analysis.ideas import team_diagram
 from ..analysis.measure_analysis import analyse_measure
 from ..analysis.report_calendar import as_of, next_month
+from ..analysis.support import support_doses
 from ..analysis.timeline import position
 from ..base.language import _, first_known, speaking
 from ..charts import figure_for
@@ -76,7 +77,7 @@ def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, sh
                   questions=[(q.label, q.text) for q in questions],
                   who=participation_sentence(doses, years_so_far(collab.start, collab.end, day),
                                              departed(store, team.id).get(team.id, 0)),
-                  diagram=diagram, active=active,
+                  support=support_doses(store, day, [team.id])[team.id].sentence(), diagram=diagram, active=active,
                   ramps=[(titles.get(r.change_idea_id, r.change_idea_id), ramp_svg(r, titles.get(r.change_idea_id, "")),
                           ramp_list_html(r)) for r in ramps(cycles)],
                   measures=measure_parts,

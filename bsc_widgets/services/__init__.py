@@ -9,7 +9,8 @@ and show results.
 - ``marks``: ``set_mark``, ``withdraw_mark`` (marks pinned to chart points, kept when taken back);
 - ``register``: ``open_register``, ``take_register``;
 - ``removals``: ``take_out``, ``remove_period``, ``remove_member``, ``put_back``, ``recent_removals``;
-- ``workspace``: ``load_collaborative``, ``load_sample``.
+- ``workspace``: ``load_collaborative``, ``load_sample``;
+- ``caseload``: ``name_coach`` (a team's coaches, from the faculty accounts).
 """
 from .actor import COMMAND_LINE, Actor
 from .records import add, remove, save

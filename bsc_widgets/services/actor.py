@@ -19,13 +19,16 @@ from ..model import (
     AssessmentScore,
     Attendance,
     ChangeIdea,
+    CoachAssignment,
     Comment,
     DriverLink,
     Lesson,
     Member,
     PdOffering,
+    ReadinessTick,
     Record,
     ShareReview,
+    SupportContact,
     Team,
 )
 from ..store import Transaction
@@ -63,11 +66,17 @@ def team_of(tx: Transaction, record: Record) -> str | None:
     return getattr(record, "team_id", None)
 
 
+# faculty's own word on a team: the review of a shared item, support the coach gave, readiness the data cannot show
+FACULTY_RECORDS = (ShareReview, SupportContact, ReadinessTick)
+
+
 def scope_needed(record: Record, owner: str | None) -> str:
     """The scope a write of this record asks of a signed-in account (``owner``: the team it belongs to)."""
-    if isinstance(record, AssessmentScore) and record.source == "faculty" or isinstance(record, ShareReview) or \
+    if isinstance(record, AssessmentScore) and record.source == "faculty" or isinstance(record, FACULTY_RECORDS) or \
             isinstance(record, (Lesson, Comment)) and owner is None:
         return "faculty"
+    if isinstance(record, CoachAssignment):
+        return "setup"  # a team does not choose its coach, nor drop one
     if owner is not None:
         return "team"  # own-teams for the account's own teams, all-teams for any
     if isinstance(record, PdOffering):

@@ -10,6 +10,7 @@ import ipywidgets as w
 import pytest
 from sqlalchemy import text
 
+from bsc_widgets.base.paths import workbooks_dir
 from bsc_widgets.forms.change_package import ChangePackagePage
 from bsc_widgets.forms.charter import CharterPage
 from bsc_widgets.forms.dashboard import DashboardPage
@@ -29,21 +30,22 @@ from bsc_widgets.forms.shared_review import SharedReviewPage
 from bsc_widgets.forms.spread import SpreadPage
 from bsc_widgets.forms.storyboard import StoryboardPage
 from bsc_widgets.forms.storyboards import StoryboardsPage
+from bsc_widgets.forms.support import SupportLogPage
 from bsc_widgets.forms.system_assessment import SystemAssessmentPage
 from bsc_widgets.model import ORDER, Team
-from bsc_widgets.base.paths import workbooks_dir
 from bsc_widgets.render import USED, macros, render
 from bsc_widgets.reports.batch import Outcome, error_page, index_html
 from bsc_widgets.reports.collaborative import collaborative_report_html
+from bsc_widgets.reports.dashboard import dashboard_html
 from bsc_widgets.reports.final import final_report_html
 from bsc_widgets.reports.storyboard import every_poster_html, storyboard_html
 from bsc_widgets.reports.system import system_assessment_html
 from bsc_widgets.reports.team import team_report_html
+from bsc_widgets.server.voila_server import opening_words
 from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.access import access_of
 from bsc_widgets.services.accounts import first_admin
 from bsc_widgets.store.schema import TABLES
-from bsc_widgets.server.voila_server import opening_words
 from tests.support import walk
 
 TODAY = dt.date(2026, 11, 22)
@@ -105,7 +107,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     others._get_file()
     shown += _html_of(hearth)
     for page_class in (ParticipationPage, SpreadPage, EquityPage, SharedReviewPage, ChangePackagePage,
-                       StoryboardsPage):
+                       StoryboardsPage, SupportLogPage):
         shown += _html_of(page_class(store, TODAY))
     setup = SetupPage(store, TODAY)
     teams = next(e for e in walk(setup) if type(e).__name__ == "RecordEditor" and e.model is Team)
@@ -162,6 +164,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     shown += [team_report_html(store, TEAM, dt.date(2026, 10, 1), TODAY),
               collaborative_report_html(store, dt.date(2026, 10, 1), TODAY),
               final_report_html(store, TODAY), system_assessment_html(store, TODAY),
+              dashboard_html(store, TODAY, [t.id for t in store.teams()], "positive-feedback"),
               storyboard_html(store, TEAM, "ls4", "a3"), every_poster_html(store, "ls4"),
               error_page(MARK, MARK), index_html(MARK, [Outcome("x", MARK, False, 1.0, MARK),
                                                        Outcome("collaborative", MARK, True, 1.0)])]
@@ -182,7 +185,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
               render("forms/invitations.html", "reset_warning", name=MARK, email=MARK),
               render("forms/invitations.html", "left_alone", items=[(MARK, MARK)]),
               render("forms/widgets.html", "clash", label=MARK, theirs=MARK, mine=MARK),
-              render("forms/equity.html", "no_measure"), render("reports/collaborative.html", "no_equity"),
+              render("forms/equity.html", "no_measure"), render("forms/support.html", "none_yet"), render("reports/collaborative.html", "no_equity"),
               render("reports/collaborative.html", "no_cycles"), render("reports/collaborative.html", "no_scores")]
     everything = "\n".join(shown)
     assert MARK not in everything

@@ -94,7 +94,7 @@ MALFORMED = {
     "binary file": (lambda f: (f / "teams.csv").write_bytes(b"PK\x03\x04\x00\x00binary"),
                     "This is not a text file", "teams.csv"),
     "short row": (lambda f: _append(f / "teams.csv", "lone-team,Lone Team"),
-                  "This row has 2 cells but the header has 7", "teams.csv, row 10"),
+                  "This row has 2 cells but the header has 9", "teams.csv, row 10"),
     "empty csv": (lambda f: (f / "attendance.csv").write_text(""),
                   "This file is empty", "attendance.csv"),
     "link to an unknown driver": (lambda f: _edit(f / "framework.yaml", "target_id: relationships",

@@ -24,7 +24,7 @@ from tests import builders
 OWN, OTHER = "own-team", "other-team"
 TEAM_PAGES = {"00_home.ipynb", "01_charter.ipynb", "02_driver_diagram.ipynb", "03_pdsa.ipynb", "04_measures.ipynb",
               "05_monthly_report.ipynb", "06_storyboard.ipynb"}
-FACULTY_PAGES = {"coach_dashboard.ipynb", "participation.ipynb", "equity.ipynb", "spread.ipynb",
+FACULTY_PAGES = {"coach_dashboard.ipynb", "participation.ipynb", "support_log.ipynb", "equity.ipynb", "spread.ipynb",
                  "shared_by_teams.ipynb", "storyboards.ipynb"}
 EVERY_PAGE = TEAM_PAGES | FACULTY_PAGES | {"collaborative_setup.ipynb", "leaders/system_assessment.ipynb",
                                             "change_package.ipynb"}

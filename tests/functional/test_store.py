@@ -15,7 +15,7 @@ def test_sqlite_workspace_uses_wal_and_foreign_keys(sample_store, sample_db):
         assert tx.conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert tx.conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
     con = sqlite3.connect(sample_db)
-    assert con.execute("select version_num from alembic_version").fetchone() == ("0015",)
+    assert con.execute("select version_num from alembic_version").fetchone() == ("0016",)
 
 
 def test_a_workspace_from_the_first_schema_is_upgraded_in_place(tmp_path):
@@ -34,7 +34,7 @@ def test_a_workspace_from_the_first_schema_is_upgraded_in_place(tmp_path):
     engine.dispose()
     store = Store.open(str(db))
     with store.reading() as tx:
-        assert tx.conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0015"
+        assert tx.conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0016"
         assert tx.conn.exec_driver_sql("select count(*) from team_change_ideas").scalar() == 0
         assert tx.conn.exec_driver_sql("select name from affinity_groups").scalar() == "Group"
 
@@ -204,4 +204,4 @@ def test_a_workspace_a_command_only_reads_is_opened_read_only_after_an_upgrade(s
     store = Store.open_to_read(sample_db)
     assert store.read_only and store.team("sunrise-head-start").name == "Sunrise Head Start"
     with store.reading() as tx:
-        assert tx.conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0015"
+        assert tx.conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0016"

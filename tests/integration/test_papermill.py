@@ -1,11 +1,10 @@
 """The workbooks under papermill, run as the advisor's batch runs its reports (``reports.batch.execute``)."""
 import json
+from pathlib import Path
 
 import pytest
 
 from bsc_widgets.reports.batch import execute
-
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,6 +54,7 @@ def test_each_team_workbook_runs_under_papermill_for_a_team(sample_db, tmp_path,
 @pytest.mark.parametrize("workbook,shows", [
     ("collaborative_setup.ipynb", "Change framework: measures"),
     ("participation.ipynb", "Take attendance"),
+    ("support_log.ipynb", "Support so far"),
     ("equity.ipynb", "suppressed"),
     ("spread.ipynb", "spread furthest"),
     ("shared_by_teams.ipynb", "Hide from other teams"),
