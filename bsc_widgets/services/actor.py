@@ -11,6 +11,7 @@ than the role allows. The actor's name goes into the log of saves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from ..base.errors import NotAllowed
 from ..base.language import N_, _
@@ -103,6 +104,18 @@ def check(tx: Transaction, actor: Actor, record: Record) -> None:
         raise NotAllowed(_("This page belongs to one team and cannot change the collaborative’s set-up; nothing was "
                            "saved.") if owner is None else
                          _("This page belongs to one team and cannot change another team’s records; nothing was saved."))
+
+
+def tick_record(tx: Transaction, actor: Actor, existing: Record | None, make: Callable[[], Record], on: bool) -> None:
+    """A record that is there or not, as a tick box says (a link, a team's coach, the coach's tick): each way
+    checked for this actor; ticking what is already ticked, or the reverse, writes nothing."""
+    if on and existing is None:
+        new = make()
+        check(tx, actor, new)
+        tx.save(new)
+    elif not on and existing is not None:
+        check(tx, actor, existing)
+        tx.delete(existing)
 
 
 def _check_account(tx: Transaction, signed_in: Access, record: Record, owner: str | None) -> None:

@@ -5,7 +5,7 @@ from ..base.errors import NotAllowed
 from ..base.language import _
 from ..model import Account, CoachAssignment, Team
 from ..store import Store
-from .actor import Actor, check
+from .actor import Actor, tick_record
 
 COACHING = ("faculty", "advisor")     # the accounts that may coach a team
 
@@ -19,11 +19,5 @@ def name_coach(store: Store, actor: Actor, team_id: str, coach: str, on: bool) -
         if on and (account is None or account.access not in COACHING):
             raise NotAllowed(_("Only a faculty or advisor account can coach a team; “%(coach)s” is not one. Nothing "
                                "was saved.", coach=coach))
-        existing = tx.get(CoachAssignment, team_id, coach)
-        if on and existing is None:
-            new = CoachAssignment(team_id=team_id, coach=coach)
-            check(tx, actor, new)
-            tx.save(new)
-        elif not on and existing is not None:
-            check(tx, actor, existing)
-            tx.delete(existing)
+        tick_record(tx, actor, tx.get(CoachAssignment, team_id, coach),
+                    lambda: CoachAssignment(team_id=team_id, coach=coach), on)

@@ -26,7 +26,7 @@ from ..model import (
     wording,
 )
 from ..store import Store, Transaction
-from .actor import Actor, check
+from .actor import Actor, check, tick_record
 
 # the fields whose old wording is worth keeping, per kind of framework record
 TRACKED: dict[type[Record], tuple[str, ...]] = {
@@ -90,11 +90,5 @@ def restore(store: Store, actor: Actor, record: Record, on: dt.date) -> Record:
 def link(store: Store, actor: Actor, source: str, target: str, on: bool) -> None:
     """Tick or untick one link of the driver diagram (a change idea feeding a driver, or a driver another)."""
     with store.transaction() as tx:
-        existing = tx.get(DriverLink, source, target)
-        if on and existing is None:
-            new = DriverLink(source_id=source, target_id=target)
-            check(tx, actor, new)
-            tx.save(new)
-        elif not on and existing is not None:
-            check(tx, actor, existing)
-            tx.delete(existing)
+        tick_record(tx, actor, tx.get(DriverLink, source, target),
+                    lambda: DriverLink(source_id=source, target_id=target), on)

@@ -7,18 +7,12 @@ from ..base.errors import NotAllowed
 from ..base.language import _
 from ..model import TICKED_ITEMS, ReadinessTick, Team
 from ..store import Store
-from .actor import Actor, check
+from .actor import Actor, tick_record
 
 
 def tick(store: Store, actor: Actor, team_id: str, item: str, on: dt.date, ticked: bool) -> None:
     with store.transaction() as tx:
         if tx.get(Team, team_id) is None or item not in TICKED_ITEMS:
             raise NotAllowed(_("There is no such item to tick; nothing was saved."))
-        existing = tx.get(ReadinessTick, team_id, item)
-        if ticked and existing is None:
-            new = ReadinessTick(team_id=team_id, item=item, ticked_on=on, ticked_by=actor.name)
-            check(tx, actor, new)
-            tx.save(new)
-        elif not ticked and existing is not None:
-            check(tx, actor, existing)
-            tx.delete(existing)
+        tick_record(tx, actor, tx.get(ReadinessTick, team_id, item),
+                    lambda: ReadinessTick(team_id=team_id, item=item, ticked_on=on, ticked_by=actor.name), ticked)
