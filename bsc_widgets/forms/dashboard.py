@@ -242,7 +242,9 @@ class DashboardPage(w.VBox):
         questions = self.questions()
         self.attention.value = attention_html(self.collab, teams, questions)
         if self.as_of not in self._support:
-            self._support[self.as_of] = (support_doses(self.store, self.as_of), readiness(self.store, self.as_of))
+            # from the page's snapshot, as the questions and charts are: each table read once for its day
+            self._support[self.as_of] = (support_doses(self.snapshot(), self.as_of),
+                                         readiness(self.snapshot(), self.as_of))
         doses, ready = self._support[self.as_of]
         self.team_table.value = render("forms/dashboard.html", "teams", rows=[
             (t.name, PROGRAM_TYPE_LABELS[t.program_type], ready[t.id].summary(), team_links(t.id)) for t in teams])
