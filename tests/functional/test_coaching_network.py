@@ -216,3 +216,16 @@ def test_the_calendar_opens_in_the_librarys_reader_with_every_event_whole_days_i
     assert "Coaching call: Lincoln Elementary Pre-K" in summaries and "Learning Session 1" in summaries
     refused = CliRunner().invoke(main, ["calendar", "--db", db, str(tmp_path / "x.ics"), "--team", "no-such"])
     assert refused.exit_code != 0 and "no team" in refused.output and "Traceback" not in refused.output
+
+
+def test_the_dashboard_on_paper_is_in_the_pages_language_and_as_of_its_month(sample_store):
+    from bsc_widgets.base.language import speaking
+    from bsc_widgets.reports.dashboard import dashboard_html
+
+    with speaking("es"):
+        html = dashboard_html(sample_store, dt.date(2026, 10, 31), ["riverbend-prek", "hearth-fcc"],
+                              "positive-feedback", "a4")
+    assert "Primer paso:" in html and "necesita atención" in html and "size: A4" in html
+    assert html.index("Hearth Family Child Care Network") < html.index("Riverbend School District Pre-K")  # ranked
+    assert "Sunrise Head Start" not in html                              # only the teams the page shows
+    assert "November 2026" not in html and "noviembre de 2026" not in html      # nothing after its month
