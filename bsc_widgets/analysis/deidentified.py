@@ -5,7 +5,8 @@ names; every free-text field (notes, reports, cycles' plans, reasons) is left ou
 denominator below the collaborative's threshold are suppressed, with the complementary suppression the
 equity views use, so that no hidden figure can be worked out from the others. What stays: program types,
 roles, dates, the shared framework's measures, the numbers, PDSA cycles' dates, stages and decisions,
-attendance hours and scores. Removals are left out: they keep whole records, names and text included.
+attendance hours and scores, and the support each team received. Removals are left out: they keep whole
+records, names and text included.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from ..model import (
     PdsaCycle,
     Sample,
     StratumObservation,
+    SupportContact,
 )
 from ..portable.cells import csv_text
 from ..store import Store
@@ -38,7 +40,8 @@ Teams and members are coded (team-01, member-001); names, e-mail addresses and e
 field are left out. A measure figure whose denominator is below {threshold} is suppressed (left
 empty, with suppressed=true), and so is the next smallest figure of the same period where only one
 would be hidden. Files: teams, members, measures, observations, group_observations, events, samples,
-pdsa_cycles, monthly_reports, assessment_scores, attendance.
+pdsa_cycles, monthly_reports, assessment_scores, attendance, support (visits, calls and technical
+assistance: kind, day, minutes, how and the roles that took part; no topic, note or coach's name).
 """
 
 
@@ -110,6 +113,10 @@ def deidentified_tables(store: Store) -> dict[str, str]:
         "attendance.csv": (["member", "event_kind", "date", "hours"],
                            [[member_code[a.member_id], a.event_kind, a.date, a.hours]
                             for a in store.list(Attendance) if a.member_id in member_code]),
+        # the dose of support, for setting beside results: no topic, note or coach's name
+        "support.csv": (["team", "kind", "day", "minutes", "mode", "roles", "host_team"],
+                        [[team_code[c.team_id], c.kind, c.day, c.minutes, c.mode, c.roles,
+                          team_code.get(c.host_team_id or "")] for c in store.list(SupportContact)]),
     }
     out = {name: csv_text(header, rows) for name, (header, rows) in tables.items()}
     out["README.txt"] = README.format(threshold=threshold)

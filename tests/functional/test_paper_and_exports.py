@@ -105,7 +105,10 @@ def test_the_deidentified_export_has_no_name_email_or_free_text(sample_store, sa
     typed = [c.objective for c in sample_store.list(PdsaCycle)] + [c.study_notes for c in sample_store.list(PdsaCycle)
                                                                    if c.study_notes]
     assert [x for x in typed if x in text] == []
+    assert "Marcus Bell" not in text and "Ana Lucía Torres" not in text          # who logged the support
     tables = deidentified_tables(sample_store)
+    from bsc_widgets.model import SupportContact
+    assert len(tables["support.csv"].splitlines()) - 1 == len(sample_store.list(SupportContact))
     groups = [line.split(",") for line in tables["group_observations.csv"].splitlines()[1:]]
     threshold = sample_store.collaborative().suppress_below
     assert any(row[-1] == "true" and row[4] == row[5] == "" for row in groups)
