@@ -15,12 +15,13 @@ def test_coach_filters_then_opens_a_team(page, server):
     expect(page.get_by_label("Who needs attention")).to_contain_text("Hearth Family Child Care Network")
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=LOAD)
     page.get_by_label("Program type").select_option(label="Head Start")
-    expect(page.get_by_label("Teams")).not_to_contain_text("Hearth Family Child Care Network", timeout=20_000)
-    expect(page.get_by_label("Teams")).to_contain_text("Sunrise Head Start")
+    teams = page.get_by_role("table", name="Teams", exact=True)
+    expect(teams).not_to_contain_text("Hearth Family Child Care Network", timeout=20_000)
+    expect(teams).to_contain_text("Sunrise Head Start")
     page.get_by_label("Measure").select_option(label="Classrooms using a visual schedule")
     expect(page.locator(".bsc-chart-title").first).to_have_text("Classrooms using a visual schedule",
                                                                 timeout=20_000)
-    page.get_by_label("Teams").get_by_role("row").filter(has_text="Sunrise Head Start").get_by_role(
+    teams.get_by_role("row").filter(has_text="Sunrise Head Start").get_by_role(
         "link", name="Measures and run charts").click()
     expect(page.get_by_role("heading", name="Measures and run charts", exact=True)).to_be_visible(timeout=LOAD)
     expect(page.locator(".bsc-team-name")).to_have_text("Sunrise Head Start")
