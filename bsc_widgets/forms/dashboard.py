@@ -129,7 +129,7 @@ class DashboardPage(w.VBox):
         self.readings = Words()
         self.team_table = Words()
         self.support = Words()
-        self._support: dict[dt.date, dict] = {}
+        self._per_day: dict[dt.date, tuple] = {}     # support and readiness, per "data up to" day
         for control in (self.caseload, self.measure, self.team, self.program, self.period, self.view):
             on_pick(control, guarded(self.message)(lambda _: self._render()))
         self.paper = w.Dropdown(description=_("Paper"), options=[(_("Letter"), "letter"), ("A4", "a4")],
@@ -143,7 +143,8 @@ class DashboardPage(w.VBox):
             n_("%(name)s · %(n)s team", "%(name)s · %(n)s teams", len(self.teams), name=collab.name),))
         others = Words(render("forms/dashboard.html", "other_pages", pages=[
             (f, _(t), _(b)) for f, t, b in COACH_PAGES if f in (
-                "participation.ipynb", "spread.ipynb", "shared_by_teams.ipynb", "change_package.ipynb", "equity.ipynb")]))
+                "participation.ipynb", "support_log.ipynb", "spread.ipynb", "shared_by_teams.ipynb",
+                "change_package.ipynb", "equity.ipynb")]))
         self._render()
         filters = w.HBox([self.caseload, self.measure, self.team, self.program, self.period, self.view],
                          layout=w.Layout(flex_flow="row wrap"))
@@ -241,11 +242,11 @@ class DashboardPage(w.VBox):
         names = {t.id: t.name for t in self.teams}
         questions = self.questions()
         self.attention.value = attention_html(self.collab, teams, questions)
-        if self.as_of not in self._support:
+        if self.as_of not in self._per_day:
             # from the page's snapshot, as the questions and charts are: each table read once for its day
-            self._support[self.as_of] = (support_doses(self.snapshot(), self.as_of),
+            self._per_day[self.as_of] = (support_doses(self.snapshot(), self.as_of),
                                          readiness(self.snapshot(), self.as_of))
-        doses, ready = self._support[self.as_of]
+        doses, ready = self._per_day[self.as_of]
         self.team_table.value = render("forms/dashboard.html", "teams", rows=[
             (t.name, PROGRAM_TYPE_LABELS[t.program_type], ready[t.id].summary(), team_links(t.id)) for t in teams])
         self.support.value = render("forms/support.html", "doses", rows=[(t.name, doses[t.id]) for t in teams],

@@ -86,6 +86,7 @@ class HomePage(w.VBox):
         self.readiness = Words()
         self.tick = w.Checkbox(description=_(TICKED_ITEMS["spreading"]), indent=False, style=BOX,
                                layout=w.Layout(width="auto", display="none"))
+        self._ticking = False          # True while the page shows the stored tick: that is not a person's tick
         self.tick.observe(guarded(self.message)(lambda change: self._ticked(change["new"])), names="value")
         self.links = Words()
         self.data_button = w.Button(description=_("Download our data (.xlsx)"), layout=w.Layout(width="auto"))
@@ -148,12 +149,12 @@ class HomePage(w.VBox):
         self.readiness.value = render("forms/home.html", "readiness", r=r)
         tickable = any(c.tickable for _p, c in r.periods) and (self.access is None or self.access.allows("faculty"))
         self.tick.layout.display = None if tickable else "none"
-        self._ticking = True           # showing the stored tick is not a tick
+        self._ticking = True
         self.tick.value = any(c.tickable and c.met for _p, c in r.periods)
         self._ticking = False
 
     def _ticked(self, on: bool) -> None:
-        if getattr(self, "_ticking", False) or self.team is None:
+        if self._ticking or self.team is None:
             return
         tick(self.store, Actor.for_team(self.team.id, access=self.access), self.team.id, "spreading", self.today, on)
         self._show_readiness()

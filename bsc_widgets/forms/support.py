@@ -84,7 +84,7 @@ class SupportLogPage(CollaborativePage):
         self.minutes.value, self.mode.value = minutes, mode
         self.host.layout.display = "" if self.kind.value == "peer_visit" else "none"
 
-    def save(self) -> SupportContact:
+    def save(self) -> SupportContact | None:
         when = self.day.day
         if when is None:
             self.form_message.show_error(self.day.problem or _("Type the day of the support."))

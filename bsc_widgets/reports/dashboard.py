@@ -27,22 +27,20 @@ def dashboard_html(store: Store, as_of: dt.date, team_ids: list[str], measure_id
     collab = store.collaborative()
     teams = [t for t in store.teams() if t.id in set(team_ids)]
     questions = coaching_questions(store, as_of)
-    order = ranked(teams, questions)
-    placed = {r.team.id for r in order}
+    by_team = {r.team.id: r for r in ranked(teams, questions)}      # most urgent first; the rest after
     measure = store.get(Measure, measure_id) if measure_id else None
     result, readings = analyse_across_teams(store, measure.id) if measure else (None, {})
     doses = support_doses(store, as_of, [t.id for t in teams])
     blocks = []
-    for r in order + [t for t in teams if t.id not in placed]:
-        team = getattr(r, "team", r)
+    for team in [r.team for r in by_team.values()] + [t for t in teams if t.id not in by_team]:
+        r = by_team.get(team.id)
         chart = ""
         if measure is not None and not result.empty:
             chart = run_chart_svg(result[result["facet1"] == team.id], measure.name,
                                   percent=measure.multiplier == 100)
-        blocks.append(dict(team=team, reason=r.first.label if r is not team else None,
-                           also=[KINDS[k] for k in r.reasons[1:]] if r is not team else [],
-                           step=r.first.text if r is not team else None,
-                           flagged=r is not team and r.flagged(collab), chart=chart,
+        blocks.append(dict(team=team, reason=r.first.label if r else None,
+                           also=[KINDS[k] for k in r.reasons[1:]] if r else [], step=r.first.text if r else None,
+                           flagged=bool(r and r.flagged(collab)), chart=chart,
                            reading=readings.get(team.id), support=doses[team.id].sentence()))
     title = _("%(collaborative)s: coach dashboard, data up to %(day)s", collaborative=collab.name,
               day=day(as_of))

@@ -229,3 +229,8 @@ def test_the_dashboard_on_paper_is_in_the_pages_language_and_as_of_its_month(sam
     assert html.index("Hearth Family Child Care Network") < html.index("Riverbend School District Pre-K")  # ranked
     assert "Sunrise Head Start" not in html                              # only the teams the page shows
     assert "November 2026" not in html and "noviembre de 2026" not in html      # nothing after its month
+    from tests import builders
+    builders.team(sample_store, "newcomer", name="Newcomer", joined=dt.date(2026, 10, 20))   # nothing to ask yet
+    html = dashboard_html(sample_store, dt.date(2026, 10, 31), ["newcomer", "hearth-fcc"], None)
+    assert html.index("Hearth Family Child Care Network") < html.index("Newcomer")          # after the ranked
+    assert "Nothing stands out in the data" in html and "1 of 2 teams need attention." in html
