@@ -197,12 +197,17 @@ def serve(db, ip, port, workbooks, preheat):
 @click.option("--trusted-proxy", "trusted", multiple=True, metavar="ADDRESS",
               help="The TLS proxy in front of the hub (an address, or a network such as 10.0.0.0/8; repeatable): "
                    "the visitor's address it forwards is believed, so sign-in limits apply to each visitor.")
-def hub(db, ip, port, public_url, hub_db, state, idle_timeout, trusted):
+@click.option("--sso", type=click.Choice(["oidc"]), default=None,
+              help="Sign in through the organization's own accounts (OpenID Connect: Microsoft Entra ID, Google, "
+                   "Okta…), set by BSC_SSO_ISSUER, BSC_SSO_CLIENT_ID and BSC_SSO_CLIENT_SECRET (README: “Single "
+                   "sign-on”). Passwords and sign-in cards still work for people the provider does not know.")
+def hub(db, ip, port, public_url, hub_db, state, idle_timeout, trusted, sso):
     """Serve the workbooks to many people, with sign-in (JupyterHub)."""
     from .hub.run import hub_settings, run_hub
 
     Store.open(db).close()  # fail here, plainly, if the workspace is missing
-    sys.exit(run_hub(hub_settings(resolve_db(db), ip, port, state, hub_db, public_url, idle_timeout, trusted)))
+    sys.exit(run_hub(hub_settings(resolve_db(db), ip, port, state, hub_db, public_url, idle_timeout, trusted,
+                                  sso or "")))
 
 
 def smtp_options(command, roles: bool = True):
@@ -345,7 +350,7 @@ def change_package_(db, out, day, no_pdf):
 
 @main.command(name="print")
 @db_option
-@click.argument("kind", type=click.Choice(["pdsa", "data-sheet", "storyboard"]))
+@click.argument("kind", type=click.Choice(["pdsa", "data-sheet", "storyboard", "sign-in-cards"]))
 @click.option("--team", default=None, metavar="TEAM", help="The team whose worksheet it is (storyboard: leave it out "
               "for every team's poster, one to a page).")
 @click.option("--cycle", metavar="CYCLE", help="pdsa: the cycle to fill in (default: a blank worksheet).")
@@ -360,10 +365,19 @@ def change_package_(db, out, day, no_pdf):
               help="The worksheet's language (default: the team's).")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("worksheets"),
               show_default=True, help="The folder to write it in.")
-def print_(db, kind, team, cycle, measure, session, size, blank, pdf, lang, out):
-    """Paper: a PDSA worksheet (blank or filled), a measure's data-collection sheet, or a storyboard poster."""
+@click.option("--hub-url", default=None, metavar="URL", help="sign-in-cards: the hub's public address, as people "
+              "reach it (default: $BSC_HUB_URL).")
+def print_(db, kind, team, cycle, measure, session, size, blank, pdf, lang, out, hub_url):
+    """Paper: a PDSA worksheet (blank or filled), a measure's data-collection sheet, a storyboard poster, or sign-in
+    cards for a team's members without an e-mail address (each a one-time code and its QR code)."""
     from .base.clock import today
 
+    if kind == "sign-in-cards":
+        from .reports.sign_in_cards import print_sign_in_cards
+
+        for line in print_sign_in_cards(Store.open(db), team, hub_url or os.environ.get("BSC_HUB_URL", ""), out, pdf):
+            click.echo(line)
+        return
     store = Store.open(db, read_only=True)
     if kind == "storyboard":
         from .reports.storyboard import write_storyboard

@@ -46,6 +46,34 @@ def first_known(*codes: object) -> str:
     return next((known(c) for c in codes if known(c)), ENGLISH)
 
 
+LANGUAGE_COOKIE = "bsc_lang"   # a language chosen with ?lang=, kept for the browser by the hub's and Voilà's pages
+
+
+def remember_language(handler, code: str) -> None:
+    """Keep ``code`` for this browser (a Tornado handler's response), for every page of the site."""
+    if handler.get_cookie(LANGUAGE_COOKIE) != code:
+        handler.set_cookie(LANGUAGE_COOKIE, code, expires_days=365, path="/", samesite="Lax", httponly=True)
+
+
+def remembered_language(handler) -> str | None:
+    return known(handler.get_cookie(LANGUAGE_COOKIE))
+
+
+def from_browser(header: object) -> str | None:
+    """The first of the product's languages a browser's ``Accept-Language`` asks for, most wanted first
+    ("es-MX,es;q=0.9,en;q=0.8" is Spanish), else None."""
+    wishes = []
+    for n, part in enumerate(str(header or "")[:500].split(",")):
+        code, _sep, weight = part.strip().partition(";q=")
+        try:
+            q = float(weight) if weight else 1.0
+        except ValueError:
+            continue
+        if known(code) and q > 0:
+            wishes.append((-q, n, known(code)))
+    return min(wishes)[2] if wishes else None
+
+
 def from_environment(environ=None) -> str:
     """The language a terminal asks for, as gettext programs read it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
     ``LANG``; "es_US.UTF-8" is Spanish), for the command line's own words."""

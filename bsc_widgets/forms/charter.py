@@ -10,7 +10,10 @@ from ..analysis.charter import AIM_PARTS, check_aim, missing_roles, roles_senten
 from ..base.language import LANGUAGES, N_, _, day
 from ..model import ROLE_LABELS, AffinityGroup, Member, Team
 from ..render import render
+from ..services.access import hub_address
+from ..services.accounts import leads_team
 from .fields import NOTHING, Field, on_pick, replace_options
+from .invitations import SignInCards
 from .messages import guarded
 from .page import WorkbookPage, section
 from .page import heading as page_heading
@@ -72,10 +75,15 @@ class CharterPage(WorkbookPage):
                                     on_change=lambda: self._refresh_members())
         on_pick(self.member_picker, guarded(self.message)(lambda _: self._show_member()))
         self._refresh_members(select=NEW)
+        cards = []
+        if hub_address() and leads_team(self.store, self.actor, self.team.id, self.today):
+            cards = [section(_("Sign-in cards"), _("As the team’s lead, you can print a card for each member who has "
+                                                   "no e-mail address: it opens this team’s workbooks once.")),
+                     SignInCards(self.store, lambda: self.actor, self.team, hub_address())]
         return [section(_("Our aim and how we meet")), self.team_form,
                 section(_("Who is on our team"), _("A BSC team is cross-role: an administrator, teaching staff and "
                                                    "at least one family member, working side by side.")),
-                self.cross_role, self.roster, self.member_picker, self.member_area, self.recent]
+                self.cross_role, self.roster, self.member_picker, self.member_area, self.recent, *cards]
 
     def _team_saved(self, team: Team) -> None:
         self.team = team

@@ -244,11 +244,13 @@ class DashboardPage(w.VBox):
         self.attention.value = attention_html(self.collab, teams, questions)
         if self.as_of not in self._per_day:
             # from the page's snapshot, as the questions and charts are: each table read once for its day
-            self._per_day[self.as_of] = (support_doses(self.snapshot(), self.as_of),
+            # every team on the list, including one whose record is dated after the day chosen (nothing to count yet)
+            self._per_day[self.as_of] = (support_doses(self.snapshot(), self.as_of, [t.id for t in self.teams]),
                                          readiness(self.snapshot(), self.as_of))
         doses, ready = self._per_day[self.as_of]
         self.team_table.value = render("forms/dashboard.html", "teams", rows=[
-            (t.name, PROGRAM_TYPE_LABELS[t.program_type], ready[t.id].summary(), team_links(t.id)) for t in teams])
+            (t.name, PROGRAM_TYPE_LABELS[t.program_type], ready[t.id].summary() if t.id in ready else "",
+             team_links(t.id)) for t in teams])
         self.support.value = render("forms/support.html", "doses", rows=[(t.name, doses[t.id]) for t in teams],
                                     kinds=SUPPORT_KIND_LABELS)
         if self.measure.value is None:    # a collaborative just set up: no measure to chart yet

@@ -9,11 +9,14 @@ import ipywidgets as w
 
 from ..base.clock import today
 from ..base.language import _, day, n_
-from ..model import ACCESS_LABELS, Account, Team
+from ..model import ACCESS_LABELS, Account, Member, Team
 from ..render import render
+from ..reports.printing import chromium, pdf_bytes
+from ..reports.sign_in_cards import sign_in_cards_html
 from ..services import Actor
 from ..services.accounts import administers, change_role, grantable, invite, invite_team, new_link, remove_account
 from ..store import Store
+from .download import download_file, download_link
 from .messages import MessageArea, guarded
 from .words import Words
 
@@ -34,7 +37,8 @@ class TeamInvitations(w.VBox):
         button = w.Button(description=_("Make sign-in links for this team"), button_style="primary",
                           layout=w.Layout(width="auto"))
         button.on_click(guarded(self.message)(self._make))
-        super().__init__([button, self.message, self.links], layout=w.Layout(width="100%"))
+        super().__init__([button, self.message, self.links, SignInCards(store, actor, team, hub_url)],
+                         layout=w.Layout(width="100%"))
 
     def _make(self, _click=None) -> None:
         made, left = invite_team(self.store, self.actor(), self.team.id, today())
@@ -44,6 +48,38 @@ class TeamInvitations(w.VBox):
         self.message.show(n_("%(n)s sign-in link made; an earlier link for this member no longer works.",
                              "%(n)s sign-in links made; earlier links for these members no longer work.", len(made))
                           if made else _("No sign-in link was made: see why below."), "ok" if made else "info")
+
+
+class SignInCards(w.VBox):
+    """The members a link cannot reach (no e-mail address), named, and a button that prints each a sign-in card: made
+    on the server (a card's code is its own one-time link), handed over as a PDF inside the page."""
+
+    def __init__(self, store: Store, actor: Callable[[], Actor], team: Team, hub_url: str):
+        self.store, self.actor, self.team, self.hub_url = store, actor, team, hub_url
+        names = [m.name for m in store.list(Member, team_id=team.id) if m.belonged_on(today()) and not m.email]
+        self.message = MessageArea()
+        self.result = Words()
+        parts = [Words(render("forms/invitations.html", "without_address", names=names))]
+        if names:
+            button = w.Button(description=n_("Print a sign-in card (%(n)s)", "Print sign-in cards (%(n)s)",
+                                             len(names)), layout=w.Layout(width="auto"))
+            button.on_click(guarded(self.message)(self._print))
+            parts.append(button)
+        super().__init__([*parts, self.message, self.result], layout=w.Layout(width="100%"))
+
+    def _print(self, _click=None) -> None:
+        made, left = invite_team(self.store, self.actor(), self.team.id, today(), cards=True)
+        html = sign_in_cards_html(self.store, self.team.id, made, self.hub_url) if made else ""
+        stem = f"sign-in-cards-{self.team.id}"
+        files = [download_file(pdf_bytes(html, stem), f"{stem}.pdf", _("Sign-in cards (PDF)"), "application/pdf")
+                 ] if made and chromium() else []
+        files += [download_link(html, f"{stem}.html", _("Sign-in cards, to print from the browser (HTML)"),
+                                mime="text/html")] if made else []
+        self.result.value = render("common.html", "paragraph", text=render("common.html", "joined", items=files)) + \
+            render("forms/invitations.html", "left_alone", items=[(x.member.name, x.why) for x in left])
+        self.message.show(n_("%(n)s card made; an earlier card for this member no longer works.",
+                             "%(n)s cards made; earlier cards for these members no longer work.", len(made))
+                          if made else _("No card was made: see why below."), "ok" if made else "info")
 
 
 class AccountInvitations(w.VBox):

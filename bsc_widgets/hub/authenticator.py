@@ -6,7 +6,8 @@ trusted proxy says who the visitor is, only slowed down otherwise. An account's 
 workspace again every minute (``refresh_user``), so an account that is ended, or a member taken off every
 roster, has to sign in again and cannot. The hub's own administrators are the accounts whose role holds the
 ``accounts`` scope.
-The one-time invitation link (``/hub/invite/<token>``) sets a password and signs the person in.
+The one-time invitation link (``/hub/invite/<token>``) sets a password and signs the person in; a printed card's
+code, typed at ``/hub/card`` (throttled like a password), leads to the same page.
 """
 from __future__ import annotations
 
@@ -20,18 +21,22 @@ from jupyterhub.handlers import BaseHandler
 from jupyterhub.handlers.pages import TokenPageHandler
 from tornado import web
 from traitlets import List, Unicode
+from traitlets.config import LoggingConfigurable
 
 from ..base.errors import BscError
+from ..base.language import N_, _, speaking
 from ..services.access import ROLES, access_of
-from ..services.accounts import PASSWORD_MIN, accept_invitation, invited, sign_in
+from ..services.accounts import PASSWORD_MIN, accept_invitation, card_code, invited, sign_in
 from ..store import Store
+from .pages import page_language, said
 from .throttle import AddressSlowdown, Throttle, visitor
 
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-class WorkspaceAuthenticator(Authenticator):
-    """Accounts and passwords from the workspace (``BSC_DB``)."""
+class WorkspaceSignIn(LoggingConfigurable):
+    """What every way of signing in shares: the workspace's accounts, throttles, who may stay signed in, and the pages
+    for an invitation link and a card's code. Mixed into an ``Authenticator`` (passwords) or an ``OAuthenticator``."""
 
     workspace = Unicode(help="The workspace: a SQLite path or SQLAlchemy URL.", config=True)
     trusted_proxies = List(Unicode(), help="Addresses or networks of the proxies in front of the hub whose "
@@ -54,39 +59,58 @@ class WorkspaceAuthenticator(Authenticator):
         return visitor(request.headers.get_list("X-Forwarded-For"),
                        getattr(peer, "_orig_remote_ip", None) or request.remote_ip, self.trusted_proxies)
 
-    def get_handlers(self, app):
-        return super().get_handlers(app) + [(r"/invite/([^/]+)", InviteHandler), (r"/token", TokensForAdministrators)]
+    def bsc_handlers(self) -> list:
+        return [(r"/invite/([^/]+)", InviteHandler), (r"/card", CardHandler), (r"/token", TokensForAdministrators)]
 
-    async def authenticate(self, handler, data):
+    async def throttled(self, handler, keys: dict[str, str]) -> None:
+        """Refuse (429, in the page's language) while any of these keys is locked out; slow down a busy address."""
+        wait = max(self.throttles[kind].wait(key) for kind, key in keys.items())
+        if wait > 0:
+            self.log.warning("sign-in throttled for %r from %s", keys.get("name"), keys["address"])
+            minutes = math.ceil(wait / 60)
+            error = web.HTTPError(429)
+            error.jupyterhub_html_message = said(
+                handler, N_("Too many sign-in attempts. Try again in %(minutes)s min."), minutes=minutes)
+            raise error
+        slow = self.throttles["address"]
+        if isinstance(slow, AddressSlowdown) and (delay := slow.delay(keys["address"])) > 0:
+            await asyncio.sleep(delay)
+
+    def counted(self, keys: dict[str, str], ok: bool) -> None:
+        for kind, key in keys.items():
+            throttle = self.throttles[kind]
+            (throttle.succeeded if ok else throttle.failed)(key)
+
+    async def password_sign_in(self, handler, data):
         username = str((data or {}).get("username", "")).strip().lower()[:254]
         password = str((data or {}).get("password", ""))
         address = self.address(handler)
         keys = {"name": username, "address": address}
-        wait = max(self.throttles[kind].wait(key) for kind, key in keys.items())
-        if wait > 0:
-            self.log.warning("sign-in throttled for %r from %s", username, address)
-            minutes = math.ceil(wait / 60)
-            raise web.HTTPError(429, f"Too many sign-in attempts. Wait {minutes} minute{'s' * (minutes != 1)} "
-                                     "and try again.")
-        slow = self.throttles["address"]
-        if isinstance(slow, AddressSlowdown) and (delay := slow.delay(address)) > 0:
-            await asyncio.sleep(delay)
+        await self.throttled(handler, keys)
         access = await asyncio.get_running_loop().run_in_executor(None, sign_in, self.store, username, password)
-        for kind, key in keys.items():
-            throttle = self.throttles[kind]
-            (throttle.succeeded if access else throttle.failed)(key)
+        self.counted(keys, access is not None)
         if access is None:
             self.log.info("failed sign-in for %r from %s", username, address)
             return None
         return {"name": access.username, "admin": access.allows("accounts")}
 
     def check_allowed(self, username, authentication=None):
-        """Only the workspace's accounts (``authenticate`` has just read this one)."""
-        return authentication is not None or access_of(self.store, username) is not None
+        """Only the workspace's accounts."""
+        return access_of(self.store, username) is not None
 
     async def refresh_user(self, user, handler=None):
         access = access_of(self.store, user.name)
         return bool(access and access.active)
+
+
+class WorkspaceAuthenticator(WorkspaceSignIn, Authenticator):
+    """Accounts and passwords from the workspace (``BSC_DB``)."""
+
+    def get_handlers(self, app):
+        return super().get_handlers(app) + self.bsc_handlers()
+
+    async def authenticate(self, handler, data):
+        return await self.password_sign_in(handler, data)
 
 
 class TokensForAdministrators(TokenPageHandler):
@@ -118,13 +142,35 @@ class InviteHandler(BaseHandler):
 
     async def post(self, token: str) -> None:
         password = self.get_body_argument("password", "")
-        if password != self.get_body_argument("again", ""):
-            return await self._page(token, "The two passwords are not the same. Type them again.", 400)
-        try:
-            account = accept_invitation(self.store, token, password)
-        except BscError as exc:
-            return await self._page(token, exc.message, 400)
+        with speaking(page_language(self)):
+            if password != self.get_body_argument("again", ""):
+                return await self._page(token, _("The two passwords are not the same. Type them again."), 400)
+            try:
+                account = accept_invitation(self.store, token, password)
+            except BscError as exc:
+                return await self._page(token, exc.message, 400)
         user = await self.auth_to_user({"name": account.username, "admin": "accounts" in ROLES[account.access]})
         self.set_login_cookie(user)
         self.log.info("%s set a password from an invitation", account.username)
         self.redirect(self.get_next_url(user))
+
+
+class CardHandler(BaseHandler):
+    """``/hub/card``: the code printed on a sign-in card, typed, leads to the card's invitation page. Wrong codes count
+    against the visitor's address as wrong passwords do."""
+
+    async def get(self) -> None:
+        self.finish(await self.render_template("bsc-card.html", problem=False, code=""))
+
+    async def post(self) -> None:
+        authenticator = self.authenticator
+        code = card_code(self.get_body_argument("code", ""))
+        keys = {"address": authenticator.address(self)}
+        await authenticator.throttled(self, keys)
+        found = len(code) >= 8 and invited(authenticator.store, code) is not None
+        authenticator.counted(keys, found)
+        if found:
+            return self.redirect(self.hub.base_url + "invite/" + code)
+        self.set_status(400)
+        self.finish(await self.render_template("bsc-card.html", problem=True,
+                                               code=self.get_body_argument("code", "")[:40]))

@@ -28,6 +28,7 @@ class HubSettings:
     proxy: str              # the configurable-http-proxy command
     idle_timeout: int = 3600  # seconds after which an idle person's server is stopped
     trusted_proxies: str = ""  # the TLS proxies whose X-Forwarded-For is believed, comma-separated
+    sso: str = ""              # "oidc": sign-in through the provider named by BSC_SSO_* (hub.sso)
 
     def environment(self) -> dict[str, str]:
         return {f"BSC_HUB_{k.upper()}": str(v) for k, v in asdict(self).items()}
@@ -44,15 +45,18 @@ def configure_workbooks(c, workspace: str, public_url: str, trusted_proxies: str
     """What every deployment shares (this machine's ``bsc hub`` and Kubernetes): sign-in from the workspace's
     accounts, and each person's server running the workbooks in Voilà only."""
     from .authenticator import TEMPLATES
+    from .pages import install
 
+    install()
     c.JupyterHub.template_paths = [str(TEMPLATES)]
+    c.JupyterHub.tornado_settings = {"compress_response": True}   # the pages carry our style sheet, for phones
     c.JupyterHub.authenticator_class = "bsc_widgets.hub.authenticator.WorkspaceAuthenticator"
-    c.WorkspaceAuthenticator.workspace = workspace
-    c.WorkspaceAuthenticator.trusted_proxies = [a for a in trusted_proxies.split(",") if a.strip()]
+    c.WorkspaceSignIn.workspace = workspace
+    c.WorkspaceSignIn.trusted_proxies = [a for a in trusted_proxies.split(",") if a.strip()]
     c.Authenticator.auth_refresh_age = 60      # an ended account is signed out within a minute
     c.Authenticator.refresh_pre_spawn = True
     c.Authenticator.any_allow_config = True    # who may sign in is the workspace's accounts (check_allowed)
-    c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
+    c.Spawner.cmd = [sys.executable, "-m", "bsc_widgets.hub.singleuser"]
     c.Spawner.args = [f"--config={SINGLEUSER_CONFIG}"]
     c.Spawner.default_url = "/voila/render/00_home.ipynb"
     c.Spawner.environment = {"BSC_DB": workspace, "BSC_HUB_URL": public_url,
@@ -68,6 +72,10 @@ def configure_workbooks(c, workspace: str, public_url: str, trusted_proxies: str
 def configure(c, s: HubSettings) -> None:
     """Fill a JupyterHub config object ``c`` for one workspace served from this machine."""
     configure_workbooks(c, s.workspace, s.public_url, s.trusted_proxies)
+    if s.sso == "oidc":
+        from .sso import configure_sso, provider_settings
+
+        configure_sso(c, s.public_url, provider_settings())
     state = Path(s.state)
     c.JupyterHub.bind_url = s.bind_url
     c.JupyterHub.hub_ip = "127.0.0.1"

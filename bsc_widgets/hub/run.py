@@ -40,9 +40,14 @@ def free_port() -> int:
 
 
 def hub_settings(workspace: str, ip: str, port: int, state: Path | None, hub_db: str | None,
-                 public_url: str | None, idle_timeout: int, trusted: tuple[str, ...] = ()) -> HubSettings:
+                 public_url: str | None, idle_timeout: int, trusted: tuple[str, ...] = (),
+                 sso: str = "") -> HubSettings:
     if not port_free(ip, port):
         raise BscError(port_in_use(ip, port))
+    if sso:
+        from .sso import provider_settings
+
+        provider_settings()   # here, in words, if a setting is missing or the provider cannot be reached
     try:
         proxies = trusted_list(",".join(trusted))
     except ValueError:
@@ -60,7 +65,7 @@ def hub_settings(workspace: str, ip: str, port: int, state: Path | None, hub_db:
     return HubSettings(workspace=workspace, state=str(state), hub_db=hub_db or f"sqlite:///{state / 'jupyterhub.sqlite'}",
                        bind_url=bind, public_url=(public_url or bind).rstrip("/"), hub_port=free_port(),
                        proxy_api_port=free_port(), proxy=proxy_command(), idle_timeout=idle_timeout,
-                       trusted_proxies=",".join(proxies))
+                       trusted_proxies=",".join(proxies), sso=sso)
 
 
 def run_hub(settings: HubSettings) -> int:

@@ -39,3 +39,8 @@ class Account(Record):
 
     def describe(self) -> str:
         return _("the account of %(name)s", name=self.name)
+
+    @property
+    def by_card(self) -> bool:
+        """A member's account without an e-mail address: its sign-in name is their roster identifier, on a card."""
+        return self.access == "team_member" and "@" not in self.username

@@ -64,6 +64,13 @@ def exported_html(body: str) -> Markup:
     return Markup(body)
 
 
+def qr_svg(link: str) -> Markup:
+    """A link as a QR code, drawn by segno as SVG: only black modules, no text of anyone's."""
+    import segno
+
+    return Markup(segno.make(link, error="m", micro=False).svg_inline(scale=4, border=2, omitsize=True))
+
+
 def plotly_html(div: str) -> Markup:
     """A figure's HTML as plotly made it: its data is JSON with ``<``, ``>`` and ``/`` escaped."""
     return Markup(div)

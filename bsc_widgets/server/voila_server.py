@@ -40,7 +40,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from ..base.ids import is_slug
 from ..base.kernels import keep_every_message
-from ..base.language import _, first_known, known, speaking
+from ..base.language import _, first_known, known, remember_language, remembered_language, speaking
 from ..base.log import server_log
 from ..base.pages import COACH_PAGES, WORKBOOKS
 from ..charts import plotly_js
@@ -177,28 +177,24 @@ class WorkbookPage(PlainErrors, TornadoVoilaHandler):
 
     Voilà's unload beacon sends the ``_xsrf`` cookie to shut the page's kernel down; without it every shutdown
     was refused (403), and each closed tab kept its kernel until the idle cull. A language chosen with
-    ``?lang=`` is kept in a cookie, and a page opened without one gets it back (``remembered_language``)."""
+    ``?lang=`` is kept in a cookie, and a page opened without one gets it back (``carry_language``)."""
 
     async def prepare(self, *args, **kwargs):
         if not self.request.path.endswith(".ipynb"):
             raise HTTPError(404)
         await super().prepare(*args, **kwargs)
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
-        remembered_language(self)
+        carry_language(self)
 
 
-LANGUAGE_COOKIE = "bsc_lang"
-
-
-def remembered_language(handler) -> None:
+def carry_language(handler) -> None:
     """``?lang=es`` is remembered for this browser; a page asked for without ``lang`` gets the remembered one in
     its query (which Voilà hands to the page's kernel). Anything but a known language is ignored."""
     asked = known(handler.get_query_argument("lang", None))
     if asked:
-        if handler.get_cookie(LANGUAGE_COOKIE) != asked:
-            handler.set_cookie(LANGUAGE_COOKIE, asked, expires_days=365, path="/", samesite="Lax", httponly=True)
+        remember_language(handler, asked)
         return
-    kept = known(handler.get_cookie(LANGUAGE_COOKIE))
+    kept = remembered_language(handler)
     if kept:
         request = handler.request
         request.query = (request.query + "&" if request.query else "") + f"lang={kept}"

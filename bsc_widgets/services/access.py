@@ -88,7 +88,8 @@ def access_in(tx: Transaction, username: str, on: dt.date | None = None) -> Acce
     if account is None:
         return None
     on = on or today()
-    rows = [r for r in tx.rosters_of((account.username, account.email)) if on_roster(r.joined_on, r.left_on, on)]
+    rows = [r for r in tx.rosters_of((account.username, account.email), account.username if account.by_card else None)
+            if on_roster(r.joined_on, r.left_on, on)]
     own = frozenset(r.team_id for r in rows) if account.access == "team_member" else frozenset()
     language = next((r.language for r in rows if r.language), None)
     return Access(account.username, account.name, account.access, own, language)

@@ -42,18 +42,41 @@ class Invitation:
         """The link's path on the hub (the page adds the hub's address in front)."""
         return f"/hub/invite/{self.token}"
 
+    @property
+    def code(self) -> str:
+        """A printed card's code as it is shown, in groups of four (``card_code`` reads it back, typed any way)."""
+        return "-".join(self.token[i:i + 4] for i in range(0, len(self.token), 4))
+
+
+# A printed card's code: typed on a phone from paper, so short, in capitals, without the look-alikes 0/O and 1/I.
+# Twelve of these 32 characters are 60 bits: with sign-in attempts throttled per address, not guessable.
+CARD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CARD_LENGTH = 12
+
+
+def card_code(typed: object) -> str:
+    """A code as someone typed it from their card ("abcd efgh-jkmn"), as the link holds it ("ABCDEFGHJKMN")."""
+    return "".join(c for c in str(typed or "").upper()[:64] if c.isalnum())
+
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
 def member_account(member: Member) -> Account:
-    """The account a roster member signs in with: their e-mail address, as a team member."""
+    """The account a roster member signs in with: their e-mail address, as a team member; for a member without an
+    address, their roster identifier (printed on their sign-in card)."""
     if not member.email:
         raise InvalidRecord(_("%(name)s has no e-mail address on the roster, so they cannot be invited.",
                               name=member.name), [Problem(_("An invitation needs an e-mail address."), field=_("Email"))])
     return Account.build(username=member.email.strip().lower(), name=member.name, access="team_member",
                          email=member.email.strip())
+
+
+def card_account(member: Member) -> Account:
+    """The account of a member with no e-mail address: their roster identifier as the sign-in name (no ``@``, so it
+    is never taken for an address), read back to the roster by that identifier (``access_in``)."""
+    return Account.build(username=member.id, name=member.name, access="team_member")
 
 
 def grantable(access: Access | None) -> list[str]:
@@ -75,9 +98,9 @@ def _may_give(actor: Actor, role: str, account: Account) -> None:
                            role=ACCESS_LABELS[role].lower()))
 
 
-def _link(tx: Transaction, username: str) -> tuple[str, dt.datetime]:
-    """A new one-time link for the account (an earlier one stops working)."""
-    token = secrets.token_urlsafe(32)
+def _link(tx: Transaction, username: str, card: bool = False) -> tuple[str, dt.datetime]:
+    """A new one-time link for the account (an earlier one stops working): a card's is a short code."""
+    token = "".join(secrets.choice(CARD_ALPHABET) for _ in range(CARD_LENGTH)) if card else secrets.token_urlsafe(32)
     expires = now() + dt.timedelta(days=INVITATION_DAYS)
     put_credentials(tx, username, invitation_hash=_digest(token), invitation_expires=expires)
     return token, expires
@@ -117,30 +140,54 @@ class LeftAlone:
     why: str
 
 
-def invite_team(store: Store, actor: Actor, team_id: str, on: dt.date) -> tuple[list[Invitation], list[LeftAlone]]:
-    """Sign-in links for the team's members that day, all or none. A roster never changes an account it did not
-    make: a link is made only for someone with no account yet, or whose account is a member's of this team alone
-    that has not chosen a password. An address that belongs to a coach's, advisor's, leader's or administrator's
-    account, or to another team's member, is left alone; so is a member with no e-mail address. Each is said."""
+def invite_team(store: Store, actor: Actor, team_id: str, on: dt.date,
+                cards: bool = False) -> tuple[list[Invitation], list[LeftAlone]]:
+    """Sign-in links for the team's members that day, all or none; with ``cards``, printed sign-in cards for those
+    without an e-mail address instead. A roster never changes an account it did not make: a link is made only for
+    someone with no account yet, or whose account is a member's of this team alone that has not chosen a password.
+    An address that belongs to a coach's, advisor's, leader's or administrator's account, or to another team's
+    member, is left alone; so is a member a link cannot reach (no address) or a card is not for (one). Each is said."""
     made, left = [], []
     with store.transaction() as tx:
+        lead = cards and leads(tx, actor, team_id, on)
         for member in tx.list(Member, team_id=team_id):
             if not member.belonged_on(on):
                 continue
-            if not member.email:
-                left.append(LeftAlone(member, _("no e-mail address on the roster: add one on the team’s charter to "
-                                                "invite them.")))
+            if bool(member.email) == cards:
+                if not cards:
+                    left.append(LeftAlone(member, _("no e-mail address on the roster: print them a sign-in card, or "
+                                                    "add an address on the team’s charter.")))
                 continue
-            wanted = member_account(member)
-            check(tx, actor, wanted)
+            wanted = card_account(member) if cards else member_account(member)
+            if lead:
+                tx.by = actor.name
+            else:
+                check(tx, actor, wanted)
             stored = tx.get(Account, wanted.username)
             why = None if stored is None else _left_alone(tx, stored, team_id, on)
             if why:
                 left.append(LeftAlone(member, why))
                 continue
             saved = stored or tx.save(wanted)
-            made.append(Invitation(saved, *_link(tx, saved.username)))
+            made.append(Invitation(saved, *_link(tx, saved.username, card=cards)))
     return made, left
+
+
+def leads(tx: Transaction, actor: Actor, team_id: str, on: dt.date) -> bool:
+    """Whether the signed-in person is this team's senior leader or day-to-day lead that day: who, besides set-up,
+    may print the team's sign-in cards (a lead knows the families; the cards open this team's pages only)."""
+    access = actor.access
+    team = tx.get(Team, team_id)
+    if access is None or team is None or team_id not in access_in(tx, access.username, on).own_teams:
+        return False
+    lead_ids = {team.senior_leader_id, team.day_to_day_lead_id} - {None}
+    return any(m.id in lead_ids for m in tx.list(Member, team_id=team_id)
+               if m.id == access.username or (m.email or "").lower() == access.username)
+
+
+def leads_team(store: Store, actor: Actor, team_id: str, on: dt.date) -> bool:
+    with store.reading() as tx:
+        return leads(tx, actor, team_id, on)
 
 
 def _left_alone(tx: Transaction, account: Account, team_id: str, on: dt.date) -> str | None:
@@ -183,7 +230,7 @@ def new_link(store: Store, actor: Actor, username: str) -> Invitation:
             raise NotFound(_("There is no account “%(name)s”.", name=username))
         _administrator_only(actor, _("A new sign-in link for an existing account"))
         check(tx, actor, account)
-        token, expires = _link(tx, username)
+        token, expires = _link(tx, username, card=account.by_card)
         tx.log(account, "new sign-in link")
     server_log().warning("%s made a new sign-in link for %s", actor.name, username)
     return Invitation(account, token, expires)
@@ -225,7 +272,7 @@ def invited(store: Store, token: str) -> Account | None:
 
 
 def _invited(tx: Transaction, token: str) -> Account | None:
-    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+    if not isinstance(token, str) or not CARD_LENGTH <= len(token) <= 100:
         return None
     row = credentials_of_link(tx, _digest(token))
     if row is None or row.invitation_expires is None or row.invitation_expires < now():
@@ -240,8 +287,8 @@ def accept_invitation(store: Store, token: str, password: str) -> Account:
     with store.transaction() as tx:
         account = _invited(tx, token)
         if account is None:
-            raise NotFound("This link has been used, replaced by a newer one, or has expired. Ask your improvement "
-                           "advisor for a new one.")
+            raise NotFound(_("This link has been used, replaced by a newer one, or has expired. Ask your "
+                             "improvement advisor for a new one."))
         problem = password_problem(password, account.username)
         if problem:
             raise InvalidRecord(problem, [Problem(problem, field="Password")])

@@ -70,7 +70,10 @@ def make_engine(url: str, read_only: bool = False) -> Engine:
     parsed = make_url(url)
     try:
         if parsed.get_backend_name() != "sqlite":
-            options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+            # added to the URL's own options (a schema's search_path), which connect_args would otherwise replace
+            given = parsed.query.get("options", "")
+            given = " ".join(given) if isinstance(given, tuple) else given
+            options = {"options": f"{given} -c default_transaction_read_only=on".strip()} if read_only else {}
             return create_engine(url, pool_pre_ping=True, connect_args=options)
         if read_only:
             url = _read_only_sqlite(Path(str(parsed.database)))

@@ -198,13 +198,16 @@ class Transaction:
         row = self.conn.execute(select(table.c.team_id).where(_key_clause(type(record), record.key()))).first()
         return row is not None, row[0] if row is not None else None
 
-    def rosters_of(self, emails: Iterable[str]):
-        """The roster rows (team, language, joined and left) that list any of these e-mail addresses, in any case."""
+    def rosters_of(self, emails: Iterable[str], member_id: str | None = None):
+        """The roster rows (team, language, joined and left) that list any of these e-mail addresses, in any case, or
+        the member ``member_id`` (someone without an address, who signs in from a printed card)."""
         members = TABLES[Member]
         wanted = {e.lower() for e in emails if e}
+        match = func.lower(members.c.email).in_(wanted)
+        if member_id:
+            match = or_(match, members.c.id == member_id)
         return self.conn.execute(select(members.c.team_id, members.c.language, members.c.joined_on, members.c.left_on)
-                                 .where(func.lower(members.c.email).in_(wanted))
-                                 .order_by(members.c.team_id)).all()
+                                 .where(match).order_by(members.c.team_id)).all()
 
     def last_save(self, record: Record) -> LastSave | None:
         """Who saved this record last, and when (None for a record saved before the log began)."""

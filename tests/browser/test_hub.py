@@ -36,7 +36,8 @@ LEAVING = "sunrise-4@example.org"      # Aisha Bello, Sunrise's family service w
 MAPLE = "maple-2@example.org"          # Grace Kim, a teacher on Maple Street Early Head Start
 
 
-def start_hub(tmp_path_factory, sample_folder_path, today, name: str, *flags: str):
+def start_hub(tmp_path_factory, sample_folder_path, today, name: str, *flags: str, port: int | None = None,
+              env: dict | None = None):
     """A real ``bsc hub`` on a fresh workspace and hub database (schemas ``name``…), and the people who have
     passwords: (the process, what the tests use)."""
     url = os.environ["BSC_TEST_POSTGRES_URL"]      # the markers saw to Chromium, PostgreSQL and the proxy
@@ -49,10 +50,10 @@ def start_hub(tmp_path_factory, sample_folder_path, today, name: str, *flags: st
         member = next((m for m in store.list(Member) if m.email == username), None)
         account = member_account(member) if member else store.get(Account, username)
         accept_invitation(store, invite(store, COMMAND_LINE, account).token, PASSWORD)
-    port = _free_port()
+    port = port or _free_port()
     state = tmp_path_factory.mktemp("hub-state")
     log = state / "hub.log"
-    env = dict(os.environ, BSC_TODAY=today)
+    env = dict(os.environ, BSC_TODAY=today, **(env or {}))
     with open(log, "w") as fh:
         proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "hub", "--db", workspace, "--hub-db", hub_db,
                                  "--port", str(port), "--state", str(state), *flags], stdout=fh,
@@ -118,7 +119,8 @@ def cannot_sign_in(page, hub, username, password=PASSWORD):
     page.fill("#username_input", username)
     page.fill("#password_input", password)
     page.click("#login_submit")
-    expect(page.get_by_text("Invalid username or password")).to_be_visible(timeout=LOAD)
+    expect(page.get_by_text("That e-mail address (or sign-in name) and password do not go together")).to_be_visible(
+        timeout=LOAD)
 
 
 def user_url(hub, username, page_path):
@@ -391,7 +393,7 @@ def test_an_invited_member_sets_a_password_and_an_ended_account_is_refused_at_it
 
     again = person()
     again.goto(link)
-    expect(again.get_by_text("This link has been used")).to_be_visible()
+    expect(again.get_by_text("This link or card has been used")).to_be_visible()
 
     remove_account(store, COMMAND_LINE, OTHER)
     page.reload(wait_until="commit")

@@ -18,7 +18,7 @@ from bsc_widgets.forms.driver_diagram import DriverDiagramPage
 from bsc_widgets.forms.equity import EquityPage
 from bsc_widgets.forms.fields import _unwrap
 from bsc_widgets.forms.home import HomePage
-from bsc_widgets.forms.invitations import TeamInvitations
+from bsc_widgets.forms.invitations import SignInCards, TeamInvitations
 from bsc_widgets.forms.measures import MeasuresPage
 from bsc_widgets.forms.messages import MessageArea
 from bsc_widgets.forms.monthly_report import MonthlyReportPage
@@ -118,6 +118,7 @@ def test_every_template_shows_hostile_text_as_text(hostile):
     teams = next(e for e in walk(signed_in) if type(e).__name__ == "RecordEditor" and e.model is Team)
     teams.picker.value = TEAM
     next(e for e in walk(signed_in) if isinstance(e, TeamInvitations))._make()
+    next(e for e in walk(signed_in) if isinstance(e, SignInCards))._print()    # a family member without an address
     shown += _html_of(signed_in)
     shown += _html_of(HomePage(store, TODAY, team, None, workbooks_dir(), access_of(store, "admin")))
     shown += _html_of(HomePage(store, TODAY, team, None, workbooks_dir()))

@@ -109,3 +109,23 @@ def test_a_sqlite_workspace_that_held_a_null_character_moves_to_postgres(pg_stor
     result = CliRunner().invoke(main, ["import", "--db", pg_store.url, "--replace", str(out)])
     assert result.exit_code == 0, result.output
     assert any(m.title == "Lead teacher" for m in pg_store.list(Member))
+
+
+def test_a_workspace_in_its_own_schema_is_read_read_only_there(sample_folder):
+    """Read-only opens (the reports, the loading screen's team name under the hub) keep the URL's own options: a
+    workspace in a schema of its own (search_path) is read there, not taken for an empty database."""
+    from bsc_widgets.model import Team
+    from tests.support import postgres_schema
+
+    url = postgres_schema(os.environ["BSC_TEST_POSTGRES_URL"], "bsc_read_only_schema")
+    writer = Store.open(url, create=True)
+    writer.load(read_folder(sample_folder))
+    writer.close()
+    reader = Store.open(url, read_only=True)
+    try:
+        assert reader.get(Team, "sunrise-head-start").name == "Sunrise Head Start"
+        with pytest.raises(Exception, match="read-only"):
+            with reader.engine.begin() as conn:
+                conn.execute(text("create table nothing_written (x int)"))
+    finally:
+        reader.close()
