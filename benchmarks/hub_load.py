@@ -150,21 +150,24 @@ def stop_everything(*_signal) -> None:
 
 
 def tree_rss(proc: subprocess.Popen) -> dict:
-    """RSS in MB of a server's whole tree: its own processes, and each person's server with its kernels."""
+    """RSS in MB of a server's whole tree: its own processes, and each person's server with its kernels; and the CPU
+    seconds each person's server and kernels have used."""
     root = psutil.Process(proc.pid)
-    own, people_mb = 0.0, {}
+    own, people_mb, cpu = 0.0, {}, {}
     for p in [root, *root.children(recursive=True)]:
         try:
             rss = p.memory_info().rss / 2**20
+            used = sum(p.cpu_times()[:2])
             line = " ".join(p.cmdline())
             user = p.environ().get("JUPYTERHUB_USER") if ("singleuser" in line or "ipykernel" in line) else None
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
         if user:
             people_mb[user] = people_mb.get(user, 0.0) + rss
+            cpu[user] = cpu.get(user, 0.0) + used
         else:
             own += rss
-    return {"own": own, "people": people_mb}
+    return {"own": own, "people": people_mb, "cpu": cpu}
 
 
 async def one(browser, person: dict, url: str, hub: bool, results: dict, delay: float, floor_mb: int) -> None:
@@ -327,11 +330,17 @@ def report(mode: str, r: dict, args, seconds: dict | None) -> None:
           f"{len(r['failed'])} people did not finish, {len(r['not_admitted'])} not let in (memory)")
     for problem in r["failed"][:5]:
         print(f"    {problem}")
-    if per and (r["not_admitted"] or r["failed"]):
-        need = (statistics.median(per) * args.users + before["own"]) / 1024
-        print(f"  this room needs about {need:.1f} GB ({statistics.median(per):.0f} MB × {args.users} people + the "
-              f"hub); this machine has {psutil.virtual_memory().total / 2**30:.0f} GB, shared with the benchmark's "
-              "browsers")
+    done = [after["cpu"][u] for u in after["cpu"] if u in {p["username"] for p, _ in r["confirmed"]}]
+    if done:
+        window = 0 if args.burst else args.within if args.within is not None else args.arrive_every * args.users
+        print(f"  CPU per person who finished (their server and kernels): median {statistics.median(done):.1f} s; "
+              f"{args.users} people arriving within {window:g} s ask for about "
+              f"{statistics.median(done) * args.users / max(window, 60):.1f} cores for the servers alone")
+    if per and (r["not_admitted"] or r["failed"] or len(r["sign_in"]) < args.users):
+        each = max(statistics.median(per), max(per))      # a server not yet loaded undercounts
+        need = (each * args.users + before["own"]) / 1024
+        print(f"  this room needs about {need:.1f} GB of memory ({each:.0f} MB × {args.users} people + the hub); this "
+              f"machine has {psutil.virtual_memory().total / 2**30:.0f} GB, shared with the benchmark's browsers")
 
 
 def main() -> None:
