@@ -113,6 +113,15 @@ def sign_in(page, hub, username, password=PASSWORD):
     expect(page.get_by_text("Your team", exact=False).first).to_be_visible(timeout=LOAD)
 
 
+def choose_password(page, link: str, password: str) -> None:
+    """Open a one-time link (an invitation, a card's) and choose the password; signed in on the home page."""
+    page.goto(link)
+    page.fill("#password_input", password)
+    page.fill("#again_input", password)
+    page.click("#set_password")
+    page.wait_for_url(re.compile(r"/voila/render/00_home\.ipynb"), timeout=LOAD)
+
+
 def cannot_sign_in(page, hub, username, password=PASSWORD):
     """The hub's own login form refuses this person, with its right password."""
     page.goto(f"{hub['url']}/hub/login")
@@ -403,11 +412,7 @@ def test_an_invited_member_sets_a_password_and_an_ended_account_is_refused_at_it
 
 def test_the_first_admin_link_works_once_and_sign_in_is_throttled(person, hub):
     page = person()
-    page.goto(hub["admin_link"])
-    page.fill("#password_input", "the administrator's password")
-    page.fill("#again_input", "the administrator's password")
-    page.click("#set_password")
-    page.wait_for_url(re.compile(r"/voila/render/00_home\.ipynb"), timeout=LOAD)
+    choose_password(page, hub["admin_link"], "the administrator's password")
     expect(page.get_by_text("Collaborative set-up").first).to_be_visible(timeout=LOAD)
 
     intruder = person()

@@ -12,7 +12,8 @@ from bsc_widgets.base.clock import today as clock_today
 from bsc_widgets.reports.sign_in_cards import card_link
 from bsc_widgets.services import COMMAND_LINE
 from bsc_widgets.services.accounts import invite_team
-from tests.browser.test_hub import LOAD, MEMBER, PASSWORD, sample_folder_path, start_hub  # noqa: F401 - a fixture
+from tests.browser.test_hub import (LOAD, MEMBER, choose_password, sample_folder_path,  # noqa: F401 - a fixture
+                                    sign_in, start_hub)
 from tests.support import close_like_a_person, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.hub]
@@ -126,11 +127,7 @@ def test_a_spanish_speaking_parent_signs_in_from_her_printed_card_on_her_phone(v
 
 def test_a_team_member_never_meets_stop_server_a_token_or_the_admin_page(visitor, hub):
     page = visitor()
-    page.goto(f"{hub['url']}/hub/login")
-    page.fill("#username_input", MEMBER)
-    page.fill("#password_input", PASSWORD)
-    page.click("#login_submit")
-    page.wait_for_url(re.compile(r"/voila/render/00_home\.ipynb"), timeout=LOAD)
+    sign_in(page, hub, MEMBER)
     for path, status in (("hub/home", 200), ("hub/token", 404), ("hub/admin", 403), ("hub/metrics", 403)):
         response = page.goto(f"{hub['url']}/{path}")
         assert response.status == status, path
@@ -142,11 +139,7 @@ def test_a_team_member_never_meets_stop_server_a_token_or_the_admin_page(visitor
 
 def test_the_administrator_reads_the_hubs_metrics(visitor, hub):
     page = visitor()
-    page.goto(hub["admin_link"])
-    page.fill("#password_input", "the administrator's password")
-    page.fill("#again_input", "the administrator's password")
-    page.click("#set_password")
-    page.wait_for_url(re.compile(r"/voila/render/00_home\.ipynb"), timeout=LOAD)
+    choose_password(page, hub["admin_link"], "the administrator's password")
     metrics = page.request.get(f"{hub['url']}/hub/metrics")
     assert metrics.status == 200 and "jupyterhub_" in metrics.text()
     page.goto(f"{hub['url']}/hub/home")

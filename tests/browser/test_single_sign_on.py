@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from bsc_widgets.model import Account
 from tests.browser.conftest import _free_port
-from tests.browser.test_hub import LOAD, MEMBER, PASSWORD, sample_folder_path, start_hub  # noqa: F401 - a fixture
+from tests.browser.test_hub import LOAD, MEMBER, sample_folder_path, sign_in, start_hub  # noqa: F401 - a fixture
 from tests.support import close_like_a_person, stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.hub]
@@ -119,9 +119,5 @@ def test_an_address_the_provider_did_not_verify_is_refused(person, hub):
 
 def test_the_password_form_still_works_beside_the_provider(person, hub):
     page = person()
-    page.goto(f"{hub['url']}/hub/login")
-    page.fill("#username_input", MEMBER)
-    page.fill("#password_input", PASSWORD)
-    page.click("#login_submit")
-    page.wait_for_url(re.compile(r"/voila/render/00_home\.ipynb"), timeout=LOAD)
+    sign_in(page, hub, MEMBER)
     expect(page.get_by_role("heading", name="Sunrise Head Start")).to_be_visible(timeout=LOAD)
