@@ -168,9 +168,10 @@ def export(db, path, deidentified):
 @click.option("--port", default=8866, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workbooks", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder of workbooks to serve (default: the project's workbooks/).")
-@click.option("--preheat", default=0, show_default=True, type=click.IntRange(0, 20),
+@click.option("--preheat", default=None, type=click.IntRange(0, 20),
               help="Keep this many kernels per workbook started and imported ahead of visitors "
-                   "(about 150 MB each); 0 starts a kernel per visit.")
+                   "(about 150 MB each); 0 starts a kernel per visit. Default: 1 when the machine has the memory "
+                   "free, else 0.")
 def serve(db, ip, port, workbooks, preheat):
     """Serve the workbooks with Voilà against the workspace."""
     from .base.paths import workbooks_dir

@@ -12,6 +12,15 @@ def plotly_text(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=False)
 
 
+def plotly_lines(value: object, width: int = 16) -> str:
+    """A long axis label as plotly text on lines of about ``width`` characters: a team's name beside a bar stays
+    whole on a phone instead of reaching past the screen's edge."""
+    import textwrap
+
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(" ".join(str(value or "").split()), width)
+                       or [""])
+
+
 def shorten(value: str, limit: int = 80) -> str:
     value = " ".join(str(value).split())
     return value if len(value) <= limit else value[: limit - 1] + "…"

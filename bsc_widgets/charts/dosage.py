@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from ..analysis.dosage import RoleDose, expected_by_now, low_dose
 from ..base.language import _
-from ..base.text import plotly_text
+from ..base.text import plotly_lines, plotly_text
 from ..model import ROLE_LABELS, Team
 from .palette import FONT, GOAL
 
@@ -26,7 +26,7 @@ def dosage_figure(doses: list[RoleDose], teams: list[Team], years: float) -> go.
             continue
         rows = [(t.name, mine[t.id]) for t in teams if t.id in mine]
         fig.add_trace(go.Bar(
-            y=[plotly_text(n) for n, _ in rows], x=[d.learning_hours for _, d in rows], orientation="h",
+            y=[plotly_lines(n) for n, _ in rows], x=[d.learning_hours for _, d in rows], orientation="h",
             name=plotly_text(label), marker=dict(color=ROLE_COLOURS[role]),
             text=[_("%(hours)s h · low", hours=f"{d.learning_hours:.0f}") if low_dose(d, years) else
                   f"{d.learning_hours:.0f} h" for _n, d in rows],

@@ -1,9 +1,15 @@
-"""The driver diagram, left to right: aim → primary drivers → secondary drivers → change ideas.
+"""The driver diagram, left to right: aim → primary drivers → secondary drivers → change ideas; on a phone, top to
+bottom.
 
 Plain SVG (``charts/driver_diagram.html``: no script, no CDN). Links are many-to-many: strong links
 solid, weak links dotted. Columns are ordered so that linked boxes sit near each other,
 and every box keeps the same size, so 5 primary, 15 secondary drivers and 40 change ideas
 stay readable (a test checks that no boxes overlap and every line of text fits its box).
+
+A 1040 px picture on a 360 px screen is text too small to read, so ``driver_diagram_html`` gives both: the picture,
+and the same diagram top to bottom (the aim, then each primary driver with its secondary drivers and their change
+ideas beneath, each link solid or dotted and said in words) in the page's own text size. The style sheet shows the
+one that fits the screen, and the picture on paper.
 """
 from __future__ import annotations
 
@@ -112,3 +118,33 @@ def driver_diagram_svg(aim: str, drivers: list[Driver], ideas: list[ChangeIdea],
                   curves=curves, width=width, height=height, label=label, font=FONT, line_h=LINE_H,
                   boxes=[dict(column=b.column, x=b.x, y=b.y, w=b.w, h=b.h, lines=b.lines, tag=b.tag,
                               highlight=b.highlight, fill=FILL[b.column], text=TEXT[b.column]) for b in boxes])
+
+
+def tree(drivers: list[Driver], ideas: list[ChangeIdea], links: list[DriverLink], tags: dict[str, str] | None = None,
+         highlight: set[str] | None = None) -> list[dict]:
+    """Each primary driver with the secondary drivers linked to it, each with the change ideas linked to it (a
+    driver or idea linked twice appears under both): the diagram read top to bottom."""
+    tags, highlight = tags or {}, highlight or set()
+    by_target: dict[str, list[DriverLink]] = {}
+    for link in links:
+        by_target.setdefault(link.target_id, []).append(link)
+    names = {i.id: i.title for i in ideas} | {d.id: d.title for d in drivers}
+
+    def linked(link: DriverLink, below: list[dict] | None = None) -> dict:
+        node = link.source_id
+        return dict(title=names[node], weak=link.strength == "weak", tag=tags.get(node, ""),
+                    highlight=node in highlight, ideas=below or [])
+
+    primaries = sorted((d for d in drivers if d.kind == "primary"), key=lambda d: d.position)
+    return [dict(title=p.title, secondaries=[
+        linked(ls, [linked(li) for li in by_target.get(ls.source_id, []) if li.source_id in names])
+        for ls in by_target.get(p.id, []) if ls.source_id in names]) for p in primaries]
+
+
+def driver_diagram_html(aim: str, drivers: list[Driver], ideas: list[ChangeIdea], links: list[DriverLink],
+                        tags: dict[str, str] | None = None, highlight: set[str] | None = None) -> str:
+    """The diagram as a picture for a wide screen and paper, and top to bottom for a phone (the style sheet
+    chooses)."""
+    return render("charts/driver_diagram.html", "both", wide=driver_diagram_svg(aim, drivers, ideas, links, tags,
+                                                                                highlight),
+                  aim=aim, primaries=tree(drivers, ideas, links, tags, highlight), headings=HEADINGS)

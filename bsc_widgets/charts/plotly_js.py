@@ -9,6 +9,8 @@ The file is named by its content, so a browser keeps it for good and asks again 
 """
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import os
 from functools import lru_cache
@@ -29,6 +31,45 @@ def bundle() -> tuple[Path, str]:
     chosen = Path(os.environ.get("BSC_PLOTLY_JS") or BASIC)
     path = chosen if chosen.is_file() else FULL
     return path, f"plotly.{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}.js"
+
+
+OFFLINE_ONLY = ("https://cdn.jsdelivr.net/npm/@mapbox/maki@8.2.0/icons/", "https://cdn.plot.ly/un/")
+
+
+@lru_cache(maxsize=1)
+def offline_text() -> str:
+    """The bundle's text with the addresses inside it for map tiles and icons we never draw made harmless:
+    nothing in a report may point online."""
+    text = bundle()[0].read_text(encoding="utf-8")
+    for url in OFFLINE_ONLY:
+        text = text.replace(url, "offline:")
+    return text
+
+
+@lru_cache(maxsize=1)
+def packed() -> str:
+    """The bundle gzip-compressed and in base64, for a report that carries its own charting library: a third of
+    the bundle's weight (the browser unpacks it), so a team's report fits in an e-mail. The same bytes every time
+    (no time stamp), so the same report of the same data is the same file."""
+    return base64.b64encode(gzip.compress(offline_text().encode("utf-8"), compresslevel=9, mtime=0)).decode("ascii")
+
+
+BODY_TEXT = 16   # px: the page's body text (style.css), the least a chart's words are drawn at
+
+
+def readable(fig):
+    """The figure as a page or a report draws it: checked against the bundle (``check_traces``), and with no word
+    smaller than the page's body text (axes, legend, marks, notes), so a chart on a phone is read without zooming.
+    Every chart passes here on its way to a page or a report."""
+    check_traces({trace.type for trace in fig.data})
+    fig = type(fig)(fig)
+    fig.update_layout(font_size=max(fig.layout.font.size or 0, BODY_TEXT))
+    for note in fig.layout.annotations:
+        if note.font.size is not None and note.font.size < BODY_TEXT:
+            note.font.size = BODY_TEXT
+    if fig.layout.title.font.size is not None and fig.layout.title.font.size < BODY_TEXT:
+        fig.layout.title.font.size = BODY_TEXT
+    return fig
 
 
 def check_traces(types: set[str]) -> None:

@@ -171,35 +171,47 @@ def _add_notes(fig, result: pd.DataFrame, notes: list[PointNote], **kw) -> None:
                 hoverinfo="text"), **kw)
 
 
-TAG_ROWS, NARROW = 4, 300      # rows of tags above a chart; the plot width (px) of a phone's chart
+NARROW = 280              # the plot's width (px) on a phone: the narrowest a chart is drawn
+TAG_CHAR, TAG_PAD, TAG_ROW = 10, 8, 28   # a tag's width per character at 16 px, its padding, a row of tags (px)
 
 
-def _tags(items: list[KeyItem], span: tuple[pd.Timestamp, pd.Timestamp] | None) -> tuple[list[dict], list[dict]]:
-    """A dotted line at each tag's date and the tag above the plot, in up to three rows so close ones do not
-    overlap (shapes and annotations are given in one go: plotly's add_vline re-processes every shape)."""
+def _tags(items: list[KeyItem], span: tuple[pd.Timestamp, pd.Timestamp] | None) -> tuple[list[dict], list[dict], int]:
+    """A dotted line at each tag's date and the tag above the plot, in as many rows as it takes for no two tags to
+    overlap on a phone's chart (rows are placed in pixels, whatever the chart's height); returns the rows used too.
+    Shapes and annotations are given in one go: plotly's add_vline re-processes every shape."""
     shapes, notes = [], []
     days = (span[1] - span[0]).days if span and span[1] > span[0] else 365
-    rows: list[tuple[pd.Timestamp, str] | None] = [None] * TAG_ROWS
+    rows: list[tuple[pd.Timestamp, str]] = []
+
+    def width(tag: str) -> float:
+        return TAG_CHAR * len(tag) + TAG_PAD
+
     for item in items:
         when = pd.Timestamp(item.when)
         colour = SESSION if item.kind == "session" else PDSA
 
-        def clear(last) -> bool:   # room for both tags at half their widths, on a chart as narrow as a phone's
-            return last is None or (when - last[0]).days / days > (len(last[1]) + len(item.tag)) * 4 / NARROW + 0.01
-        row = next((k for k, last in enumerate(rows) if clear(last)), len(notes) % TAG_ROWS)
+        def clear(last) -> bool:   # the two tags' half widths, and a gap, fit between their dates
+            return abs((when - last[0]).days) / days * NARROW > (width(last[1]) + width(item.tag)) / 2 + 2
+        row = next((k for k, last in enumerate(rows) if clear(last)), len(rows))
+        if row == len(rows):
+            rows.append((when, item.tag))
         rows[row] = (when, item.tag)
         shapes.append(dict(type="line", xref="x", x0=when, x1=when, yref="paper", y0=0, y1=1,
                            line=dict(color=colour, width=1, dash="dot")))
-        notes.append(dict(x=when, y=1 + 0.07 * row, yref="paper", yanchor="bottom", text=_e(item.tag),
-                          hovertext=_e(item.label), showarrow=False, font=dict(size=11, color="#ffffff"),
+        notes.append(dict(x=when, y=1, yref="paper", yanchor="bottom", yshift=4 + TAG_ROW * row, text=_e(item.tag),
+                          hovertext=_e(item.label), showarrow=False, font=dict(size=16, color="#ffffff"),
                           bgcolor=colour, borderpad=2))
-    return shapes, notes
+    return shapes, notes, len(rows)
 
 
 def _style(fig: go.Figure, height: int, title: str, top: int) -> None:
-    fig.update_layout(title=dict(text=_e(title), x=0, xanchor="left", font=dict(size=15)), height=height,
-                      font=dict(family=FONT, size=13, color="#1a1a1a"), template="plotly_white", hovermode="closest",
-                      margin=dict(l=50, r=16, t=top, b=40), legend=dict(orientation="h", y=-0.14, x=0))
+    fig.update_layout(title=dict(text=_e(title), x=0, xanchor="left", font=dict(size=18)), height=height,
+                      font=dict(family=FONT, size=16, color="#1a1a1a"), template="plotly_white", hovermode="closest",
+                      margin=dict(l=50, r=16, t=top, b=40),
+                      legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=0, yanchor="bottom"))
+    # month names over the year, never turned on their side nor cut, on a phone's narrow chart as on a desktop's
+    fig.update_xaxes(automargin=True, tickformatstops=[dict(dtickrange=[None, "M1"], value="%e %b"),
+                                                       dict(dtickrange=["M1", None], value="%b<br>%Y")])
 
 
 def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goal: float | None = None,
@@ -230,12 +242,17 @@ def spc_figure(result: pd.DataFrame, title: str = "", percent: bool = False, goa
                            showarrow=False, xanchor="left", yanchor="bottom", font=dict(color=GOAL)))
     if "mdc_provisional" in result and len(result) and result["mdc_provisional"].iloc[-1]:
         labels.append(dict(xref="paper", x=0, yref="paper", y=-0.1, showarrow=False, xanchor="left", yanchor="top",
-                           text=_e(_("Provisional limits: fewer than %(n)s points", n=SHORT)), font=dict(size=11, color=LINE)))
+                           text=_e(_("Provisional limits: fewer than %(n)s points", n=SHORT)),
+                           font=dict(size=16, color=LINE)))
     key = numbered(markers or [])
     dates = pd.to_datetime(result["x"]) if not result.empty and not isinstance(
         result["x"].dtype, pd.CategoricalDtype) else None
-    tag_shapes, tags = _tags(key, (dates.min(), dates.max()) if dates is not None else None)
-    top = 40 + (26 * (1 + max((int(round((t["y"] - 1) / 0.07)) for t in tags), default=-1)) if tags else 0)
+    span = None
+    if dates is not None:   # the x axis reaches every tag's line as well as every point
+        whens = [pd.Timestamp(k.when) for k in key]
+        span = (min([dates.min(), *whens]), max([dates.max(), *whens]))
+    tag_shapes, tags, tag_rows = _tags(key, span)
+    top = 40 + TAG_ROW * tag_rows
     _style(fig, height, title, top)
     fig.update_layout(shapes=shapes + tag_shapes, annotations=list(fig.layout.annotations) + labels + tags,
                       images=_icon_images(result), yaxis_title=_e(ylabel),

@@ -6,7 +6,7 @@ import ipywidgets as w
 from ..analysis.ideas import team_diagram
 from ..base.errors import InvalidRecord
 from ..base.language import N_, Labels, _, n_
-from ..charts.driver_diagram import driver_diagram_svg
+from ..charts.driver_diagram import driver_diagram_html, tree
 from ..charts.ramp import stage_words
 from ..model import ChangeIdea, Driver, DriverLink, PdsaCycle, current
 from ..render import render
@@ -27,19 +27,9 @@ def idea_status(cycles: list[PdsaCycle]) -> str:
 
 
 def outline_html(drivers: list[Driver], ideas: list[ChangeIdea], links: list[DriverLink], tags: dict[str, str]) -> str:
-    """The same diagram as nested lists: for screen readers and narrow phones."""
-    by_target: dict[str, list[DriverLink]] = {}
-    for link in links:
-        by_target.setdefault(link.target_id, []).append(link)
-    names = {i.id: i.title for i in ideas} | {d.id: d.title for d in drivers}
-    primaries = []
-    for p in (d for d in drivers if d.kind == "primary"):
-        secondaries = [dict(title=names[ls.source_id], weak=ls.strength == "weak",
-                            ideas=[dict(title=names[li.source_id], tag=tags.get(li.source_id), weak=li.strength == "weak")
-                                   for li in by_target.get(ls.source_id, []) if li.source_id in names])
-                       for ls in by_target.get(p.id, []) if ls.source_id in names]
-        primaries.append((p.title, secondaries))
-    return render("forms/driver_diagram.html", "outline", primaries=primaries)
+    """The same diagram as nested lists: for screen readers."""
+    return render("forms/driver_diagram.html", "outline", primaries=[(p["title"], p["secondaries"])
+                                                                     for p in tree(drivers, ideas, links, tags)])
 
 
 class DriverDiagramPage(WorkbookPage):
@@ -87,7 +77,7 @@ class DriverDiagramPage(WorkbookPage):
         plan = team_diagram(self.store, self.team.id)
         self.drivers, chosen, by_idea, tags, links = plan.drivers, plan.chosen, plan.cycles_by_idea, plan.tags, plan.links
         highlight, ideas_in_order = plan.in_play, plan.ideas
-        svg = driver_diagram_svg(plan.aim, self.drivers, ideas_in_order, links, tags, highlight)
+        svg = driver_diagram_html(plan.aim, self.drivers, ideas_in_order, links, tags, highlight)
         self.diagram.value = render("forms/driver_diagram.html", "diagram", svg=svg)
         self.outline.value = outline_html(self.drivers, ideas_in_order, links, tags)
         boxes = []

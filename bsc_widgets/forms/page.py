@@ -24,6 +24,7 @@ def root(page: w.Widget, query: str = "") -> w.VBox:
     bar that says what is saved."""
     box = w.VBox([Words(stylesheet() + language_switch(query)), page, save_bar()], layout=w.Layout(width="100%"))
     box.add_class("bsc-root")
+    box.add_class(f"bsc-lang-{language()}")     # the page's language, for the words its script says (Voilà's template)
     return box
 
 

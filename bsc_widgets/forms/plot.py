@@ -27,8 +27,7 @@ CONFIG = {"displaylogo": False, "responsive": True, "showSendToCloud": False, "s
 
 def _figure_json(fig: go.Figure, title: bool = True) -> dict:
     """The figure as plotly.js takes it; without its title, which the page shows as text above it."""
-    plotly_js.check_traces({trace.type for trace in fig.data})
-    figure = json.loads(fig.to_json()) | {"config": plotly_js.chart_config(CONFIG)}
+    figure = json.loads(plotly_js.readable(fig).to_json()) | {"config": plotly_js.chart_config(CONFIG)}
     if not title:
         figure["layout"].pop("title", None)
     return figure

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from ..base.errors import BscError
 from ..base.language import N_, _, day
-from ..server.serve import port_free, port_in_use, run_until_stopped
+from ..server.serve import local, port_free, port_in_use, run_until_stopped
 from ..services import Actor
 from ..services.accounts import first_admin
 from ..store import Store, sqlite_path
@@ -73,11 +73,17 @@ def run_hub(settings: HubSettings) -> int:
     invitation = first_admin(store, Actor(name="bsc hub"))
     store.close()
     ip = urlsplit(settings.bind_url).hostname
-    print(_("Serving the workbooks with sign-in on %(address)s  (Ctrl+C to stop)", address=f"{settings.public_url}/"),
-          flush=True)
-    if invitation is not None:
-        print(_("First administrator: open this link once to choose a password (it works until %(day)s):",
-                day=day(invitation.expires)) + f"\n  {settings.public_url}{invitation.path()}", flush=True)
-    print(_(TLS, ip=ip), flush=True)
+
+    def ready() -> None:
+        print(_("Serving the workbooks with sign-in on %(address)s  (Ctrl+C to stop)",
+                address=f"{settings.public_url}/"), flush=True)
+        if invitation is not None:
+            print(_("First administrator: open this link once to choose a password (it works until %(day)s):",
+                    day=day(invitation.expires)) + f"\n  {settings.public_url}{invitation.path()}", flush=True)
+        print(_(TLS, ip=ip), flush=True)
+
+    print(_("Starting the workbooks (this can take a minute)…"), flush=True)
     env = dict(os.environ, **settings.environment())
-    return run_until_stopped([sys.executable, "-m", "jupyterhub", "-f", str(HUB_CONFIG)], env, cwd=settings.state)
+    health = f"http://{local(ip)}:{urlsplit(settings.bind_url).port}/hub/health"
+    return run_until_stopped([sys.executable, "-m", "jupyterhub", "-f", str(HUB_CONFIG)], env, cwd=settings.state,
+                             answering=(health, ready))

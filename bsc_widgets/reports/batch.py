@@ -220,20 +220,13 @@ def run_reports(jobs: list[Job], workers: int, on_done: Callable[[Outcome], None
 
 
 def share_plotly(out_dir: Path) -> Path:
-    """plotly.js once, beside the reports that load it (``--shared-plotly``)."""
-    import plotly
-
+    """plotly.js once, beside the reports that load it (``--shared-plotly``): the bundle the workbooks draw with."""
+    from ..charts.plotly_js import offline_text
     from .page import PLOTLY_FILE
 
-    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / PLOTLY_FILE
-    text = source.read_text(encoding="utf-8")
-    from .page import OFFLINE_ONLY
-
-    for url in OFFLINE_ONLY:
-        text = text.replace(url, "offline:")
-    write_whole(target, text)
+    write_whole(target, offline_text())
     return target
 
 

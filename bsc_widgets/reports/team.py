@@ -13,7 +13,7 @@ from ..analysis.support import support_doses
 from ..analysis.timeline import position
 from ..base.language import _, first_known, speaking
 from ..charts import figure_for
-from ..charts.driver_diagram import driver_diagram_svg
+from ..charts.driver_diagram import driver_diagram_html
 from ..charts.mdc_icons import icons_html
 from ..charts.ramp import ramp_list_html, ramp_svg, stage_words
 from ..charts.scores import score_history_figure
@@ -58,7 +58,7 @@ def _team_report(store: Store, team_id: str, period: dt.date, today: dt.date, sh
     cycles = store.list(PdsaCycle, team_id=team.id)
     plan = team_diagram(store, team.id, period)
     in_play = [i for i in plan.ideas if i.id in plan.in_play]     # the report shows what the team chose or tested
-    diagram = driver_diagram_svg(plan.aim, plan.drivers, in_play, plan.links, plan.tags, plan.in_play)
+    diagram = driver_diagram_html(plan.aim, plan.drivers, in_play, plan.links, plan.tags, plan.in_play)
     titles = {i.id: i.title for i in store.list(ChangeIdea) if i.team_id in (None, team.id)}
     month_end = next_month(period) - dt.timedelta(days=1)
     active = [(c, stage_words(c)) for c in cycles if c.start <= month_end and (c.end is None or c.end >= period)]

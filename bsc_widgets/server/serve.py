@@ -6,6 +6,11 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from ..base.errors import BscError
@@ -45,14 +50,45 @@ def voila_env(db: str | None, extra: dict[str, str] | None = None) -> dict[str, 
     return env
 
 
-def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 8866, preheat: int = 0) -> int:
+KERNEL_MB = 150          # what one workbook's kernel holds, imports done
+SPARE_MB = 2048          # left for the open pages' own kernels, the server and everything else on the machine
+
+
+def available_mb() -> int:
+    """The memory this machine can still give (``MemAvailable``), in MB; 0 where it cannot be read."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def preheat_for(workbooks: Path, free_mb: int) -> int:
+    """Kernels kept ready per workbook when none is asked for: one where the machine has room for them twice over
+    (a visit takes the ready kernel and another starts behind it) and the spare, else none. A page then opens
+    without waiting for its kernel's start and imports, the most of a repeat visit's wait."""
+    count = sum(1 for path in workbooks.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
+    return 1 if free_mb >= 2 * count * KERNEL_MB + SPARE_MB else 0
+
+
+def serve(workbooks: Path, db: str | None, ip: str = "127.0.0.1", port: int = 8866, preheat: int | None = None) -> int:
     if not (workbooks / "00_home.ipynb").exists():
         raise BscError(_("No workbooks found in %(folder)s (00_home.ipynb is missing).", folder=workbooks))
     if not port_free(ip, port):
         raise BscError(port_in_use(ip, port))
-    print(_("Serving the workbooks on %(address)s  (Ctrl+C to stop)",
-            address=f"http://{ip}:{port}/voila/render/00_home.ipynb"), flush=True)
-    return run_until_stopped(voila_command(workbooks, ip, port, preheat=preheat), voila_env(db))
+    if preheat is None:
+        preheat = preheat_for(workbooks, available_mb())
+        print(_("Keeping a kernel ready for each workbook, so pages open faster (--preheat 0 to save memory).")
+              if preheat else _("Starting a kernel for each page as it opens (this machine has too little memory "
+                                "free to keep kernels ready)."), flush=True)
+    address = f"http://{ip}:{port}/voila/render/00_home.ipynb"
+    print(_("Starting the workbooks (this can take a minute)…"), flush=True)
+    return run_until_stopped(voila_command(workbooks, ip, port, preheat=preheat), voila_env(db),
+                             answering=(f"http://{local(ip)}:{port}/voila/bsc/answering", lambda: print(
+                                 _("Serving the workbooks on %(address)s  (Ctrl+C to stop)", address=address),
+                                 flush=True)))
 
 
 def port_in_use(ip: str, port: int) -> str:
@@ -60,9 +96,42 @@ def port_in_use(ip: str, port: int) -> str:
              port=port, ip=ip)
 
 
-def run_until_stopped(command: list[str], env: dict[str, str], cwd: str | None = None) -> int:
+def local(ip: str) -> str:
+    """Where this machine reaches a server bound to ``ip`` (all addresses: loopback)."""
+    return "127.0.0.1" if ip in ("0.0.0.0", "", "::") else ip
+
+
+def answers(url: str) -> bool:
+    """Whether a web server answers at ``url`` (any answer, an error page included)."""
+    try:
+        urllib.request.urlopen(url, timeout=5).close()
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def say_when_answering(child: subprocess.Popen, url: str, say: Callable[[], None]) -> threading.Thread:
+    """Call ``say`` once ``url`` answers (not when the server is merely started: on a busy machine Voilà took 40 s
+    more to listen, and a first click in that gap was refused); nothing if the server stops first."""
+    def watch() -> None:
+        while child.poll() is None:
+            if answers(url):
+                say()
+                return
+            time.sleep(0.2)
+
+    thread = threading.Thread(target=watch, name="say-when-answering", daemon=True)
+    thread.start()
+    return thread
+
+
+def run_until_stopped(command: list[str], env: dict[str, str], cwd: str | None = None,
+                      answering: tuple[str, Callable[[], None]] | None = None) -> int:
     """Run the server as our child and pass on any request to stop, so that stopping ``bsc serve`` (Ctrl+C,
-    a service manager's SIGTERM) stops Voilà and its kernels too, never leaving them running without us."""
+    a service manager's SIGTERM) stops Voilà and its kernels too, never leaving them running without us. With
+    ``answering`` (an address, and what to say), say it once the address answers."""
     started: list[subprocess.Popen] = []
 
     def forward(signum, _frame):
@@ -74,6 +143,8 @@ def run_until_stopped(command: list[str], env: dict[str, str], cwd: str | None =
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
     child = subprocess.Popen(command, env=env, cwd=cwd)
     started.append(child)
+    if answering:
+        say_when_answering(child, *answering)
     try:
         while True:
             try:

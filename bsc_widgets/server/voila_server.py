@@ -40,13 +40,14 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from ..base.ids import is_slug
 from ..base.kernels import keep_every_message
-from ..base.language import _, first_known, known, remember_language, remembered_language, speaking
+from ..base.language import LANGUAGES, _, first_known, known, remember_language, remembered_language, speaking
 from ..base.log import server_log
 from ..base.pages import COACH_PAGES, WORKBOOKS
 from ..charts import plotly_js
 from ..portable.limits import UPLOAD_WIRE_BYTES
 from ..render import render, stylesheet
 from .brotli_files import BrotliFiles
+from .preload import preloaded
 
 HASHED = re.compile(r"\.[0-9a-f]{16,}\.(js|css|woff2?)$")
 YEAR = "public, max-age=31536000, immutable"
@@ -84,19 +85,48 @@ def opening_words(page_path: str, team_name: str | None) -> str:
     return str(render("common.html", "opening", page=_(TITLES[file]) if file else _("the workbook"), team=team_name))
 
 
+def page_words() -> dict[str, dict]:
+    """What the page's own script says (while it opens, saves, or opens again), in every language: a page made ahead
+    of its visitor (a preheated kernel's) does not know its language, nor which page and team it is for, until it
+    is shown, and chooses then (each page's title is here, and "Opening {page}", "for {team}" to fill in)."""
+    words = {}
+    for code in LANGUAGES:
+        with speaking(code):
+            words[code] = {"wait": _("Getting your page ready. On a slow connection this can take half a minute."),
+                           "page": _("Opening %(page)s", page="{page}"), "team": _("for %(team)s", team="{team}"),
+                           "workbook": _("the workbook"), "titles": {file: _(title) for file, title in TITLES.items()},
+                           "connection": str(render("common.html", "connection_words")), "saving": _("Saving…"),
+                           "again": _("Opening again…"), "missing": _("This part of the page did not open."),
+                           "button": _("Open the page again")}
+    return words
+
+
+def team_names() -> dict[str, str]:
+    """Every team's name by its id, for a page made ahead of its visitor under ``bsc serve`` (one trusted person,
+    no accounts: the home page lists them all). Never under the hub, where a page is made for its visitor."""
+    from ..model import Team
+    from ..store import Store
+
+    if not _STORE:
+        _STORE.append(Store.open(None, read_only=True))
+    return {t.id: t.name for t in _STORE[0].list(Team)}
+
+
 def opening(handler, notebook, cwd) -> None:
-    """Voilà's pre-launch hook: put the loading screen's words, and the page's own words while it connects, in
-    the notebook the template renders, in the page's language. A failure here costs only the words (the
-    template's English ones are shown), never the page."""
+    """Voilà's pre-launch hook: put the page's words in the notebook the template renders. With a request, the
+    loading screen names the page and the team in the page's language; without one (a kernel kept ready, before
+    anyone asks), the page's script chooses each language's words when it is shown. A failure here costs only the
+    words (the template's English ones are shown), never the page."""
     try:
+        notebook.metadata["bsc_words"] = page_words()
+        notebook.metadata["bsc_preload"] = list(preloaded())
+        if handler is None:
+            notebook.metadata["bsc_teams"] = team_names()
+            return
         team, code = _opening_for(handler.get_argument("team", ""), handler.get_argument("lang", None))
         with speaking(code):
             notebook.metadata["bsc_lang"] = code
             notebook.metadata["bsc_opening_html"] = opening_words(handler.request.path, team)
-            notebook.metadata["bsc_wait"] = _("Getting your page ready. On a slow connection this can take half a "
-                                              "minute.")
-            notebook.metadata["bsc_connection_html"] = str(render("common.html", "connection_words"))
-            notebook.metadata["bsc_saving"] = _("Saving…")
     except Exception:  # noqa: BLE001 - the page opens with the template's plain words instead
         server_log().exception("could not name the page while it opens")
 
@@ -225,7 +255,13 @@ class BscVoila(Voila):
             self.voila_configuration.prelaunch_hook = opening
 
     def init_settings(self) -> dict:
-        settings = {**super().init_settings(), **SETTINGS}
+        """Voilà refuses a pre-launch hook beside preheated kernels because, made ahead, a page cannot see its
+        request; ours copes (``opening`` without a request), so it is given after Voilà's check."""
+        hook, self.voila_configuration.prelaunch_hook = self.voila_configuration.prelaunch_hook, None
+        try:
+            settings = {**super().init_settings(), **SETTINGS}
+        finally:
+            self.voila_configuration.prelaunch_hook = hook
         keep_every_message(self.kernel_manager.context)     # the browsers' connections to the kernels
         return settings
 

@@ -34,8 +34,10 @@ def server(tmp_path_factory, pristine_db, today):
     log = tmp_path_factory.mktemp("logs") / "voila.log"
     env = dict(os.environ, BSC_TODAY=today)
     with open(log, "w") as fh:
+        # no kernels kept ready: these tests read what the server renders for each request (test_preheated.py
+        # opens pages made ahead of their visitors)
         proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "serve", "--db", str(db),
-                                 "--port", str(port)], stdout=fh, stderr=subprocess.STDOUT, env=env,
+                                 "--port", str(port), "--preheat", "0"], stdout=fh, stderr=subprocess.STDOUT, env=env,
                                 start_new_session=True)
     deadline = time.time() + 90
     while True:
@@ -104,3 +106,29 @@ def open_offline(browser, path, viewport: dict):
     page.on("request", lambda r: online.append(r.url) if r.url.startswith("http") else None)
     page.goto(path.as_uri())
     return context, page, errors, online
+
+
+# Words in the driver diagram and in every chart, measured as drawn: their size against the body text's, and
+# whether they reach past the screen's edge. A chart's words are SVG text (plotly's), the diagram's HTML.
+READABLE_JS = """() => {
+  const body = parseFloat(getComputedStyle(document.querySelector('.bsc-root, .bsc-report') || document.body).fontSize);
+  const width = document.documentElement.clientWidth;
+  const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const out = [];
+  const words = [...document.querySelectorAll('.js-plotly-plot .main-svg text, .js-plotly-plot .infolayer text, '
+                                            + '.bsc-dd-tall p, .bsc-dd-tall span, .bsc-dd-tall strong')];
+  for (const e of words) {
+    if (!shown(e) || !e.textContent.trim() || e.closest('.hoverlayer, .modebar')) continue;
+    const size = parseFloat(getComputedStyle(e).fontSize), r = e.getBoundingClientRect();
+    if (size < body - 0.5) out.push(`${e.textContent.trim().slice(0, 40)}: ${size}px < ${body}px`);
+    if (r.right > width + 1 || r.left < -1) out.push(`${e.textContent.trim().slice(0, 40)}: past the edge`);
+  }
+  return out;
+}"""
+
+
+def assert_reads_on_a_phone(page) -> None:
+    """No sideways scroll, and no word of the driver diagram or of a chart smaller than the body's or past the edge."""
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width + 2, "the page scrolls sideways"
+    assert page.evaluate(READABLE_JS) == [], "words too small to read on a phone, or cut at its edge"

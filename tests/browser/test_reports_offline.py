@@ -9,7 +9,7 @@ import pytest
 from tests.support import close_like_a_person
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_offline
+from tests.browser.conftest import assert_reads_on_a_phone, open_offline
 
 pytestmark = pytest.mark.browser
 WIDE = {"width": 1100, "height": 900}
@@ -34,12 +34,28 @@ def report_folder(tmp_path_factory, pristine_db):
 def test_report_renders_offline_from_disk(browser, report_folder, name, reading):
     context, page, errors, online = open_offline(browser, report_folder / f"{name}.html", WIDE)
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
+    page.wait_for_function("""() => [...document.querySelectorAll('.plotly-graph-div')]
+        .every(d => d.querySelector('.main-svg'))""", timeout=30_000)     # every chart drawn, not only the first
     assert page.locator(".js-plotly-plot").count() >= 3
     if name == "sunrise-head-start":
         expect(page.get_by_text("Questions for the coaching call")).to_be_visible()
         expect(page.locator(".bsc-verdict").first).to_be_visible()
     else:
         expect(page.get_by_role("heading", name=reading)).to_be_visible()
+    assert errors == [] and online == []
+    close_like_a_person(context)
+
+
+def test_a_team_report_reads_on_a_phone(browser, report_folder):
+    """At 390 px, as a parent opens the e-mailed report: nothing scrolls sideways, the driver diagram reads top to
+    bottom, and no word of the diagram or of a chart is smaller than the report's body text."""
+    context, page, errors, online = open_offline(browser, report_folder / "sunrise-head-start.html",
+                                                 {"width": 390, "height": 844})
+    page.wait_for_function("""() => [...document.querySelectorAll('.plotly-graph-div')]
+        .every(d => d.querySelector('.main-svg'))""", timeout=30_000)
+    assert_reads_on_a_phone(page)
+    expect(page.locator(".bsc-dd-tall")).to_be_visible()
+    expect(page.locator(".bsc-dd-wide")).to_be_hidden()
     assert errors == [] and online == []
     close_like_a_person(context)
 

@@ -17,7 +17,7 @@ from voila import __version__ as VOILA_VERSION
 
 from bsc_widgets.charts import plotly_js
 from bsc_widgets.portable.limits import CSV_FIELD
-from tests.browser.conftest import Traffic, log_tail
+from tests.browser.conftest import Traffic, assert_reads_on_a_phone, log_tail
 
 pytestmark = pytest.mark.browser
 LOAD = 90_000
@@ -648,6 +648,9 @@ def test_every_control_can_be_hit_focused_and_read(browser, server, name):
             assert [c["what"] for c in controls if not c["ring"]] == [], f"controls with no focus ring ({size})"
             assert [c["what"] for c in controls if c["cut"]] == [], f"text cut off inside a control ({size})"
             assert page.evaluate("document.scrollingElement.scrollWidth") <= SIZES[size]["viewport"]["width"] + 2
+            if size == "phone":
+                page.wait_for_timeout(700)          # plotly redraws a chart for the new width
+                assert_reads_on_a_phone(page)
         assert page.errors == []
     finally:
         close_like_a_person(context)

@@ -106,3 +106,32 @@ def test_a_long_gap_between_rare_events_where_fewer_is_better_is_a_blue_h(empty_
     variation = latest_icons(a.result)[0]
     assert _letter(variation) == "H" and _colour(variation) == KIND_COLOURS[IMPROVEMENT]
     assert a.reading.verdict == IMPROVEMENT
+
+
+def test_the_marks_above_a_chart_never_overlap_on_a_phone():
+    """Cycles and learning sessions close together (three on one week, a session between): each mark gets a row
+    where it clears its neighbours by its own width on a phone's 280 px chart, and the chart makes room above for
+    every row."""
+    import pandas as pd
+
+    from bsc_widgets.charts.spc_chart import NARROW, TAG_CHAR, TAG_PAD, Marker, spc_figure
+    from bsc_widgets.spc import qic
+
+    days = pd.date_range("2025-07-01", periods=18, freq="MS")
+    result = qic([3, 5, 4, 6, 5, 7, 6, 8, 7, 9, 8, 10, 9, 11, 10, 12, 11, 13], x=days)
+    when = [dt.date(2026, 1, 12), dt.date(2026, 1, 14), dt.date(2026, 1, 15), dt.date(2026, 2, 2),
+            dt.date(2026, 2, 12), dt.date(2025, 11, 6), dt.date(2026, 5, 14)]
+    markers = [Marker(w, f"mark {k}", "session" if k in (4, 5, 6) else "pdsa") for k, w in enumerate(when)]
+    fig = spc_figure(result, "A measure", markers=markers)
+    tags = [a for a in fig.layout.annotations if a.yshift is not None]
+    assert len(tags) == len(markers)
+    span = (days.max() - days.min()).days
+    placed = [(pd.Timestamp(a.x), a.yshift, TAG_CHAR * len(a.text) + TAG_PAD) for a in tags]
+    for i, (x1, row1, w1) in enumerate(placed):
+        for x2, row2, w2 in placed[i + 1:]:
+            if row1 == row2:
+                apart = abs((x2 - x1).days) / span * NARROW
+                assert apart > (w1 + w2) / 2, f"marks at {x1:%d %b} and {x2:%d %b} overlap"
+    rows = len({a.yshift for a in tags})
+    assert rows >= 3 and fig.layout.margin.t >= 40 + 28 * rows
+    assert all(a.font.size >= 16 for a in tags)

@@ -61,6 +61,7 @@ def test_families_far_behind_directors_are_said_with_their_hours(sample_store):
 
 def test_a_low_dose_is_flagged_in_words_on_the_chart_and_in_the_table(sample_store):
     """Participation by role: a chart, and a table a phone can read, each saying which roles had a low dose."""
+    from bsc_widgets.base.text import plotly_lines
     from bsc_widgets.charts.dosage import dosage_figure
     from bsc_widgets.charts.tables import dosage_html
     from bsc_widgets.analysis.dosage import low_dose
@@ -79,7 +80,8 @@ def test_a_low_dose_is_flagged_in_words_on_the_chart_and_in_the_table(sample_sto
     bars = {t.name: t for t in fig.data}
     lincoln = sample_store.team("lincoln-prek").name
     family_bar = bars["Family member"]
-    assert family_bar.text[list(family_bar.y).index(lincoln)].endswith("· low")
+    assert family_bar.text[list(family_bar.y).index(plotly_lines(lincoln))].endswith("· low")
+    assert all(len(line) <= 16 for name in family_bar.y for line in name.split("<br>")), "long names wrap"
     table = dosage_html(doses, teams, years)
     assert "Low dose." in table and "h LS" not in table and "bsc-stack" in table
     assert not low_dose(next(d for d in doses if d.team_id == "sunrise-head-start" and d.role == "administrator"),

@@ -1,10 +1,11 @@
 """Workbook 2 (driver diagram) on a real store, and the diagram's readability at 5 / 15 / 40."""
 import datetime as dt
 import re
+from html import escape
 
 from bsc_widgets.charts.driver_diagram import CHAR_W, FONT, layout
 from bsc_widgets.forms.driver_diagram import DriverDiagramPage
-from bsc_widgets.model import ChangeIdea, Driver, DriverLink, TeamChangeIdea
+from bsc_widgets.model import ChangeIdea, Driver, DriverLink, TeamChangeIdea, current
 from tests.support import widget_text
 
 TODAY = dt.date(2026, 11, 22)
@@ -87,3 +88,21 @@ def test_readable_with_5_primary_15_secondary_and_40_ideas():
             assert len(b.lines) >= 2, f"{b.id} is cut to one line: unreadable"
     assert FONT >= 12 and height < 2600
     assert not re.search(r"<script", str(boxes))
+
+
+def test_on_a_phone_the_diagram_reads_top_to_bottom_with_every_link_said(sample_store):
+    """The picture for a wide screen and paper, and the same diagram top to bottom for a phone: the aim, each
+    primary driver with the secondary drivers linked to it and their ideas beneath, a weak link said in words."""
+    page = open_page(sample_store)
+    html = page.diagram.value
+    wide, tall = html.split('class="bsc-dd-tall"')
+    assert "<svg" in wide and "<svg" not in tall
+    drivers = current(sample_store.list(Driver))
+    primaries = [d for d in drivers if d.kind == "primary"]
+    assert tall.count('class="bsc-dd-box bsc-dd-primary"') == len(primaries)
+    for d in primaries:
+        assert escape(d.title) in tall
+    links = sample_store.list(DriverLink)
+    secondaries_under_a_primary = [ln for ln in links if ln.target_id in {p.id for p in primaries}]
+    assert tall.count('class="bsc-dd-box bsc-dd-secondary"') == len(secondaries_under_a_primary)
+    assert tall.count("(weak link)") >= 1 and "bsc-dd-weak" in tall and "bsc-dd-testing" in tall

@@ -48,6 +48,17 @@ def test_reports_are_self_contained_without_code(made, name):
     assert "team_report(" not in html and "collaborative_report(" not in html and "jp-InputArea" not in html
 
 
+def test_every_team_report_is_light_enough_to_e_mail(made):
+    """Many mailboxes refuse attachments of a few MB: each team's report, charting library inside, stays under
+    1 MB (it was 5 MB with plotly's full bundle), and draws its charts with no network (test_reports_offline)."""
+    from bsc_widgets.reports.page import DEFERRED
+
+    sizes = {team: (made[1] / f"{team}.html").stat().st_size for team in TEAMS}
+    assert max(sizes.values()) < 1_000_000, sizes
+    html = (made[1] / "sunrise-head-start.html").read_text()
+    assert html.count("DecompressionStream") == 1 and html.count(f'<script type="{DEFERRED}">') >= 3
+
+
 def test_a_team_report_holds_its_sections(made):
     html = (made[1] / "sunrise-head-start.html").read_text()
     for part in ["Sunrise Head Start: report for October 2026", "Questions for the coaching call", "Who takes part",

@@ -35,6 +35,14 @@ def _running(marker: str) -> list[int]:
     return found
 
 
+def _line_within(proc: subprocess.Popen, seconds: float) -> str:
+    """The next line the process prints, or "" if none comes in time."""
+    import select
+
+    ready, _, _ = select.select([proc.stdout], [], [], seconds)
+    return proc.stdout.readline() if ready else ""
+
+
 def _as_a_background_job() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGQUIT, signal.SIG_IGN)
@@ -193,3 +201,23 @@ def test_no_page_outside_the_product_and_nothing_from_a_cdn(sample_db):
             assert "There is no such page here." in page and "https://" not in page, path
     finally:
         stop(proc)
+
+
+def test_bsc_serve_gives_its_address_only_once_the_address_answers(sample_db):
+    """On a busy machine Voilà listened 40 s after ``bsc serve`` printed its address, and a first click in that gap
+    was refused. The address is printed once it answers: a page asked for at that moment opens."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "serve", "--db", str(sample_db), "--port",
+                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            start_new_session=True)
+    try:
+        said = [_line_within(proc, 60)]
+        assert "Starting the workbooks" in said[0]
+        said.append(_line_within(proc, 180))     # once the server answers
+        assert f"Serving the workbooks on http://127.0.0.1:{port}/voila/render/00_home.ipynb" in said[1], said
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/render/00_home.ipynb", timeout=120)
+        assert page.status == 200
+        page.close()
+    finally:
+        stop(proc)
+        proc.stdout.close()

@@ -36,3 +36,26 @@ def test_a_trace_the_basic_bundle_cannot_draw_is_refused():
     plotly_js.check_traces({"scatter", "bar"})
     with pytest.raises(ValueError, match="heatmap"):
         plotly_js.check_traces({"scatter", "heatmap"})
+
+
+def test_a_chart_is_drawn_with_no_word_smaller_than_the_body_text():
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))
+    fig.update_layout(font_size=12, title=dict(text="t", font=dict(size=11)),
+                      annotations=[dict(text="LS1", font=dict(size=11)), dict(text="goal", font=dict(size=20))])
+    drawn = plotly_js.readable(fig)
+    assert drawn.layout.font.size == plotly_js.BODY_TEXT == 16
+    assert [a.font.size for a in drawn.layout.annotations] == [16, 20] and drawn.layout.title.font.size == 16
+    assert fig.layout.font.size == 12, "the figure itself is left as it was"
+    with pytest.raises(ValueError, match="heatmap"):
+        plotly_js.readable(go.Figure(go.Heatmap(z=[[1]])))
+
+
+def test_a_report_carries_the_basic_bundle_packed_and_offline():
+    import base64
+    import gzip
+
+    text = gzip.decompress(base64.b64decode(plotly_js.packed())).decode()
+    assert text == plotly_js.offline_text() and "cdn.plot.ly" not in text
+    assert len(plotly_js.packed()) < 600_000 and plotly_js.packed() == plotly_js.packed.__wrapped__()
