@@ -208,11 +208,11 @@ def test_bsc_serve_gives_its_address_only_once_the_address_answers(sample_db):
     was refused. The address is printed once it answers: a page asked for at that moment opens."""
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "bsc_widgets.cli", "serve", "--db", str(sample_db), "--port",
-                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                             str(port), "--preheat", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             start_new_session=True)
     try:
         said = [_line_within(proc, 60)]
-        assert "Starting the workbooks" in said[0]
+        assert "Starting the workbooks" in said[0], said
         said.append(_line_within(proc, 180))     # once the server answers
         assert f"Serving the workbooks on http://127.0.0.1:{port}/voila/render/00_home.ipynb" in said[1], said
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/render/00_home.ipynb", timeout=120)
