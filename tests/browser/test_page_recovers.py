@@ -97,3 +97,41 @@ def test_a_part_that_stays_broken_says_so_in_words_with_a_way_to_open_it_again(b
         assert broken.count("no widgets listed") == 3, broken      # the first open, then twice again
     finally:
         close_like_a_person(context)
+
+
+def test_a_page_waits_for_widget_state_slower_than_ipywidgets_four_seconds(browser, server):
+    """On a slow network the widget state took longer than the 4 s ipywidgets waits for it. Here it arrives 8 s late
+    (and asking for each widget instead would find none): the page waits for it and opens the first time."""
+    import time
+
+    connections, held = [], []
+
+    def relay(ws):
+        connections.append(ws)
+        kernel = ws.connect_to_server()
+        ws.on_message(kernel.send)
+
+        def to_page(message):
+            if len(connections) == 1 and not held and not isinstance(message, str) and b"update_states" in message:
+                held.append(message)
+                time.sleep(8)                     # everything from here on comes 8 s late
+            message = tamper_comm_info(message) if len(connections) == 1 else message
+            ws.send(message)
+        kernel.on_message(to_page)
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.route_web_socket(KERNEL_CHANNELS, relay)
+        page.goto(f"{server['url']}/voila/render/01_charter.ipynb?team=hearth-fcc&lang=en", wait_until="commit")
+        expect(page.get_by_role("button", name="Add member")).to_be_visible(timeout=LOAD)
+        assert held, "the widget state was held back"
+        assert len(connections) == 1, "the page waited for its widget state instead of opening again"
+        expect(page.get_by_text("Error displaying widget")).to_have_count(0)
+    finally:
+        close_like_a_person(context)
+
+
+def tamper_comm_info(message):
+    """``message``, with the answer to "which widgets are there?" made empty."""
+    return tamper(message, []) if not isinstance(message, str) and b"comm_info_reply" in message else message
