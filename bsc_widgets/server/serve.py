@@ -16,6 +16,7 @@ from pathlib import Path
 from ..base.errors import BscError
 from ..base.kernels import KERNELS
 from ..base.language import _
+from ..base.pages import COACH_PAGES
 from ..store import resolve_db
 
 SHARE = Path(__file__).resolve().parents[1] / "share" / "jupyter"   # holds our Voilà template "bsc"
@@ -30,9 +31,17 @@ def port_free(ip: str, port: int) -> bool:
     return True
 
 
+def not_preheated() -> list[str]:
+    """The pages whose kernels are never made ahead: the coaches', advisors' and leaders' (on a desktop, heavier, and
+    the dashboard and equity pages, made ahead, lost their widget state on a slow phone and had to open again). The
+    team workbooks, which people open on their phones, are."""
+    return sorted(file for file, _title, _what in COACH_PAGES)
+
+
 def voila_command(workbooks: Path, ip: str, port: int, show_tracebacks: bool = False,
                   preheat: int = 0) -> list[str]:
-    pool = ["--preheat_kernel=True", f"--pool_size={preheat}"] if preheat > 0 else []
+    pool = ["--preheat_kernel=True", f"--pool_size={preheat}",
+            f"--VoilaKernelManager.preheat_denylist={not_preheated()!r}"] if preheat > 0 else []
     return [
         sys.executable, "-m", "bsc_widgets.server.voila_server", str(workbooks), "--no-browser",
         f"--port={port}", f"--Voila.ip={ip}", "--template=bsc",
@@ -66,10 +75,12 @@ def available_mb() -> int:
 
 
 def preheat_for(workbooks: Path, free_mb: int) -> int:
-    """Kernels kept ready per workbook when none is asked for: one where the machine has room for them twice over
+    """Kernels kept ready per team workbook when none is asked for: one where the machine has room for them twice over
     (a visit takes the ready kernel and another starts behind it) and the spare, else none. A page then opens
     without waiting for its kernel's start and imports, the most of a repeat visit's wait."""
-    count = sum(1 for path in workbooks.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
+    skipped = set(not_preheated())
+    count = sum(1 for path in workbooks.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts
+                and path.relative_to(workbooks).as_posix() not in skipped)
     return 1 if free_mb >= 2 * count * KERNEL_MB + SPARE_MB else 0
 
 
