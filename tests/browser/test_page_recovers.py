@@ -38,33 +38,45 @@ def tamper(message, broken: list[str]):
     return message
 
 
-def test_a_page_whose_widgets_did_not_arrive_opens_again_by_itself(browser, server):
-    connections, broken = [], []
+def relaying(change):
+    """(the connections seen, a route handler that passes each kernel message to the page through
+    ``change(message, connection number)``, which may give another message, or None to drop it)."""
+    connections = []
 
     def relay(ws):
-        first = not connections
         connections.append(ws)
+        number = len(connections)
         kernel = ws.connect_to_server()
         ws.on_message(kernel.send)
 
         def to_page(message):
-            message = tamper(message, broken) if first else message
+            message = change(message, number)
             if message is not None:
                 ws.send(message)
         kernel.on_message(to_page)
+    return connections, relay
 
+
+def open_charter(browser, server, relay):
+    """Hearth's charter on a phone, its kernel messages through ``relay``: (context, page)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    errors, seen = [], []
+    page.route_web_socket(KERNEL_CHANNELS, relay)
+    page.goto(f"{server['url']}/voila/render/01_charter.ipynb?team=hearth-fcc&lang=en", wait_until="commit")
+    return context, page
+
+
+def test_a_page_whose_widgets_did_not_arrive_opens_again_by_itself(browser, server):
+    broken = []
+    connections, relay = relaying(lambda message, n: tamper(message, broken) if n == 1 else message)
+    context, page = open_charter(browser, server, relay)
+    errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("framenavigated", lambda frame: seen.append(frame.url) if frame == page.main_frame else None)
     try:
-        page.route_web_socket(KERNEL_CHANNELS, relay)
-        page.goto(f"{server['url']}/voila/render/01_charter.ipynb?team=hearth-fcc&lang=en", wait_until="commit")
         expect(page.get_by_role("heading", name=WORKBOOKS["01_charter"], exact=True)).to_be_visible(timeout=LOAD)
         expect(page.get_by_role("button", name="Add member")).to_be_visible(timeout=LOAD)
         assert "no widgets listed" in broken, broken        # the first open did break
-        assert len(seen) >= 2 and len(connections) >= 2, "the page opened again by itself"
+        assert len(connections) >= 2, "the page opened again by itself"
         expect(page.get_by_text("Error displaying widget")).to_have_count(0)
         expect(page.get_by_text("This part of the page did not open.")).to_have_count(0)
         assert not [e for e in errors if "model not found" not in e], errors
@@ -75,22 +87,9 @@ def test_a_page_whose_widgets_did_not_arrive_opens_again_by_itself(browser, serv
 def test_a_part_that_stays_broken_says_so_in_words_with_a_way_to_open_it_again(browser, server):
     """Every open breaks (twice opened again already): the part is never left as a bare error."""
     broken = []
-
-    def relay(ws):
-        kernel = ws.connect_to_server()
-        ws.on_message(kernel.send)
-
-        def to_page(message):
-            message = tamper(message, broken)
-            if message is not None:
-                ws.send(message)
-        kernel.on_message(to_page)
-
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    _connections, relay = relaying(lambda message, n: tamper(message, broken))
+    context, page = open_charter(browser, server, relay)
     try:
-        page.route_web_socket(KERNEL_CHANNELS, relay)
-        page.goto(f"{server['url']}/voila/render/01_charter.ipynb?team=hearth-fcc&lang=en", wait_until="commit")
         expect(page.get_by_text("This part of the page did not open.").first).to_be_visible(timeout=3 * LOAD)
         expect(page.get_by_role("button", name="Open the page again").first).to_be_visible()
         expect(page.get_by_text("Error displaying widget")).to_have_count(0)
@@ -104,34 +103,21 @@ def test_a_page_waits_for_widget_state_slower_than_ipywidgets_four_seconds(brows
     (and asking for each widget instead would find none): the page waits for it and opens the first time."""
     import time
 
-    connections, held = [], []
+    held = []
 
-    def relay(ws):
-        connections.append(ws)
-        kernel = ws.connect_to_server()
-        ws.on_message(kernel.send)
+    def late(message, n):
+        if n == 1 and not held and not isinstance(message, str) and b"update_states" in message:
+            held.append(message)
+            time.sleep(8)                     # everything from here on comes 8 s late
+        return tamper(message, []) if n == 1 and not isinstance(message, str) and b"comm_info_reply" in message \
+            else message
 
-        def to_page(message):
-            if len(connections) == 1 and not held and not isinstance(message, str) and b"update_states" in message:
-                held.append(message)
-                time.sleep(8)                     # everything from here on comes 8 s late
-            message = tamper_comm_info(message) if len(connections) == 1 else message
-            ws.send(message)
-        kernel.on_message(to_page)
-
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    connections, relay = relaying(late)
+    context, page = open_charter(browser, server, relay)
     try:
-        page.route_web_socket(KERNEL_CHANNELS, relay)
-        page.goto(f"{server['url']}/voila/render/01_charter.ipynb?team=hearth-fcc&lang=en", wait_until="commit")
         expect(page.get_by_role("button", name="Add member")).to_be_visible(timeout=LOAD)
         assert held, "the widget state was held back"
         assert len(connections) == 1, "the page waited for its widget state instead of opening again"
         expect(page.get_by_text("Error displaying widget")).to_have_count(0)
     finally:
         close_like_a_person(context)
-
-
-def tamper_comm_info(message):
-    """``message``, with the answer to "which widgets are there?" made empty."""
-    return tamper(message, []) if not isinstance(message, str) and b"comm_info_reply" in message else message
