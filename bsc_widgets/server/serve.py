@@ -108,14 +108,20 @@ def port_in_use(ip: str, port: int) -> str:
 
 
 def local(ip: str) -> str:
-    """Where this machine reaches a server bound to ``ip`` (all addresses: loopback)."""
-    return "127.0.0.1" if ip in ("0.0.0.0", "", "::") else ip
+    """Where this machine reaches a server bound to ``ip`` (all addresses: loopback), as a URL writes it."""
+    if ip in ("0.0.0.0", "", "::"):
+        return "127.0.0.1"
+    return f"[{ip}]" if ":" in ip else ip
+
+
+DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))   # never through an http_proxy
 
 
 def answers(url: str) -> bool:
-    """Whether a web server answers at ``url`` (any answer, an error page included)."""
+    """Whether a web server answers at ``url`` (any answer, an error page included), asked directly: a proxy set in
+    the environment must not stand between this machine and itself."""
     try:
-        urllib.request.urlopen(url, timeout=5).close()
+        DIRECT.open(url, timeout=5).close()
     except urllib.error.HTTPError:
         return True
     except OSError:

@@ -163,3 +163,23 @@ def test_bsc_serve_keeps_kernels_ready_only_where_the_machine_has_the_memory(tmp
     enough = 2 * 2 * KERNEL_MB + SPARE_MB        # the leaders' page is not counted
     assert preheat_for(tmp_path, enough) == 1 and preheat_for(tmp_path, enough - 1) == 0
     assert available_mb() > 0
+
+
+def test_the_address_is_asked_directly_wherever_the_server_listens(monkeypatch):
+    """Whether the server answers is asked of this machine itself: an IPv6 address in brackets, all addresses as
+    loopback, and never through a proxy named in the environment."""
+    import http.server
+    import threading
+
+    from bsc_widgets.server.serve import answers, local
+
+    assert local("0.0.0.0") == "127.0.0.1" and local("::1") == "[::1]" and local("10.0.0.5") == "10.0.0.5"
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")      # nothing listens there
+        assert answers(f"http://127.0.0.1:{server.server_port}/voila/bsc/answering")   # a 501 is an answer
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not answers(f"http://127.0.0.1:{server.server_port}/")
